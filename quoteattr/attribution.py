@@ -1,0 +1,623 @@
+"""Find attributions in a parsed Doc: cues, their content, speaker, addressee, sources and hedge.
+
+Everything here is a pure function of a `Doc` (tagger + parser + NER) and a `CueLexicon`; the
+result is a list of `Attribution` candidates in token and character coordinates. Resolving mentions
+to document entities is done afterwards (`quoteattr.entities`), writing records by the component.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from attrs import define, field
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import CueLexicon
+from .marks import QuotedSpan, find_quoted_spans, paragraph_spans
+from .records import QuoteKind
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+# Clauses that take their subject from the verb they hang on ("..., calling for X", "and added").
+SUBJECT_SHARING = frozenset({"conj", "advcl", "xcomp", "pcomp"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+PERSONAL_OBJECTS = frozenset({"me", "us", "him", "her", "them", "you", "reporters", "journalists"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+SENTENCE_END = frozenset(".!?")
+DASHES = ("-", "–", "—", "--")
+# A quote with no cue is speech (not a scare quote or a title) when it is at least this long.
+MIN_SPEECH_WORDS = 5
+
+CONFIDENCE = {
+    "subject": 0.95,
+    "inverted": 0.95,
+    "passive_agent": 0.9,
+    "raised_passive": 0.9,
+    "citing_object": 0.9,
+    "according_to": 0.9,
+    "colon": 0.85,
+    "dash": 0.85,
+    "inherited_subject": 0.85,
+    "relative_clause": 0.85,
+    "following_cue": 0.8,
+    "same_paragraph": 0.65,
+    "previous_paragraph": 0.5,
+    "none": 0.3,
+}
+
+
+@define
+class Attribution:
+    """One attribution candidate. Token ranges are [start, end) token indices; content in characters."""
+
+    content: list[tuple[int, int]]
+    kind: QuoteKind = QuoteKind.INDIRECT
+    cue: tuple[int, int] | None = None
+    cue_lemma: str | None = None
+    speaker: tuple[int, int] | None = None
+    addressee: tuple[int, int] | None = None
+    sources: list[tuple[tuple[int, int], str]] = field(factory=list)
+    hedge: str | None = None
+    via: str = "none"
+    sentence_start: int = 0  # token index of the first token of the sentence holding the cue or quote
+    inherited_from: Attribution | None = field(default=None, repr=False)
+
+    @property
+    def start(self) -> int:
+        return self.content[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.content[-1][1]
+
+    @property
+    def confidence(self) -> float:
+        return CONFIDENCE[self.via]
+
+
+# ---------------------------------------------------------------------------------------------
+# Mentions
+
+
+def noun_phrase(token: Token) -> tuple[int, int]:
+    """The mention headed by `token`: determiners, titles, possessives and appositions included,
+    relative clauses and trailing prepositional phrases left out."""
+    start = token.left_edge.i
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in ("appos", "compound", "flat", "nummod", "punct"):
+            end = max(end, child.right_edge.i + 1 if child.dep_ == "appos" else child.i + 1)
+        elif child.dep_ == "prep" and child.lower_ == "of" and _is_name_of_place(child):
+            end = max(end, child.right_edge.i + 1)
+        elif child.dep_ not in ("prep", "npadvmod"):
+            break
+    doc = token.doc
+    while end - 1 > token.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < token.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def _is_name_of_place(prep: Token) -> bool:
+    """`of China` in "president Xi Jinping of China": a title's place, part of the mention."""
+    objects = [child for child in prep.children if child.dep_ == "pobj"]
+    return bool(objects) and objects[0].ent_type_ in ("GPE", "NORP", "ORG") and prep.right_edge.i - prep.i <= 4
+
+
+def _mention_head(token: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies ("Smith, who said ...")."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
+def _is_personal(token: Token) -> bool:
+    return token.ent_type_ in NAME_LABELS or token.lower_ in PERSONAL_OBJECTS or token.tag_ in ("PRP", "NNP", "NNPS")
+
+
+# ---------------------------------------------------------------------------------------------
+# Cue verbs
+
+
+def _child(token: Token, *deps: str, lower: str | None = None) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps and (lower is None or child.lower_ == lower):
+            return child
+    return None
+
+
+def _subject(verb: Token, depth: int = 0) -> tuple[Token, str] | None:
+    """The speaker-subject of `verb`, following shared subjects up the tree."""
+    subject = _child(verb, *SUBJECTS)
+    if subject is not None:
+        via = "inverted" if subject.i > verb.i else "subject"
+        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return verb.head, "relative_clause"
+        return subject, via if depth == 0 else "inherited_subject"
+    if verb.dep_ == "relcl" and verb.head.pos_ != "VERB":
+        return verb.head, "relative_clause"
+    agent = _child(verb, "agent")
+    if agent is not None:
+        by_object = _child(agent, "pobj")
+        if by_object is not None:
+            return by_object, "passive_agent"
+    if depth < 3 and verb.dep_ in SUBJECT_SHARING and verb.head.i != verb.i and verb.head.tag_.startswith("VB"):
+        found = _subject(verb.head, depth + 1)
+        if found is not None:
+            return found[0], "inherited_subject"
+    return None
+
+
+def _span(token: Token) -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def _content_tokens(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[tuple[int, int] | None, Token | None]:
+    """The token range reported by `verb`, and the addressee when the frame includes it."""
+    addressee = None
+    obj = _child(verb, "dobj")
+    if lemma in lexicon.addressee_object and obj is not None and _is_personal(obj):
+        addressee = obj
+    clause = _child(verb, "ccomp")
+    if clause is not None and (obj is None or obj.i < clause.i or lemma not in lexicon.infinitive_content):
+        return _span(clause), addressee
+    if lemma in lexicon.preposition_content:
+        prep = _child(verb, "prep", lower=lexicon.preposition_content[lemma])
+        pobj = _child(prep, "pobj", "pcomp") if prep is not None else None
+        if pobj is not None:
+            return _span(pobj), addressee
+    if lemma in lexicon.infinitive_content:
+        infinitive = _child(verb, "xcomp")
+        if infinitive is not None and _child(infinitive, "aux", lower="to") is not None:
+            start = obj.left_edge.i if obj is not None and obj.i < infinitive.i else infinitive.left_edge.i
+            if obj is not None and addressee is None and _is_personal(obj):
+                addressee = obj
+            return (start, infinitive.right_edge.i + 1), addressee
+    if lemma in lexicon.object_content and obj is not None:
+        return _span(obj), None
+    return None, addressee
+
+
+def _cue_words(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[int, int]:
+    """The verb with its particle or content preposition right after it ("pointed out", "calling for")."""
+    end = verb.i + 1
+    for child in verb.rights:
+        if child.i == end and (child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ == lexicon.preposition_content.get(lemma))):
+            end += 1
+    return verb.i, end
+
+
+def _speaking_to(verb: Token, lexicon: CueLexicon) -> Token | None:
+    """The addressee of "told reporters", "said to X" and "Speaking to X, Y said"."""
+    candidates = [verb, *(c for c in verb.children if c.dep_ == "advcl")]
+    if verb.dep_ in ("advcl", "conj"):
+        candidates.extend(c for c in verb.head.children if c.dep_ == "advcl" and c.i != verb.i)
+    for candidate in candidates:
+        lemma = lexicon.verb_lemma(candidate.lower_)
+        if candidate is not verb and lemma not in lexicon.speaking_to_verbs:
+            continue
+        dative = _child(candidate, "dative")
+        if dative is not None and dative.tag_ != "IN":
+            return dative
+        prep = _child(candidate, "prep", "dative")
+        if prep is not None and prep.lower_ in ("to", "with"):
+            pobj = _child(prep, "pobj")
+            if pobj is not None and _is_personal(pobj):
+                return pobj
+    return None
+
+
+def _hedge(verb: Token, lexicon: CueLexicon) -> str | None:
+    for token in (verb, verb.head):
+        for child in token.children:
+            if child.dep_ == "advmod" and child.lower_ in lexicon.hedges:
+                return child.lower_
+    return None
+
+
+def _citing_frame(verb: Token, lexicon: CueLexicon) -> Token | None:
+    """The citing verb of "X cited Y as saying" / "Y was quoted as saying", if `verb` is the saying."""
+    marker = verb.head
+    if verb.dep_ in ("pcomp", "advcl", "pobj") and marker.lower_ == "as":
+        citing = marker.head
+        if lexicon.verb_lemma(citing.lower_) in lexicon.citing_verbs:
+            return citing
+    return None
+
+
+def verb_attributions(sent: Span, lexicon: CueLexicon) -> list[Attribution]:
+    """Attributions cued by speech and writing verbs in one sentence."""
+    found = []
+    consumed_citing: set[int] = set()
+    verbs = [t for t in sent if t.tag_.startswith("VB") and lexicon.verb_lemma(t.lower_) is not None]
+    for verb in verbs:
+        citing = _citing_frame(verb, lexicon)
+        if citing is not None:
+            consumed_citing.add(citing.i)
+    for verb in verbs:
+        if verb.i in consumed_citing:
+            continue
+        lemma = lexicon.verb_lemma(verb.lower_)
+        assert lemma is not None
+        citing = _citing_frame(verb, lexicon)
+        frame_verb = citing if citing is not None else verb
+        content, addressee = _content_tokens(frame_verb, lemma, lexicon)
+        if content is None and citing is not None:
+            content, _ = _content_tokens(verb, lemma, lexicon)
+        if content is None and lemma in lexicon.content_requires_clause:
+            continue
+        attribution = Attribution(
+            content=[] if content is None else [_char_range(sent.doc, content)],
+            cue=_cue_words(verb, lemma, lexicon),
+            cue_lemma=lemma,
+            addressee=None,
+            sentence_start=sent.start,
+        )
+        if citing is not None:
+            _fill_citing(attribution, citing, lexicon)
+        else:
+            subject = _subject(verb)
+            if subject is not None:
+                attribution.speaker = noun_phrase(_mention_head(subject[0]))
+                attribution.via = subject[1]
+            elif verb.dep_ in ("nsubjpass", "ccomp") or _child(verb, *PASSIVE_SUBJECTS) is not None:
+                continue  # "was told", "is said to": not an attribution by itself
+        addressee = addressee or _speaking_to(verb, lexicon)
+        if addressee is not None:
+            attribution.addressee = noun_phrase(addressee)
+        attribution.hedge = attribution.hedge or _hedge(verb, lexicon)
+        if content is None:
+            attribution.kind = QuoteKind.DIRECT  # a bare cue: waits for a quote to attach to
+        found.append(attribution)
+    return found
+
+
+def _fill_citing(attribution: Attribution, citing: Token, lexicon: CueLexicon) -> None:
+    relation = "quoted" if lexicon.verb_lemma(citing.lower_) == "quote" else "cited"
+    quoted_person = _child(citing, "dobj")
+    if quoted_person is not None:  # "Xinhua cited Xi as having said"
+        attribution.speaker = noun_phrase(quoted_person)
+        attribution.via = "citing_object"
+        reporter = _subject(citing)
+        if reporter is not None:
+            attribution.sources.append((noun_phrase(_mention_head(reporter[0])), relation))
+        return
+    raised = _child(citing, *PASSIVE_SUBJECTS)  # "Putin was cited as saying"
+    if raised is not None:
+        attribution.speaker = noun_phrase(raised)
+        attribution.via = "raised_passive"
+        agent = _child(citing, "agent")
+        by_object = _child(agent, "pobj") if agent is not None else None
+        if by_object is not None:
+            attribution.sources.append((noun_phrase(by_object), relation))
+        else:
+            doc = citing.doc
+            aux = [c for c in citing.children if c.dep_ in ("auxpass", "aux") and c.i < citing.i]
+            start = aux[0].i if aux else citing.i
+            as_token = next(c for c in citing.children if c.lower_ == "as")
+            attribution.hedge = doc[start : as_token.i + 1].text.lower()
+
+
+def according_to_attributions(sent: Span, lexicon: CueLexicon, verb_found: Sequence[Attribution]) -> list[Attribution]:
+    """"According to X, ..." makes X the speaker, or a source when a speech verb governs the clause."""
+    found = []
+    doc = sent.doc
+    for token in sent:
+        for words, relation in lexicon.phrases:
+            if token.lower_ != words[0] or token.i + len(words) > sent.end:
+                continue
+            if [t.lower_ for t in doc[token.i : token.i + len(words)]] != list(words):
+                continue
+            last = doc[token.i + len(words) - 1]
+            pobj = _child(last, "pobj")
+            if pobj is None:
+                continue
+            source = noun_phrase(pobj)
+            phrase = (token.i, max(source[1], pobj.right_edge.i + 1))
+            governed = [a for a in verb_found if a.cue is not None and _governs(doc[a.cue[0]], token)]
+            if governed:
+                for attribution in governed:
+                    attribution.sources.insert(0, (source, relation))
+                continue
+            if relation != "according_to":
+                continue
+            clause = token.head if token.head.i != token.i else None
+            while clause is not None and clause.dep_ in ("prep", "pobj"):
+                clause = clause.head if clause.head.i != clause.i else None
+            if clause is None:
+                continue
+            content = _span_of_sentence_rest(sent, clause, phrase)
+            if content is None:
+                continue
+            found.append(
+                Attribution(
+                    content=[_char_range(doc, content)],
+                    cue=(token.i, last.i + 1),
+                    cue_lemma="according to",
+                    speaker=source,
+                    via="according_to",
+                    sentence_start=sent.start,
+                )
+            )
+    return found
+
+
+def _governs(verb: Token, token: Token) -> bool:
+    return any(ancestor.i == verb.i for ancestor in token.ancestors) and token.head.i == verb.i
+
+
+def _span_of_sentence_rest(sent: Span, clause: Token, phrase: tuple[int, int]) -> tuple[int, int] | None:
+    """The clause's extent without the cue phrase and the punctuation that sets it off."""
+    doc = sent.doc
+    start, end = clause.left_edge.i, clause.right_edge.i + 1
+    if phrase[0] <= start < phrase[1]:
+        start = phrase[1]
+    elif start < phrase[0] < end and phrase[1] >= end - 1:
+        end = phrase[0]
+    start, end = _trim_tokens(doc, start, end)
+    return (start, end) if end > start else None
+
+
+def _trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].is_space or (doc[start].is_punct and not doc[start].is_quote)):
+        start += 1
+    while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and not doc[end - 1].is_quote)):
+        end -= 1
+    return start, end
+
+
+def _char_range(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
+    start, end = _trim_tokens(doc, *tokens)
+    if end <= start:
+        start, end = tokens
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Direct quotes
+
+
+@define
+class _QuoteIndex:
+    """Top-level quoted spans, sorted, with bisect lookups by character."""
+
+    spans: list[QuotedSpan]
+    starts: list[int]
+
+    @classmethod
+    def build(cls, text: str) -> _QuoteIndex:
+        spans = [q for q in find_quoted_spans(text) if q.depth == 0]
+        return cls(spans, [q.open for q in spans])
+
+    def overlapping(self, start: int, end: int) -> list[QuotedSpan]:
+        i = bisect.bisect_left(self.starts, start)
+        # A span opening before `start` may still reach into the range.
+        if i > 0 and self.spans[i - 1].close >= start:
+            i -= 1
+        found = []
+        while i < len(self.spans) and self.spans[i].open < end:
+            found.append(self.spans[i])
+            i += 1
+        return found
+
+
+def _unquoted_words(text: str, start: int, end: int, quotes: Sequence[QuotedSpan]) -> list[str]:
+    """The words of text[start:end] outside the quotes, a leading complementiser aside."""
+    pieces, cursor = [], start
+    for quote in quotes:
+        pieces.append(text[cursor : max(cursor, quote.open)])
+        cursor = max(cursor, quote.close + 1)
+    pieces.append(text[cursor:end])
+    words = [w for w in " ".join(pieces).split() if any(ch.isalnum() for ch in w)]
+    return words[1:] if words and words[0].lower() == "that" else words
+
+
+def classify(attribution: Attribution, text: str, index: _QuoteIndex, consumed: set[int]) -> None:
+    """Set direct / mixed / indirect from the quote marks in the content."""
+    start, end = attribution.start, attribution.end
+    quotes = index.overlapping(start, end)
+    if not quotes:
+        return
+    if not _unquoted_words(text, start, end, quotes):
+        attribution.kind = QuoteKind.DIRECT
+        attribution.content = [(q.start, q.end) for q in quotes]
+    else:
+        attribution.kind = QuoteKind.MIXED
+        # Close the last quoted fragment when only its closing mark falls outside the clause.
+        last = quotes[-1]
+        if last.close >= end and not text[end : last.close].strip(" .,;!?"):
+            attribution.content = [(start, last.close + 1)]
+    consumed.update(q.open for q in quotes)
+
+
+def _gap_is(text: str, start: int, end: int, allowed: str) -> bool:
+    return all(ch.isspace() or ch in allowed for ch in text[start:end])
+
+
+def link_quotes(doc: Doc, attributions: list[Attribution], index: _QuoteIndex, consumed: set[int]) -> list[Attribution]:
+    """Attach quotes that no cue's content clause covered: to a bare cue beside them, a trailing
+    dash attribution, a colon lead-in, or (later) the speaker of the paragraph."""
+    text = doc.text
+    bare = [a for a in attributions if not a.content and a.cue is not None]
+    linked: list[Attribution] = []
+    for quote in index.spans:
+        if quote.open in consumed or quote.end <= quote.start:
+            continue
+        cue = _adjacent_bare_cue(doc, quote, bare)
+        if cue is not None:
+            cue.content = [(quote.start, quote.end)]
+            cue.kind = QuoteKind.DIRECT
+            consumed.add(quote.open)
+            linked.append(cue)
+            continue
+        dashed = _dash_attribution(doc, quote)
+        if dashed is not None:
+            consumed.add(quote.open)
+            linked.append(dashed)
+            continue
+        if _looks_like_speech(text, quote):
+            consumed.add(quote.open)
+            sentence = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+            linked.append(
+                Attribution(
+                    content=[(quote.start, quote.end)],
+                    kind=QuoteKind.DIRECT,
+                    sentence_start=sentence.sent.start if sentence is not None and len(sentence) else 0,
+                )
+            )
+    return linked
+
+
+def _adjacent_bare_cue(doc: Doc, quote: QuotedSpan, bare: list[Attribution]) -> Attribution | None:
+    text = doc.text
+    for attribution in bare:
+        if attribution.content:
+            continue
+        cue_token = doc[attribution.cue[0]]
+        clause_start = min(cue_token.i, attribution.speaker[0] if attribution.speaker else cue_token.i)
+        clause_end = max(cue_token.i + 1, attribution.speaker[1] if attribution.speaker else cue_token.i + 1)
+        first, last = doc[clause_start], doc[clause_end - 1]
+        # '"...," he said' and '"...," said Putin': only punctuation between quote and clause.
+        if first.idx > quote.close and _gap_is(text, quote.close + 1, first.idx, ",;:"):
+            return attribution
+        # 'He said: "..."' and 'He said, "..."'.
+        after_clause = last.idx + len(last.text)
+        if after_clause <= quote.open and _gap_is(text, after_clause, quote.open, ",:"):
+            return attribution
+    return None
+
+
+def _dash_attribution(doc: Doc, quote: QuotedSpan) -> Attribution | None:
+    """'"..." - Commissioner Jane Roe' at the end of a paragraph."""
+    text = doc.text
+    line_end = text.find("\n", quote.close)
+    line_end = len(text) if line_end < 0 else line_end
+    tail = text[quote.close + 1 : line_end]
+    stripped = tail.lstrip()
+    dash = next((d for d in DASHES if stripped.startswith(d)), None)
+    if dash is None:
+        return None
+    name_start = quote.close + 1 + (len(tail) - len(stripped)) + len(dash)
+    span = doc.char_span(name_start, line_end, alignment_mode="expand")
+    if span is None:
+        return None
+    names = [ent for ent in span.ents if ent.label_ in ("PERSON", "ORG")]
+    if not names:
+        return None
+    start, end = _trim_tokens(doc, span.start, span.end)
+    if end - start > 12:
+        return None
+    return Attribution(
+        content=[(quote.start, quote.end)],
+        kind=QuoteKind.DIRECT,
+        speaker=(start, end),
+        via="dash",
+        sentence_start=names[0].sent.start,
+    )
+
+
+def _looks_like_speech(text: str, quote: QuotedSpan) -> bool:
+    """Scare quotes, titles and nicknames are short; speech is a clause or more."""
+    words = text[quote.start : quote.end].split()
+    return len(words) >= MIN_SPEECH_WORDS
+
+
+def merge_split_quotes(doc: Doc, attributions: list[Attribution], index: _QuoteIndex, consumed: set[int]) -> None:
+    """'"A," he said, "B."': the quote after the attribution continues the same sentence."""
+    text = doc.text
+    by_open = {q.open: q for q in index.spans}
+    order = [q.open for q in index.spans]
+    for attribution in attributions:
+        if attribution.kind != QuoteKind.DIRECT or attribution.cue is None or len(attribution.content) != 1:
+            continue
+        first_end = attribution.content[0][1]
+        i = bisect.bisect_right(order, first_end)
+        if i >= len(order):
+            continue
+        following = by_open[order[i]]
+        if following.open in consumed and not any(
+            other is not attribution and other.content and other.content[0][0] == following.start and other.cue is None
+            for other in attributions
+        ):
+            continue
+        gap = text[first_end + 1 : following.open]
+        cue_start = doc[attribution.cue[0]].idx
+        if not (first_end < cue_start < following.open):
+            continue
+        if gap.rstrip().endswith(",") and not any(ch in SENTENCE_END or ch == "\n" for ch in gap):
+            attribution.content.append((following.start, following.end))
+            consumed.add(following.open)
+            for other in attributions:
+                if other is not attribution and other.cue is None and other.content and other.content[0][0] == following.start:
+                    other.content = []
+
+
+def colon_lead_ins(doc: Doc, index: _QuoteIndex, consumed: set[int]) -> list[Attribution]:
+    """'From the chairwoman: "..."' and news-style 'Putin: "..."'."""
+    found = []
+    text = doc.text
+    for quote in index.spans:
+        if quote.open in consumed:
+            continue
+        before = text[: quote.open].rstrip()
+        if not before.endswith(":"):
+            continue
+        colon = len(before) - 1
+        line_start = text.rfind("\n", 0, colon) + 1
+        lead = doc.char_span(line_start, colon, alignment_mode="expand")
+        if lead is None or len(lead) == 0 or len(lead) > 8:
+            continue
+        names = [ent for ent in lead.ents if ent.label_ in ("PERSON", "ORG")]
+        if not names and not (lead[0].lower_ == "from" and len(lead) > 1):
+            continue
+        head = names[-1] if names else lead[1:]
+        consumed.add(quote.open)
+        found.append(
+            Attribution(
+                content=[(quote.start, quote.end)],
+                kind=QuoteKind.DIRECT,
+                speaker=noun_phrase(head.root) if not names else (head.start, head.end),
+                via="colon",
+                sentence_start=lead.sent.start,
+            )
+        )
+    return found
+
+
+def find_attributions(doc: Doc, lexicon: CueLexicon) -> list[Attribution]:
+    """All attributions of a parsed Doc, in document order, speakers not yet resolved."""
+    text = doc.text
+    index = _QuoteIndex.build(text)
+    attributions: list[Attribution] = []
+    for sent in doc.sents:
+        by_verbs = verb_attributions(sent, lexicon)
+        attributions.extend(by_verbs)
+        attributions.extend(according_to_attributions(sent, lexicon, by_verbs))
+    consumed: set[int] = set()
+    for attribution in attributions:
+        if attribution.content:
+            classify(attribution, text, index, consumed)
+    attributions.extend(colon_lead_ins(doc, index, consumed))
+    attributions.extend(link_quotes(doc, attributions, index, consumed))
+    merge_split_quotes(doc, attributions, index, consumed)
+    kept = [a for a in attributions if a.content]
+    kept.sort(key=lambda a: (a.start, a.end))
+    return _drop_nested(kept)
+
+
+def _drop_nested(attributions: list[Attribution]) -> list[Attribution]:
+    """A cue inside another quote's content ("X said Y told him ...") stays; exact duplicates go."""
+    seen: set[tuple[tuple[int, int], ...]] = set()
+    kept = []
+    for attribution in attributions:
+        key = tuple(attribution.content)
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(attribution)
+    return kept
+
+
+__all__ = ["Attribution", "find_attributions", "noun_phrase", "paragraph_spans"]

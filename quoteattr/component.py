@@ -1,0 +1,191 @@
+"""spaCy components: `quoteattr` (the whole attribution stack) and `quoteattr_paragraphs`.
+
+`quoteattr_paragraphs` goes before the parser and makes every paragraph start a sentence, which the
+parser then respects; `quoteattr` goes after the NER and writes the quotes. Annotations are stored as
+primitives in `doc.user_data` and as a span group, so they survive DocBin, pickling and `n_process`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import registry
+
+from .attribution import Attribution, find_attributions
+from .entities import EntityResolver, ResolvedMention, continue_speakers, seed_names
+from .lexicon import CueLexicon, load_default_lexicon
+from .records import Cue, DocumentEntity, Entity, EntityType, Mention, Quote, Source
+
+USER_DATA_KEY = "quoteattr"
+DEFAULT_SPANS_KEY = "quoteattr_quotes"
+DEFAULT_CONFIG: dict[str, Any] = {
+    "lexicon": {"@misc": "quoteattr.cue_lexicon.v1"},
+    "spans_key": DEFAULT_SPANS_KEY,
+}
+
+
+@registry.misc("quoteattr.cue_lexicon.v1")
+def cue_lexicon_v1() -> CueLexicon:
+    """The packaged English cue lexicon (`quoteattr/lexicons/en_cues.json`)."""
+    return load_default_lexicon()
+
+
+@Language.factory(
+    "quoteattr_paragraphs",
+    assigns=["token.is_sent_start"],
+    default_config={},
+)
+def make_paragraph_segmenter(nlp: Language, name: str) -> ParagraphSegmenter:
+    return ParagraphSegmenter()
+
+
+class ParagraphSegmenter:
+    """Starts a sentence at every paragraph and keeps a closing quote mark with its sentence."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        for token in doc[1:]:
+            if "\n" in doc[token.i - 1].text and not token.is_space:
+                token.is_sent_start = True
+            elif token.is_quote and token.idx > 0 and not text[token.idx - 1].isspace():
+                token.is_sent_start = False
+        return doc
+
+
+@Language.factory(
+    "quoteattr",
+    assigns=[f"doc.spans", "doc.user_data"],
+    requires=["token.dep", "token.tag", "doc.ents"],
+    default_config=DEFAULT_CONFIG,
+)
+def make_quote_attributor(nlp: Language, name: str, lexicon: CueLexicon, spans_key: str) -> QuoteAttributor:
+    return QuoteAttributor(nlp.vocab, name=name, lexicon=lexicon, spans_key=spans_key)
+
+
+class QuoteAttributor:
+    """Finds quotes, cues, speakers, addressees, sources and hedges, and resolves the entities.
+
+    Args:
+        vocab (Vocab): the pipeline's vocab.
+        name (str): the component name.
+        lexicon (CueLexicon): the cues to look for.
+        spans_key (str): the span group that receives the quote spans (labels DIRECT, INDIRECT, MIXED).
+    """
+
+    def __init__(self, vocab: Any, *, name: str = "quoteattr", lexicon: CueLexicon, spans_key: str = DEFAULT_SPANS_KEY) -> None:
+        self.vocab = vocab
+        self.name = name
+        self.lexicon = lexicon
+        self.spans_key = spans_key
+
+    def __call__(self, doc: Doc) -> Doc:
+        quotes, entities = self.attribute(doc)
+        self.set_annotations(doc, quotes, entities)
+        return doc
+
+    def attribute(self, doc: Doc) -> tuple[list[Quote], list[DocumentEntity]]:
+        """Compute the records for `doc` without writing anything."""
+        if not doc.has_annotation("DEP"):
+            return [], []
+        attributions = find_attributions(doc, self.lexicon)
+        resolver = EntityResolver(doc)
+        seed_names(resolver)
+        continue_speakers(resolver, attributions)
+        resolved: dict[int, dict[str, Any]] = {}
+        previous_speakers: list = []
+        for attribution in attributions:
+            roles = resolved.setdefault(id(attribution), {})
+            if attribution.speaker is not None:
+                mention = _char_range(doc, attribution.speaker)
+                roles["speaker"] = (mention, resolver.resolve(*mention, previous_speakers))
+                if roles["speaker"][1].entity is not None:
+                    previous_speakers.append((mention[0], roles["speaker"][1].entity))
+            elif attribution.inherited_from is not None:
+                donor = resolved.get(id(attribution.inherited_from), {}).get("speaker")
+                if donor is not None and donor[1].entity is not None and not resolver.introduced_between(
+                    _attribution_end(doc, attribution.inherited_from), attribution.start, donor[1].entity
+                ):
+                    roles["speaker"] = (None, donor[1])
+            if attribution.addressee is not None:
+                mention = _char_range(doc, attribution.addressee)
+                roles["addressee"] = (mention, resolver.resolve(*mention, previous_speakers))
+            roles["sources"] = [
+                (_char_range(doc, tokens), resolver.resolve(*_char_range(doc, tokens), previous_speakers), relation)
+                for tokens, relation in attribution.sources
+            ]
+        text = doc.text
+        quotes = [_quote(text, attribution, resolved[id(attribution)], doc) for attribution in attributions]
+        entities = [
+            DocumentEntity(
+                entity_id=entity.entity_id,
+                name=entity.name,
+                type=entity.type,
+                mentions=sorted({Mention(text[a:b], a, b) for a, b in entity.mentions}, key=lambda m: (m.start, m.end)),
+            )
+            for entity in resolver.entities
+        ]
+        return quotes, entities
+
+    def set_annotations(self, doc: Doc, quotes: list[Quote], entities: list[DocumentEntity]) -> None:
+        doc.user_data[USER_DATA_KEY] = {
+            "quotes": [quote.to_dict() for quote in quotes],
+            "entities": [entity.to_dict() for entity in entities],
+        }
+        spans = []
+        for quote in quotes:
+            span = doc.char_span(quote.start, quote.end, label=quote.kind.name, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[self.spans_key] = spans
+
+
+def _attribution_end(doc: Doc, attribution: Attribution) -> int:
+    """Where an attribution's sentence ends: names after it may interrupt a speaker's turn."""
+    end = attribution.end
+    if attribution.cue is not None:
+        end = max(end, doc[attribution.cue[0]].sent.end_char)
+    return end
+
+
+def _char_range(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
+    last = doc[tokens[1] - 1]
+    return doc[tokens[0]].idx, last.idx + len(last.text)
+
+
+def _entity(text: str, mention: tuple[int, int] | None, resolved: ResolvedMention) -> Entity:
+    entity = resolved.entity
+    return Entity(
+        name=None if entity is None else entity.name,
+        type=resolved.type if entity is None else entity.type,
+        entity_id=None if entity is None else entity.entity_id,
+        mention=None if mention is None else Mention(text[mention[0] : mention[1]], *mention),
+    )
+
+
+def _quote(text: str, attribution: Attribution, roles: dict[str, Any], doc: Doc) -> Quote:
+    parts = attribution.content
+    start, end = parts[0][0], parts[-1][1]
+    cue = None
+    if attribution.cue is not None:
+        cue_start, cue_end = _char_range(doc, attribution.cue)
+        cue = Cue(text=text[cue_start:cue_end], start=cue_start, end=cue_end, lemma=attribution.cue_lemma or "")
+    speaker = roles.get("speaker")
+    addressee = roles.get("addressee")
+    return Quote(
+        kind=attribution.kind,
+        text=" ".join(text[a:b] for a, b in parts),
+        start=start,
+        end=end,
+        parts=parts if len(parts) > 1 else None,
+        speaker=None if speaker is None else _entity(text, speaker[0], speaker[1]),
+        addressee=None if addressee is None else _entity(text, addressee[0], addressee[1]),
+        cue=cue,
+        sources=[Source(entity=_entity(text, mention, resolved), relation=relation) for mention, resolved, relation in roles["sources"]],
+        hedge=attribution.hedge,
+        confidence=attribution.confidence if speaker is not None else CONFIDENCE_NO_SPEAKER,
+    )
+
+
+CONFIDENCE_NO_SPEAKER = 0.3

@@ -1,0 +1,304 @@
+"""Document entities: cluster name mentions, resolve pronouns and nominals, continue speakers.
+
+A reader's rules, in order: a name joins the entity whose names it is part of ("Xi" → "Xi Jinping",
+titles and possessives aside); a pronoun or a nominal ("the president") refers to the most recent
+compatible speaker, else the most recent compatible name; a quote with no cue continues the speaker
+of the paragraph, else of the previous paragraph. Where nothing fits, the name stays None.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections import Counter
+
+from attrs import define, field
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Span
+
+from .attribution import Attribution
+from .marks import paragraph_spans
+from .records import EntityType
+
+TITLES = frozenset(
+    """mr mrs ms miss dr prof sir dame lord lady sen senator rep representative gov governor pres president
+    vice prime minister secretary chancellor premier king queen prince princess pope rev reverend gen general
+    col colonel lt capt captain sgt adm admiral judge justice mayor chairman chairwoman chair ceo director
+    commissioner ambassador spokesman spokeswoman spokesperson leader chief former state foreign defense
+    attorney candidate nominee speaker rabbi imam father sister brother st saint the of russian chinese
+    american us u.s. democratic republican gop house senate""".split()
+)
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+PLURAL = frozenset({"they", "them", "their", "themselves"})
+NEUTER = frozenset({"it", "its", "itself"})
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "you"})
+MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother"})
+FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister", "chairwoman", "spokeswoman"})
+ORG_NOUNS = frozenset(
+    """agency company firm newspaper paper magazine network ministry department government administration
+    campaign committee party office organization organisation group council bank court commission
+    white_house kremlin team outlet broadcaster station union institute university board""".split()
+)
+NAME_LABELS = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORG, "GPE": EntityType.GPE, "NORP": EntityType.NORP}
+# Fuzzy match threshold for full names spelled differently (accents, typos, transliteration).
+NAME_SIMILARITY = 90.0
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def name_key(text: str) -> tuple[str, ...]:
+    """Normalised name words: no titles, possessives, accents, case or punctuation."""
+    words = []
+    for raw in _fold(text).replace("’", "'").split():
+        word = raw.removesuffix("'s").strip(".,;:'\"()[]")
+        if word and word not in TITLES:
+            words.append(word)
+    return tuple(words)
+
+
+def _compatible_names(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    if not short or not long:
+        return False
+    if set(short) <= set(long):
+        return True
+    # Initials: "J. Smith" ~ "John Smith".
+    if short[-1] == long[-1] and all(any(w.startswith(s[0]) for w in long[:-1]) for s in short[:-1]):
+        return True
+    return len(short) > 1 and fuzz.ratio(" ".join(short), " ".join(long)) >= NAME_SIMILARITY
+
+
+@define
+class _Entity:
+    entity_id: int
+    names: list[tuple[str, ...]] = field(factory=list)
+    display: list[str] = field(factory=list)
+    labels: Counter = field(factory=Counter)
+    mentions: list[tuple[int, int]] = field(factory=list)  # character ranges
+    gender: str | None = None
+
+    @property
+    def name(self) -> str:
+        return max(self.display, key=lambda text: (len(name_key(text)), len(text)))
+
+    @property
+    def type(self) -> EntityType:
+        if not self.labels:
+            return EntityType.PERSON
+        return NAME_LABELS.get(self.labels.most_common(1)[0][0], EntityType.OTHER)
+
+
+@define
+class ResolvedMention:
+    entity: _Entity | None
+    type: EntityType
+
+    @property
+    def entity_id(self) -> int | None:
+        return None if self.entity is None else self.entity.entity_id
+
+    @property
+    def name(self) -> str | None:
+        return None if self.entity is None else self.entity.name
+
+
+class EntityResolver:
+    """Builds the document's entities and resolves speaker, addressee and source mentions."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.entities: list[_Entity] = []
+        self._paragraph_starts = [start for start, _ in paragraph_spans(doc.text)] or [0]
+        self._name_mentions: list[tuple[int, _Entity]] = []  # (char start, entity), document order
+
+    # -- names ------------------------------------------------------------------------------
+
+    def add_name(self, start: int, end: int, label: str | None) -> _Entity | None:
+        text = self.doc.text[start:end]
+        key = name_key(text)
+        if not key:
+            return None
+        entity = self._match(key, start)
+        if entity is None:
+            entity = _Entity(entity_id=len(self.entities))
+            self.entities.append(entity)
+        entity.names.append(key)
+        entity.display.append(_display_name(text))
+        if label:
+            entity.labels[label] += 1
+        if (start, end) not in entity.mentions:
+            entity.mentions.append((start, end))
+        self._learn_gender_from_title(entity, text)
+        bisect.insort(self._name_mentions, (start, entity), key=lambda item: item[0])
+        return entity
+
+    def _match(self, key: tuple[str, ...], start: int) -> _Entity | None:
+        # Most recent first: a bare surname means the last person of that name.
+        for _, entity in reversed(self._mentions_before(start + 1)):
+            for known in entity.names:
+                short, long = (key, known) if len(key) <= len(known) else (known, key)
+                if _compatible_names(short, long):
+                    return entity
+        for entity in self.entities:  # a name first seen later in the text (headline order)
+            if any(_compatible_names(*sorted((key, known), key=len)) for known in entity.names):
+                return entity
+        return None
+
+    def _mentions_before(self, char: int) -> list[tuple[int, _Entity]]:
+        i = bisect.bisect_left(self._name_mentions, char, key=lambda item: item[0])
+        return self._name_mentions[:i]
+
+    def _learn_gender_from_title(self, entity: _Entity, text: str) -> None:
+        words = {w.strip(".").lower() for w in text.split()}
+        if words & MALE_TITLES:
+            entity.gender = "male"
+        elif words & FEMALE_TITLES:
+            entity.gender = "female"
+
+    # -- resolution ---------------------------------------------------------------------------
+
+    def paragraph_of(self, char: int) -> int:
+        return bisect.bisect_right(self._paragraph_starts, char) - 1
+
+    def resolve(self, start: int, end: int, previous_speakers: list[tuple[int, _Entity]]) -> ResolvedMention:
+        """Resolve a mention at [start, end) given the speakers attributed before it."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        text = self.doc.text[start:end]
+        words = _fold(text).split()
+        if span is None or not words:
+            return ResolvedMention(None, EntityType.OTHER)
+        names = [ent for ent in span.ents if ent.label_ in NAME_LABELS]
+        if names:
+            person = next((ent for ent in names if ent.label_ == "PERSON"), None)
+            main = person or next((ent for ent in names if ent.root.i == span.root.i), names[-1])
+            entity = self.add_name(main.start_char, main.end_char, main.label_)
+            if entity is not None:
+                if (start, end) not in entity.mentions:
+                    entity.mentions.append((start, end))
+                return ResolvedMention(entity, entity.type)
+        root = span.root
+        proper = _proper_noun_run(span)
+        if proper is not None and name_key(proper.text):
+            entity = self.add_name(proper.start_char, proper.end_char, None)
+            if entity is not None:
+                return ResolvedMention(entity, entity.type)
+        head = root.lower_
+        if root.tag_ in ("PRP", "PRP$") or head in FIRST_PERSON:
+            return self._resolve_pronoun(head, start, end, previous_speakers)
+        return self._resolve_nominal(root.lower_, text, start, end, previous_speakers)
+
+    def _resolve_pronoun(self, pronoun: str, start: int, end: int, previous: list[tuple[int, _Entity]]) -> ResolvedMention:
+        if pronoun in FIRST_PERSON:
+            return ResolvedMention(None, EntityType.PERSON)
+        if pronoun in MALE or pronoun in FEMALE:
+            gender = "male" if pronoun in MALE else "female"
+            wanted = {EntityType.PERSON}
+        else:
+            gender = None
+            wanted = {EntityType.ORG, EntityType.GPE, EntityType.NORP} if pronoun in NEUTER else {EntityType.ORG, EntityType.NORP, EntityType.GPE, EntityType.PERSON}
+        entity = self._recent(start, previous, wanted, gender)
+        if entity is None:
+            return ResolvedMention(None, EntityType.PERSON if gender else EntityType.OTHER)
+        if gender and entity.gender is None:
+            entity.gender = gender
+        entity.mentions.append((start, end))
+        return ResolvedMention(entity, entity.type)
+
+    def _resolve_nominal(self, head: str, text: str, start: int, end: int, previous: list[tuple[int, _Entity]]) -> ResolvedMention:
+        words = set(_fold(text).split())
+        if head in ORG_NOUNS:
+            entity = self._recent(start, previous, {EntityType.ORG}, None)
+            kind = EntityType.ORG
+        else:
+            # "the president": an entity introduced with that title or apposition.
+            entity = next(
+                (e for _, e in reversed(self._mentions_before(start)) if any(head in _fold(self.doc.text[a:b]).split() for a, b in e.mentions)),
+                None,
+            )
+            kind = EntityType.PERSON
+        if entity is None or words & {"a", "an", "another", "some", "several", "two", "three"}:
+            return ResolvedMention(None, kind)
+        entity.mentions.append((start, end))
+        return ResolvedMention(entity, entity.type)
+
+    def _recent(self, start: int, previous: list[tuple[int, _Entity]], wanted: set[EntityType], gender: str | None) -> _Entity | None:
+        """The last compatible speaker in this or the previous paragraph, else the last compatible name."""
+        paragraph = self.paragraph_of(start)
+
+        def fits(entity: _Entity) -> bool:
+            return entity.type in wanted and (gender is None or entity.gender in (None, gender))
+
+        for char, entity in reversed(previous):
+            if paragraph - self.paragraph_of(char) > 1:
+                break
+            if fits(entity):
+                return entity
+        for char, entity in reversed(self._mentions_before(start)):
+            if paragraph - self.paragraph_of(char) > 3:
+                break
+            if fits(entity):
+                return entity
+        return None
+
+    def introduced_between(self, start: int, end: int, speaker: _Entity) -> bool:
+        """Whether another person is named between two characters (breaks speaker continuation)."""
+        return any(
+            start <= char < end and entity is not speaker and entity.type == EntityType.PERSON
+            for char, entity in self._name_mentions
+        )
+
+
+def _proper_noun_run(span: Span) -> Span | None:
+    """The longest run of proper nouns in a mention the NER left untagged ("date 2024 Xi Jinping")."""
+    best: tuple[int, int] | None = None
+    start = None
+    for token in [*span, None]:
+        if token is not None and token.tag_ in ("NNP", "NNPS"):
+            start = token.i if start is None else start
+            continue
+        if start is not None:
+            end = token.i if token is not None else span.end
+            if best is None or end - start > best[1] - best[0]:
+                best = (start, end)
+            start = None
+    return None if best is None else span.doc[best[0] : best[1]]
+
+
+def _display_name(text: str) -> str:
+    """The name as written, without titles in front and possessive 's."""
+    words = text.replace("’", "'").split()
+    while len(words) > 1 and words[0].strip(".").lower() in TITLES:
+        words.pop(0)
+    cleaned = " ".join(words).removesuffix("'s")
+    return cleaned.strip(" ,.;:")
+
+
+def seed_names(resolver: EntityResolver) -> None:
+    """Register every PERSON and ORG the NER found, so later surnames and pronouns can refer to them."""
+    for ent in resolver.doc.ents:
+        if ent.label_ in ("PERSON", "ORG"):
+            resolver.add_name(ent.start_char, ent.end_char, ent.label_)
+
+
+def continue_speakers(resolver: EntityResolver, attributions: list[Attribution]) -> None:
+    """A quote with no cue continues the speaker of its paragraph, else of the previous paragraph."""
+    last: Attribution | None = None
+    for attribution in attributions:
+        if attribution.speaker is not None or attribution.cue is not None:
+            if attribution.speaker is not None:
+                last = attribution
+            continue
+        if last is None:
+            continue
+        here = resolver.paragraph_of(attribution.start)
+        there = resolver.paragraph_of(last.end)
+        if here == there:
+            attribution.via = "same_paragraph"
+        elif here - there == 1:
+            attribution.via = "previous_paragraph"
+        else:
+            continue
+        attribution.inherited_from = last

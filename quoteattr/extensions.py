@@ -1,0 +1,46 @@
+"""spaCy extension attributes, registered once, read-only, built on demand from `doc.user_data`.
+
+| attribute              | value                                      |
+|------------------------|--------------------------------------------|
+| `Doc._.quotes`         | tuple of `Quote` records                   |
+| `Doc._.quote_entities` | tuple of `DocumentEntity` records          |
+| `Doc._.quote_result`   | the `QuoteResult`                          |
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from spacy.tokens import Doc
+
+from .errors import Errors
+
+
+def _result(doc: Doc) -> Any:
+    from .api import result_from_doc
+
+    return result_from_doc(doc)
+
+
+EXTENSIONS: dict[str, Callable[[Doc], Any]] = {
+    "quote_result": _result,
+    "quotes": lambda doc: _result(doc).quotes,
+    "quote_entities": lambda doc: _result(doc).entities,
+}
+
+
+def register_extensions() -> None:
+    """Register the Doc extensions; idempotent, and never overwrites someone else's."""
+    for name, getter in EXTENSIONS.items():
+        if Doc.has_extension(name):
+            if Doc.get_extension(name)[2] is not getter:
+                raise ValueError(Errors.E006.format(name=name))
+            continue
+        Doc.set_extension(name, getter=getter)
+
+
+def unregister_extensions() -> None:
+    for name, getter in EXTENSIONS.items():
+        if Doc.has_extension(name) and Doc.get_extension(name)[2] is getter:
+            Doc.remove_extension(name)
