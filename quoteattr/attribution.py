@@ -445,14 +445,14 @@ def link_quotes(doc: Doc, attributions: list[Attribution], index: _QuoteIndex, c
     for quote in index.spans:
         if quote.open in consumed or quote.end <= quote.start:
             continue
-        cue = _adjacent_bare_cue(doc, quote, bare)
+        cue = _adjacent_bare_cue(doc, text, quote, bare)
         if cue is not None:
             cue.content = [(quote.start, quote.end)]
             cue.kind = QuoteKind.DIRECT
             consumed.add(quote.open)
             linked.append(cue)
             continue
-        dashed = _dash_attribution(doc, quote)
+        dashed = _dash_attribution(doc, text, quote)
         if dashed is not None:
             consumed.add(quote.open)
             linked.append(dashed)
@@ -470,8 +470,7 @@ def link_quotes(doc: Doc, attributions: list[Attribution], index: _QuoteIndex, c
     return linked
 
 
-def _adjacent_bare_cue(doc: Doc, quote: QuotedSpan, bare: list[Attribution]) -> Attribution | None:
-    text = doc.text
+def _adjacent_bare_cue(doc: Doc, text: str, quote: QuotedSpan, bare: list[Attribution]) -> Attribution | None:
     for attribution in bare:
         if attribution.content:
             continue
@@ -489,9 +488,8 @@ def _adjacent_bare_cue(doc: Doc, quote: QuotedSpan, bare: list[Attribution]) -> 
     return None
 
 
-def _dash_attribution(doc: Doc, quote: QuotedSpan) -> Attribution | None:
+def _dash_attribution(doc: Doc, text: str, quote: QuotedSpan) -> Attribution | None:
     """'"..." - Commissioner Jane Roe' at the end of a paragraph."""
-    text = doc.text
     line_end = text.find("\n", quote.close)
     line_end = len(text) if line_end < 0 else line_end
     tail = text[quote.close + 1 : line_end]

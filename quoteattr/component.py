@@ -122,7 +122,7 @@ class QuoteAttributor:
                 entity_id=entity.entity_id,
                 name=entity.name,
                 type=entity.type,
-                mentions=sorted({Mention(text[a:b], a, b) for a, b in entity.mentions}, key=lambda m: (m.start, m.end)),
+                mentions=[Mention(text[a:b], a, b) for a, b in sorted(entity.mentions)],
             )
             for entity in resolver.entities
         ]

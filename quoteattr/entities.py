@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 
 from attrs import define, field
 from rapidfuzz import fuzz
@@ -41,6 +42,9 @@ ORG_NOUNS = frozenset(
     white_house kremlin team outlet broadcaster station union institute university board""".split()
 )
 NAME_LABELS = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORG, "GPE": EntityType.GPE, "NORP": EntityType.NORP}
+# How many paragraphs back a pronoun or a nominal ("the president") looks for its referent.
+PRONOUN_WINDOW = 3
+NOMINAL_WINDOW = 6
 # Fuzzy match threshold for full names spelled differently (accents, typos, transliteration).
 NAME_SIMILARITY = 90.0
 
@@ -74,11 +78,17 @@ def _compatible_names(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 @define
 class _Entity:
     entity_id: int
-    names: list[tuple[str, ...]] = field(factory=list)
+    names: dict[tuple[str, ...], None] = field(factory=dict)  # an ordered set
     display: list[str] = field(factory=list)
     labels: Counter = field(factory=Counter)
-    mentions: list[tuple[int, int]] = field(factory=list)  # character ranges
+    mentions: dict[tuple[int, int], None] = field(factory=dict)  # character ranges, an ordered set
+    words: set[str] = field(factory=set)  # every word of every mention: titles, appositions
     gender: str | None = None
+
+    def add_mention(self, start: int, end: int, text: str) -> None:
+        if (start, end) not in self.mentions:
+            self.mentions[(start, end)] = None
+            self.words.update(_fold(text).split())
 
     @property
     def name(self) -> str:
@@ -110,14 +120,18 @@ class EntityResolver:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins all tokens on every access
         self.entities: list[_Entity] = []
-        self._paragraph_starts = [start for start, _ in paragraph_spans(doc.text)] or [0]
+        self._paragraph_starts = [start for start, _ in paragraph_spans(self.text)] or [0]
         self._name_mentions: list[tuple[int, _Entity]] = []  # (char start, entity), document order
+        self._by_span: dict[tuple[int, int], _Entity] = {}
 
     # -- names ------------------------------------------------------------------------------
 
     def add_name(self, start: int, end: int, label: str | None) -> _Entity | None:
-        text = self.doc.text[start:end]
+        if (start, end) in self._by_span:
+            return self._by_span[(start, end)]
+        text = self.text[start:end]
         key = name_key(text)
         if not key:
             return None
@@ -125,19 +139,19 @@ class EntityResolver:
         if entity is None:
             entity = _Entity(entity_id=len(self.entities))
             self.entities.append(entity)
-        entity.names.append(key)
+        entity.names[key] = None
         entity.display.append(_display_name(text))
         if label:
             entity.labels[label] += 1
-        if (start, end) not in entity.mentions:
-            entity.mentions.append((start, end))
+        entity.add_mention(start, end, text)
         self._learn_gender_from_title(entity, text)
+        self._by_span[(start, end)] = entity
         bisect.insort(self._name_mentions, (start, entity), key=lambda item: item[0])
         return entity
 
     def _match(self, key: tuple[str, ...], start: int) -> _Entity | None:
         # Most recent first: a bare surname means the last person of that name.
-        for _, entity in reversed(self._mentions_before(start + 1)):
+        for entity in self._recent_entities(start + 1):
             for known in entity.names:
                 short, long = (key, known) if len(key) <= len(known) else (known, key)
                 if _compatible_names(short, long):
@@ -147,9 +161,17 @@ class EntityResolver:
                 return entity
         return None
 
-    def _mentions_before(self, char: int) -> list[tuple[int, _Entity]]:
+    def _recent_entities(self, char: int, max_paragraphs: int | None = None) -> Iterator[_Entity]:
+        """Distinct entities named before `char`, most recent first, within `max_paragraphs`."""
         i = bisect.bisect_left(self._name_mentions, char, key=lambda item: item[0])
-        return self._name_mentions[:i]
+        paragraph = self.paragraph_of(char)
+        seen: set[int] = set()
+        for start, entity in reversed(self._name_mentions[:i]):
+            if max_paragraphs is not None and paragraph - self.paragraph_of(start) > max_paragraphs:
+                return
+            if entity.entity_id not in seen:
+                seen.add(entity.entity_id)
+                yield entity
 
     def _learn_gender_from_title(self, entity: _Entity, text: str) -> None:
         words = {w.strip(".").lower() for w in text.split()}
@@ -166,7 +188,7 @@ class EntityResolver:
     def resolve(self, start: int, end: int, previous_speakers: list[tuple[int, _Entity]]) -> ResolvedMention:
         """Resolve a mention at [start, end) given the speakers attributed before it."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         words = _fold(text).split()
         if span is None or not words:
             return ResolvedMention(None, EntityType.OTHER)
@@ -176,8 +198,7 @@ class EntityResolver:
             main = person or next((ent for ent in names if ent.root.i == span.root.i), names[-1])
             entity = self.add_name(main.start_char, main.end_char, main.label_)
             if entity is not None:
-                if (start, end) not in entity.mentions:
-                    entity.mentions.append((start, end))
+                entity.add_mention(start, end, text)
                 return ResolvedMention(entity, entity.type)
         root = span.root
         proper = _proper_noun_run(span)
@@ -204,7 +225,7 @@ class EntityResolver:
             return ResolvedMention(None, EntityType.PERSON if gender else EntityType.OTHER)
         if gender and entity.gender is None:
             entity.gender = gender
-        entity.mentions.append((start, end))
+        entity.add_mention(start, end, self.text[start:end])
         return ResolvedMention(entity, entity.type)
 
     def _resolve_nominal(self, head: str, text: str, start: int, end: int, previous: list[tuple[int, _Entity]]) -> ResolvedMention:
@@ -214,14 +235,11 @@ class EntityResolver:
             kind = EntityType.ORG
         else:
             # "the president": an entity introduced with that title or apposition.
-            entity = next(
-                (e for _, e in reversed(self._mentions_before(start)) if any(head in _fold(self.doc.text[a:b]).split() for a, b in e.mentions)),
-                None,
-            )
+            entity = next((e for e in self._recent_entities(start, NOMINAL_WINDOW) if head in e.words), None)
             kind = EntityType.PERSON
         if entity is None or words & {"a", "an", "another", "some", "several", "two", "three"}:
             return ResolvedMention(None, kind)
-        entity.mentions.append((start, end))
+        entity.add_mention(start, end, text)
         return ResolvedMention(entity, entity.type)
 
     def _recent(self, start: int, previous: list[tuple[int, _Entity]], wanted: set[EntityType], gender: str | None) -> _Entity | None:
@@ -236,12 +254,7 @@ class EntityResolver:
                 break
             if fits(entity):
                 return entity
-        for char, entity in reversed(self._mentions_before(start)):
-            if paragraph - self.paragraph_of(char) > 3:
-                break
-            if fits(entity):
-                return entity
-        return None
+        return next((entity for entity in self._recent_entities(start, PRONOUN_WINDOW) if fits(entity)), None)
 
     def introduced_between(self, start: int, end: int, speaker: _Entity) -> bool:
         """Whether another person is named between two characters (breaks speaker continuation)."""
