@@ -162,7 +162,14 @@ def _content_tokens(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[tuple
         addressee = obj
     clause = _child(verb, "ccomp")
     if clause is not None and (obj is None or obj.i < clause.i or lemma not in lexicon.infinitive_content):
-        return _span(clause), addressee
+        start, end = _span(clause)
+        if clause.i > verb.i:
+            # "said the claim smacked of hypocrisy, because ...": the parser often hangs the
+            # content's adverbial clause on the cue; it belongs to what was said.
+            for child in verb.rights:
+                if child.i > clause.i and child.dep_ == "advcl" and lexicon.verb_lemma(child.lower_) is None:
+                    end = child.right_edge.i + 1
+        return (start, end), addressee
     if lemma in lexicon.preposition_content:
         prep = _child(verb, "prep", lower=lexicon.preposition_content[lemma])
         pobj = _child(prep, "pobj", "pcomp") if prep is not None else None
@@ -272,6 +279,39 @@ def verb_attributions(sent: Span, lexicon: CueLexicon) -> list[Attribution]:
             attribution.kind = QuoteKind.DIRECT  # a bare cue: waits for a quote to attach to
         found.append(attribution)
     return found
+
+
+def noun_attributions(sent: Span, lexicon: CueLexicon) -> list[Attribution]:
+    """"Trump's claim that ...", "the minister's warning that ...": a reporting noun with a clause."""
+    found = []
+    for noun in sent:
+        if not noun.tag_.startswith("NN") or _singular(noun.lower_) not in lexicon.content_nouns:
+            continue
+        clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp") and _child(c, "mark", lower="that")), None)
+        if clause is None:
+            continue
+        owner = _child(noun, "poss")
+        if owner is None:
+            by = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < clause.i), None)
+            owner = _child(by, "pobj") if by is not None else None
+        if owner is None and noun.dep_ in ("dobj", "attr"):
+            subject = _subject(noun.head)  # "he made the claim that ..."
+            owner = subject[0] if subject is not None else None
+        found.append(
+            Attribution(
+                content=[_char_range(sent.doc, _span(clause))],
+                cue=(noun.i, noun.i + 1),
+                cue_lemma=_singular(noun.lower_),
+                speaker=None if owner is None else noun_phrase(_mention_head(owner)),
+                via="subject" if owner is not None else "none",
+                sentence_start=sent.start,
+            )
+        )
+    return found
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _fill_citing(attribution: Attribution, citing: Token, lexicon: CueLexicon) -> None:
@@ -584,6 +624,46 @@ def colon_lead_ins(doc: Doc, index: _QuoteIndex, consumed: set[int]) -> list[Att
     return found
 
 
+PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "dep", "conj", "ccomp", "relcl"})
+
+
+def _parenthetical_content(doc: Doc, attribution: Attribution) -> None:
+    """'The plan is dead, the minister said.' and 'The plan, he said, is dead.': the rest of the
+    sentence, when the cue clause is set off from it by a comma."""
+    verb = doc[attribution.cue[0]]
+    sent = verb.sent
+    if verb.dep_ == "ROOT":
+        clauses = [c for c in verb.children if c.dep_ in PARENTHETICAL_DEPS and _set_off(doc, verb, c)]
+        if not clauses:
+            return
+        start, end = _trim_tokens(doc, *_span(clauses[0]))
+        pieces = [(start, end)]
+    elif verb.dep_ in PARENTHETICAL_DEPS:
+        left, right = _trim_tokens(doc, verb.left_edge.i, verb.right_edge.i + 1)
+        before_comma = left > sent.start and doc[left - 1].text in (",", "—", "–")
+        after_comma = right < sent.end and doc[right].text in (",", "—", "–")
+        if not (before_comma or (left == sent.start and after_comma)):
+            return
+        # "which, Tompkins said, is full": the clause the cue interrupts, else the sentence.
+        host = verb.head if verb.dep_ == "parataxis" else sent.root
+        start, end = host.left_edge.i, host.right_edge.i + 1
+        pieces = [_trim_tokens(doc, start, left), _trim_tokens(doc, right, end)]
+    else:
+        return
+    pieces = [(a, b) for a, b in pieces if b > a]
+    if sum(b - a for a, b in pieces) >= 3:
+        attribution.content = [_char_range(doc, piece) for piece in pieces]
+
+
+def _set_off(doc: Doc, verb: Token, clause: Token) -> bool:
+    """Whether a comma or dash separates `clause` from the cue verb."""
+    if clause.i < verb.i:
+        between = doc[clause.right_edge.i + 1 : verb.i]
+    else:
+        between = doc[verb.i + 1 : clause.left_edge.i]
+    return any(t.text in (",", "—", "–", "--") for t in between)
+
+
 def find_attributions(doc: Doc, lexicon: CueLexicon) -> list[Attribution]:
     """All attributions of a parsed Doc, in document order, speakers not yet resolved."""
     text = doc.text
@@ -592,6 +672,7 @@ def find_attributions(doc: Doc, lexicon: CueLexicon) -> list[Attribution]:
     for sent in doc.sents:
         by_verbs = verb_attributions(sent, lexicon)
         attributions.extend(by_verbs)
+        attributions.extend(noun_attributions(sent, lexicon))
         attributions.extend(according_to_attributions(sent, lexicon, by_verbs))
     consumed: set[int] = set()
     for attribution in attributions:
@@ -600,6 +681,12 @@ def find_attributions(doc: Doc, lexicon: CueLexicon) -> list[Attribution]:
     attributions.extend(colon_lead_ins(doc, index, consumed))
     attributions.extend(link_quotes(doc, attributions, index, consumed))
     merge_split_quotes(doc, attributions, index, consumed)
+    for attribution in attributions:
+        if not attribution.content and attribution.cue is not None:
+            _parenthetical_content(doc, attribution)
+            if attribution.content:
+                attribution.kind = QuoteKind.INDIRECT
+                classify(attribution, text, index, consumed)
     kept = [a for a in attributions if a.content]
     kept.sort(key=lambda a: (a.start, a.end))
     return _drop_nested(kept)

@@ -53,6 +53,7 @@ class CueLexicon:
     speaking_to_verbs: frozenset[str]
     citing_verbs: frozenset[str]
     cue_nouns: frozenset[str]
+    content_nouns: frozenset[str]
     phrases: tuple[tuple[tuple[str, ...], str], ...]
     hedges: frozenset[str]
     anonymous_source_nouns: frozenset[str]
@@ -78,6 +79,7 @@ class CueLexicon:
             speaking_to_verbs=frozenset(data.get("speaking_to_verbs", ())),
             citing_verbs=frozenset(data.get("citing_verbs", ())),
             cue_nouns=frozenset(data.get("cue_nouns", ())),
+            content_nouns=frozenset(data.get("content_nouns", ())),
             phrases=tuple((tuple(p["words"]), p["relation"]) for p in data.get("phrases", ())),
             hedges=frozenset(data.get("hedges", ())),
             anonymous_source_nouns=frozenset(data.get("anonymous_source_nouns", ())),
