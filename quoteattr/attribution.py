@@ -25,7 +25,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PERSONAL_OBJECTS = frozenset({"me", "us", "him", "her", "them", "you", "reporters", "journalists"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 SENTENCE_END = frozenset(".!?")
-DASHES = ("-", "–", "—", "--")
+DASHES = ("--", "-", "–", "—", "―")
 # A quote with no cue is speech (not a scare quote or a title) when it is at least this long.
 MIN_SPEECH_WORDS = 5
 
@@ -431,6 +431,9 @@ class _QuoteIndex:
         spans = [q for q in find_quoted_spans(text) if q.depth == 0]
         return cls(spans, [q.open for q in spans])
 
+    def contains(self, char: int) -> bool:
+        return any(q.start <= char < q.end for q in self.overlapping(char, char + 1))
+
     def overlapping(self, start: int, end: int) -> list[QuotedSpan]:
         i = bisect.bisect_left(self.starts, start)
         # A span opening before `start` may still reach into the range.
@@ -674,6 +677,8 @@ def find_attributions(doc: Doc, lexicon: CueLexicon) -> list[Attribution]:
         attributions.extend(by_verbs)
         attributions.extend(noun_attributions(sent, lexicon))
         attributions.extend(according_to_attributions(sent, lexicon, by_verbs))
+    # "I think" inside a quote is the quoted speaker's own words, not another attribution.
+    attributions = [a for a in attributions if a.cue is None or not index.contains(doc[a.cue[0]].idx)]
     consumed: set[int] = set()
     for attribution in attributions:
         if attribution.content:
