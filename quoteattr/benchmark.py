@@ -1,0 +1,238 @@
+"""How fast quoteattr runs, against the bare base pipeline it is built on.
+
+Both pipelines stream the same texts in one process, in interleaved rounds (bare, quoteattr, bare,
+quoteattr, ...) so that drift of the machine (thermal, other load) hits both alike; each reports
+the median of its rounds. Words are the tokens of the bare docs that are neither spaces nor
+punctuation, counted once in an untimed warm-up pass.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import srsly
+from attrs import field, frozen
+
+__all__ = ["SpeedReport", "SpeedRun", "default_path", "read_texts", "speed"]
+
+DEFAULT_PATH = Path("../shared/data/polnear/dev.jsonl")  # relative to the working directory
+DEFAULT_BATCH_SIZE = 32
+LONG_WORDS = 45_000
+SAMPLE_EVERY = 100  # documents between two samples of resident memory
+MB = 2**20
+
+
+def default_path() -> Path | None:
+    return DEFAULT_PATH if DEFAULT_PATH.exists() else None
+
+
+def read_texts(path: str | Path, limit: int | None = None) -> list[str]:
+    """The "text" field of the first `limit` lines of a JSON lines file."""
+    return [line["text"] for line in itertools.islice(srsly.read_jsonl(path), limit)]
+
+
+def _rss() -> int:
+    """Resident memory of this process in bytes (0 where /proc is missing)."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:
+        return 0
+
+
+def _max_rss_mb(who: int) -> float:
+    # ru_maxrss is in kilobytes on Linux but in bytes on macOS
+    return resource.getrusage(who).ru_maxrss / (MB if sys.platform == "darwin" else 1024)
+
+
+def _stream(items: Iterable[object]) -> tuple[float, float]:
+    """Seconds to exhaust `items`, and the growth of resident memory meanwhile (MB)."""
+    baseline = peak = _rss()
+    started = time.perf_counter()
+    for index, _ in enumerate(items, 1):
+        if index % SAMPLE_EVERY == 0:
+            peak = max(peak, _rss())
+    seconds = time.perf_counter() - started
+    return seconds, (max(peak, _rss()) - baseline) / MB
+
+
+def _count_words(docs: Iterable[Any]) -> int:
+    return sum(1 for doc in docs for token in doc if not (token.is_space or token.is_punct))
+
+
+def _long_text(texts: Sequence[str], words: int = LONG_WORDS) -> str:
+    """The texts joined as paragraphs (repeated if need be) up to about `words` words."""
+    pieces: list[str] = []
+    total = 0
+    for text in itertools.cycle(texts):
+        if total >= words:
+            break
+        pieces.append(text)
+        total += len(text.split())
+    return "\n\n".join(pieces)
+
+
+@frozen
+class SpeedRun:
+    """One setting, over all rounds. `ratio`: quoteattr's words/s over the bare pipeline's."""
+
+    name: str
+    n_process: int
+    documents: int
+    words: int
+    bare_seconds: tuple[float, ...] = field(converter=tuple)
+    quoteattr_seconds: tuple[float, ...] = field(converter=tuple)
+    bare_rss_growth_mb: float  # largest over the rounds
+    quoteattr_rss_growth_mb: float
+
+    @property
+    def bare_wps(self) -> float:
+        return self.words / statistics.median(self.bare_seconds)
+
+    @property
+    def quoteattr_wps(self) -> float:
+        return self.words / statistics.median(self.quoteattr_seconds)
+
+    @property
+    def ratio(self) -> float:
+        return self.quoteattr_wps / self.bare_wps
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "n_process": self.n_process,
+            "documents": self.documents,
+            "words": self.words,
+            "bare_seconds": list(self.bare_seconds),
+            "quoteattr_seconds": list(self.quoteattr_seconds),
+            "bare_words_per_second": self.bare_wps,
+            "quoteattr_words_per_second": self.quoteattr_wps,
+            "ratio": self.ratio,
+            "bare_rss_growth_mb": self.bare_rss_growth_mb,
+            "quoteattr_rss_growth_mb": self.quoteattr_rss_growth_mb,
+        }
+
+
+@frozen
+class SpeedReport:
+    path: str
+    model: str
+    bare_pipes: tuple[str, ...] = field(converter=tuple)
+    quoteattr_pipes: tuple[str, ...] = field(converter=tuple)
+    rounds: int
+    batch_size: int
+    runs: tuple[SpeedRun, ...] = field(converter=tuple)
+    max_rss_mb: float  # this process, over its whole life
+    max_rss_children_mb: float  # the largest worker process that has ended
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "model": self.model,
+            "bare_pipes": list(self.bare_pipes),
+            "quoteattr_pipes": list(self.quoteattr_pipes),
+            "rounds": self.rounds,
+            "batch_size": self.batch_size,
+            "runs": [run.to_dict() for run in self.runs],
+            "max_rss_mb": self.max_rss_mb,
+            "max_rss_children_mb": self.max_rss_children_mb,
+        }
+
+    def format(self) -> str:
+        lines = [
+            f"{self.path} | model {self.model} | median of {self.rounds} rounds, "
+            f"batch size {self.batch_size}",
+            f"bare:      {' '.join(self.bare_pipes)}",
+            f"quoteattr: {' '.join(self.quoteattr_pipes)}",
+            "",
+            f"{'run':<14}{'docs':>6}{'words':>9}{'bare w/s':>10}{'quoteattr w/s':>15}{'ratio':>7}"
+            f"{'RSS growth MB bare / quoteattr':>32}",
+        ]
+        for run in self.runs:
+            lines.append(
+                f"{run.name:<14}{run.documents:>6}{run.words:>9,}"
+                f"{run.bare_wps:>10,.0f}{run.quoteattr_wps:>15,.0f}{run.ratio:>7.2f}"
+                f"{run.bare_rss_growth_mb:>23.1f} / {run.quoteattr_rss_growth_mb:.1f}"
+            )
+        lines += [
+            "",
+            f"peak RSS: this process {self.max_rss_mb:,.0f} MB, "
+            f"workers {self.max_rss_children_mb:,.0f} MB",
+        ]
+        return "\n".join(lines)
+
+
+def speed(
+    path: str | Path,
+    *,
+    model: str | None = None,
+    limit: int | None = None,
+    rounds: int = 3,
+    n_process: Sequence[int] = (1, 2),
+    long: bool = False,
+    long_words: int = LONG_WORDS,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> SpeedReport:
+    """Words per second of `extract_many` against the bare pipeline's `nlp.pipe`, per `n_process`.
+
+    The bare pipeline is `spacy.load` of the model quoteattr builds on, whole: the ratio is what
+    quoteattr costs over using that model as it comes (quoteattr leaves out components it has no use
+    for, which the report lists).
+
+    With `long`, the texts are joined into one document of about `long_words` words instead, which
+    is timed in one process (a single document cannot be shared out).
+    """
+    from quoteattr.api import extract_many, load, load_base, resolve_model_name
+
+    nlp = load(model)
+    base = load_base(model)
+    articles = read_texts(path, limit)
+    if not articles:
+        raise ValueError(f"no texts in {path}")
+    texts = [_long_text(articles, long_words)] if long else articles
+    for pipeline in (base, nlp):  # only ever raised, so the cached pipeline stays usable
+        pipeline.max_length = max(pipeline.max_length, max(map(len, texts)) + 1)
+    # untimed warm-up of both pipelines; the bare one also counts the words
+    words = _count_words(base.pipe(texts, batch_size=batch_size))
+    for _ in extract_many(articles[:5], nlp=nlp, batch_size=batch_size):
+        pass
+
+    runs = []
+    for processes in [1] if long else n_process:
+        timings: dict[str, list[tuple[float, float]]] = {"bare": [], "quoteattr": []}
+        for _ in range(rounds):
+            bare = base.pipe(texts, n_process=processes, batch_size=batch_size)
+            timings["bare"].append(_stream(bare))
+            ours = extract_many(texts, nlp=nlp, n_process=processes, batch_size=batch_size)
+            timings["quoteattr"].append(_stream(ours))
+        runs.append(
+            SpeedRun(
+                name="long document" if long else f"n_process={processes}",
+                n_process=processes,
+                documents=len(texts),
+                words=words,
+                bare_seconds=[seconds for seconds, _ in timings["bare"]],
+                quoteattr_seconds=[seconds for seconds, _ in timings["quoteattr"]],
+                bare_rss_growth_mb=max(growth for _, growth in timings["bare"]),
+                quoteattr_rss_growth_mb=max(growth for _, growth in timings["quoteattr"]),
+            )
+        )
+    return SpeedReport(
+        path=str(path),
+        model=resolve_model_name(model),
+        bare_pipes=base.pipe_names,
+        quoteattr_pipes=nlp.pipe_names,
+        rounds=rounds,
+        batch_size=batch_size,
+        runs=runs,
+        max_rss_mb=_max_rss_mb(resource.RUSAGE_SELF),
+        max_rss_children_mb=_max_rss_mb(resource.RUSAGE_CHILDREN),
+    )

@@ -1,0 +1,134 @@
+"""The speed benchmark's pieces, then the command end to end on a tiny file of our own texts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import spacy
+import srsly
+import typer
+from typer.testing import CliRunner
+
+from quoteattr.benchmark import SpeedReport, SpeedRun, _count_words, _long_text, _stream, read_texts
+from quoteattr.cli import _n_processes
+
+TEXTS = [
+    'The minister said that the bridge would open in May. "We are ready," she told reporters.',
+    'Police said the road was closed. "Nobody was hurt," a spokesman said on Sunday.',
+    "The weather was mild and the market was busy all week.",
+]
+
+
+def write_texts(path: Path) -> Path:
+    srsly.write_jsonl(
+        path, [{"doc_id": f"doc{index}", "text": text} for index, text in enumerate(TEXTS)]
+    )
+    return path
+
+
+def test_read_texts_takes_the_text_field_up_to_the_limit(tmp_path: Path) -> None:
+    path = write_texts(tmp_path / "texts.jsonl")
+    assert read_texts(path) == TEXTS
+    assert read_texts(path, limit=2) == TEXTS[:2]
+
+
+def test_words_leave_out_spaces_and_punctuation() -> None:
+    nlp = spacy.blank("en")
+    assert _count_words(nlp.pipe(['"We are ready," she said.\n\n', "Yes!"])) == 6
+
+
+def test_long_text_repeats_texts_up_to_the_word_count() -> None:
+    long = _long_text(TEXTS, words=100)
+    assert 100 <= len(long.split()) < 100 + max(len(text.split()) for text in TEXTS)
+    assert long.startswith(TEXTS[0]) and "\n\n" + TEXTS[1] in long
+
+
+def test_stream_exhausts_the_items_and_measures_memory_growth() -> None:
+    seen = []
+    seconds, growth = _stream(seen.append(index) or index for index in range(250))
+    assert len(seen) == 250 and seconds >= 0.0
+    assert isinstance(growth, float)
+
+
+def test_run_reports_medians_and_ratio() -> None:
+    run = SpeedRun("n_process=1", 1, 3, 1000, [1.0, 2.0, 10.0], [2.0, 4.0, 3.0], 1.0, 2.0)
+    assert (run.bare_wps, run.quoteattr_wps, run.ratio) == (
+        500.0,
+        pytest.approx(1000 / 3),
+        pytest.approx(2 / 3),
+    )
+    report = SpeedReport(
+        "texts.jsonl", "en_test", ["parser"], ["parser", "quoteattr"], 3, 32, [run], 500.0, 0.0
+    )
+    assert "n_process=1" in report.format() and "0.67" in report.format()
+    assert json.loads(json.dumps(report.to_dict()))["runs"][0]["ratio"] == pytest.approx(2 / 3)
+
+
+def test_n_process_option_takes_repeats_and_lists() -> None:
+    assert _n_processes(["1", "2"]) == [1, 2]
+    assert _n_processes(["1,2"]) == [1, 2]
+    with pytest.raises(typer.BadParameter):
+        _n_processes(["0"])
+    with pytest.raises(typer.BadParameter):
+        _n_processes(["two"])
+
+
+def _api_ready() -> bool:
+    try:
+        from quoteattr.api import extract_many, load  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+needs_api = pytest.mark.skipif(not _api_ready(), reason="quoteattr.api is not there yet")
+
+
+@needs_api
+def test_speed_command(tmp_path: Path) -> None:
+    from quoteattr.cli import app
+
+    path, report_path = write_texts(tmp_path / "texts.jsonl"), tmp_path / "speed.json"
+    result = CliRunner().invoke(
+        app,
+        [
+            "benchmark",
+            "speed",
+            str(path),
+            "--limit",
+            "2",
+            "--rounds",
+            "1",
+            "--json",
+            str(report_path),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "n_process=1" in result.output and "n_process=2" in result.output
+    report = srsly.read_json(report_path)
+    assert [run["n_process"] for run in report["runs"]] == [1, 2]
+    words = _count_words(spacy.blank("en").pipe(TEXTS[:2]))
+    for run in report["runs"]:
+        assert run["documents"] == 2 and run["words"] == words == 30
+        assert run["bare_words_per_second"] > 0 and run["quoteattr_words_per_second"] > 0
+    assert report["max_rss_mb"] > 0
+
+
+@needs_api
+def test_speed_of_one_long_document(tmp_path: Path) -> None:
+    from quoteattr.benchmark import speed
+
+    # the command's --long joins 45,000 words; a few hundred show the mode works
+    report = speed(write_texts(tmp_path / "texts.jsonl"), long=True, long_words=300, rounds=1)
+    (run,) = report.runs
+    assert (run.name, run.n_process, run.documents) == ("long document", 1, 1)
+    assert 300 <= run.words < 400 and run.ratio > 0
+
+
+def test_speed_command_needs_an_existing_file(tmp_path: Path) -> None:
+    from quoteattr.cli import app
+
+    result = CliRunner().invoke(app, ["benchmark", "speed", str(tmp_path / "nothing.jsonl")])
+    assert result.exit_code != 0
