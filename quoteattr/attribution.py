@@ -24,6 +24,7 @@ SUBJECT_SHARING = frozenset({"conj", "advcl", "xcomp", "pcomp"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PERSONAL_OBJECTS = frozenset({"me", "us", "him", "her", "them", "you", "reporters", "journalists"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
 SENTENCE_END = frozenset(".!?")
 DASHES = ("--", "-", "–", "—", "―")
 # A quote with no cue is speech (not a scare quote or a title) when it is at least this long.
@@ -98,6 +99,22 @@ def noun_phrase(token: Token) -> tuple[int, int]:
     while start < token.i and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return start, end
+
+
+def names_in(span: Span, labels: frozenset[str] = NAME_LABELS) -> list[Span]:
+    """Named entities inside `span` (clipped to it), read from the tokens: `Span.ents` would scan
+    the whole document on every call."""
+    found = []
+    start = None
+    for token in [*span, None]:
+        if start is not None and (token is None or token.ent_iob_ != "I"):
+            ent = Span(span.doc, start, token.i if token is not None else span.end, label=span.doc[start].ent_type_)
+            if ent.label_ in labels:
+                found.append(ent)
+            start = None
+        if token is not None and token.ent_iob_ in ("B", "I") and start is None:
+            start = token.i
+    return found
 
 
 def _is_name_of_place(prep: Token) -> bool:
@@ -483,12 +500,13 @@ def link_quotes(doc: Doc, attributions: list[Attribution], index: _QuoteIndex, c
     """Attach quotes that no cue's content clause covered: to a bare cue beside them, a trailing
     dash attribution, a colon lead-in, or (later) the speaker of the paragraph."""
     text = doc.text
-    bare = [a for a in attributions if not a.content and a.cue is not None]
+    bare = sorted((a for a in attributions if a.cue is not None and a.via != "according_to"), key=lambda a: a.cue[0])
+    cue_chars = [doc[a.cue[0]].idx for a in bare]
     linked: list[Attribution] = []
     for quote in index.spans:
         if quote.open in consumed or quote.end <= quote.start:
             continue
-        cue = _adjacent_bare_cue(doc, text, quote, bare)
+        cue = _adjacent_bare_cue(doc, text, quote, bare, cue_chars)
         if cue is not None:
             cue.content = [(quote.start, quote.end)]
             cue.kind = QuoteKind.DIRECT
@@ -513,20 +531,28 @@ def link_quotes(doc: Doc, attributions: list[Attribution], index: _QuoteIndex, c
     return linked
 
 
-def _adjacent_bare_cue(doc: Doc, text: str, quote: QuotedSpan, bare: list[Attribution]) -> Attribution | None:
-    for attribution in bare:
-        if attribution.content:
-            continue
+# How far (in characters) a cue clause may lie from the quote it introduces or closes.
+CUE_REACH = 250
+
+
+def _adjacent_bare_cue(doc: Doc, text: str, quote: QuotedSpan, bare: list[Attribution], cue_chars: list[int]) -> Attribution | None:
+    low = bisect.bisect_left(cue_chars, quote.open - CUE_REACH)
+    high = bisect.bisect_right(cue_chars, quote.close + CUE_REACH)
+    for attribution in bare[low:high]:
         cue_token = doc[attribution.cue[0]]
+        # A cue that already has a clause after it may still belong to the quote before it
+        # ('"...," she said months later, and ...'): the parser's clause is then a misreading.
+        settled = bool(attribution.content) and (attribution.kind != QuoteKind.INDIRECT or attribution.start < cue_token.idx)
         clause_start = min(cue_token.i, attribution.speaker[0] if attribution.speaker else cue_token.i)
         clause_end = max(cue_token.i + 1, attribution.speaker[1] if attribution.speaker else cue_token.i + 1)
         first, last = doc[clause_start], doc[clause_end - 1]
         # '"...," he said' and '"...," said Putin': only punctuation between quote and clause.
         if first.idx > quote.close and _gap_is(text, quote.close + 1, first.idx, ",;:"):
-            return attribution
+            if not settled:
+                return attribution
         # 'He said: "..."' and 'He said, "..."'.
         after_clause = last.idx + len(last.text)
-        if after_clause <= quote.open and _gap_is(text, after_clause, quote.open, ",:"):
+        if not attribution.content and after_clause <= quote.open and _gap_is(text, after_clause, quote.open, ",:"):
             return attribution
     return None
 
@@ -544,7 +570,7 @@ def _dash_attribution(doc: Doc, text: str, quote: QuotedSpan) -> Attribution | N
     span = doc.char_span(name_start, line_end, alignment_mode="expand")
     if span is None:
         return None
-    names = [ent for ent in span.ents if ent.label_ in ("PERSON", "ORG")]
+    names = names_in(span, SPEAKER_LABELS)
     if not names:
         return None
     start, end = _trim_tokens(doc, span.start, span.end)
@@ -568,8 +594,8 @@ def _looks_like_speech(text: str, quote: QuotedSpan) -> bool:
 def merge_split_quotes(doc: Doc, attributions: list[Attribution], index: _QuoteIndex, consumed: set[int]) -> None:
     """'"A," he said, "B."': the quote after the attribution continues the same sentence."""
     text = doc.text
-    by_open = {q.open: q for q in index.spans}
     order = [q.open for q in index.spans]
+    uncued = {a.content[0][0]: a for a in attributions if a.cue is None and a.content}
     for attribution in attributions:
         if attribution.kind != QuoteKind.DIRECT or attribution.cue is None or len(attribution.content) != 1:
             continue
@@ -577,11 +603,8 @@ def merge_split_quotes(doc: Doc, attributions: list[Attribution], index: _QuoteI
         i = bisect.bisect_right(order, first_end)
         if i >= len(order):
             continue
-        following = by_open[order[i]]
-        if following.open in consumed and not any(
-            other is not attribution and other.content and other.content[0][0] == following.start and other.cue is None
-            for other in attributions
-        ):
+        following = index.spans[i]
+        if following.open in consumed and following.start not in uncued:
             continue
         gap = text[first_end + 1 : following.open]
         cue_start = doc[attribution.cue[0]].idx
@@ -590,9 +613,8 @@ def merge_split_quotes(doc: Doc, attributions: list[Attribution], index: _QuoteI
         if gap.rstrip().endswith(",") and not any(ch in SENTENCE_END or ch == "\n" for ch in gap):
             attribution.content.append((following.start, following.end))
             consumed.add(following.open)
-            for other in attributions:
-                if other is not attribution and other.cue is None and other.content and other.content[0][0] == following.start:
-                    other.content = []
+            if following.start in uncued:
+                uncued.pop(following.start).content = []
 
 
 def colon_lead_ins(doc: Doc, index: _QuoteIndex, consumed: set[int]) -> list[Attribution]:
@@ -610,7 +632,7 @@ def colon_lead_ins(doc: Doc, index: _QuoteIndex, consumed: set[int]) -> list[Att
         lead = doc.char_span(line_start, colon, alignment_mode="expand")
         if lead is None or len(lead) == 0 or len(lead) > 8:
             continue
-        names = [ent for ent in lead.ents if ent.label_ in ("PERSON", "ORG")]
+        names = names_in(lead, SPEAKER_LABELS)
         if not names and not (lead[0].lower_ == "from" and len(lead) > 1):
             continue
         head = names[-1] if names else lead[1:]

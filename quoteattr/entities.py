@@ -17,7 +17,8 @@ from attrs import define, field
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
-from .attribution import Attribution
+from .attribution import NAME_LABELS as NAME_LABEL_SET
+from .attribution import Attribution, names_in
 from .marks import paragraph_spans
 from .records import EntityType
 
@@ -125,6 +126,8 @@ class EntityResolver:
         self._paragraph_starts = [start for start, _ in paragraph_spans(self.text)] or [0]
         self._name_mentions: list[tuple[int, _Entity]] = []  # (char start, entity), document order
         self._by_span: dict[tuple[int, int], _Entity] = {}
+        self._by_word: dict[str, dict[int, _Entity]] = {}  # name word -> entities with that word
+        self._last_seen: dict[int, int] = {}  # entity id -> character of its latest name mention
 
     # -- names ------------------------------------------------------------------------------
 
@@ -140,6 +143,9 @@ class EntityResolver:
             entity = _Entity(entity_id=len(self.entities))
             self.entities.append(entity)
         entity.names[key] = None
+        for word in key:
+            self._by_word.setdefault(word, {})[entity.entity_id] = entity
+        self._last_seen[entity.entity_id] = max(start, self._last_seen.get(entity.entity_id, -1))
         entity.display.append(_display_name(text))
         if label:
             entity.labels[label] += 1
@@ -150,24 +156,27 @@ class EntityResolver:
         return entity
 
     def _match(self, key: tuple[str, ...], start: int) -> _Entity | None:
-        # Most recent first: a bare surname means the last person of that name.
-        for entity in self._recent_entities(start + 1):
+        """The entity a name belongs to: the most recent one whose names it is compatible with.
+        Only entities sharing a word with the name are candidates, which keeps this linear."""
+        candidates = {e.entity_id: e for word in key for e in self._by_word.get(word, {}).values()}
+        if len(key) > 1:  # initials and spelling variants share the surname at least
+            candidates.update((e.entity_id, e) for e in self._by_word.get(key[-1], {}).values())
+        ranked = sorted(candidates.values(), key=lambda e: self._last_seen.get(e.entity_id, -1), reverse=True)
+        for entity in ranked:
             for known in entity.names:
                 short, long = (key, known) if len(key) <= len(known) else (known, key)
                 if _compatible_names(short, long):
                     return entity
-        for entity in self.entities:  # a name first seen later in the text (headline order)
-            if any(_compatible_names(*sorted((key, known), key=len)) for known in entity.names):
-                return entity
         return None
 
-    def _recent_entities(self, char: int, max_paragraphs: int | None = None) -> Iterator[_Entity]:
+    def _recent_entities(self, char: int, max_paragraphs: int) -> Iterator[_Entity]:
         """Distinct entities named before `char`, most recent first, within `max_paragraphs`."""
         i = bisect.bisect_left(self._name_mentions, char, key=lambda item: item[0])
         paragraph = self.paragraph_of(char)
         seen: set[int] = set()
-        for start, entity in reversed(self._name_mentions[:i]):
-            if max_paragraphs is not None and paragraph - self.paragraph_of(start) > max_paragraphs:
+        for j in range(i - 1, -1, -1):
+            start, entity = self._name_mentions[j]
+            if paragraph - self.paragraph_of(start) > max_paragraphs:
                 return
             if entity.entity_id not in seen:
                 seen.add(entity.entity_id)
@@ -192,7 +201,7 @@ class EntityResolver:
         words = _fold(text).split()
         if span is None or not words:
             return ResolvedMention(None, EntityType.OTHER)
-        names = [ent for ent in span.ents if ent.label_ in NAME_LABELS]
+        names = names_in(span, NAME_LABEL_SET)
         if names:
             person = next((ent for ent in names if ent.label_ == "PERSON"), None)
             main = person or next((ent for ent in names if ent.root.i == span.root.i), names[-1])
