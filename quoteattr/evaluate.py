@@ -231,6 +231,7 @@ def score_document(
     gold: Sequence[Mapping[str, Any]],
     predicted: Sequence[Mapping[str, Any]],
     doc_id: str = "",
+    entities: Sequence[Mapping[str, Any]] = (),
 ) -> DocumentScore:
     """Score one document's predictions (`Quote.to_dict()` shapes) against its gold attributions.
 
@@ -239,7 +240,14 @@ def score_document(
     counts its predictions (by predicted kind) that found a partner of any kind. Speaker, cue and
     kind accuracy are over `overlap>0.3` pairs whose gold is in the subset. Gold without content
     is skipped.
+
+    `entities` (`DocumentEntity.to_dict()` shapes) allow two more judgements of the speaker:
+    `speaker_entity` is right when the speaker mention agrees or any mention of the resolved speaker
+    entity overlaps the gold source (a continued or resolved speaker); `named` counts, among pairs
+    whose gold source is a pronoun or a nominal ("he", "the spokesman"), those whose prediction
+    names someone whose mentions include the gold source.
     """
+    mentions_of = {e["entity_id"]: union((m["start"], m["end"]) for m in e["mentions"]) for e in entities}
     gold = [g for g in gold if union(g.get("content") or ())]
     gold_spans = [union(g["content"]) for g in gold]
     pred_spans = [_predicted_content(text, p) for p in predicted]
@@ -262,6 +270,7 @@ def score_document(
             ),
             "cue": _agrees(union(gold[g].get("cue") or ()), _cue_span(predicted[p])),
             "kind": gold[g]["kind"] == predicted[p]["kind"],
+            **_speaker_entity_judgements(gold[g], predicted[p], mentions_of),
         }
         for g, p in pairs.items()
     }
@@ -280,7 +289,10 @@ def score_document(
             if g in judged:
                 counts[subset, "pairs"] += 1
                 for what, right in judged[g].items():
-                    counts[subset, what] += right
+                    if right is not None:
+                        counts[subset, what] += right
+                if judged[g]["named"] is not None:
+                    counts[subset, "pronominal_pairs"] += 1
 
     def error(kind: str, g: int | None, p: int | None) -> dict[str, Any]:
         spans = (gold_spans[g] if g is not None else ()) + (pred_spans[p] if p is not None else ())
@@ -305,6 +317,29 @@ def score_document(
             error(f"wrong_{what}", g, pairs[g]) for g, right in judged.items() if not right[what]
         ]
     return DocumentScore(counts, sorted(errors, key=lambda error: error["context_start"]))
+
+
+PRONOUNS = frozenset("he she they it i we you him her them his its their who".split())
+
+
+def _is_pronoun_or_nominal(source_text: str | None) -> bool:
+    """A gold source that is not a name: "he", "the spokesman", "officials"."""
+    words = (source_text or "").split()
+    return bool(words) and (words[0].lower() in PRONOUNS or words[0][0].islower() or words[0] in ("The", "A", "An"))
+
+
+def _speaker_entity_judgements(
+    gold: Mapping[str, Any], predicted: Mapping[str, Any], mentions_of: Mapping[int, Spans]
+) -> dict[str, bool | None]:
+    source = union(gold.get("source") or ())
+    speaker = predicted.get("speaker") or {}
+    mention = _mention_span(speaker)
+    entity_mentions = mentions_of.get(speaker.get("entity_id"), ())
+    by_entity = _agrees(source, mention) or intersection_size(source, entity_mentions) > 0
+    named = None
+    if source and _is_pronoun_or_nominal(gold.get("source_text")):
+        named = speaker.get("name") is not None and intersection_size(source, mention + entity_mentions) > 0
+    return {"speaker_entity": by_entity, "named": named}
 
 
 def _gold_summary(gold: Mapping[str, Any]) -> dict[str, Any]:
@@ -387,6 +422,8 @@ class SubsetReport:
     predicted: int
     measures: dict[str, PrecisionRecall]
     speaker: Accuracy
+    speaker_entity: Accuracy
+    named: Accuracy  # pronoun and nominal gold sources resolved to a name
     cue: Accuracy
     kind: Accuracy
 
@@ -396,6 +433,8 @@ class SubsetReport:
             "predicted": self.predicted,
             "measures": {name: scores.to_dict() for name, scores in self.measures.items()},
             "speaker": self.speaker.to_dict(),
+            "speaker_entity": self.speaker_entity.to_dict(),
+            "named": self.named.to_dict(),
             "cue": self.cue.to_dict(),
             "kind": self.kind.to_dict(),
         }
@@ -421,6 +460,8 @@ def summarize(counts: Mapping[tuple[str, ...], int]) -> dict[str, SubsetReport]:
                 for name in MEASURES
             },
             speaker=Accuracy(counts.get((subset, "speaker"), 0), pairs),
+            speaker_entity=Accuracy(counts.get((subset, "speaker_entity"), 0), pairs),
+            named=Accuracy(counts.get((subset, "named"), 0), counts.get((subset, "pronominal_pairs"), 0)),
             cue=Accuracy(counts.get((subset, "cue"), 0), pairs),
             kind=Accuracy(counts.get((subset, "kind"), 0), pairs),
         )
@@ -464,10 +505,21 @@ class EvaluationReport:
                 )
                 head = ""
         lines += ["", f"on {PAIRING} pairs (% right):"]
-        lines.append(f"{'subset':<13}{'pairs':>6}{'speaker':>8}{'cue':>6}{'kind':>6}")
+        lines.append(
+            f"{'subset':<13}{'pairs':>6}{'speaker':>8}{'entity':>7}{'cue':>6}{'kind':>6}"
+            f"{'pron/nom':>10}{'named':>6}"
+        )
         for subset, report in self.subsets.items():
-            values = _percent(report.speaker.value, report.cue.value, report.kind.value)
-            lines.append(f"{subset:<13}{report.speaker.total:>6}  {values}")
+            values = _percent(report.speaker.value, report.speaker_entity.value, report.cue.value, report.kind.value)
+            lines.append(
+                f"{subset:<13}{report.speaker.total:>6}  {values}{report.named.total:>10}{_percent(report.named.value)}"
+            )
+        lines += [
+            "",
+            "speaker: the predicted mention overlaps the gold source; entity: or any mention of the resolved",
+            "speaker does; named: of pairs whose gold source is a pronoun or nominal, share resolved to a name",
+            "whose mentions include it.",
+        ]
         return "\n".join(lines)
 
 
@@ -500,7 +552,9 @@ def evaluate(
     counts: Counter[tuple[str, ...]] = Counter()
     errors: list[dict[str, Any]] = []
     for doc, result in zip(documents, results, strict=True):
-        scored = score_document(doc.text, doc.attributions, result.to_dicts(), doc.doc_id)
+        scored = score_document(
+            doc.text, doc.attributions, result.to_dicts(), doc.doc_id, [e.to_dict() for e in result.entities]
+        )
         counts.update(scored.counts)
         errors += scored.errors
     seconds = time.perf_counter() - started

@@ -390,3 +390,24 @@ def test_evaluate_command_rejects_a_missing_file(tmp_path: Path) -> None:
 
     result = CliRunner().invoke(app, ["evaluate", str(tmp_path / "nothing.jsonl")])
     assert result.exit_code != 0
+
+
+def test_speaker_entity_and_named_judge_the_resolved_entity() -> None:
+    text = "Ann Lee spoke. He said the plan works. The spokesman said it failed."
+    he = [text.index("He"), text.index("He") + 2]
+    spokesman = [text.index("The spokesman"), text.index("The spokesman") + 13]
+    works = [text.index("the plan works"), text.index("the plan works") + 14]
+    failed = [text.index("it failed"), text.index("it failed") + 9]
+    gold_quotes = [gold("indirect", [works], he), gold("indirect", [failed], spokesman)]
+    # A continued speaker (no mention) whose entity includes "He"; an unresolved nominal.
+    continued = pred("indirect", works)
+    continued["speaker"] = {"name": "Ann Lee", "type": "PERSON", "entity_id": 0, "mention": None}
+    unresolved = pred("indirect", failed, speaker=spokesman)
+    unresolved["speaker"]["name"] = None
+    unresolved["speaker"]["entity_id"] = None
+    entities = [{"entity_id": 0, "name": "Ann Lee", "type": "PERSON", "mentions": [mention([0, 7]), mention(he)]}]
+    counts = score_document(text, gold_quotes, [continued, unresolved], "d", entities).counts
+    report = summarize(counts)["all"]
+    assert (report.speaker.correct, report.speaker.total) == (1, 2)  # only the explicit mention
+    assert (report.speaker_entity.correct, report.speaker_entity.total) == (2, 2)
+    assert (report.named.correct, report.named.total) == (1, 2)  # "the spokesman" stays unnamed
