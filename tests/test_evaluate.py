@@ -398,7 +398,7 @@ def test_speaker_entity_and_named_judge_the_resolved_entity() -> None:
     spokesman = [text.index("The spokesman"), text.index("The spokesman") + 13]
     works = [text.index("the plan works"), text.index("the plan works") + 14]
     failed = [text.index("it failed"), text.index("it failed") + 9]
-    gold_quotes = [gold("indirect", [works], he), gold("indirect", [failed], spokesman)]
+    gold_quotes = [gold("indirect", [works], [he]), gold("indirect", [failed], [spokesman])]
     # A continued speaker (no mention) whose entity includes "He"; an unresolved nominal.
     continued = pred("indirect", works)
     continued["speaker"] = {"name": "Ann Lee", "type": "PERSON", "entity_id": 0, "mention": None}
