@@ -270,7 +270,7 @@ def score_document(
             ),
             "cue": _agrees(union(gold[g].get("cue") or ()), _cue_span(predicted[p])),
             "kind": gold[g]["kind"] == predicted[p]["kind"],
-            **_speaker_entity_judgements(gold[g], predicted[p], mentions_of),
+            **_speaker_entity_judgements(text, gold[g], predicted[p], mentions_of),
         }
         for g, p in pairs.items()
     }
@@ -329,15 +329,16 @@ def _is_pronoun_or_nominal(source_text: str | None) -> bool:
 
 
 def _speaker_entity_judgements(
-    gold: Mapping[str, Any], predicted: Mapping[str, Any], mentions_of: Mapping[int, Spans]
+    text: str, gold: Mapping[str, Any], predicted: Mapping[str, Any], mentions_of: Mapping[int, Spans]
 ) -> dict[str, bool | None]:
     source = union(gold.get("source") or ())
+    source_text = " ".join(text[start:end] for start, end in source)
     speaker = predicted.get("speaker") or {}
     mention = _mention_span(speaker)
     entity_mentions = mentions_of.get(speaker.get("entity_id"), ())
     by_entity = _agrees(source, mention) or intersection_size(source, entity_mentions) > 0
     named = None
-    if source and _is_pronoun_or_nominal(gold.get("source_text")):
+    if source and _is_pronoun_or_nominal(source_text):
         named = speaker.get("name") is not None and intersection_size(source, mention + entity_mentions) > 0
     return {"speaker_entity": by_entity, "named": named}
 
