@@ -27,8 +27,6 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
 SENTENCE_END = frozenset(".!?")
 DASHES = ("--", "-", "–", "—", "―")
-# A quote with no cue is speech (not a scare quote or a title) when it is at least this long.
-MIN_SPEECH_WORDS = 5
 
 CONFIDENCE = {
     "subject": 0.95,
@@ -511,7 +509,6 @@ def link_quotes(doc: Doc, attributions: list[Attribution], index: _QuoteIndex, c
             cue.content = [(quote.start, quote.end)]
             cue.kind = QuoteKind.DIRECT
             consumed.add(quote.open)
-            linked.append(cue)
             continue
         dashed = _dash_attribution(doc, text, quote)
         if dashed is not None:
@@ -547,13 +544,16 @@ def _adjacent_bare_cue(doc: Doc, text: str, quote: QuotedSpan, bare: list[Attrib
         clause_end = max(cue_token.i + 1, attribution.speaker[1] if attribution.speaker else cue_token.i + 1)
         first, last = doc[clause_start], doc[clause_end - 1]
         # '"...," he said' and '"...," said Putin': only punctuation between quote and clause.
-        if first.idx > quote.close and _gap_is(text, quote.close + 1, first.idx, ",;:"):
+        gap_after = text[quote.close + 1 : first.idx] if first.idx > quote.close else None
+        if gap_after is not None and "\n" not in gap_after and _gap_is(text, quote.close + 1, first.idx, ",;:"):
             if not settled:
                 return attribution
         # 'He said: "..."' and 'He said, "..."'.
         after_clause = last.idx + len(last.text)
         if not attribution.content and after_clause <= quote.open and _gap_is(text, after_clause, quote.open, ",:"):
-            return attribution
+            gap_before = text[after_clause : quote.open]
+            if "\n" not in gap_before or gap_before.lstrip().startswith(":"):
+                return attribution
     return None
 
 
@@ -586,9 +586,19 @@ def _dash_attribution(doc: Doc, text: str, quote: QuotedSpan) -> Attribution | N
 
 
 def _looks_like_speech(text: str, quote: QuotedSpan) -> bool:
-    """Scare quotes, titles and nicknames are short; speech is a clause or more."""
+    """A quote with no cue is speech when it stands as a sentence of its own: it opens a paragraph
+    or follows the end of a sentence, and it ends a sentence. Scare quotes, titles and nicknames
+    sit inside someone else's sentence."""
+    line_start = text.rfind("\n", 0, quote.open) + 1
+    before = text[line_start : quote.open].rstrip()
+    if before and before[-1] not in ".!?…\"'”’":
+        return False
     words = text[quote.start : quote.end].split()
-    return len(words) >= MIN_SPEECH_WORDS
+    if not words:
+        return False
+    ends_sentence = words[-1][-1] in ".!?…,;—-" or words[-1].endswith("...")
+    after = text[quote.close + 1 : quote.close + 3].lstrip(" ")
+    return ends_sentence or not after or after[0] in ".!?\n"
 
 
 def merge_split_quotes(doc: Doc, attributions: list[Attribution], index: _QuoteIndex, consumed: set[int]) -> None:

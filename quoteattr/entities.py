@@ -306,8 +306,9 @@ def seed_names(resolver: EntityResolver) -> None:
 
 
 def continue_speakers(resolver: EntityResolver, attributions: list[Attribution]) -> None:
-    """A quote with no cue continues the speaker of its paragraph, else of the previous paragraph."""
-    last: Attribution | None = None
+    """A quote with no cue continues the speaker of its paragraph, else of the previous paragraph;
+    a run of such quote paragraphs continues the same speaker."""
+    last: Attribution | None = None  # the latest quote with a speaker, found or continued
     for attribution in attributions:
         if attribution.speaker is not None or attribution.cue is not None:
             if attribution.speaker is not None:
@@ -323,4 +324,5 @@ def continue_speakers(resolver: EntityResolver, attributions: list[Attribution])
             attribution.via = "previous_paragraph"
         else:
             continue
-        attribution.inherited_from = last
+        attribution.inherited_from = last.inherited_from or last
+        last = attribution

@@ -246,10 +246,6 @@ def test_split_quote_is_one_record(extract, text, expected):
         pytest.param(
             *param.values,
             id=param.id,
-            marks=xfail(
-                "the second piece is taken by the cue of the next paragraph "
-                "(bare-cue adjacency accepts a paragraph break as the gap), so the quote is not merged"
-            ),
         )
         for param in SPLIT_QUOTES
     ],
@@ -324,26 +320,22 @@ NOT_SPEECH = [
         'Boxer Tom "The Hammer of the North" Reed won the title on Saturday night.',
         "The Hammer of the North",
         id="long-nickname",
-        marks=xfail("quoted words of 5+ words with no cue are taken for speech (length is the only test)"),
     ),
     pytest.param('Her novel "The Long Road" sold a million copies.', "The Long Road", id="short-title"),
     pytest.param(
         'Her novel "A Long Walk to the Sea and Back" sold a million copies last year.',
         "A Long Walk to the Sea and Back",
         id="long-title",
-        marks=xfail("quoted words of 5+ words with no cue are taken for speech (length is the only test)"),
     ),
     pytest.param(
         "The film “Where the River Meets the Old Town” opened in cinemas on Friday.",
         "Where the River Meets the Old Town",
         id="long-film-title",
-        marks=xfail("quoted words of 5+ words with no cue are taken for speech (length is the only test)"),
     ),
     pytest.param(
         'The ministry launched its "Jobs for Every Young Person in the Region" programme.',
         "Jobs for Every Young Person in the Region",
         id="long-programme-name",
-        marks=xfail("quoted words of 5+ words with no cue are taken for speech (length is the only test)"),
     ),
 ]
 

@@ -397,7 +397,6 @@ CONTINUATION = [
             {"text": "We start next week.", "speaker": "Maria Lopez"},
         ],
         id="short-quote-paragraph",
-        marks=xfail("a whole-paragraph quote of fewer than 5 words with no cue is dropped as not-speech"),
     ),
     pytest.param(
         '"We will rebuild every school in the valley," Maria Lopez said.\n\n'
@@ -408,7 +407,6 @@ CONTINUATION = [
             {"text": "Every family will get help from the state.", "speaker": "Maria Lopez"},
         ],
         id="two-quote-paragraphs",
-        marks=xfail("the short quote paragraph is dropped, and then the next quote paragraph is two paragraphs from the attributed one, so it gets no speaker"),
     ),
     pytest.param(
         "Maria Lopez said on Monday that the valley would be rebuilt.\n\n"
