@@ -145,13 +145,13 @@ def _child(token: Token, *deps: str, lower: str | None = None) -> Token | None:
 
 def _subject(verb: Token, depth: int = 0) -> tuple[Token, str] | None:
     """The speaker-subject of `verb`, following shared subjects up the tree."""
-    subject = _child(verb, *SUBJECTS)
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS and not c.is_punct), None)
     if subject is not None:
         via = "inverted" if subject.i > verb.i else "subject"
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return verb.head, "relative_clause"
         return subject, via if depth == 0 else "inherited_subject"
-    if verb.dep_ == "relcl" and verb.head.pos_ != "VERB":
+    if verb.dep_ == "relcl" and not verb.head.tag_.startswith("VB"):
         return verb.head, "relative_clause"
     agent = _child(verb, "agent")
     if agent is not None:
@@ -162,6 +162,31 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token, str] | None:
         found = _subject(verb.head, depth + 1)
         if found is not None:
             return found[0], "inherited_subject"
+    return None
+
+
+def _coordinated_cue_subject(verb: Token, lexicon: CueLexicon) -> tuple[Token, str] | None:
+    """"Hale said the plan was good but warned that ...": the parser may hang the second cue
+    under the first as a clause; it shares the first cue's subject."""
+    head = verb.head
+    if verb.dep_ == "ccomp" and head.i != verb.i and head.tag_.startswith("VB") and lexicon.verb_lemma(head.lower_):
+        found = _subject(head)
+        if found is not None:
+            return found[0], "inherited_subject"
+    return None
+
+
+def _object_after_cue(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[Token, str] | None:
+    """'"...", said the French minister Pierre Dubois': an inverted subject the parser took for an
+    object, right after a cue that takes no person as object."""
+    if lemma in lexicon.addressee_object or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if not (before.is_punct or before.is_quote):
+        return None
+    following = next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd")), None)
+    if following is not None and following.left_edge.i == verb.i + 1 and _is_personal(following):
+        return following, "inverted"
     return None
 
 
@@ -178,6 +203,9 @@ def _content_tokens(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[tuple
     clause = _child(verb, "ccomp")
     if clause is not None and (obj is None or obj.i < clause.i or lemma not in lexicon.infinitive_content):
         start, end = _span(clause)
+        for child in clause.rights:  # "the plan was good but warned that ...": stop at the next cue
+            if child.dep_ == "conj" and child.tag_.startswith("VB") and lexicon.verb_lemma(child.lower_):
+                end = min(end, child.left_edge.i)
         if clause.i > verb.i:
             # "said the claim smacked of hypocrisy, because ...": the parser often hangs the
             # content's adverbial clause on the cue; it belongs to what was said.
@@ -280,7 +308,7 @@ def verb_attributions(sent: Span, lexicon: CueLexicon) -> list[Attribution]:
         if citing is not None:
             _fill_citing(attribution, citing, lexicon)
         else:
-            subject = _subject(verb)
+            subject = _subject(verb) or _coordinated_cue_subject(verb, lexicon) or _object_after_cue(verb, lemma, lexicon)
             if subject is not None:
                 attribution.speaker = noun_phrase(_mention_head(subject[0]))
                 attribution.via = subject[1]
@@ -423,8 +451,13 @@ def _trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+COORDINATORS = frozenset({"and", "but", "or", "nor", "yet"})
+
+
 def _char_range(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
     start, end = _trim_tokens(doc, *tokens)
+    while end > start and doc[end - 1].lower_ in COORDINATORS:
+        start, end = _trim_tokens(doc, start, end - 1)
     if end <= start:
         start, end = tokens
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)

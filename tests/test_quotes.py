@@ -94,7 +94,6 @@ DIRECT_QUOTES = [
         "«Nous gagnerons», said the French minister Pierre Dubois.",
         [("direct", "Nous gagnerons")],
         id="guillemets-foreign-words",
-        marks=xfail("a mis-parsed closing mark becomes the subject of 'said': the quote gets no cue and, being short, is dropped"),
     ),
     pytest.param('"Never," said Maria Lopez.', [("direct", "Never,")], id="one-word-with-cue"),
     pytest.param(
@@ -503,15 +502,11 @@ INDIRECT = [
         "Senator John Hale said the plan was good but warned that costs would rise.",
         {"kind": "indirect", "text": "the plan was good", "cue": "said", "speaker": "John Hale"},
         id="first-of-two-cues-but",
-        marks=xfail("the content clause keeps the coordinator: 'the plan was good but'"),
     ),
     pytest.param(
         "Senator John Hale said the plan was good but warned that costs would rise.",
         {"kind": "indirect", "text": "that costs would rise", "cue": "warned", "speaker": "John Hale"},
         id="second-of-two-cues-but",
-        marks=xfail(
-            "'warned' (parsed as ccomp of 'said', no subject of its own) is skipped like 'was told': quote lost"
-        ),
     ),
     pytest.param(
         "Senator John Hale: Budget deal is close",
