@@ -14,7 +14,7 @@ from attrs import define, field
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import CueLexicon
-from .marks import QuotedSpan, find_quoted_spans, paragraph_spans
+from .marks import CLOSERS_FOR, QuotedSpan, find_quoted_spans, paragraph_spans
 from .records import QuoteKind
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -26,6 +26,7 @@ PERSONAL_OBJECTS = frozenset({"me", "us", "him", "her", "them", "you", "reporter
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
 SENTENCE_END = frozenset(".!?")
+QUOTE_OPENERS = frozenset(CLOSERS_FOR)
 DASHES = ("--", "-", "–", "—", "―")
 
 CONFIDENCE = {
@@ -692,6 +693,40 @@ def colon_lead_ins(doc: Doc, index: _QuoteIndex, consumed: set[int]) -> list[Att
     return found
 
 
+def news_colons(doc: Doc, text: str, index: _QuoteIndex) -> list[Attribution]:
+    """News-style 'Senator John Hale: Budget deal is close': a name, a colon, and the words said,
+    at the start of a line and without quote marks (those are colon lead-ins)."""
+    found = []
+    for token in doc:
+        if token.text != ":" or token.i == 0:
+            continue
+        line_start = text.rfind("\n", 0, token.idx) + 1
+        line_end = text.find("\n", token.idx)
+        line_end = len(text) if line_end < 0 else line_end
+        rest = text[token.idx + 1 : line_end].strip()
+        if not rest or rest[0] in QUOTE_OPENERS or len(rest.split()) < 3:
+            continue
+        lead = doc.char_span(line_start, token.idx, alignment_mode="expand")
+        if lead is None or not 0 < len(lead) <= 6:
+            continue
+        names = names_in(lead, SPEAKER_LABELS)
+        if not names or names[-1].end != lead.end:
+            continue
+        content_start = token.idx + 1 + (len(text[token.idx + 1 : line_end]) - len(text[token.idx + 1 : line_end].lstrip()))
+        content_end = content_start + len(rest)
+        found.append(
+            Attribution(
+                content=[(content_start, content_end)],
+                cue=(token.i, token.i + 1),
+                cue_lemma=":",
+                speaker=(lead.start, lead.end),
+                via="colon",
+                sentence_start=lead.start,
+            )
+        )
+    return found
+
+
 PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "dep", "conj", "ccomp", "relcl"})
 
 
@@ -749,6 +784,10 @@ def find_attributions(doc: Doc, lexicon: CueLexicon) -> list[Attribution]:
         if attribution.content:
             classify(attribution, text, index, consumed)
     attributions.extend(colon_lead_ins(doc, index, consumed))
+    news = news_colons(doc, text, index)
+    for attribution in news:
+        classify(attribution, text, index, consumed)
+    attributions.extend(news)
     attributions.extend(link_quotes(doc, attributions, index, consumed))
     merge_split_quotes(doc, attributions, index, consumed)
     for attribution in attributions:

@@ -102,12 +102,6 @@ class QuoteAttributor:
                 roles["speaker"] = (mention, resolver.resolve(*mention, previous_speakers))
                 if roles["speaker"][1].entity is not None:
                     previous_speakers.append((mention[0], roles["speaker"][1].entity))
-            elif attribution.inherited_from is not None:
-                donor = resolved.get(id(attribution.inherited_from), {}).get("speaker")
-                if donor is not None and donor[1].entity is not None and not resolver.introduced_between(
-                    _attribution_end(doc, attribution.inherited_from), attribution.start, donor[1].entity
-                ):
-                    roles["speaker"] = (None, donor[1])
             if attribution.addressee is not None:
                 mention = _char_range(doc, attribution.addressee)
                 roles["addressee"] = (mention, resolver.resolve(*mention, previous_speakers))
@@ -115,6 +109,14 @@ class QuoteAttributor:
                 (_char_range(doc, tokens), resolver.resolve(*_char_range(doc, tokens), previous_speakers), relation)
                 for tokens, relation in attribution.sources
             ]
+        # Continued speakers last: a quote may take the speaker of a cue after it ("..., he added.").
+        for attribution in attributions:
+            if attribution.speaker is None and attribution.inherited_from is not None:
+                donor = resolved[id(attribution.inherited_from)].get("speaker")
+                if donor is not None and donor[1].entity is not None and not resolver.introduced_between(
+                    _attribution_end(doc, attribution.inherited_from), attribution.start, donor[1].entity
+                ):
+                    resolved[id(attribution)]["speaker"] = (None, donor[1])
         text = doc.text
         quotes = [_quote(text, attribution, resolved[id(attribution)], doc) for attribution in attributions]
         entities = [

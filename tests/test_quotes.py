@@ -512,7 +512,6 @@ INDIRECT = [
         "Senator John Hale: Budget deal is close",
         {"kind": "indirect", "text": "Budget deal is close", "speaker": "John Hale"},
         id="news-colon",
-        marks=xfail("news-style 'X: ...' without quote marks is not an attribution"),
     ),
     pytest.param(
         "Hale says budget deal is close\n\nSenator John Hale said on Monday that talks had gone well.",

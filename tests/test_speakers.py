@@ -422,14 +422,12 @@ CONTINUATION = [
             {"text": "The work would take two years", "speaker": "John Hale", "cue": "added"},
         ],
         id="he-added-next-sentence",
-        marks=xfail("a bare-content cue in the next sentence ('..., he added.') does not attribute the quote before it (CONFIDENCE['following_cue'] is never used)"),
     ),
     pytest.param(
         'Maria Lopez toured the valley on Monday.\n\n"We will rebuild every school and every clinic." '
         "It would take two years, she added.",
         [{"text": "We will rebuild every school and every clinic.", "speaker": "Maria Lopez"}],
         id="she-added-next-sentence",
-        marks=xfail("a bare-content cue in the next sentence ('..., she added.') does not attribute the quote before it"),
     ),
 ]
 
@@ -635,7 +633,6 @@ CONFIDENCE_ORDER = [
         "subject",
         "following_cue",
         id="subject>following-cue",
-        marks=xfail("'..., she added.' in the next sentence does not attribute the quote before it"),
     ),
 ]
 
