@@ -29,22 +29,25 @@ SENTENCE_END = frozenset(".!?")
 QUOTE_OPENERS = frozenset(CLOSERS_FOR)
 DASHES = ("--", "-", "–", "—", "―")
 
+# How sure the speaker is, by how it was found (documented in README and docs/speakers.md).
 CONFIDENCE = {
     "subject": 0.95,
-    "inverted": 0.95,
-    "passive_agent": 0.9,
-    "raised_passive": 0.9,
-    "citing_object": 0.9,
-    "according_to": 0.9,
-    "colon": 0.85,
-    "dash": 0.85,
-    "inherited_subject": 0.85,
-    "relative_clause": 0.85,
-    "following_cue": 0.8,
-    "same_paragraph": 0.65,
+    "inverted": 0.9,
+    "passive_agent": 0.85,
+    "raised_passive": 0.85,
+    "citing_object": 0.85,
+    "according_to": 0.85,
+    "colon": 0.8,
+    "dash": 0.8,
+    "inherited_subject": 0.8,
+    "relative_clause": 0.8,
+    "following_cue": 0.7,
+    "same_paragraph": 0.6,
     "previous_paragraph": 0.5,
     "none": 0.3,
 }
+# A speaker mention that is a pronoun or a nominal ("he", "the minister") linked to a name.
+RESOLVED_MENTION_CONFIDENCE = 0.75
 
 
 @define

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-from .attribution import Attribution, find_attributions
+from .attribution import CONFIDENCE, RESOLVED_MENTION_CONFIDENCE, Attribution, find_attributions
 from .entities import EntityResolver, ResolvedMention, continue_speakers, seed_names
 from .lexicon import CueLexicon, load_default_lexicon
 from .records import Cue, DocumentEntity, Entity, EntityType, Mention, Quote, Source
@@ -186,8 +186,13 @@ def _quote(text: str, attribution: Attribution, roles: dict[str, Any], doc: Doc)
         cue=cue,
         sources=[Source(entity=_entity(text, mention, resolved), relation=relation) for mention, resolved, relation in roles["sources"]],
         hedge=attribution.hedge,
-        confidence=attribution.confidence if speaker is not None else CONFIDENCE_NO_SPEAKER,
+        confidence=_confidence(attribution, speaker),
     )
 
 
-CONFIDENCE_NO_SPEAKER = 0.3
+def _confidence(attribution: Attribution, speaker: tuple[Any, ResolvedMention] | None) -> float:
+    if speaker is None:
+        return CONFIDENCE["none"]
+    if speaker[0] is not None and speaker[1].how != "name" and speaker[1].entity is not None:
+        return min(attribution.confidence, RESOLVED_MENTION_CONFIDENCE)
+    return attribution.confidence

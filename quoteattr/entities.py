@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+from importlib import resources
 from collections import Counter
 from collections.abc import Iterator
 
 from attrs import define, field
+import srsly
 from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from .attribution import NAME_LABELS as NAME_LABEL_SET
-from .attribution import Attribution, names_in
+from .attribution import Attribution, names_in, noun_phrase
 from .marks import paragraph_spans
 from .records import EntityType
 
@@ -43,6 +45,15 @@ ORG_NOUNS = frozenset(
     white_house kremlin team outlet broadcaster station union institute university board""".split()
 )
 NAME_LABELS = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORG, "GPE": EntityType.GPE, "NORP": EntityType.NORP}
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+FIRST_NAME_GENDER = {
+    name: gender
+    for gender, names in srsly.json_loads(
+        (resources.files("quoteattr") / "lexicons" / "en_first_names.json").read_text(encoding="utf8")
+    ).items()
+    if gender in ("male", "female")
+    for name in names
+}
 # How many paragraphs back a pronoun or a nominal ("the president") looks for its referent.
 PRONOUN_WINDOW = 3
 NOMINAL_WINDOW = 6
@@ -68,6 +79,9 @@ def name_key(text: str) -> tuple[str, ...]:
 def _compatible_names(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     if not short or not long:
         return False
+    # "John Hale" and "John Hale Jr." are two people; "Hale" may be either.
+    if len(short) > 1 and set(short) & SUFFIXES != set(long) & SUFFIXES:
+        return False
     if set(short) <= set(long):
         return True
     # Initials: "J. Smith" ~ "John Smith".
@@ -84,16 +98,31 @@ class _Entity:
     labels: Counter = field(factory=Counter)
     mentions: dict[tuple[int, int], None] = field(factory=dict)  # character ranges, an ordered set
     words: set[str] = field(factory=set)  # every word of every mention: titles, appositions
-    gender: str | None = None
+    pronoun_gender: str | None = None  # from the first he/she linked to the entity
 
     def add_mention(self, start: int, end: int, text: str) -> None:
         if (start, end) not in self.mentions:
             self.mentions[(start, end)] = None
-            self.words.update(_fold(text).split())
+            self.words.update(word.strip(".,") for word in _fold(text).split())
+
+    @property
+    def gender(self) -> str | None:
+        """Evidence in order of strength: a title (Mr., Ms.), a first name, a linked pronoun."""
+        if self.words & MALE_TITLES:
+            return "male"
+        if self.words & FEMALE_TITLES:
+            return "female"
+        for key in self.names:
+            if len(key) > 1:
+                first = FIRST_NAME_GENDER.get(key[0])
+                if first is not None:
+                    return first
+        return self.pronoun_gender
 
     @property
     def name(self) -> str:
-        return max(self.display, key=lambda text: (len(name_key(text)), len(text)))
+        # The most complete name; between equals, the one in proper case ("Maria Lopez", not "MARIA LOPEZ").
+        return max(self.display, key=lambda text: (len(name_key(text)), not text.isupper(), len(text)))
 
     @property
     def type(self) -> EntityType:
@@ -106,6 +135,7 @@ class _Entity:
 class ResolvedMention:
     entity: _Entity | None
     type: EntityType
+    how: str = "name"  # "name", "pronoun" or "nominal": how the mention was linked
 
     @property
     def entity_id(self) -> int | None:
@@ -228,14 +258,15 @@ class EntityResolver:
             wanted = {EntityType.PERSON}
         else:
             gender = None
-            wanted = {EntityType.ORG, EntityType.GPE, EntityType.NORP} if pronoun in NEUTER else {EntityType.ORG, EntityType.NORP, EntityType.GPE, EntityType.PERSON}
+            # "it" and "they" are organisations, places and groups: one person is "he" or "she".
+            wanted = {EntityType.ORG, EntityType.GPE, EntityType.NORP}
         entity = self._recent(start, previous, wanted, gender)
         if entity is None:
-            return ResolvedMention(None, EntityType.PERSON if gender else EntityType.OTHER)
+            return ResolvedMention(None, EntityType.PERSON if gender else EntityType.OTHER, "pronoun")
         if gender and entity.gender is None:
-            entity.gender = gender
+            entity.pronoun_gender = gender
         entity.add_mention(start, end, self.text[start:end])
-        return ResolvedMention(entity, entity.type)
+        return ResolvedMention(entity, entity.type, "pronoun")
 
     def _resolve_nominal(self, head: str, text: str, start: int, end: int, previous: list[tuple[int, _Entity]]) -> ResolvedMention:
         words = set(_fold(text).split())
@@ -247,29 +278,32 @@ class EntityResolver:
             entity = next((e for e in self._recent_entities(start, NOMINAL_WINDOW) if head in e.words), None)
             kind = EntityType.PERSON
         if entity is None or words & {"a", "an", "another", "some", "several", "two", "three"}:
-            return ResolvedMention(None, kind)
+            return ResolvedMention(None, kind, "nominal")
         entity.add_mention(start, end, text)
-        return ResolvedMention(entity, entity.type)
+        return ResolvedMention(entity, entity.type, "nominal")
 
     def _recent(self, start: int, previous: list[tuple[int, _Entity]], wanted: set[EntityType], gender: str | None) -> _Entity | None:
         """The last compatible speaker in this or the previous paragraph, else the last compatible name."""
         paragraph = self.paragraph_of(start)
 
-        def fits(entity: _Entity) -> bool:
-            return entity.type in wanted and (gender is None or entity.gender in (None, gender))
-
+        recent_speakers = []
         for char, entity in reversed(previous):
             if paragraph - self.paragraph_of(char) > 1:
                 break
-            if fits(entity):
-                return entity
-        return next((entity for entity in self._recent_entities(start, PRONOUN_WINDOW) if fits(entity)), None)
+            recent_speakers.append(entity)
+        candidates = [e for e in (*recent_speakers, *self._recent_entities(start, PRONOUN_WINDOW)) if e.type in wanted]
+        if gender is None:
+            return candidates[0] if candidates else None
+        # Agreement first: a known gender that matches beats a more recent unknown one.
+        known = next((e for e in candidates if e.gender == gender), None)
+        return known or next((e for e in candidates if e.gender is None), None)
 
     def introduced_between(self, start: int, end: int, speaker: _Entity) -> bool:
         """Whether another person is named between two characters (breaks speaker continuation)."""
+        low = bisect.bisect_left(self._name_mentions, start, key=lambda item: item[0])
+        high = bisect.bisect_left(self._name_mentions, end, key=lambda item: item[0])
         return any(
-            start <= char < end and entity is not speaker and entity.type == EntityType.PERSON
-            for char, entity in self._name_mentions
+            entity is not speaker and entity.type == EntityType.PERSON for _, entity in self._name_mentions[low:high]
         )
 
 
@@ -299,10 +333,16 @@ def _display_name(text: str) -> str:
 
 
 def seed_names(resolver: EntityResolver) -> None:
-    """Register every PERSON and ORG the NER found, so later surnames and pronouns can refer to them."""
+    """Register every PERSON and ORG the NER found, so later surnames and pronouns can refer to them.
+    The whole noun phrase around the name is a mention too: its titles and appositions ("Finance
+    Minister Maria Lopez", "Anna Weber, the president,") tell gender and what "the minister" means."""
     for ent in resolver.doc.ents:
         if ent.label_ in ("PERSON", "ORG"):
-            resolver.add_name(ent.start_char, ent.end_char, ent.label_)
+            entity = resolver.add_name(ent.start_char, ent.end_char, ent.label_)
+            start, end = noun_phrase(ent.root)
+            if entity is not None and (start, end) != (ent.start, ent.end) and start <= ent.start and ent.end <= end:
+                phrase = resolver.doc[start:end]
+                entity.add_mention(phrase.start_char, phrase.end_char, phrase.text)
 
 
 def continue_speakers(resolver: EntityResolver, attributions: list[Attribution]) -> None:
