@@ -122,7 +122,10 @@ class _Entity:
     @property
     def name(self) -> str:
         # The most complete name; between equals, the one in proper case ("Maria Lopez", not "MARIA LOPEZ").
-        return max(self.display, key=lambda text: (len(name_key(text)), not text.isupper(), len(text)))
+        best = max(self.display, key=lambda text: (len(name_key(text)), not text.isupper(), len(text)))
+        if best.isupper() and " " in best and self.type == EntityType.PERSON:
+            return best.title()  # a headline's capitals are not the person's name
+        return best
 
     @property
     def type(self) -> EntityType:

@@ -121,7 +121,6 @@ NAMES = [
         "MARIA LOPEZ SAYS FACTORY WILL CLOSE\n\nMaria Lopez said on Monday that the factory would close in March.",
         [{"text": "that the factory would close in March", "speaker": "Maria Lopez"}],
         id="upper-case-headline",
-        marks=xfail("the all-caps headline form is kept as the name ('MARIA LOPEZ'): ties between equally long names go to the first seen, not the proper-case one"),
     ),
     pytest.param(
         "Senator John Hale said on Monday that the bill would pass.\n\n"
