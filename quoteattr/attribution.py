@@ -730,6 +730,29 @@ def news_colons(doc: Doc, text: str, index: _QuoteIndex) -> list[Attribution]:
     return found
 
 
+def _clip_to_paragraphs(doc: Doc, text: str, attributions: list[Attribution]) -> None:
+    """Reported speech stays in its cue's paragraph (a parse without paragraph-aware sentences may
+    run on into the next one); only direct quotes span paragraphs."""
+    paragraphs = paragraph_spans(text)
+    starts = [start for start, _ in paragraphs]
+    for attribution in attributions:
+        if attribution.kind == QuoteKind.DIRECT or attribution.cue is None or not attribution.content or not paragraphs:
+            continue
+        i = max(0, bisect.bisect_right(starts, doc[attribution.cue[0]].idx) - 1)
+        low, high = paragraphs[i]
+        clipped = [(max(a, low), min(b, high)) for a, b in attribution.content]
+        clipped = [(a, b) for a, b in clipped if b > a and text[a:b].strip()]
+        attribution.content = [_strip_chars(text, a, b) for a, b in clipped]
+
+
+def _strip_chars(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "dep", "conj", "ccomp", "relcl"})
 
 
@@ -799,6 +822,7 @@ def find_attributions(doc: Doc, lexicon: CueLexicon) -> list[Attribution]:
             if attribution.content:
                 attribution.kind = QuoteKind.INDIRECT
                 classify(attribution, text, index, consumed)
+    _clip_to_paragraphs(doc, text, attributions)
     kept = [a for a in attributions if a.content]
     kept.sort(key=lambda a: (a.start, a.end))
     return _drop_nested(kept)

@@ -290,3 +290,11 @@ def test_adding_the_component_twice_under_another_name(added_nlp):
     assert nlp.pipe_names == ["quoteattr", "quoteattr_again"]
     doc = nlp("Maria Lopez said the factory would close.")  # no parse: nothing found, nothing raised
     assert doc._.quotes == ()
+
+
+def test_reported_speech_stays_in_its_paragraph_without_the_segmenter(added_nlp):
+    doc = added_nlp(HEADLINE_ARTICLE)
+    paragraph_breaks = [i for i, ch in enumerate(HEADLINE_ARTICLE) if ch == "\n"]
+    for quote in doc._.quotes:
+        if quote.kind is not quoteattr.QuoteKind.DIRECT:
+            assert not any(quote.start <= i < quote.end for i in paragraph_breaks), quote.text
