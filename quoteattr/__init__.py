@@ -3,6 +3,7 @@
 from . import component  # noqa: F401  (registers the spaCy factories)
 from .about import __version__
 from .api import extract, extract_many, load
+from .display import render
 from .extensions import register_extensions
 from .records import Cue, DocumentEntity, Entity, EntityType, Mention, Quote, QuoteKind, QuoteResult, Source
 
@@ -22,4 +23,5 @@ __all__ = [
     "extract",
     "extract_many",
     "load",
+    "render",
 ]

@@ -245,3 +245,15 @@ class QuoteResult:
 
     def entity(self, entity_id: int) -> DocumentEntity | None:
         return next((entity for entity in self.entities if entity.entity_id == entity_id), None)
+
+    def _repr_html_(self) -> str:
+        """Jupyter's view: the article with its quotes highlighted, and a table (see `display`)."""
+        from .display import to_html
+
+        return to_html(self)
+
+    def to_dataframe(self) -> Any:
+        """One row per quote, flat columns (a pandas DataFrame; `pip install "quoteattr[notebook]"`)."""
+        from .display import result_to_dataframe
+
+        return result_to_dataframe(self)
