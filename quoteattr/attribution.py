@@ -8,6 +8,7 @@ to document entities is done afterwards (`quoteattr.entities`), writing records 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from attrs import define, field
@@ -25,7 +26,7 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 PERSONAL_OBJECTS = frozenset({"me", "us", "him", "her", "them", "you", "reporters", "journalists"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
-SENTENCE_END = frozenset(".!?")
+SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“‘']")
 QUOTE_OPENERS = frozenset(CLOSERS_FOR)
 DASHES = ("--", "-", "–", "—", "―")
 
@@ -42,6 +43,7 @@ CONFIDENCE = {
     "inherited_subject": 0.8,
     "relative_clause": 0.8,
     "following_cue": 0.7,
+    "fragment_subject": 0.7,
     "same_paragraph": 0.6,
     "previous_paragraph": 0.5,
     "none": 0.3,
@@ -230,7 +232,12 @@ def _content_tokens(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[tuple
                 addressee = obj
             return (start, infinitive.right_edge.i + 1), addressee
     if lemma in lexicon.object_content and obj is not None:
-        return _span(obj), None
+        # "described Trump as a liar", "called it a disgrace": the object with what it is called.
+        end = obj.right_edge.i + 1
+        for child in verb.rights:
+            if child.i > obj.i and (child.dep_ in ("oprd", "xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ == "as")):
+                end = max(end, child.right_edge.i + 1)
+        return (obj.left_edge.i, end), None
     return None, addressee
 
 
@@ -499,14 +506,14 @@ class _QuoteIndex:
 
 
 def _unquoted_words(text: str, start: int, end: int, quotes: Sequence[QuotedSpan]) -> list[str]:
-    """The words of text[start:end] outside the quotes, a leading complementiser aside."""
+    """The words of text[start:end] outside the quotes ('said that "..."' is mixed: the reporter
+    chose the frame)."""
     pieces, cursor = [], start
     for quote in quotes:
         pieces.append(text[cursor : max(cursor, quote.open)])
         cursor = max(cursor, quote.close + 1)
     pieces.append(text[cursor:end])
-    words = [w for w in " ".join(pieces).split() if any(ch.isalnum() for ch in w)]
-    return words[1:] if words and words[0].lower() == "that" else words
+    return [w for w in " ".join(pieces).split() if any(ch.isalnum() for ch in w)]
 
 
 def classify(attribution: Attribution, text: str, index: _QuoteIndex, consumed: set[int]) -> None:
@@ -531,7 +538,7 @@ def _gap_is(text: str, start: int, end: int, allowed: str) -> bool:
     return all(ch.isspace() or ch in allowed for ch in text[start:end])
 
 
-def link_quotes(doc: Doc, attributions: list[Attribution], index: _QuoteIndex, consumed: set[int]) -> list[Attribution]:
+def link_quotes(doc: Doc, attributions: list[Attribution], index: _QuoteIndex, consumed: set[int], lexicon: CueLexicon) -> list[Attribution]:
     """Attach quotes that no cue's content clause covered: to a bare cue beside them, a trailing
     dash attribution, a colon lead-in, or (later) the speaker of the paragraph."""
     text = doc.text
@@ -551,6 +558,11 @@ def link_quotes(doc: Doc, attributions: list[Attribution], index: _QuoteIndex, c
         if dashed is not None:
             consumed.add(quote.open)
             linked.append(dashed)
+            continue
+        fragment = _fragment_attribution(doc, text, quote, lexicon)
+        if fragment is not None:
+            classify(fragment, text, index, consumed)
+            linked.append(fragment)
             continue
         if _looks_like_speech(text, quote):
             consumed.add(quote.open)
@@ -622,6 +634,49 @@ def _dash_attribution(doc: Doc, text: str, quote: QuotedSpan) -> Attribution | N
     )
 
 
+COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "being", "'s", "has", "have", "had", "seems", "seemed"})
+
+
+def _fragment_attribution(doc: Doc, text: str, quote: QuotedSpan, lexicon: CueLexicon) -> Attribution | None:
+    """'Cruz called Trump a "pathological liar"', 'Japan branded North Korea an "outlaw nation"': a
+    quoted fragment in the complement of a verb whose subject is a person or organisation is that
+    subject's words, reported in a mixed quote."""
+    if _looks_like_speech(text, quote):
+        return None
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verb = span.root
+    while not verb.tag_.startswith("VB") and verb.head.i != verb.i:
+        verb = verb.head
+    if not verb.tag_.startswith("VB") or verb.lower_ in COPULAS or verb.i >= span.start:
+        return None
+    # Only verbs of saying and of calling or judging report someone's words ("attended the
+    # "Rally for America"" quotes a name, not the subject).
+    if lexicon.verb_lemma(verb.lower_) is None and verb.lower_ not in lexicon.naming_verb_forms:
+        return None
+    subject = _subject(verb)
+    if subject is None or subject[0].i >= verb.i or not _is_personal(subject[0]) or subject[0].lower_ in ("it", "this", "that"):
+        return None
+    complements = [c for c in verb.rights if not c.is_punct and c.dep_ not in ("cc", "conj", "advcl", "punct")]
+    if not complements:
+        return None
+    start, end = complements[0].left_edge.i, max(c.right_edge.i for c in complements) + 1
+    if not (start <= span.start and span.end <= end + 1):
+        return None
+    last = quote.close + 1 if doc[end - 1].idx < quote.close + 1 <= doc[min(end, len(doc) - 1)].idx + 1 else None
+    content_start, content_end = _char_range(doc, (start, end))
+    return Attribution(
+        content=[(content_start, max(content_end, last or content_end))],
+        kind=QuoteKind.MIXED,
+        cue=(verb.i, verb.i + 1),
+        cue_lemma=verb.lower_,
+        speaker=noun_phrase(_mention_head(subject[0])),
+        via="fragment_subject",
+        sentence_start=verb.sent.start,
+    )
+
+
 def _looks_like_speech(text: str, quote: QuotedSpan) -> bool:
     """A quote with no cue is speech when it stands as a sentence of its own: it opens a paragraph
     or follows the end of a sentence, and it ends a sentence. Scare quotes, titles and nicknames
@@ -657,7 +712,8 @@ def merge_split_quotes(doc: Doc, attributions: list[Attribution], index: _QuoteI
         cue_start = doc[attribution.cue[0]].idx
         if not (first_end < cue_start < following.open):
             continue
-        if gap.rstrip().endswith(",") and not any(ch in SENTENCE_END or ch == "\n" for ch in gap):
+        # The attribution ends with a comma, and no sentence ends inside it ("N.C.," does not).
+        if gap.rstrip().endswith(",") and "\n" not in gap and not SENTENCE_BREAK.search(gap):
             attribution.content.append((following.start, following.end))
             consumed.add(following.open)
             if following.start in uncued:
@@ -814,7 +870,7 @@ def find_attributions(doc: Doc, lexicon: CueLexicon) -> list[Attribution]:
     for attribution in news:
         classify(attribution, text, index, consumed)
     attributions.extend(news)
-    attributions.extend(link_quotes(doc, attributions, index, consumed))
+    attributions.extend(link_quotes(doc, attributions, index, consumed, lexicon))
     merge_split_quotes(doc, attributions, index, consumed)
     for attribution in attributions:
         if not attribution.content and attribution.cue is not None:

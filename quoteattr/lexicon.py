@@ -54,6 +54,7 @@ class CueLexicon:
     citing_verbs: frozenset[str]
     cue_nouns: frozenset[str]
     content_nouns: frozenset[str]
+    naming_verb_forms: frozenset[str]
     phrases: tuple[tuple[tuple[str, ...], str], ...]
     hedges: frozenset[str]
     anonymous_source_nouns: frozenset[str]
@@ -80,6 +81,7 @@ class CueLexicon:
             citing_verbs=frozenset(data.get("citing_verbs", ())),
             cue_nouns=frozenset(data.get("cue_nouns", ())),
             content_nouns=frozenset(data.get("content_nouns", ())),
+            naming_verb_forms=frozenset(form for lemma in data.get("naming_verbs", ()) for form in inflections(lemma)),
             phrases=tuple((tuple(p["words"]), p["relation"]) for p in data.get("phrases", ())),
             hedges=frozenset(data.get("hedges", ())),
             anonymous_source_nouns=frozenset(data.get("anonymous_source_nouns", ())),
