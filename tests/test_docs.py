@@ -1,0 +1,111 @@
+"""The documentation: it builds without a warning, its examples run as shown, and its tables agree
+with the code they describe (CLI options, component config, confidence values)."""
+
+from __future__ import annotations
+
+import doctest
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+
+import quoteattr
+from quoteattr.attribution import CONFIDENCE, RESOLVED_MENTION_CONFIDENCE
+from quoteattr.cli import app
+from quoteattr.component import DEFAULT_CONFIG
+from quoteattr.lexicon import default_lexicon_data
+
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+PAGES = sorted(path.name for path in DOCS.glob("*.md"))
+# ```pycon blocks are doctests: `>>>` lines and the output they print.
+PYCON = re.compile(r"^```pycon\n(.*?)^```", re.DOTALL | re.MULTILINE)
+
+
+def _read(name: str) -> str:
+    return (DOCS / name).read_text(encoding="utf8")
+
+
+@pytest.mark.slow
+def test_docs_build_without_warnings(tmp_path):
+    """`sphinx -W`: any warning (a broken reference, a docstring autodoc cannot read) fails."""
+    html = tmp_path / "html"  # myst-nb also writes beside the output folder (jupyter_execute/)
+    completed = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html", str(DOCS), str(html)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert (html / "index.html").is_file()
+
+
+def pycon_source(text: str) -> str:
+    """The page's ```pycon blocks, every other line blanked: doctest reports the page's line numbers."""
+    lines = [""] * (text.count("\n") + 1)
+    for block in PYCON.finditer(text):
+        first = text.count("\n", 0, block.start(1))
+        for offset, line in enumerate(block[1].splitlines()):
+            lines[first + offset] = line
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("page", [page for page in PAGES if PYCON.search(_read(page))])
+def test_page_examples_run_as_shown(page, nlp):
+    """Every ```pycon block of a page, in order and sharing its names, prints what the page shows."""
+    test = doctest.DocTestParser().get_doctest(pycon_source(_read(page)), {"__name__": "docs"}, page, str(DOCS / page), 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    runner.run(test)
+    result = runner.summarize(verbose=False)
+    assert result.failed == 0, f"{result.failed} of {result.attempted} examples of docs/{page} differ (see above)"
+
+
+def _commands(group, prefix: tuple[str, ...] = ()):
+    for name, command in group.commands.items():
+        if hasattr(command, "commands"):
+            yield from _commands(command, (*prefix, name))
+        else:
+            yield (*prefix, name), command
+
+
+COMMANDS = dict(_commands(typer.main.get_command(app)))
+
+
+@pytest.mark.parametrize("path", sorted(COMMANDS), ids=" ".join)
+def test_cli_page_documents_every_option(path):
+    """docs/cli.md has a section per command naming all its options."""
+    page = _read("cli.md")
+    heading = f"## `quoteattr {' '.join(path)}`"
+    assert heading in page, f"docs/cli.md has no section {heading!r}"
+    section = page.split(heading, 1)[1].split("\n## ", 1)[0]
+    options = [opt for param in COMMANDS[path].params for opt in param.opts if opt.startswith("--")]
+    undocumented = [opt for opt in options if f"`{opt}" not in section]
+    assert not undocumented, f"docs/cli.md, quoteattr {' '.join(path)}: undocumented {undocumented}"
+
+
+def test_components_page_has_every_setting():
+    page = _read("components.md")
+    for setting in DEFAULT_CONFIG:
+        assert f"| `{setting}`" in page, f"docs/components.md: no row for setting {setting!r}"
+
+
+def test_components_page_has_every_lexicon_key():
+    page = _read("components.md")
+    missing = [key for key in default_lexicon_data() if f"`{key}`" not in page]
+    assert not missing, f"docs/components.md: cue lexicon keys not described: {missing}"
+
+
+def test_speakers_page_has_every_confidence():
+    """The confidence table lists every way a speaker is found, with its value, highest first."""
+    page = _read("speakers.md")
+    rows = re.findall(r"^\| ([0-9.]+) \| `([a-z_]+)` \|", page, re.MULTILINE)
+    assert {via: float(value) for value, via in rows} == CONFIDENCE
+    values = [float(value) for value, _ in rows]
+    assert values == sorted(values, reverse=True)
+    assert f"at most **{RESOLVED_MENTION_CONFIDENCE}** (`RESOLVED_MENTION_CONFIDENCE`)" in page
+
+
+def test_docs_name_the_current_version():
+    assert f"## {quoteattr.__version__}" in _read("changelog.md")
