@@ -60,7 +60,9 @@ napoleon_use_rtype = True  # one "Return type" (autodoc adds none when the docst
 #     YIELDS (QuoteResult): one result per text.
 #     RAISES (TypeError): `text` is not a str ...
 # are rewritten into napoleon's Google sections (Returns:, Yields:, Raises:) before napoleon runs.
-_SPACY_SECTION = re.compile(r"^(?P<indent>\s*)(?P<kind>RETURNS|YIELDS|RAISES) \((?P<type>[^)]*)\):\s*(?P<text>.*)$")
+_SPACY_SECTION = re.compile(
+    r"^(?P<indent>\s*)(?P<kind>RETURNS|YIELDS|RAISES) \((?P<type>[^)]*)\):\s*(?P<text>.*)$"
+)
 _SECTION_NAMES = {"RETURNS": "Returns", "YIELDS": "Yields", "RAISES": "Raises"}
 
 
@@ -78,7 +80,8 @@ def spacy_sections(lines: list[str]) -> list[str]:
             out.append(f"{indent}    {match['type']}: {match['text']}".rstrip())
             continuation = len(indent)
             continue
-        if continuation is not None and line.strip() and len(line) - len(line.lstrip()) > continuation:
+        depth = len(line) - len(line.lstrip())
+        if continuation is not None and line.strip() and depth > continuation:
             out.append("    " + line)
             continue
         continuation = None
@@ -86,7 +89,7 @@ def spacy_sections(lines: list[str]) -> list[str]:
     return out
 
 
-def _convert_spacy_sections(app, what, name, obj, options, lines: list[str]) -> None:  # noqa: ANN001
+def _convert_spacy_sections(app, what, name, obj, options, lines) -> None:  # noqa: ANN001
     lines[:] = spacy_sections(lines)
 
 
@@ -98,7 +101,7 @@ OPTIONAL_PAGES = {"batch": "batch.md", "usage": "usage.ipynb", "benchmarks": "be
 
 
 def missing_optional_pages(docs: Path = DOCS) -> list[str]:
-    return [docname for docname, filename in OPTIONAL_PAGES.items() if not (docs / filename).exists()]
+    return [name for name, filename in OPTIONAL_PAGES.items() if not (docs / filename).exists()]
 
 
 def drop_missing_pages(source: str, missing: list[str], *, toctree: bool) -> str:
@@ -125,7 +128,8 @@ def _report_missing(app) -> None:  # noqa: ANN001
 
 
 def setup(app) -> dict[str, object]:  # noqa: ANN001
-    app.connect("autodoc-process-docstring", _convert_spacy_sections, priority=100)  # before napoleon
+    # priority 100: before napoleon (500) reads the docstring
+    app.connect("autodoc-process-docstring", _convert_spacy_sections, priority=100)
     app.connect("source-read", _source_read)
     app.connect("builder-inited", _report_missing)
     return {"parallel_read_safe": True}

@@ -33,7 +33,7 @@ def test_docs_build_without_warnings(tmp_path):
     """`sphinx -W`: any warning (a broken reference, a docstring autodoc cannot read) fails."""
     html = tmp_path / "html"  # myst-nb also writes beside the output folder (jupyter_execute/)
     completed = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html", str(DOCS), str(html)],
+        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html", DOCS, html],
         capture_output=True,
         text=True,
         timeout=300,
@@ -43,7 +43,8 @@ def test_docs_build_without_warnings(tmp_path):
 
 
 def pycon_source(text: str) -> str:
-    """The page's ```pycon blocks, every other line blanked: doctest reports the page's line numbers."""
+    """The page's ```pycon blocks with every other line blanked, so that doctest reports the
+    page's own line numbers."""
     lines = [""] * (text.count("\n") + 1)
     for block in PYCON.finditer(text):
         first = text.count("\n", 0, block.start(1))
@@ -54,12 +55,15 @@ def pycon_source(text: str) -> str:
 
 @pytest.mark.parametrize("page", [page for page in PAGES if PYCON.search(_read(page))])
 def test_page_examples_run_as_shown(page, nlp):
-    """Every ```pycon block of a page, in order and sharing its names, prints what the page shows."""
-    test = doctest.DocTestParser().get_doctest(pycon_source(_read(page)), {"__name__": "docs"}, page, str(DOCS / page), 0)
-    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    """Every ```pycon block of a page, run in order with shared names, shows what the page shows."""
+    source = pycon_source(_read(page))
+    parser = doctest.DocTestParser()
+    test = parser.get_doctest(source, {"__name__": "docs"}, page, str(DOCS / page), 0)
+    flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
+    runner = doctest.DocTestRunner(optionflags=flags)
     runner.run(test)
     result = runner.summarize(verbose=False)
-    assert result.failed == 0, f"{result.failed} of {result.attempted} examples of docs/{page} differ (see above)"
+    assert result.failed == 0, f"{result.failed} of {result.attempted} examples of docs/{page} fail"
 
 
 def _commands(group, prefix: tuple[str, ...] = ()):
@@ -109,3 +113,51 @@ def test_speakers_page_has_every_confidence():
 
 def test_docs_name_the_current_version():
     assert f"## {quoteattr.__version__}" in _read("changelog.md")
+
+
+def _conf():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("quoteattr_docs_conf", DOCS / "conf.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_spacy_style_result_lines_become_google_sections():
+    lines = [
+        "Do it.",
+        "",
+        "Args:",
+        "    text (str): the article.",
+        "RETURNS (QuoteResult): the quotes.",
+        "RAISES (TypeError): `text` is not a str (when",
+        "    it is bytes).",
+        "After.",
+    ]
+    assert _conf().spacy_sections(lines) == [
+        "Do it.",
+        "",
+        "Args:",
+        "    text (str): the article.",
+        "",
+        "Returns:",
+        "    QuoteResult: the quotes.",
+        "",
+        "Raises:",
+        "    TypeError: `text` is not a str (when",
+        "        it is bytes).",
+        "After.",
+    ]
+
+
+def test_missing_pages_leave_the_toctree_and_their_links_become_text():
+    conf = _conf()
+    index = (
+        "```{toctree}\nquickstart\nbatch\nbenchmarks\napi\n```\n"
+        "See [the numbers](benchmarks.md#speed), [](batch.md).\n"
+    )
+    assert conf.drop_missing_pages(index, ["batch", "benchmarks"], toctree=True) == (
+        "```{toctree}\nquickstart\napi\n```\nSee the numbers, batch.md.\n"
+    )
+    assert conf.drop_missing_pages("benchmarks\n", ["benchmarks"], toctree=False) == "benchmarks\n"
