@@ -325,6 +325,8 @@ def verb_attributions(sent: Span, lexicon: CueLexicon) -> list[Attribution]:
                 attribution.via = subject[1]
             elif verb.dep_ in ("nsubjpass", "ccomp") or _child(verb, *PASSIVE_SUBJECTS) is not None:
                 continue  # "was told", "is said to": not an attribution by itself
+            elif verb.tag_ == "VBG" and verb.head.lower_ in ("without", "worth"):
+                continue  # "it goes without saying that", "it is worth noting that": nobody says it
         addressee = addressee or _speaking_to(verb, lexicon)
         if addressee is not None:
             attribution.addressee = noun_phrase(addressee)
@@ -694,30 +696,38 @@ def _looks_like_speech(text: str, quote: QuotedSpan) -> bool:
 
 
 def merge_split_quotes(doc: Doc, attributions: list[Attribution], index: _QuoteIndex, consumed: set[int]) -> None:
-    """'"A," he said, "B."': the quote after the attribution continues the same sentence."""
+    """'"A," he said, "B."': two quotes around one attribution that ends with a comma are one
+    quote, whichever of the two pieces the cue was first attached to."""
     text = doc.text
-    order = [q.open for q in index.spans]
+    by_start = {q.start: q for q in index.spans}
     uncued = {a.content[0][0]: a for a in attributions if a.cue is None and a.content}
     for attribution in attributions:
         if attribution.kind != QuoteKind.DIRECT or attribution.cue is None or len(attribution.content) != 1:
             continue
-        first_end = attribution.content[0][1]
-        i = bisect.bisect_right(order, first_end)
-        if i >= len(order):
+        quote = by_start.get(attribution.content[0][0])
+        if quote is None:
             continue
-        following = index.spans[i]
-        if following.open in consumed and following.start not in uncued:
-            continue
-        gap = text[first_end + 1 : following.open]
+        i = index.spans.index(quote)
         cue_start = doc[attribution.cue[0]].idx
-        if not (first_end < cue_start < following.open):
-            continue
-        # The attribution ends with a comma, and no sentence ends inside it ("N.C.," does not).
-        if gap.rstrip().endswith(",") and "\n" not in gap and not SENTENCE_BREAK.search(gap):
-            attribution.content.append((following.start, following.end))
-            consumed.add(following.open)
-            if following.start in uncued:
-                uncued.pop(following.start).content = []
+        for first, second in ((quote, _at(index.spans, i + 1)), (_at(index.spans, i - 1), quote)):
+            if first is None or second is None or not first.close < cue_start < second.open:
+                continue
+            other = second if first is quote else first
+            if other.open in consumed and other.start not in uncued:
+                continue
+            gap = text[first.close + 1 : second.open]
+            # The attribution ends with a comma, and no sentence ends inside it ("N.C.," does not).
+            # (A doubled mark '' as in some archives leaves half of itself in the gap.)
+            if gap.strip().strip("'‘’").rstrip().endswith(",") and "\n" not in gap and not SENTENCE_BREAK.search(gap):
+                attribution.content = [(first.start, first.end), (second.start, second.end)]
+                consumed.add(other.open)
+                if other.start in uncued:
+                    uncued.pop(other.start).content = []
+                break
+
+
+def _at(items: list[QuotedSpan], i: int) -> QuotedSpan | None:
+    return items[i] if 0 <= i < len(items) else None
 
 
 def colon_lead_ins(doc: Doc, index: _QuoteIndex, consumed: set[int]) -> list[Attribution]:
