@@ -183,7 +183,6 @@ class EntityResolver:
         if label:
             entity.labels[label] += 1
         entity.add_mention(start, end, text)
-        self._learn_gender_from_title(entity, text)
         self._by_span[(start, end)] = entity
         bisect.insort(self._name_mentions, (start, entity), key=lambda item: item[0])
         return entity
@@ -214,13 +213,6 @@ class EntityResolver:
             if entity.entity_id not in seen:
                 seen.add(entity.entity_id)
                 yield entity
-
-    def _learn_gender_from_title(self, entity: _Entity, text: str) -> None:
-        words = {w.strip(".").lower() for w in text.split()}
-        if words & MALE_TITLES:
-            entity.gender = "male"
-        elif words & FEMALE_TITLES:
-            entity.gender = "female"
 
     # -- resolution ---------------------------------------------------------------------------
 
