@@ -92,7 +92,8 @@ def noun_phrase(token: Token) -> tuple[int, int]:
     end = token.i + 1
     for child in token.rights:
         if child.dep_ in ("appos", "compound", "flat", "nummod", "punct"):
-            end = max(end, child.right_edge.i + 1 if child.dep_ == "appos" else child.i + 1)
+            # An apposition's own noun phrase, without its relative clause ("a lawmaker who told ...").
+            end = max(end, noun_phrase(child)[1] if child.dep_ == "appos" else child.i + 1)
         elif child.dep_ == "prep" and child.lower_ == "of" and _is_name_of_place(child):
             end = max(end, child.right_edge.i + 1)
         elif child.dep_ not in ("prep", "npadvmod"):
@@ -130,7 +131,9 @@ def _is_name_of_place(prep: Token) -> bool:
 def _mention_head(token: Token) -> Token:
     """A relative pronoun stands for the noun its clause modifies ("Smith, who said ...")."""
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-        return token.head.head
+        noun = token.head.head
+        # "Maria Lopez, a lawmaker who said": the name the apposition describes.
+        return noun.head if noun.dep_ == "appos" else noun
     return token
 
 
@@ -155,7 +158,7 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token, str] | None:
     if subject is not None:
         via = "inverted" if subject.i > verb.i else "subject"
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return verb.head, "relative_clause"
+            return _mention_head(subject), "relative_clause"
         return subject, via if depth == 0 else "inherited_subject"
     if verb.dep_ == "relcl" and not verb.head.tag_.startswith("VB"):
         return verb.head, "relative_clause"
