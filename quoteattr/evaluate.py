@@ -226,6 +226,35 @@ class DocumentScore:
     errors: list[dict[str, Any]]
 
 
+def join_continuations(text: str, predicted: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Join each quote that only continues the previous quote's speaker in the same paragraph (no
+    cue, no mention of its own) to that quote.
+
+    PolNeAR annotates one relation per cue, whose content holds every quote the cue covers
+    ('"A," she said. "B."' is one relation with two pieces); quoteattr reports each quote. Joining
+    compares like with like; the quotes themselves are unchanged.
+    """
+    joined: list[dict[str, Any]] = []
+    for quote in predicted:
+        speaker = quote.get("speaker") or {}
+        previous = joined[-1] if joined else None
+        continues = (
+            previous is not None
+            and quote.get("cue") is None
+            and speaker.get("mention") is None
+            and speaker.get("entity_id") is not None
+            and speaker.get("entity_id") == (previous.get("speaker") or {}).get("entity_id")
+            and "\n" not in text[previous["end"] : quote["start"]]
+        )
+        if continues:
+            pieces = previous.get("parts") or [[previous["start"], previous["end"]]]
+            pieces += quote.get("parts") or [[quote["start"], quote["end"]]]
+            joined[-1] = {**previous, "parts": pieces, "end": quote["end"]}
+        else:
+            joined.append(dict(quote))
+    return joined
+
+
 def score_document(
     text: str,
     gold: Sequence[Mapping[str, Any]],
@@ -536,8 +565,11 @@ def evaluate(
     errors_path: str | Path | None = None,
     n_process: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    join: bool = True,
 ) -> EvaluationReport:
-    """Run quoteattr over the gold articles' texts and score it (see `score_document`).
+    """Run quoteattr over the gold articles' texts and score it (see `score_document`); with
+    `join`, continuation quotes are joined to the quote they continue first (see
+    `join_continuations`).
 
     `errors_path` receives one JSON line per miss, false positive, wrong speaker and wrong cue, with
     the article text around it: write it outside the repository.
@@ -553,9 +585,8 @@ def evaluate(
     counts: Counter[tuple[str, ...]] = Counter()
     errors: list[dict[str, Any]] = []
     for doc, result in zip(documents, results, strict=True):
-        scored = score_document(
-            doc.text, doc.attributions, result.to_dicts(), doc.doc_id, [e.to_dict() for e in result.entities]
-        )
+        predicted = join_continuations(doc.text, result.to_dicts()) if join else result.to_dicts()
+        scored = score_document(doc.text, doc.attributions, predicted, doc.doc_id, [e.to_dict() for e in result.entities])
         counts.update(scored.counts)
         errors += scored.errors
     seconds = time.perf_counter() - started

@@ -411,3 +411,19 @@ def test_speaker_entity_and_named_judge_the_resolved_entity() -> None:
     assert (report.speaker.correct, report.speaker.total) == (1, 2)  # only the explicit mention
     assert (report.speaker_entity.correct, report.speaker_entity.total) == (2, 2)
     assert (report.named.correct, report.named.total) == (1, 2)  # "the spokesman" stays unnamed
+
+
+def test_join_continuations_joins_only_cueless_same_paragraph_quotes_of_the_same_speaker() -> None:
+    from quoteattr.evaluate import join_continuations
+
+    text = '"A is so," Lee said. "B is so."\n\n"C is so."'
+    first = pred("direct", [1, 9], speaker=[11, 14], cue=[15, 19])
+    first["speaker"]["entity_id"] = 3
+    second = pred("direct", [22, 30])
+    second["speaker"] = {"name": "Lee", "type": "PERSON", "entity_id": 3, "mention": None}
+    third = {**second, "start": 34, "end": 42}  # the next paragraph: a relation of its own
+    joined = join_continuations(text, [first, second, third])
+    assert [q["parts"] for q in joined] == [[[1, 9], [22, 30]], None]
+    assert (joined[0]["start"], joined[0]["end"]) == (1, 30)
+    other = {**second, "speaker": {**second["speaker"], "entity_id": 4}}
+    assert len(join_continuations(text, [first, other])) == 2
