@@ -340,6 +340,33 @@ def verb_attributions(sent: Span, lexicon: CueLexicon) -> list[Attribution]:
     return found
 
 
+def clause_attributions(sent: Span, lexicon: CueLexicon) -> list[Attribution]:
+    """Any verb with a sentient subject and a 'that' clause reports what someone says, thinks or
+    knows ("Trump insisted that", "aides acknowledged that"): the lexicon's verbs are handled with
+    their frames elsewhere; this covers the open class."""
+    found = []
+    for clause in sent:
+        if clause.dep_ != "ccomp" or _child(clause, "mark", lower="that") is None:
+            continue
+        verb = clause.head
+        if not verb.tag_.startswith("VB") or lexicon.verb_lemma(verb.lower_) is not None or verb.lower_ in COPULAS:
+            continue
+        subject = _subject(verb)
+        if subject is None or not _is_personal(subject[0]) or subject[0].lower_ in ("it", "this", "that", "there"):
+            continue
+        found.append(
+            Attribution(
+                content=[_char_range(sent.doc, _span(clause))],
+                cue=_cue_words(verb, "", lexicon),
+                cue_lemma=verb.lower_,
+                speaker=noun_phrase(_mention_head(subject[0])),
+                via=subject[1],
+                sentence_start=sent.start,
+            )
+        )
+    return found
+
+
 def noun_attributions(sent: Span, lexicon: CueLexicon) -> list[Attribution]:
     """"Trump's claim that ...", "the minister's warning that ...": a reporting noun with a clause."""
     found = []
@@ -871,6 +898,7 @@ def find_attributions(doc: Doc, lexicon: CueLexicon) -> list[Attribution]:
         by_verbs = verb_attributions(sent, lexicon)
         attributions.extend(by_verbs)
         attributions.extend(noun_attributions(sent, lexicon))
+        attributions.extend(clause_attributions(sent, lexicon))
         attributions.extend(according_to_attributions(sent, lexicon, by_verbs))
     # "I think" inside a quote is the quoted speaker's own words, not another attribution.
     attributions = [a for a in attributions if a.cue is None or not index.contains(doc[a.cue[0]].idx)]
