@@ -222,11 +222,15 @@ def _content_tokens(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[tuple
                 if child.i > clause.i and child.dep_ == "advcl" and lexicon.verb_lemma(child.lower_) is None:
                     end = child.right_edge.i + 1
         return (start, end), addressee
-    if lemma in lexicon.preposition_content:
-        prep = _child(verb, "prep", lower=lexicon.preposition_content[lemma])
-        pobj = _child(prep, "pobj", "pcomp") if prep is not None else None
-        if pobj is not None:
-            return _span(pobj), addressee
+    # "called for X", "talked about X", "warned of X", "railed against X": what the words were about.
+    preposition = lexicon.preposition_content.get(lemma)
+    prep = next(
+        (c for c in verb.rights if c.dep_ == "prep" and (c.lower_ == preposition or c.lower_ in TOPIC_PREPOSITIONS)),
+        None,
+    )
+    pobj = _child(prep, "pobj", "pcomp") if prep is not None else None
+    if pobj is not None and pobj.ent_type_ not in NOT_TOPICS:  # "spoke on Monday" says nothing
+        return _span(pobj), addressee
     if lemma in lexicon.infinitive_content:
         infinitive = _child(verb, "xcomp")
         if infinitive is not None and _child(infinitive, "aux", lower="to") is not None:
@@ -248,7 +252,10 @@ def _cue_words(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[int, int]:
     """The verb with its particle or content preposition right after it ("pointed out", "calling for")."""
     end = verb.i + 1
     for child in verb.rights:
-        if child.i == end and (child.dep_ == "prt" or (child.dep_ == "prep" and child.lower_ == lexicon.preposition_content.get(lemma))):
+        if child.i == end and (
+            child.dep_ == "prt"
+            or (child.dep_ == "prep" and (child.lower_ == lexicon.preposition_content.get(lemma) or child.lower_ in TOPIC_PREPOSITIONS))
+        ):
             end += 1
     return verb.i, end
 
@@ -494,6 +501,8 @@ def _trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+NOT_TOPICS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "GPE", "LOC", "FAC", "QUANTITY", "MONEY", "PERCENT"})
+TOPIC_PREPOSITIONS = frozenset({"about", "of", "on", "against", "over", "for"})
 COORDINATORS = frozenset({"and", "but", "or", "nor", "yet"})
 
 
