@@ -801,7 +801,7 @@ def colon_lead_ins(doc: Doc, index: _QuoteIndex, consumed: set[int]) -> list[Att
     return found
 
 
-def news_colons(doc: Doc, text: str, index: _QuoteIndex) -> list[Attribution]:
+def news_colons(doc: Doc, text: str, index: _QuoteIndex, lexicon: CueLexicon) -> list[Attribution]:
     """News-style 'Senator John Hale: Budget deal is close': a name, a colon, and the words said,
     at the start of a line and without quote marks (those are colon lead-ins)."""
     found = []
@@ -815,10 +815,19 @@ def news_colons(doc: Doc, text: str, index: _QuoteIndex) -> list[Attribution]:
         if not rest or rest[0] in QUOTE_OPENERS or len(rest.split()) < 3:
             continue
         lead = doc.char_span(line_start, token.idx, alignment_mode="expand")
+        while lead is not None and len(lead) and (lead[0].is_punct or lead[0].is_space):
+            lead = lead[1:]  # a transcript line may open with a quote mark
         if lead is None or not 0 < len(lead) <= 6:
             continue
         names = names_in(lead, SPEAKER_LABELS)
-        if not names or names[-1].end != lead.end:
+        # A transcript's speaker label ("PENCE:", "MS. LOPEZ:") needs no NER.
+        label = (
+            lead.text.replace(".", "").replace(" ", "").isalpha()
+            and lead.text.isupper()
+            and len(lead) <= 3
+            and lead.text.lower() not in lexicon.non_speaker_labels
+        )
+        if not label and (not names or names[-1].end != lead.end):
             continue
         content_start = token.idx + 1 + (len(text[token.idx + 1 : line_end]) - len(text[token.idx + 1 : line_end].lstrip()))
         content_end = content_start + len(rest)
@@ -916,7 +925,7 @@ def find_attributions(doc: Doc, lexicon: CueLexicon) -> list[Attribution]:
         if attribution.content:
             classify(attribution, text, index, consumed)
     attributions.extend(colon_lead_ins(doc, index, consumed))
-    news = news_colons(doc, text, index)
+    news = news_colons(doc, text, index, lexicon)
     for attribution in news:
         classify(attribution, text, index, consumed)
     attributions.extend(news)

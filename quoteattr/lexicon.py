@@ -55,6 +55,7 @@ class CueLexicon:
     cue_nouns: frozenset[str]
     content_nouns: frozenset[str]
     naming_verb_forms: frozenset[str]
+    non_speaker_labels: frozenset[str]
     phrases: tuple[tuple[tuple[str, ...], str], ...]
     hedges: frozenset[str]
     anonymous_source_nouns: frozenset[str]
@@ -81,6 +82,7 @@ class CueLexicon:
             citing_verbs=frozenset(data.get("citing_verbs", ())),
             cue_nouns=frozenset(data.get("cue_nouns", ())),
             content_nouns=frozenset(data.get("content_nouns", ())),
+            non_speaker_labels=frozenset(data.get("non_speaker_labels", ())),
             naming_verb_forms=frozenset(form for lemma in data.get("naming_verbs", ()) for form in inflections(lemma)),
             phrases=tuple((tuple(p["words"]), p["relation"]) for p in data.get("phrases", ())),
             hedges=frozenset(data.get("hedges", ())),
