@@ -26,6 +26,7 @@ __all__ = ["SpeedReport", "SpeedRun", "default_path", "read_texts", "speed"]
 DEFAULT_PATH = Path("../shared/data/polnear/dev.jsonl")  # relative to the working directory
 DEFAULT_BATCH_SIZE = 32
 LONG_WORDS = 45_000
+BASELINES = ("default", "reduced")
 SAMPLE_EVERY = 100  # documents between two samples of resident memory
 MB = 2**20
 
@@ -180,20 +181,24 @@ def speed(
     long: bool = False,
     long_words: int = LONG_WORDS,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    baseline: str = "default",
 ) -> SpeedReport:
     """Words per second of `extract_many` against the bare pipeline's `nlp.pipe`, per `n_process`.
 
-    The bare pipeline is `spacy.load` of the model quoteattr builds on, whole: the ratio is what
-    quoteattr costs over using that model as it comes (quoteattr leaves out components it has no use
-    for, which the report lists).
+    With `baseline="default"` the bare pipeline is `spacy.load` of the model quoteattr builds on,
+    whole: the ratio is what quoteattr costs over using that model as it comes (quoteattr leaves out
+    components it has no use for, which the report lists). With `baseline="reduced"` the bare
+    pipeline leaves out the same components, so the ratio is the cost of attribution alone.
 
     With `long`, the texts are joined into one document of about `long_words` words instead, which
     is timed in one process (a single document cannot be shared out).
     """
-    from quoteattr.api import extract_many, load, load_base, resolve_model_name
+    from quoteattr.api import UNUSED_COMPONENTS, extract_many, load, load_base, resolve_model_name
 
+    if baseline not in BASELINES:
+        raise ValueError(f"baseline must be one of {', '.join(BASELINES)}, got {baseline!r}")
     nlp = load(model)
-    base = load_base(model)
+    base = load_base(model, exclude=UNUSED_COMPONENTS if baseline == "reduced" else ())
     articles = read_texts(path, limit)
     if not articles:
         raise ValueError(f"no texts in {path}")
