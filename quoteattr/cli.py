@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -124,6 +128,246 @@ def speed(
     typer.echo(report.format())
     if json_path is not None:
         srsly.write_json(json_path, report.to_dict())
+
+
+@benchmark_app.command()
+def scaling(
+    model: ModelOption = None,
+    paragraphs: Annotated[
+        int,
+        typer.Option("--paragraphs", min=1, help="Paragraphs of the smaller generated article."),
+    ] = 40,
+    factor: Annotated[
+        int, typer.Option("--factor", min=1, help="How many times longer the larger article is.")
+    ] = 10,
+    repeat: Annotated[
+        int, typer.Option("--repeat", min=1, help="Timed runs of each article; the fastest counts.")
+    ] = 3,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the generated articles.")] = 0,
+    json_path: JsonOption = None,
+) -> None:
+    """Is extraction linear in the input? Times a generated article and one FACTOR times longer."""
+    import attrs
+
+    from quoteattr.scaling import time_scaling
+
+    report = time_scaling(
+        _nlp(model), paragraphs=paragraphs, factor=factor, repeat=repeat, seed=seed
+    )
+    typer.echo(
+        f"{report.chars:>10,} characters  {report.seconds:8.3f} s\n"
+        f"{report.scaled_chars:>10,} characters  {report.scaled_seconds:8.3f} s\n"
+        f"time ratio {report.ratio:.2f} for {report.scaled_chars / report.chars:.2f}x the input "
+        f"(per unit of input: {report.per_factor:.2f}; 1.00 is linear)"
+    )
+    if json_path is not None:
+        data = {**attrs.asdict(report), "ratio": report.ratio, "per_factor": report.per_factor}
+        srsly.write_json(json_path, data)
+
+
+class OutputFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    typer.echo(f"quoteattr: {message}", err=True)
+    return typer.Exit(code)
+
+
+@app.command()
+def extract(
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help=".txt files, folders (every *.txt below, sorted), .jsonl files of "
+            '{"id", "text"}, or - for standard input (JSON lines or one text).',
+            metavar="PATH...",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[
+        Optional[Path],
+        typer.Option("--output", "-o", dir_okay=False, help="Write here instead of to stdout."),
+    ] = None,
+    output_format: Annotated[
+        Optional[OutputFormat],
+        typer.Option(
+            "--format",
+            case_sensitive=False,
+            help="jsonl: one line per document; csv: one row per quote. "
+            "Default: csv if --output ends in .csv, else jsonl.",
+            show_default=False,
+        ),
+    ] = None,
+    model: ModelOption = None,
+    n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes.")] = 1,
+    batch_size: BatchOption = 32,
+    resume: Annotated[
+        bool,
+        typer.Option(
+            "--resume",
+            help="Skip the documents whose ids are already in --output (after an interruption) "
+            "and append the rest.",
+        ),
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="No progress bar, and no summary when nothing failed."),
+    ] = False,
+) -> None:
+    """Find and attribute the quotes of every document: one JSON line per document
+    {"id", "quotes"} (or CSV rows). Documents that cannot be read or processed are reported on
+    stderr and skipped; the exit status is then 1."""
+    from tqdm import tqdm
+
+    from quoteattr import io, runner
+
+    if paths.count(io.STDIN) > 1:
+        raise typer.BadParameter("give - (standard input) at most once", param_hint="PATHS")
+    missing = io.missing_paths(paths)
+    if missing:
+        raise typer.BadParameter(
+            f"no such file or folder: {', '.join(missing)}", param_hint="PATHS"
+        )
+    if resume and output is None:
+        raise typer.BadParameter("--resume needs --output FILE", param_hint="--resume")
+    fmt = (output_format.value if output_format else None) or (
+        "csv" if output is not None and output.suffix.lower() == ".csv" else "jsonl"
+    )
+    try:
+        nlp = _nlp(model)
+    except OSError as error:
+        raise _fail(str(error)) from None
+    done = None
+    if resume:
+        try:
+            done = io.read_done(output, fmt)  # type: ignore[arg-type]  # checked above
+        except (io.OutputError, OSError) as error:
+            raise _fail(f"cannot resume: {error}", 2) from None
+    total = io.count_documents(paths)
+    bar = tqdm(
+        total=total,
+        unit="doc",
+        file=sys.stderr,
+        dynamic_ncols=True,
+        disable=quiet or total == 1 or not sys.stderr.isatty(),
+    )
+
+    def report(line: str) -> None:
+        tqdm.write(f"quoteattr: {line}", file=sys.stderr)
+
+    writer, opened = io.open_writer(output, fmt, append=resume)
+    try:
+        summary = runner.run(
+            io.read_inputs(paths),
+            nlp,
+            writer.write,
+            batch_size=batch_size,
+            n_process=n_process,
+            done=done,
+            report=report,
+            progress=bar.update,
+        )
+    except BrokenPipeError:  # stdout closed early (| head): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        hint = " (finish it with --resume)" if output is not None else ""
+        raise _fail(f"interrupted; the documents written so far are whole{hint}", 130) from None
+    finally:
+        bar.close()
+        if opened is not None:
+            opened.close()
+    if summary.failed or not quiet:
+        typer.echo(f"quoteattr: {summary.format()}", err=True)
+    raise typer.Exit(summary.exit_code)
+
+
+def _model_info(model: str | None) -> dict[str, Any]:
+    """Which pipeline `load(model)` uses, where it was found, and its components."""
+    import importlib.metadata
+    import importlib.util
+
+    from quoteattr.api import DEFAULT_MODELS, load, resolve_model_name
+
+    name = resolve_model_name(model)
+    nlp = load(model)
+    try:
+        spec = None if Path(name).exists() else importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        spec = None
+    package = version = None
+    if spec is not None:
+        distributions = importlib.metadata.packages_distributions().get(name) or [name]
+        package = distributions[0]
+        try:
+            version = importlib.metadata.version(package)
+        except importlib.metadata.PackageNotFoundError:
+            version = None
+    return {
+        "name": name,
+        "found": (
+            f"first installed of {', '.join(DEFAULT_MODELS)}"
+            if model is None
+            else f"--model ({'package' if spec is not None else 'path'})"
+        ),
+        "package": package,
+        "version": version,
+        "pipeline": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}",
+        "path": None if nlp.path is None else str(Path(nlp.path).resolve()),
+        "components": list(nlp.pipe_names),
+    }
+
+
+@app.command()
+def info(
+    model: ModelOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Versions of quoteattr, spaCy and Python, and the pipeline quoteattr uses."""
+    import platform
+
+    import spacy
+
+    from quoteattr.about import __version__
+
+    data: dict[str, Any] = {
+        "quoteattr": __version__,
+        "spacy": spacy.__version__,
+        "python": platform.python_version(),
+        "python_path": sys.executable,
+        "model": None,
+    }
+    error = None
+    try:
+        data["model"] = _model_info(model)
+    except OSError as problem:
+        error = data["error"] = str(problem)
+    if as_json:
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        lines = [
+            f"quoteattr   {data['quoteattr']}",
+            f"spaCy       {data['spacy']}",
+            f"Python      {data['python']} ({data['python_path']})",
+        ]
+        found = data["model"]
+        if found is None:
+            lines.append(f"model       none: {error}")
+        else:
+            package = (
+                f"{found['package']} {found['version']}" if found["package"] else "not a package"
+            )
+            lines += [
+                f"model       {found['name']} ({package}; found as: {found['found']})",
+                f"pipeline    {found['pipeline']}",
+                f"path        {found['path']}",
+                f"components  {', '.join(found['components'])}",
+            ]
+        typer.echo("\n".join(lines))
+    if error is not None:
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -1,0 +1,488 @@
+"""Reading documents and writing results, for batch runs and the command line.
+
+Readers turn the paths of `quoteattr extract` into one stream of `Document`s and `Failure`s in
+input order: a record that cannot be read (a line that is not JSON, a file that is not UTF-8, a
+record without a string "text") becomes a `Failure` saying where and why, and reading goes on.
+
+- a `.jsonl` (or `.ndjson`) file: one document per line, `{"id": ..., "text": str}`; the id is the
+  line number (from 1) when the record has none;
+- a folder: every `*.txt` file below it, sorted by path; the id is the path relative to the folder;
+- any other file: one document, the whole file; the id is the path as given;
+- `-`: standard input, JSON lines if its first non-blank line is a JSON object with "text",
+  otherwise one document (id `-`).
+
+Text files are decoded as UTF-8 (a leading byte order mark is dropped) and never have their line
+ends translated, so offsets are into the text exactly as it is in the file.
+
+Writers write one document at a time, each with a single write and a flush, so that an interrupted
+run leaves only whole documents, plus at most one partial last line; `read_done` reads the ids of
+an existing output back (cutting such a partial line off) so that a run can be resumed.
+
+The CSV form has one row per quote; `COLUMNS` and `flatten_quote` define it, for any other table
+(a DataFrame) too.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import chain
+from pathlib import Path
+from typing import IO, Any
+
+from attrs import frozen
+
+__all__ = [
+    "COLUMNS",
+    "CSV_COLUMNS",
+    "FORMATS",
+    "STDIN",
+    "CsvWriter",
+    "Document",
+    "Failure",
+    "JsonlWriter",
+    "OutputError",
+    "count_documents",
+    "flatten_quote",
+    "id_text",
+    "missing_paths",
+    "open_writer",
+    "read_done",
+    "read_folder",
+    "read_inputs",
+    "read_jsonl",
+    "read_stdin",
+    "read_text_file",
+]
+
+STDIN = "-"
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+FORMATS = ("jsonl", "csv")
+
+
+@frozen
+class Document:
+    """One text to process, and where it came from (`source`, and `line` for JSON lines)."""
+
+    id: Any
+    text: str
+    source: str
+    line: int | None = None
+
+
+@frozen
+class Failure:
+    """A document that could not be read or processed: where it is, and why."""
+
+    source: str
+    reason: str
+    line: int | None = None
+    id: Any = None
+
+    def describe(self) -> str:
+        """One line for the user: `data.jsonl:3 (id "a3"): not valid JSON (...); skipped`."""
+        where = self.source if self.line is None else f"{self.source}:{self.line}"
+        if self.id is not None and self.id != self.source and self.id != self.line:
+            where += f" (id {json.dumps(self.id, ensure_ascii=False)})"
+        return f"{where}: {self.reason}; skipped"
+
+
+def id_text(doc_id: Any) -> str:
+    """An id as text, as in the CSV id column: strings as they are, anything else as JSON."""
+    return doc_id if isinstance(doc_id, str) else json.dumps(doc_id, ensure_ascii=False)
+
+
+# ---------------------------------------------------------------------------------------- reading
+
+
+def missing_paths(paths: Sequence[str]) -> list[str]:
+    """The paths (other than `-`) that do not exist."""
+    return [path for path in paths if path != STDIN and not Path(path).exists()]
+
+
+def read_inputs(
+    paths: Sequence[str], *, stdin: IO[bytes] | None = None
+) -> Iterator[Document | Failure]:
+    """The documents of all `paths`, in order (see the module's docstring for the kinds of path)."""
+    for path in paths:
+        if path == STDIN:
+            yield from read_stdin(stdin if stdin is not None else _stdin())
+        elif Path(path).is_dir():
+            yield from read_folder(path)
+        elif Path(path).suffix.lower() in JSONL_SUFFIXES:
+            yield from read_jsonl_file(path)
+        else:
+            yield read_text_file(path, doc_id=path)
+
+
+def count_documents(paths: Sequence[str]) -> int | None:
+    """How many documents (and failures) `read_inputs(paths)` will give; None with stdin."""
+    if STDIN in paths:
+        return None
+    total = 0
+    for path in paths:
+        if Path(path).is_dir():
+            total += sum(1 for _ in _txt_files(Path(path)))
+        elif Path(path).suffix.lower() in JSONL_SUFFIXES:
+            try:
+                with open(path, "rb") as lines:
+                    total += sum(1 for line in lines if line.strip())
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
+
+
+def read_text_file(path: str | Path, *, doc_id: Any) -> Document | Failure:
+    """The whole file as one document, or a Failure if it cannot be read or is not UTF-8."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        return Failure(str(path), f"cannot read the file ({error.strerror or error})", id=doc_id)
+    text = _decode(data)
+    if isinstance(text, UnicodeDecodeError):
+        return Failure(str(path), _not_utf8(text, "of the file"), id=doc_id)
+    return Document(doc_id, text, str(path))
+
+
+def _txt_files(folder: Path) -> list[tuple[str, Path]]:
+    files = ((path.relative_to(folder).as_posix(), path) for path in folder.rglob("*.txt"))
+    return sorted((name, path) for name, path in files if path.is_file())
+
+
+def read_folder(folder: str | Path) -> Iterator[Document | Failure]:
+    """Every `*.txt` file below `folder`, sorted by path; ids are paths relative to `folder`."""
+    for name, path in _txt_files(Path(folder)):
+        yield read_text_file(path, doc_id=name)
+
+
+def read_jsonl_file(path: str | Path) -> Iterator[Document | Failure]:
+    try:
+        lines = open(path, "rb")  # noqa: SIM115 - closed below, after the lazy read
+    except OSError as error:
+        yield Failure(str(path), f"cannot read the file ({error.strerror or error})")
+        return
+    with lines:
+        yield from read_jsonl(lines, str(path))
+
+
+def read_jsonl(lines: Iterable[bytes], source: str) -> Iterator[Document | Failure]:
+    """One document per non-blank line of JSON lines (given as bytes, so that a line that is not
+    UTF-8 fails alone); line numbers count from 1."""
+    for number, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue
+        line = _decode(raw)
+        if isinstance(line, UnicodeDecodeError):
+            yield Failure(source, _not_utf8(line, "of the line"), number)
+            continue
+        try:
+            record = json.loads(line.strip())
+        except ValueError as error:
+            yield Failure(source, f"not valid JSON ({error})", number)
+            continue
+        yield _document(record, source, number)
+
+
+def _document(record: Any, source: str, line: int) -> Document | Failure:
+    if not isinstance(record, dict):
+        return Failure(source, f'a JSON {_json_type(record)}, not an object with "text"', line)
+    doc_id = record.get("id")
+    if doc_id is None:
+        doc_id = line
+    if "text" not in record:
+        return Failure(source, 'no "text" field', line, doc_id)
+    text = record["text"]
+    if not isinstance(text, str):
+        return Failure(source, f'"text" is a JSON {_json_type(text)}, not a string', line, doc_id)
+    return Document(doc_id, text, source, line)
+
+
+def read_stdin(stream: IO[bytes]) -> Iterator[Document | Failure]:
+    """JSON lines if the first non-blank line is a JSON object with "text", else one text `-`.
+
+    JSON lines are read lazily, line by line; a text is read whole.
+    """
+    lines = iter(stream)
+    head: list[bytes] = []
+    for raw in lines:
+        head.append(raw)
+        if raw.strip():
+            break
+    if head and _is_record(head[-1]):
+        yield from read_jsonl(chain(head, lines), STDIN)
+        return
+    text = _decode(b"".join(chain(head, lines)))
+    if isinstance(text, UnicodeDecodeError):
+        yield Failure(STDIN, _not_utf8(text, "of standard input"), id=STDIN)
+    else:
+        yield Document(STDIN, text, STDIN)
+
+
+def _stdin() -> IO[bytes]:
+    return getattr(sys.stdin, "buffer", sys.stdin)
+
+
+def _is_record(raw: bytes) -> bool:
+    try:
+        record = json.loads(raw.decode("utf-8").lstrip("\ufeff"))
+    except ValueError:  # UnicodeDecodeError is a ValueError too
+        return False
+    return isinstance(record, dict) and "text" in record
+
+
+def _decode(data: bytes) -> str | UnicodeDecodeError:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return error
+
+
+def _not_utf8(error: UnicodeDecodeError, where: str) -> str:
+    return f"not UTF-8 text ({error.reason} at byte {error.start} {where})"
+
+
+def _json_type(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return "array" if isinstance(value, list) else "object"
+
+
+# --------------------------------------------------------------------------------- the CSV columns
+
+
+def _get(*keys: str) -> Callable[[dict[str, Any]], Any]:
+    """The value at `keys` in a nested quote dict, None where any step is missing or null."""
+
+    def get(quote: dict[str, Any]) -> Any:
+        value: Any = quote
+        for key in keys:
+            if value is None:
+                return None
+            value = value.get(key)
+        return value
+
+    return get
+
+
+def _parts(quote: dict[str, Any]) -> str | None:
+    parts = quote.get("parts")
+    return None if parts is None else json.dumps(parts)
+
+
+def _sources(quote: dict[str, Any]) -> str:
+    """ "Xinhua (cited); AFP (according_to)": each source's name (else its words), and relation."""
+    named = []
+    for source in quote.get("sources") or ():
+        name = source.get("name") or (source.get("mention") or {}).get("text") or "?"
+        named.append(f"{name} ({source.get('relation')})")
+    return "; ".join(named)
+
+
+# Each column of a flat quote, and how to read it from `Quote.to_dict()`. The one place to change.
+QUOTE_COLUMNS: tuple[tuple[str, Callable[[dict[str, Any]], Any]], ...] = (
+    ("kind", _get("kind")),
+    ("text", _get("text")),
+    ("start", _get("start")),
+    ("end", _get("end")),
+    ("parts", _parts),
+    ("speaker_name", _get("speaker", "name")),
+    ("speaker_type", _get("speaker", "type")),
+    ("speaker_entity_id", _get("speaker", "entity_id")),
+    ("speaker_mention", _get("speaker", "mention", "text")),
+    ("speaker_start", _get("speaker", "mention", "start")),
+    ("speaker_end", _get("speaker", "mention", "end")),
+    ("addressee_name", _get("addressee", "name")),
+    ("addressee_type", _get("addressee", "type")),
+    ("cue", _get("cue", "text")),
+    ("cue_start", _get("cue", "start")),
+    ("cue_end", _get("cue", "end")),
+    ("cue_lemma", _get("cue", "lemma")),
+    ("sources", _sources),
+    ("hedge", _get("hedge")),
+    ("confidence", _get("confidence")),
+)
+COLUMNS: tuple[str, ...] = ("id", *(name for name, _ in QUOTE_COLUMNS))
+CSV_COLUMNS = COLUMNS
+
+
+def flatten_quote(doc_id: Any, quote: dict[str, Any]) -> dict[str, Any]:
+    """One quote (`Quote.to_dict()`) as a flat row with the keys `COLUMNS`, in that order.
+
+    Missing values are None (empty in CSV); `parts` is JSON text; `sources` is
+    "name (relation)" joined with "; ". `doc_id` is kept as it is.
+    """
+    return {"id": doc_id, **{name: read(quote) for name, read in QUOTE_COLUMNS}}
+
+
+# ---------------------------------------------------------------------------------------- writing
+
+
+class JsonlWriter:
+    """`{"id": ..., "quotes": [...]}` per document, one line each."""
+
+    format = "jsonl"
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.stream = stream
+
+    def write(self, doc_id: Any, quotes: list[dict[str, Any]]) -> None:
+        line = json.dumps({"id": doc_id, "quotes": quotes}, ensure_ascii=False) + "\n"
+        _write(self.stream, line)
+
+
+class CsvWriter:
+    """One row per quote with the columns `COLUMNS` (a document without quotes writes nothing);
+    the header is written first unless `header` is False (appending to a file that has it)."""
+
+    format = "csv"
+
+    def __init__(self, stream: IO[bytes], *, header: bool = True) -> None:
+        self.stream = stream
+        if header:
+            _write(self.stream, self._rows([dict(zip(COLUMNS, COLUMNS))]))
+
+    @staticmethod
+    def _rows(rows: Iterable[dict[str, Any]]) -> str:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, COLUMNS, lineterminator="\n")
+        writer.writerows(rows)
+        return buffer.getvalue()
+
+    def write(self, doc_id: Any, quotes: list[dict[str, Any]]) -> None:
+        text = self._rows(flatten_quote(id_text(doc_id), quote) for quote in quotes)
+        if text:
+            _write(self.stream, text)
+
+
+def _write(stream: IO[bytes], text: str) -> None:
+    """One write and a flush: a document reaches the file whole, or (killed mid-write) as the
+    partial last line that `read_done` cuts off."""
+    stream.write(text.encode("utf-8"))
+    stream.flush()
+
+
+def open_writer(
+    output: str | Path | None, output_format: str, *, append: bool = False
+) -> tuple[JsonlWriter | CsvWriter, IO[bytes] | None]:
+    """A writer to `output` (standard output if None), and the file to close (None for stdout).
+
+    With `append` the file is extended (after `read_done`), and a CSV header is written only into
+    an empty file.
+    """
+    if output_format not in FORMATS:
+        raise ValueError(f"unknown format {output_format!r}: use one of {', '.join(FORMATS)}")
+    if output is None:
+        stream: IO[bytes] = _stdout()
+        opened = None
+    else:
+        stream = opened = open(output, "ab" if append else "wb")  # noqa: SIM115 - returned
+    if output_format == "jsonl":
+        return JsonlWriter(stream), opened
+    empty = opened is None or opened.tell() == 0
+    return CsvWriter(stream, header=empty), opened
+
+
+def _stdout() -> IO[bytes]:
+    return getattr(sys.stdout, "buffer", sys.stdout)
+
+
+# ------------------------------------------------------------------------------------- resuming
+
+
+class OutputError(ValueError):
+    """An existing output file that is not quoteattr output in the expected format."""
+
+
+def read_done(path: str | Path, output_format: str) -> Counter[str]:
+    """How many times each id (as `id_text`) is in an existing output, for `--resume`.
+
+    A trailing partial line, left by an interrupted write, is cut off the file. In CSV the rows of
+    the last document are cut off as well (they may be only some of its quotes), so that document
+    is done again; documents without quotes have no rows, and are done again too. A missing file
+    has no ids.
+
+    RAISES (OutputError): the file is not output of this format.
+    """
+    path = Path(path)
+    if not path.exists():
+        return Counter()
+    with open(path, "rb") as lines:
+        done, keep = (_done_jsonl if output_format == "jsonl" else _done_csv)(lines, path)
+    if keep < path.stat().st_size:
+        os.truncate(path, keep)
+    return done
+
+
+def _whole_lines(lines: Iterable[bytes], ends: list[int]) -> Iterator[bytes]:
+    """The lines up to a last line without its line end; `ends[0]` follows the bytes yielded."""
+    for raw in lines:
+        if not raw.endswith(b"\n"):
+            return
+        ends[0] += len(raw)
+        yield raw
+
+
+def _done_jsonl(lines: Iterable[bytes], path: Path) -> tuple[Counter[str], int]:
+    done: Counter[str] = Counter()
+    ends = [0]
+    for number, raw in enumerate(_whole_lines(lines, ends), 1):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw)
+        except ValueError:
+            record = None
+        if not isinstance(record, dict) or "id" not in record:
+            raise OutputError(f"{path}:{number} is not a line of quoteattr's JSON lines output")
+        done[id_text(record["id"])] += 1
+    return done, ends[0]
+
+
+def _done_csv(lines: Iterable[bytes], path: Path) -> tuple[Counter[str], int]:
+    ends = [0]
+    whole = _whole_lines(lines, ends)
+    reader = csv.reader((raw.decode("utf-8") for raw in whole), strict=True)
+    rows: list[tuple[str, int]] = []  # the id of each row, and where the row starts in the file
+    start = 0
+    try:
+        header = next(reader, None)
+        if header is None:
+            return Counter(), 0
+        if tuple(header) != COLUMNS:
+            raise OutputError(f"{path} does not start with quoteattr's CSV header")
+        start = ends[0]
+        for row in reader:
+            rows.append((row[0], start))
+            start = ends[0]
+    except csv.Error as error:
+        # A quoted field still open at the end is a partial row: drop it. Anywhere else, the
+        # file is not ours.
+        if next(whole, None) is not None:
+            raise OutputError(f"{path} is not quoteattr's CSV output ({error})") from None
+    except UnicodeDecodeError:
+        raise OutputError(f"{path} is not UTF-8, so not quoteattr's output") from None
+    if not rows:
+        return Counter(), start
+    last = rows[-1][0]
+    while rows and rows[-1][0] == last:
+        keep = rows.pop()[1]
+    done: Counter[str] = Counter()
+    previous = None
+    for doc_id, _ in rows:
+        if doc_id != previous:
+            done[doc_id] += 1
+        previous = doc_id
+    return done, keep
