@@ -248,14 +248,12 @@ def _content_tokens(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[tuple
     return None, addressee
 
 
-def _cue_words(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[int, int]:
-    """The verb with its particle or content preposition right after it ("pointed out", "calling for")."""
+def _cue_words(verb: Token, content: tuple[int, int] | None) -> tuple[int, int]:
+    """The verb with its particle, and with the preposition that introduces its content
+    ("pointed out", "calling for"; not the "on" of "said on Sunday")."""
     end = verb.i + 1
     for child in verb.rights:
-        if child.i == end and (
-            child.dep_ == "prt"
-            or (child.dep_ == "prep" and (child.lower_ == lexicon.preposition_content.get(lemma) or child.lower_ in TOPIC_PREPOSITIONS))
-        ):
+        if child.i == end and (child.dep_ == "prt" or (child.dep_ == "prep" and content is not None and content[0] == child.i + 1)):
             end += 1
     return verb.i, end
 
@@ -321,7 +319,7 @@ def verb_attributions(sent: Span, lexicon: CueLexicon) -> list[Attribution]:
             continue
         attribution = Attribution(
             content=[] if content is None else [_char_range(sent.doc, content)],
-            cue=_cue_words(verb, lemma, lexicon),
+            cue=_cue_words(verb, content),
             cue_lemma=lemma,
             addressee=None,
             sentence_start=sent.start,
@@ -364,7 +362,7 @@ def clause_attributions(sent: Span, lexicon: CueLexicon) -> list[Attribution]:
         found.append(
             Attribution(
                 content=[_char_range(sent.doc, _span(clause))],
-                cue=_cue_words(verb, "", lexicon),
+                cue=_cue_words(verb, None),
                 cue_lemma=verb.lower_,
                 speaker=noun_phrase(_mention_head(subject[0])),
                 via=subject[1],

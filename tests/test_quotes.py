@@ -725,3 +725,15 @@ def test_offsets_of_every_table_text_slice_the_input(nlp):
                 assert text[quote.start : quote.end] == quote.text, text
             else:
                 assert " ".join(text[a:b] for a, b in quote.parts) == quote.text, text
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        pytest.param('"Nobody was hurt," police spokesman Omar Haddad said on Sunday.', "said", id="time-is-not-topic"),
+        pytest.param("Maria Lopez warned of higher prices next year.", "warned of", id="topic-preposition"),
+        pytest.param("Senator John Hale pointed out that the vote was close.", "pointed out", id="particle"),
+    ],
+)
+def test_cue_words_take_particles_and_content_prepositions_only(extract, text, cue):
+    assert [quote.cue.text for quote in extract(text)] == [cue]
