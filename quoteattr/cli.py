@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -65,6 +66,14 @@ def evaluate(
     json_path: JsonOption = None,
     n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes.")] = 1,
     batch_size: BatchOption = 32,
+    separate: Annotated[
+        bool,
+        typer.Option(
+            "--separate-continuations",
+            help="Score a quote that continues the previous one's speaker as a quote of its own, "
+            "instead of joining it to that quote as PolNeAR does.",
+        ),
+    ] = False,
 ) -> None:
     """Precision, recall and F1 of quote spans, and speaker and cue accuracy, against gold."""
     from quoteattr.evaluate import evaluate as run
@@ -76,6 +85,7 @@ def evaluate(
         errors_path=errors,
         n_process=n_process,
         batch_size=batch_size,
+        join=not separate,
     )
     typer.echo(report.format())
     if json_path is not None:
@@ -105,6 +115,14 @@ def speed(
     ] = False,
     batch_size: BatchOption = 32,
     json_path: JsonOption = None,
+    baseline: Annotated[
+        Baseline,
+        typer.Option(
+            "--baseline",
+            case_sensitive=False,
+            help="default: the base model as it comes; reduced: without the components quoteattr leaves out.",
+        ),
+    ] = "default",  # type: ignore[assignment]
 ) -> None:
     """Words per second of quoteattr against the bare base pipeline, and memory."""
     from quoteattr.benchmark import default_path
@@ -124,6 +142,7 @@ def speed(
         n_process=_n_processes(n_process),
         long=long,
         batch_size=batch_size,
+        baseline=Baseline(baseline).value,
     )
     typer.echo(report.format())
     if json_path is not None:
@@ -163,6 +182,11 @@ def scaling(
     if json_path is not None:
         data = {**attrs.asdict(report), "ratio": report.ratio, "per_factor": report.per_factor}
         srsly.write_json(json_path, data)
+
+
+class Baseline(str, Enum):
+    default = "default"
+    reduced = "reduced"
 
 
 class OutputFormat(str, Enum):
@@ -215,6 +239,15 @@ def extract(
         bool,
         typer.Option("--quiet", "-q", help="No progress bar, and no summary when nothing failed."),
     ] = False,
+    scheduler: Annotated[
+        Optional[str],
+        typer.Option(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="Send the work to a running Dask scheduler (tcp://host:8786); needs quoteattr[dask] "
+            "here and quoteattr[dask,model] on the workers.",
+        ),
+    ] = None,
 ) -> None:
     """Find and attribute the quotes of every document: one JSON line per document
     {"id", "quotes"} (or CSV rows). Documents that cannot be read or processed are reported on
@@ -235,10 +268,20 @@ def extract(
     fmt = (output_format.value if output_format else None) or (
         "csv" if output is not None and output.suffix.lower() == ".csv" else "jsonl"
     )
-    try:
-        nlp = _nlp(model)
-    except OSError as error:
-        raise _fail(str(error)) from None
+    nlp, annotator = None, None
+    if scheduler is not None:
+        if n_process > 1:
+            raise typer.BadParameter("--n-process is for local work; the scheduler's workers share it out", param_hint="--n-process")
+        try:
+            from quoteattr import dask as on_dask
+        except ImportError as error:
+            raise _fail(str(error)) from None
+        annotator = functools.partial(on_dask.annotate_on_scheduler, address=scheduler, model=model, batch_size=batch_size)
+    else:
+        try:
+            nlp = _nlp(model)
+        except OSError as error:
+            raise _fail(str(error)) from None
     done = None
     if resume:
         try:
@@ -268,6 +311,7 @@ def extract(
             done=done,
             report=report,
             progress=bar.update,
+            annotator=annotator,
         )
     except BrokenPipeError:  # stdout closed early (| head): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -275,6 +319,10 @@ def extract(
     except KeyboardInterrupt:
         hint = " (finish it with --resume)" if output is not None else ""
         raise _fail(f"interrupted; the documents written so far are whole{hint}", 130) from None
+    except OSError as error:  # an unreachable scheduler, or workers without the model
+        if scheduler is None:
+            raise
+        raise _fail(f"the Dask run failed: {error}") from None
     finally:
         bar.close()
         if opened is not None:

@@ -162,7 +162,7 @@ def _failure(document: Document, error: Exception) -> Failure:
 
 def run(
     items: Iterable[Document | Failure],
-    nlp: Language,
+    nlp: Language | None,
     write: Callable[[Any, list[dict[str, Any]]], None],
     *,
     batch_size: int = DEFAULT_BATCH_SIZE,
@@ -170,6 +170,7 @@ def run(
     done: Counter[str] | None = None,
     report: Callable[[str], None] = print,
     progress: Callable[[int], None] | None = None,
+    annotator: Callable[[Iterable[Document | Failure]], Iterable[Extracted | Failure]] | None = None,
 ) -> Summary:
     """Process `items`, calling `write(id, quote dicts)` for each document in input order.
 
@@ -183,6 +184,8 @@ def run(
             a repeated id is skipped only as often as it was written).
         report: called with a line describing each failure.
         progress: called with 1 after each document (written, failed or skipped).
+        annotator: processes the documents elsewhere instead of with `nlp` (e.g.
+            `quoteattr.dask.annotate_on_scheduler`), with the same contract as `annotate`.
     RETURNS (Summary): how many documents were written, failed and skipped.
     """
     summary = Summary()
@@ -198,7 +201,13 @@ def run(
                 continue
             yield item
 
-    for outcome in annotate(todo(), nlp, batch_size=batch_size, n_process=n_process):
+    if annotator is None:
+        if nlp is None:
+            raise ValueError("run() needs a pipeline or an annotator")
+        outcomes = annotate(todo(), nlp, batch_size=batch_size, n_process=n_process)
+    else:
+        outcomes = annotator(todo())
+    for outcome in outcomes:
         if isinstance(outcome, Failure):
             summary.failed += 1
             report(outcome.describe())

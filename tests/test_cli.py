@@ -281,3 +281,24 @@ def test_benchmark_scaling_times_two_lengths(tmp_path: Path) -> None:
     assert result.exit_code == 0 and "time ratio" in result.stdout
     data = json.loads(report.read_text())
     assert data["factor"] == 2 and data["scaled_chars"] > data["chars"] > 0 and data["ratio"] > 0
+
+
+def test_scheduler_and_n_process_are_exclusive(tmp_path):
+    from typer.testing import CliRunner
+
+    from quoteattr.cli import app
+
+    article = tmp_path / "a.txt"
+    article.write_text('"Yes," she said.', encoding="utf8")
+    result = CliRunner().invoke(app, ["extract", str(article), "--scheduler", "tcp://127.0.0.1:1", "--n-process", "2"])
+    assert result.exit_code == 2
+
+
+def test_evaluate_and_benchmark_options_exist():
+    from typer.testing import CliRunner
+
+    from quoteattr.cli import app
+
+    runner = CliRunner()
+    assert "--separate-continuations" in runner.invoke(app, ["evaluate", "--help"]).output
+    assert "--baseline" in runner.invoke(app, ["benchmark", "speed", "--help"]).output

@@ -7,12 +7,14 @@ the module: two worker processes, each loading the real pipeline, whose output m
 
 from __future__ import annotations
 
+import json
 import logging
 import subprocess
 import sys
 import textwrap
 
 import pytest
+import srsly
 from spacy.language import Language
 
 import quoteattr
@@ -307,3 +309,20 @@ def test_annotate_on_scheduler_reader_error(client):
         for outcome in qd.annotate_on_scheduler(items(), client):
             outcomes.append(outcome)
     assert [outcome.document.id for outcome in outcomes] == ["a", "b"]
+
+
+@pytest.mark.slow
+def test_cli_scheduler_switch_equals_serial(cluster, serial, tmp_path):
+    from typer.testing import CliRunner
+
+    from quoteattr.cli import app
+
+    source = tmp_path / "articles.jsonl"
+    srsly.write_jsonl(source, [{"id": doc_id, "text": text} for doc_id, text in ARTICLES])
+    output = tmp_path / "quotes.jsonl"
+    result = CliRunner().invoke(
+        app, ["extract", str(source), "--output", str(output), "--scheduler", cluster.scheduler_address, "--quiet"]
+    )
+    assert result.exit_code == 0, result.output
+    # json, not srsly: ujson parses 0.95 as 0.9500000000000001
+    assert [json.loads(line) for line in output.read_text(encoding="utf8").splitlines()] == serial
