@@ -111,6 +111,13 @@ def test_speakers_page_has_every_confidence():
     assert f"at most **{RESOLVED_MENTION_CONFIDENCE}** (`RESOLVED_MENTION_CONFIDENCE`)" in page
 
 
+def test_records_page_has_the_readme_contract():
+    """docs/records.md shows the JSON contract exactly as the README states it."""
+    contract = re.compile(r"^```\n(\{\"kind\".*?)^```", re.DOTALL | re.MULTILINE)
+    readme = (DOCS.parent / "README.md").read_text(encoding="utf8")
+    assert contract.search(_read("records.md"))[1] == contract.search(readme)[1]
+
+
 def test_docs_name_the_current_version():
     assert f"## {quoteattr.__version__}" in _read("changelog.md")
 
