@@ -67,6 +67,7 @@ class Attribution:
     via: str = "none"
     sentence_start: int = 0  # token index of the first token of the sentence holding the cue or quote
     inherited_from: Attribution | None = field(default=None, repr=False)
+    relative_pronoun: tuple[int, int] | None = None  # "who" in "Hale, who said": another mention of the speaker
 
     @property
     def start(self) -> int:
@@ -331,6 +332,9 @@ def verb_attributions(sent: Span, lexicon: CueLexicon) -> list[Attribution]:
             if subject is not None:
                 attribution.speaker = noun_phrase(_mention_head(subject[0]))
                 attribution.via = subject[1]
+                pronoun = next((c for c in verb.children if c.dep_ in SUBJECTS and c.lower_ in RELATIVE_PRONOUNS), None)
+                if subject[1] == "relative_clause" and pronoun is not None:
+                    attribution.relative_pronoun = (pronoun.i, pronoun.i + 1)
             elif verb.dep_ in ("nsubjpass", "ccomp") or _child(verb, *PASSIVE_SUBJECTS) is not None:
                 continue  # "was told", "is said to": not an attribution by itself
             elif verb.tag_ == "VBG" and verb.head.lower_ in ("without", "worth"):

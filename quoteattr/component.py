@@ -100,8 +100,12 @@ class QuoteAttributor:
             if attribution.speaker is not None:
                 mention = _char_range(doc, attribution.speaker)
                 roles["speaker"] = (mention, resolver.resolve(*mention, previous_speakers))
-                if roles["speaker"][1].entity is not None:
-                    previous_speakers.append((mention[0], roles["speaker"][1].entity))
+                entity = roles["speaker"][1].entity
+                if entity is not None:
+                    previous_speakers.append((mention[0], entity))
+                    if attribution.relative_pronoun is not None:
+                        start, end = _char_range(doc, attribution.relative_pronoun)
+                        entity.add_mention(start, end, doc.text[start:end])
             if attribution.addressee is not None:
                 mention = _char_range(doc, attribution.addressee)
                 roles["addressee"] = (mention, resolver.resolve(*mention, previous_speakers))
