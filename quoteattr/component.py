@@ -97,18 +97,21 @@ class QuoteAttributor:
         previous_speakers: list = []
         for attribution in attributions:
             roles = resolved.setdefault(id(attribution), {})
+            # The addressee first: the speaker's pronoun cannot be the addressee ("he told Putin").
+            if attribution.addressee is not None:
+                mention = _char_range(doc, attribution.addressee)
+                roles["addressee"] = (mention, resolver.resolve(*mention, previous_speakers))
+            addressee_entity = roles["addressee"][1].entity if "addressee" in roles else None
+            exclude = frozenset() if addressee_entity is None else frozenset({addressee_entity.entity_id})
             if attribution.speaker is not None:
                 mention = _char_range(doc, attribution.speaker)
-                roles["speaker"] = (mention, resolver.resolve(*mention, previous_speakers))
+                roles["speaker"] = (mention, resolver.resolve(*mention, previous_speakers, exclude))
                 entity = roles["speaker"][1].entity
                 if entity is not None:
                     previous_speakers.append((mention[0], entity))
                     if attribution.relative_pronoun is not None:
                         start, end = _char_range(doc, attribution.relative_pronoun)
                         entity.add_mention(start, end, doc.text[start:end])
-            if attribution.addressee is not None:
-                mention = _char_range(doc, attribution.addressee)
-                roles["addressee"] = (mention, resolver.resolve(*mention, previous_speakers))
             roles["sources"] = [
                 (_char_range(doc, tokens), resolver.resolve(*_char_range(doc, tokens), previous_speakers), relation)
                 for tokens, relation in attribution.sources

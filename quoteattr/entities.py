@@ -219,8 +219,11 @@ class EntityResolver:
     def paragraph_of(self, char: int) -> int:
         return bisect.bisect_right(self._paragraph_starts, char) - 1
 
-    def resolve(self, start: int, end: int, previous_speakers: list[tuple[int, _Entity]]) -> ResolvedMention:
-        """Resolve a mention at [start, end) given the speakers attributed before it."""
+    def resolve(
+        self, start: int, end: int, previous_speakers: list[tuple[int, _Entity]], exclude: frozenset[int] = frozenset()
+    ) -> ResolvedMention:
+        """Resolve a mention at [start, end) given the speakers attributed before it; a pronoun
+        never refers to an entity in `exclude` (the addressee of its own verb: "he told Putin")."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         text = self.text[start:end]
         words = _fold(text).split()
@@ -242,10 +245,12 @@ class EntityResolver:
                 return ResolvedMention(entity, entity.type)
         head = root.lower_
         if root.tag_ in ("PRP", "PRP$") or head in FIRST_PERSON:
-            return self._resolve_pronoun(head, start, end, previous_speakers)
+            return self._resolve_pronoun(head, start, end, previous_speakers, exclude)
         return self._resolve_nominal(root.lower_, text, start, end, previous_speakers)
 
-    def _resolve_pronoun(self, pronoun: str, start: int, end: int, previous: list[tuple[int, _Entity]]) -> ResolvedMention:
+    def _resolve_pronoun(
+        self, pronoun: str, start: int, end: int, previous: list[tuple[int, _Entity]], exclude: frozenset[int]
+    ) -> ResolvedMention:
         if pronoun in FIRST_PERSON:
             return ResolvedMention(None, EntityType.PERSON)
         if pronoun in MALE or pronoun in FEMALE:
@@ -255,7 +260,7 @@ class EntityResolver:
             gender = None
             # "it" and "they" are organisations, places and groups: one person is "he" or "she".
             wanted = {EntityType.ORG, EntityType.GPE, EntityType.NORP}
-        entity = self._recent(start, previous, wanted, gender)
+        entity = self._recent(start, previous, wanted, gender, exclude)
         if entity is None:
             return ResolvedMention(None, EntityType.PERSON if gender else EntityType.OTHER, "pronoun")
         if gender and entity.gender is None:
@@ -277,7 +282,9 @@ class EntityResolver:
         entity.add_mention(start, end, text)
         return ResolvedMention(entity, entity.type, "nominal")
 
-    def _recent(self, start: int, previous: list[tuple[int, _Entity]], wanted: set[EntityType], gender: str | None) -> _Entity | None:
+    def _recent(
+        self, start: int, previous: list[tuple[int, _Entity]], wanted: set[EntityType], gender: str | None, exclude: frozenset[int] = frozenset()
+    ) -> _Entity | None:
         """The last compatible speaker in this or the previous paragraph, else the last compatible name."""
         paragraph = self.paragraph_of(start)
 
@@ -286,12 +293,13 @@ class EntityResolver:
             if paragraph - self.paragraph_of(char) > 1:
                 break
             recent_speakers.append(entity)
-        candidates = [e for e in (*recent_speakers, *self._recent_entities(start, PRONOUN_WINDOW)) if e.type in wanted]
-        if gender is None:
-            return candidates[0] if candidates else None
-        # Agreement first: a known gender that matches beats a more recent unknown one.
-        known = next((e for e in candidates if e.gender == gender), None)
-        return known or next((e for e in candidates if e.gender is None), None)
+        candidates = [
+            e
+            for e in (*recent_speakers, *self._recent_entities(start, PRONOUN_WINDOW))
+            if e.type in wanted and e.entity_id not in exclude
+        ]
+        # The most recent candidate that agrees: a known other gender rules a person out.
+        return next((e for e in candidates if gender is None or e.gender in (None, gender)), None)
 
     def introduced_between(self, start: int, end: int, speaker: _Entity) -> bool:
         """Whether another person is named between two characters (breaks speaker continuation)."""

@@ -641,3 +641,12 @@ def confidences(nlp):
 def test_confidence_order(confidences, higher, lower):
     assert confidences[higher][0] == confidences[lower][0] == "Maria Lopez", confidences
     assert confidences[higher][1] > confidences[lower][1], confidences
+
+
+def test_pronoun_is_never_the_addressee_of_its_own_verb(extract):
+    text = (
+        "Chinese President Xi Jinping met Russian President Vladimir Putin. President Xi said the talks "
+        'went well. "Our friendship will last," he told Putin.'
+    )
+    quote = next(q for q in extract(text) if q.cue and q.cue.text == "told")
+    assert (quote.speaker.name, quote.speaker.mention.text, quote.addressee.name) == ("Xi Jinping", "he", "Vladimir Putin")
