@@ -297,11 +297,11 @@ def _citing_frame(verb: Token, lexicon: CueLexicon) -> Token | None:
     return None
 
 
-def verb_attributions(sent: Span, lexicon: CueLexicon) -> list[Attribution]:
+def verb_attributions(sent: Span, lexicon: CueLexicon, tokens: Sequence[Token]) -> list[Attribution]:
     """Attributions cued by speech and writing verbs in one sentence."""
     found = []
     consumed_citing: set[int] = set()
-    verbs = [t for t in sent if t.tag_.startswith("VB") and lexicon.verb_lemma(t.lower_) is not None]
+    verbs = [t for t in tokens if t.tag_.startswith("VB") and lexicon.verb_lemma(t.lower_) is not None]
     for verb in verbs:
         citing = _citing_frame(verb, lexicon)
         if citing is not None:
@@ -349,12 +349,12 @@ def verb_attributions(sent: Span, lexicon: CueLexicon) -> list[Attribution]:
     return found
 
 
-def clause_attributions(sent: Span, lexicon: CueLexicon) -> list[Attribution]:
+def clause_attributions(sent: Span, lexicon: CueLexicon, tokens: Sequence[Token]) -> list[Attribution]:
     """Any verb with a sentient subject and a 'that' clause reports what someone says, thinks or
     knows ("Trump insisted that", "aides acknowledged that"): the lexicon's verbs are handled with
     their frames elsewhere; this covers the open class."""
     found = []
-    for clause in sent:
+    for clause in tokens:
         if clause.dep_ != "ccomp" or _child(clause, "mark", lower="that") is None:
             continue
         verb = clause.head
@@ -376,10 +376,10 @@ def clause_attributions(sent: Span, lexicon: CueLexicon) -> list[Attribution]:
     return found
 
 
-def noun_attributions(sent: Span, lexicon: CueLexicon) -> list[Attribution]:
+def noun_attributions(sent: Span, lexicon: CueLexicon, tokens: Sequence[Token]) -> list[Attribution]:
     """"Trump's claim that ...", "the minister's warning that ...": a reporting noun with a clause."""
     found = []
-    for noun in sent:
+    for noun in tokens:
         if not noun.tag_.startswith("NN") or _singular(noun.lower_) not in lexicon.content_nouns:
             continue
         clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp") and _child(c, "mark", lower="that")), None)
@@ -435,11 +435,13 @@ def _fill_citing(attribution: Attribution, citing: Token, lexicon: CueLexicon) -
             attribution.hedge = doc[start : as_token.i + 1].text.lower()
 
 
-def according_to_attributions(sent: Span, lexicon: CueLexicon, verb_found: Sequence[Attribution]) -> list[Attribution]:
+def according_to_attributions(
+    sent: Span, lexicon: CueLexicon, verb_found: Sequence[Attribution], tokens: Sequence[Token]
+) -> list[Attribution]:
     """"According to X, ..." makes X the speaker, or a source when a speech verb governs the clause."""
     found = []
     doc = sent.doc
-    for token in sent:
+    for token in tokens:
         for words, relation in lexicon.phrases:
             if token.lower_ != words[0] or token.i + len(words) > sent.end:
                 continue
@@ -581,10 +583,11 @@ def _gap_is(text: str, start: int, end: int, allowed: str) -> bool:
     return all(ch.isspace() or ch in allowed for ch in text[start:end])
 
 
-def link_quotes(doc: Doc, attributions: list[Attribution], index: _QuoteIndex, consumed: set[int], lexicon: CueLexicon) -> list[Attribution]:
+def link_quotes(
+    doc: Doc, text: str, attributions: list[Attribution], index: _QuoteIndex, consumed: set[int], lexicon: CueLexicon
+) -> list[Attribution]:
     """Attach quotes that no cue's content clause covered: to a bare cue beside them, a trailing
     dash attribution, a colon lead-in, or (later) the speaker of the paragraph."""
-    text = doc.text
     bare = sorted((a for a in attributions if a.cue is not None and a.via != "according_to"), key=lambda a: a.cue[0])
     cue_chars = [doc[a.cue[0]].idx for a in bare]
     linked: list[Attribution] = []
@@ -736,10 +739,9 @@ def _looks_like_speech(text: str, quote: QuotedSpan) -> bool:
     return ends_sentence or not after or after[0] in ".!?\n"
 
 
-def merge_split_quotes(doc: Doc, attributions: list[Attribution], index: _QuoteIndex, consumed: set[int]) -> None:
+def merge_split_quotes(doc: Doc, text: str, attributions: list[Attribution], index: _QuoteIndex, consumed: set[int]) -> None:
     """'"A," he said, "B."': two quotes around one attribution that ends with a comma are one
     quote, whichever of the two pieces the cue was first attached to."""
-    text = doc.text
     by_start = {q.start: q for q in index.spans}
     uncued = {a.content[0][0]: a for a in attributions if a.cue is None and a.content}
     for attribution in attributions:
@@ -771,10 +773,9 @@ def _at(items: list[QuotedSpan], i: int) -> QuotedSpan | None:
     return items[i] if 0 <= i < len(items) else None
 
 
-def colon_lead_ins(doc: Doc, index: _QuoteIndex, consumed: set[int]) -> list[Attribution]:
+def colon_lead_ins(doc: Doc, text: str, index: _QuoteIndex, consumed: set[int]) -> list[Attribution]:
     """'From the chairwoman: "..."' and news-style 'Putin: "..."'."""
     found = []
-    text = doc.text
     for quote in index.spans:
         if quote.open in consumed:
             continue
@@ -807,9 +808,11 @@ def news_colons(doc: Doc, text: str, index: _QuoteIndex, lexicon: CueLexicon) ->
     """News-style 'Senator John Hale: Budget deal is close': a name, a colon, and the words said,
     at the start of a line and without quote marks (those are colon lead-ins)."""
     found = []
-    for token in doc:
-        if token.text != ":" or token.i == 0:
+    for colon in re.finditer(":", text):
+        span = doc.char_span(colon.start(), colon.end())
+        if span is None or len(span) != 1 or span.start == 0:
             continue
+        token = span[0]
         line_start = text.rfind("\n", 0, token.idx) + 1
         line_end = text.find("\n", token.idx)
         line_end = len(text) if line_end < 0 else line_end
@@ -909,30 +912,32 @@ def _set_off(doc: Doc, verb: Token, clause: Token) -> bool:
     return any(t.text in (",", "—", "–", "--") for t in between)
 
 
-def find_attributions(doc: Doc, lexicon: CueLexicon) -> list[Attribution]:
-    """All attributions of a parsed Doc, in document order, speakers not yet resolved."""
-    text = doc.text
+def find_attributions(doc: Doc, lexicon: CueLexicon, text: str | None = None) -> list[Attribution]:
+    """All attributions of a parsed Doc, in document order, speakers not yet resolved. `text` is
+    `doc.text`, if the caller has it (`Doc.text` joins every token on each access)."""
+    text = doc.text if text is None else text
     index = _QuoteIndex.build(text)
     attributions: list[Attribution] = []
     for sent in doc.sents:
-        by_verbs = verb_attributions(sent, lexicon)
+        tokens = list(sent)  # one Token object per token, shared by the passes below
+        by_verbs = verb_attributions(sent, lexicon, tokens)
         attributions.extend(by_verbs)
-        attributions.extend(noun_attributions(sent, lexicon))
-        attributions.extend(clause_attributions(sent, lexicon))
-        attributions.extend(according_to_attributions(sent, lexicon, by_verbs))
+        attributions.extend(noun_attributions(sent, lexicon, tokens))
+        attributions.extend(clause_attributions(sent, lexicon, tokens))
+        attributions.extend(according_to_attributions(sent, lexicon, by_verbs, tokens))
     # "I think" inside a quote is the quoted speaker's own words, not another attribution.
     attributions = [a for a in attributions if a.cue is None or not index.contains(doc[a.cue[0]].idx)]
     consumed: set[int] = set()
     for attribution in attributions:
         if attribution.content:
             classify(attribution, text, index, consumed)
-    attributions.extend(colon_lead_ins(doc, index, consumed))
+    attributions.extend(colon_lead_ins(doc, text, index, consumed))
     news = news_colons(doc, text, index, lexicon)
     for attribution in news:
         classify(attribution, text, index, consumed)
     attributions.extend(news)
-    attributions.extend(link_quotes(doc, attributions, index, consumed, lexicon))
-    merge_split_quotes(doc, attributions, index, consumed)
+    attributions.extend(link_quotes(doc, text, attributions, index, consumed, lexicon))
+    merge_split_quotes(doc, text, attributions, index, consumed)
     for attribution in attributions:
         if not attribution.content and attribution.cue is not None:
             _parenthetical_content(doc, attribution)

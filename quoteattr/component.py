@@ -46,11 +46,17 @@ class ParagraphSegmenter:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        for token in doc[1:]:
-            if "\n" in doc[token.i - 1].text and not token.is_space:
-                token.is_sent_start = True
-            elif token.is_quote and token.idx > 0 and not text[token.idx - 1].isspace():
-                token.is_sent_start = False
+        after_newline = False
+        for token in doc:
+            if token.i > 0:
+                if after_newline and not token.is_space:
+                    token.is_sent_start = True
+                elif token.is_quote and not text[token.idx - 1].isspace():
+                    token.is_sent_start = False
+            if token.is_space:
+                after_newline = after_newline or "\n" in token.text
+            else:
+                after_newline = False
         return doc
 
 
@@ -89,8 +95,9 @@ class QuoteAttributor:
         """Compute the records for `doc` without writing anything."""
         if not doc.has_annotation("DEP"):
             return [], []
-        attributions = find_attributions(doc, self.lexicon)
-        resolver = EntityResolver(doc)
+        text = doc.text  # once: Doc.text joins every token on each access
+        attributions = find_attributions(doc, self.lexicon, text)
+        resolver = EntityResolver(doc, text)
         seed_names(resolver)
         continue_speakers(resolver, attributions)
         resolved: dict[int, dict[str, Any]] = {}
@@ -111,7 +118,7 @@ class QuoteAttributor:
                     previous_speakers.append((mention[0], entity))
                     if attribution.relative_pronoun is not None:
                         start, end = _char_range(doc, attribution.relative_pronoun)
-                        entity.add_mention(start, end, doc.text[start:end])
+                        entity.add_mention(start, end, text[start:end])
             roles["sources"] = [
                 (_char_range(doc, tokens), resolver.resolve(*_char_range(doc, tokens), previous_speakers), relation)
                 for tokens, relation in attribution.sources
@@ -124,7 +131,6 @@ class QuoteAttributor:
                     _attribution_end(doc, attribution.inherited_from), attribution.start, donor[1].entity
                 ):
                     resolved[id(attribution)]["speaker"] = (None, donor[1])
-        text = doc.text
         quotes = [_quote(text, attribution, resolved[id(attribution)], doc) for attribution in attributions]
         entities = [
             DocumentEntity(

@@ -152,9 +152,9 @@ class ResolvedMention:
 class EntityResolver:
     """Builds the document's entities and resolves speaker, addressee and source mentions."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
         self.doc = doc
-        self.text = doc.text  # Doc.text joins all tokens on every access
+        self.text = doc.text if text is None else text  # Doc.text joins all tokens on every access
         self.entities: list[_Entity] = []
         self._paragraph_starts = [start for start, _ in paragraph_spans(self.text)] or [0]
         self._name_mentions: list[tuple[int, _Entity]] = []  # (char start, entity), document order
