@@ -97,6 +97,8 @@ def noun_phrase(token: Token) -> tuple[int, int]:
             end = max(end, noun_phrase(child)[1] if child.dep_ == "appos" else child.i + 1)
         elif child.dep_ == "prep" and child.lower_ == "of" and _is_name_of_place(child):
             end = max(end, child.right_edge.i + 1)
+        elif child.dep_ == "amod":  # "a person familiar with the talks"
+            end = max(end, child.right_edge.i + 1)
         elif child.dep_ not in ("prep", "npadvmod"):
             break
     doc = token.doc
@@ -335,8 +337,18 @@ def verb_attributions(sent: Span, lexicon: CueLexicon, tokens: Sequence[Token]) 
                 pronoun = next((c for c in verb.children if c.dep_ in SUBJECTS and c.lower_ in RELATIVE_PRONOUNS), None)
                 if subject[1] == "relative_clause" and pronoun is not None:
                     attribution.relative_pronoun = (pronoun.i, pronoun.i + 1)
+            elif _child(verb, *PASSIVE_SUBJECTS) is not None and _child(verb, "xcomp") is not None:
+                # "The minister is said to have resigned": somebody's words, nobody named.
+                said_of, infinitive = _child(verb, *PASSIVE_SUBJECTS), _child(verb, "xcomp")
+                attribution.content = [_char_range(sent.doc, (said_of.left_edge.i, infinitive.right_edge.i + 1))]
+                aux = [c for c in verb.children if c.dep_ in ("auxpass", "aux") and c.i < verb.i]
+                to = _child(infinitive, "aux", lower="to")
+                if aux and to is not None:
+                    attribution.hedge = sent.doc[aux[0].i : to.i + 1].text.lower()
+                found.append(attribution)
+                continue
             elif verb.dep_ in ("nsubjpass", "ccomp") or _child(verb, *PASSIVE_SUBJECTS) is not None:
-                continue  # "was told", "is said to": not an attribution by itself
+                continue  # "was told": not an attribution by itself
             elif verb.tag_ == "VBG" and verb.head.lower_ in ("without", "worth"):
                 continue  # "it goes without saying that", "it is worth noting that": nobody says it
         addressee = addressee or _speaking_to(verb, lexicon)
@@ -947,7 +959,44 @@ def find_attributions(doc: Doc, lexicon: CueLexicon, text: str | None = None) ->
     _clip_to_paragraphs(doc, text, attributions)
     kept = [a for a in attributions if a.content]
     kept.sort(key=lambda a: (a.start, a.end))
-    return _drop_nested(kept)
+    kept = _drop_nested(kept)
+    _chain_sources(doc, kept)
+    _hedge_anonymous_sources(doc, kept, lexicon)
+    return kept
+
+
+# How far back (characters) an attribution may start and still contain a later cue.
+CHAIN_REACH = 3000
+
+
+def _chain_sources(doc: Doc, attributions: list[Attribution]) -> None:
+    """"Hale told reporters that Lopez had said ...": Lopez's words reach us through Hale. An
+    attribution whose cue lies in another's content gets that one's chain and speaker as sources,
+    outermost first."""
+    starts = [a.start for a in attributions]
+    for attribution in attributions:  # in document order: an outer report is chained before its inner ones
+        if attribution.cue is None:
+            continue
+        cue = doc[attribution.cue[0]].idx
+        i = bisect.bisect_right(starts, cue) - 1
+        while i >= 0 and attributions[i].start >= cue - CHAIN_REACH:
+            outer = attributions[i]
+            if outer is not attribution and outer.speaker is not None and any(a <= cue < b for a, b in outer.content):
+                relation = outer.cue_lemma or "reported"
+                attribution.sources[:0] = [*outer.sources, (outer.speaker, relation)]
+                break
+            i -= 1
+
+
+def _hedge_anonymous_sources(doc: Doc, attributions: list[Attribution], lexicon: CueLexicon) -> None:
+    """"sources said", "a person familiar with the talks said": unnamed sourcing is a hedge."""
+    for attribution in attributions:
+        if attribution.hedge is not None or attribution.speaker is None or attribution.cue is None:
+            continue
+        mention = doc[attribution.speaker[0] : attribution.speaker[1]]
+        if mention.root.lower_ in lexicon.anonymous_source_nouns and not any(t.tag_ in ("NNP", "NNPS") for t in mention):
+            cue = doc[attribution.cue[0] : attribution.cue[1]]
+            attribution.hedge = f"{mention.text.lower()} {cue.text.lower()}"
 
 
 def _drop_nested(attributions: list[Attribution]) -> list[Attribution]:

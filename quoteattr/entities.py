@@ -45,6 +45,7 @@ ORG_NOUNS = frozenset(
     white_house kremlin team outlet broadcaster station union institute university board""".split()
 )
 NAME_LABELS = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORG, "GPE": EntityType.GPE, "NORP": EntityType.NORP}
+COREF_PREFIX = "coref_clusters"  # span groups of spacy-experimental's coref and its kin
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 FIRST_NAME_GENDER = {
     name: gender
@@ -159,6 +160,13 @@ class EntityResolver:
         self._paragraph_starts = [start for start, _ in paragraph_spans(self.text)] or [0]
         self._name_mentions: list[tuple[int, _Entity]] = []  # (char start, entity), document order
         self._by_span: dict[tuple[int, int], _Entity] = {}
+        # Coreference clusters from another component, by the root token of each mention.
+        self._clusters_of: dict[int, list[list[Span]]] = {}
+        for key, group in doc.spans.items():
+            if key.startswith(COREF_PREFIX):
+                cluster = list(group)
+                for span in cluster:
+                    self._clusters_of.setdefault(span.root.i, []).append(cluster)
         self._by_word: dict[str, dict[int, _Entity]] = {}  # name word -> entities with that word
         self._last_seen: dict[int, int] = {}  # entity id -> character of its latest name mention
 
@@ -244,9 +252,25 @@ class EntityResolver:
             if entity is not None:
                 return ResolvedMention(entity, entity.type)
         head = root.lower_
-        if root.tag_ in ("PRP", "PRP$") or head in FIRST_PERSON:
+        how = "pronoun" if root.tag_ in ("PRP", "PRP$") or head in FIRST_PERSON else "nominal"
+        linked = self._from_coref(root.i)
+        if linked is not None:
+            linked.add_mention(start, end, text)
+            return ResolvedMention(linked, linked.type, how)
+        if how == "pronoun":
             return self._resolve_pronoun(head, start, end, previous_speakers, exclude)
         return self._resolve_nominal(root.lower_, text, start, end, previous_speakers)
+
+    def _from_coref(self, token_i: int) -> _Entity | None:
+        """The named entity of the coreference cluster holding a mention headed by `token_i`,
+        where another component left clusters in `doc.spans["coref_clusters_*"]`."""
+        for cluster in self._clusters_of.get(token_i, ()):
+            for span in cluster:
+                names = names_in(span, NAME_LABEL_SET)
+                name = names[0] if names else _proper_noun_run(span)
+                if name is not None and name_key(name.text):
+                    return self.add_name(name.start_char, name.end_char, name.label_ or None)
+        return None
 
     def _resolve_pronoun(
         self, pronoun: str, start: int, end: int, previous: list[tuple[int, _Entity]], exclude: frozenset[int]

@@ -650,3 +650,49 @@ def test_pronoun_is_never_the_addressee_of_its_own_verb(extract):
     )
     quote = next(q for q in extract(text) if q.cue and q.cue.text == "told")
     assert (quote.speaker.name, quote.speaker.mention.text, quote.addressee.name) == ("Xi Jinping", "he", "Vladimir Putin")
+
+
+def test_coreference_clusters_from_another_component_resolve_pronouns(nlp):
+    text = 'Maria Lopez met Senator John Hale. "We will fight it," he said, and she agreed.'
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name != "quoteattr":
+            doc = component(doc)
+    he = next(t for t in doc if t.lower_ == "he")
+    # A cluster that says "he" is Maria Lopez (against agreement, so the test shows the clusters win).
+    doc.spans["coref_clusters_1"] = [doc[0:2], doc[he.i : he.i + 1]]
+    quotes = nlp.get_pipe("quoteattr")(doc)._.quotes
+    assert [(q.speaker.name, q.speaker.mention.text) for q in quotes] == [("Maria Lopez", "he")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Senator John Hale told reporters that Maria Lopez had said the plan was dead.",
+            [("that Maria Lopez had said the plan was dead", []), ("the plan was dead", [("John Hale", "tell")])],
+            id="reported-report",
+        ),
+        pytest.param(
+            "The newspaper said Hale had told aides that the plan was dead.",
+            [("Hale had told aides that the plan was dead", []), ("that the plan was dead", [(None, "say")])],
+            id="unnamed-outer-source",
+        ),
+    ],
+)
+def test_a_report_inside_a_report_has_the_outer_speaker_as_source(extract, text, expected):
+    result = extract(text)
+    assert [(q.text, [(s.entity.name, s.relation) for s in q.sources]) for q in result] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "hedge"),
+    [
+        pytest.param("Sources said the company would close the plant.", "sources said", id="sources-said"),
+        pytest.param("A person familiar with the talks said they had failed.", "a person familiar with the talks said", id="person-familiar"),
+        pytest.param("The minister is said to have resigned on Monday.", "is said to", id="is-said-to"),
+        pytest.param("Maria Lopez said the talks had failed.", None, id="named-speaker-no-hedge"),
+    ],
+)
+def test_unnamed_sourcing_is_a_hedge(extract, text, hedge):
+    assert [q.hedge for q in extract(text)] == [hedge]
