@@ -52,7 +52,6 @@ class CueLexicon:
     preposition_content: dict[str, str]
     speaking_to_verbs: frozenset[str]
     citing_verbs: frozenset[str]
-    cue_nouns: frozenset[str]
     content_nouns: frozenset[str]
     naming_verb_forms: frozenset[str]
     non_speaker_labels: frozenset[str]
@@ -80,7 +79,6 @@ class CueLexicon:
             preposition_content=dict(data.get("preposition_content", {})),
             speaking_to_verbs=frozenset(data.get("speaking_to_verbs", ())),
             citing_verbs=frozenset(data.get("citing_verbs", ())),
-            cue_nouns=frozenset(data.get("cue_nouns", ())),
             content_nouns=frozenset(data.get("content_nouns", ())),
             non_speaker_labels=frozenset(data.get("non_speaker_labels", ())),
             naming_verb_forms=frozenset(form for lemma in data.get("naming_verbs", ()) for form in inflections(lemma)),
