@@ -427,3 +427,26 @@ def test_join_continuations_joins_only_cueless_same_paragraph_quotes_of_the_same
     assert (joined[0]["start"], joined[0]["end"]) == (1, 30)
     other = {**second, "speaker": {**second["speaker"], "entity_id": 4}}
     assert len(join_continuations(text, [first, other])) == 2
+
+
+POLNEAR_DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev.jsonl"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not POLNEAR_DEV.exists(), reason="PolNeAR dev is not beside the repository")
+def test_evaluate_and_benchmark_run_on_a_slice_of_polnear(tmp_path: Path) -> None:
+    """The benchmark commands on real news, so that CI catches them breaking (scores are not asserted)."""
+    report_path = tmp_path / "report.json"
+    run = subprocess.run(
+        [sys.executable, "-m", "quoteattr", "evaluate", str(POLNEAR_DEV), "--limit", "3", "--json", str(report_path)],
+        capture_output=True, text=True, check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    report = json.loads(report_path.read_text())
+    assert report["documents"] == 3 and report["gold"] > 0 and report["predicted"] > 0
+    speed = subprocess.run(
+        [sys.executable, "-m", "quoteattr", "benchmark", "speed", str(POLNEAR_DEV), "--limit", "3", "--rounds", "1", "--n-process", "1"],
+        capture_output=True, text=True, check=False,
+    )
+    assert speed.returncode == 0, speed.stderr
+    assert "n_process=1" in speed.stdout
