@@ -21,7 +21,7 @@ from typing import Any
 import srsly
 from attrs import field, frozen
 
-__all__ = ["SpeedReport", "SpeedRun", "default_path", "read_texts", "speed"]
+__all__ = ["MemoryReport", "SpeedReport", "SpeedRun", "default_path", "memory", "read_texts", "speed"]
 
 DEFAULT_PATH = Path("../shared/data/polnear/dev.jsonl")  # relative to the working directory
 DEFAULT_BATCH_SIZE = 32
@@ -240,4 +240,71 @@ def speed(
         runs=runs,
         max_rss_mb=_max_rss_mb(resource.RUSAGE_SELF),
         max_rss_children_mb=_max_rss_mb(resource.RUSAGE_CHILDREN),
+    )
+
+
+@frozen
+class MemoryReport:
+    """Resident memory while `extract_many` streams `documents` texts (the inputs cycled)."""
+
+    path: str
+    documents: int
+    words: int
+    seconds: float
+    samples: tuple[tuple[int, float], ...] = field(converter=tuple)  # (documents done, RSS MB)
+
+    @property
+    def growth_mb(self) -> float:
+        """RSS at the end over RSS after the first tenth (the pipeline warmed up)."""
+        warm = next(rss for done, rss in self.samples if done >= self.documents // 10)
+        return self.samples[-1][1] - warm
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "documents": self.documents,
+            "words": self.words,
+            "seconds": self.seconds,
+            "samples": [list(sample) for sample in self.samples],
+            "growth_mb": self.growth_mb,
+        }
+
+    def format(self) -> str:
+        lines = [f"{self.path} | {self.documents:,} documents, {self.words:,} words, {self.seconds:.0f} s", ""]
+        lines += [f"after {done:>7,} documents: RSS {rss:,.0f} MB" for done, rss in self.samples]
+        lines += ["", f"growth after the first tenth: {self.growth_mb:+.1f} MB"]
+        return "\n".join(lines)
+
+
+def memory(
+    path: str | Path,
+    *,
+    model: str | None = None,
+    documents: int = 10_000,
+    paragraphs: int = 3,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    samples: int = 10,
+) -> MemoryReport:
+    """Stream `documents` texts through `extract_many` and sample resident memory `samples` times.
+
+    The texts are the first `paragraphs` paragraphs of each input, cycled: many short documents
+    are what a leak would show in, and they keep the run short.
+    """
+    from quoteattr.api import extract_many, load
+
+    articles = read_texts(path)
+    if not articles:
+        raise ValueError(f"no texts in {path}")
+    texts = ["\n\n".join(article.split("\n\n")[:paragraphs]) for article in articles]
+    stream = itertools.islice(itertools.cycle(texts), documents)
+    every = max(1, documents // samples)
+    taken: list[tuple[int, float]] = [(0, _rss() / MB)]
+    words = 0
+    started = time.perf_counter()
+    for done, result in enumerate(extract_many(stream, nlp=load(model), batch_size=batch_size), 1):
+        words += len(result.text.split())
+        if done % every == 0 or done == documents:
+            taken.append((done, _rss() / MB))
+    return MemoryReport(
+        path=str(path), documents=documents, words=words, seconds=time.perf_counter() - started, samples=taken
     )

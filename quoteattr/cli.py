@@ -150,6 +150,36 @@ def speed(
 
 
 @benchmark_app.command()
+def memory(
+    path: Annotated[
+        Optional[Path],
+        typer.Argument(
+            dir_okay=False,
+            help='JSON lines with a "text" field (default: ../shared/data/polnear/dev.jsonl).',
+        ),
+    ] = None,
+    model: ModelOption = None,
+    documents: Annotated[int, typer.Option("--documents", min=1, help="Documents to stream (inputs cycled).")] = 10_000,
+    paragraphs: Annotated[int, typer.Option("--paragraphs", min=1, help="Paragraphs kept of each input.")] = 3,
+    batch_size: BatchOption = 32,
+    json_path: JsonOption = None,
+) -> None:
+    """Does memory stay flat? Resident memory while streaming many documents through extract_many."""
+    from quoteattr.benchmark import default_path
+    from quoteattr.benchmark import memory as run
+
+    path = path or default_path()
+    if path is None or not path.exists():
+        raise typer.BadParameter(
+            f"no such file: {path}" if path else "give a JSON lines file of texts", param_hint="PATH"
+        )
+    report = run(path, model=model, documents=documents, paragraphs=paragraphs, batch_size=batch_size)
+    typer.echo(report.format())
+    if json_path is not None:
+        srsly.write_json(json_path, report.to_dict())
+
+
+@benchmark_app.command()
 def scaling(
     model: ModelOption = None,
     paragraphs: Annotated[

@@ -132,3 +132,20 @@ def test_speed_command_needs_an_existing_file(tmp_path: Path) -> None:
 
     result = CliRunner().invoke(app, ["benchmark", "speed", str(tmp_path / "nothing.jsonl")])
     assert result.exit_code != 0
+
+
+@needs_api
+def test_memory_command_samples_a_cycled_stream(tmp_path: Path) -> None:
+    from quoteattr.cli import app
+
+    path, report_path = write_texts(tmp_path / "texts.jsonl"), tmp_path / "memory.json"
+    result = CliRunner().invoke(
+        app, ["benchmark", "memory", str(path), "--documents", "30", "--json", str(report_path)]
+    )
+    assert result.exit_code == 0, result.output
+    report = srsly.read_json(report_path)
+    assert report["documents"] == 30
+    assert [done for done, _ in report["samples"]] == [0, 3, 6, 9, 12, 15, 18, 21, 24, 27, 30]
+    assert all(rss > 0 for _, rss in report["samples"])
+    assert report["words"] == 10 * sum(len(text.split()) for text in TEXTS)
+    assert "growth after the first tenth" in result.output
