@@ -967,6 +967,7 @@ def find_attributions(doc: Doc, lexicon: CueLexicon, text: str | None = None) ->
 
 # How far back (characters) an attribution may start and still contain a later cue.
 CHAIN_REACH = 3000
+MAX_CHAIN_HOPS = 4
 
 
 def _chain_sources(doc: Doc, attributions: list[Attribution]) -> None:
@@ -983,7 +984,9 @@ def _chain_sources(doc: Doc, attributions: list[Attribution]) -> None:
             outer = attributions[i]
             if outer is not attribution and outer.speaker is not None and any(a <= cue < b for a, b in outer.content):
                 relation = outer.cue_lemma or "reported"
-                attribution.sources[:0] = [*outer.sources, (outer.speaker, relation)]
+                chain = [*outer.sources, (outer.speaker, relation)]
+                # Real reports nest a few deep; a bound keeps adversarial text linear.
+                attribution.sources[:0] = chain[-MAX_CHAIN_HOPS:]
                 break
             i -= 1
 

@@ -95,7 +95,7 @@ def _compatible_names(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 class _Entity:
     entity_id: int
     names: dict[tuple[str, ...], None] = field(factory=dict)  # an ordered set
-    display: list[str] = field(factory=list)
+    best_display: str = ""  # the most complete name written so far (see `offer_name`)
     labels: Counter = field(factory=Counter)
     mentions: dict[tuple[int, int], None] = field(factory=dict)  # character ranges, an ordered set
     words: set[str] = field(factory=set)  # every word of every mention: titles, appositions
@@ -105,6 +105,12 @@ class _Entity:
         if (start, end) not in self.mentions:
             self.mentions[(start, end)] = None
             self.words.update(word.strip(".,") for word in _fold(text).split())
+
+    def offer_name(self, text: str) -> None:
+        """Keep the most complete name; between equals, the one in proper case ("Maria Lopez", not
+        "MARIA LOPEZ"). Kept as it comes, so that reading the name costs nothing."""
+        if _name_rank(text) > _name_rank(self.best_display):
+            self.best_display = text
 
     @property
     def gender(self) -> str | None:
@@ -122,8 +128,7 @@ class _Entity:
 
     @property
     def name(self) -> str:
-        # The most complete name; between equals, the one in proper case ("Maria Lopez", not "MARIA LOPEZ").
-        best = max(self.display, key=lambda text: (len(name_key(text)), not text.isupper(), len(text)))
+        best = self.best_display
         if best.isupper() and " " in best and self.type == EntityType.PERSON:
             return best.title()  # a headline's capitals are not the person's name
         return best
@@ -187,7 +192,7 @@ class EntityResolver:
         for word in key:
             self._by_word.setdefault(word, {})[entity.entity_id] = entity
         self._last_seen[entity.entity_id] = max(start, self._last_seen.get(entity.entity_id, -1))
-        entity.display.append(_display_name(text))
+        entity.offer_name(_display_name(text))
         if label:
             entity.labels[label] += 1
         entity.add_mention(start, end, text)
@@ -348,6 +353,10 @@ def _proper_noun_run(span: Span) -> Span | None:
                 best = (start, end)
             start = None
     return None if best is None else span.doc[best[0] : best[1]]
+
+
+def _name_rank(text: str) -> tuple[int, bool, int]:
+    return (len(name_key(text)), not text.isupper(), len(text))
 
 
 def _display_name(text: str) -> str:
