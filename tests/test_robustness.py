@@ -1,0 +1,226 @@
+"""Adversarial text never breaks `extract`: no exception, offsets that hold, the same result twice.
+
+Each case is checked with `assert_invariants`, the same checks as tests/test_properties.py.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import quoteattr
+from quoteattr import api
+from quoteattr.records import DocumentEntity, Quote, QuoteResult
+from quoteattr.scaling import generate_article, time_scaling
+
+SPEECH = 'Jane Roe said, "We will reopen the bridge before the winter," and left.'
+
+
+def assert_invariants(text: str, result: QuoteResult) -> None:
+    """Offsets inside the input and pointing at the words they claim; JSON-serialisable output."""
+    size = len(text)
+    assert result.text == text
+
+    def holds(record) -> None:
+        assert 0 <= record.start <= record.end <= size, record
+        assert text[record.start : record.end] == record.text, record
+
+    ids = [entity.entity_id for entity in result.entities]
+    assert len(ids) == len(set(ids))
+    for entity in result.entities:
+        for mention in entity.mentions:
+            holds(mention)
+    for quote in result.quotes:
+        if quote.parts is None:
+            holds(quote)
+        else:
+            assert quote.text == " ".join(text[a:b] for a, b in quote.parts)
+            assert (quote.parts[0][0], quote.parts[-1][1]) == (quote.start, quote.end)
+            assert all(0 <= a <= b <= size for a, b in quote.parts)
+            assert all(b <= c for (_, b), (c, _) in zip(quote.parts, quote.parts[1:]))
+        for entity in (quote.speaker, quote.addressee, *(source.entity for source in quote.sources)):
+            if entity is not None and entity.mention is not None:
+                holds(entity.mention)
+            if entity is not None and entity.entity_id is not None:
+                assert entity.entity_id in ids
+        if quote.cue is not None:
+            holds(quote.cue)
+    dumped = json.loads(json.dumps({"quotes": result.to_dicts(), "entities": [e.to_dict() for e in result.entities]}))
+    assert [Quote.from_dict(quote) for quote in dumped["quotes"]] == list(result.quotes)
+    assert [DocumentEntity.from_dict(entity) for entity in dumped["entities"]] == list(result.entities)
+
+
+def check(text: str, nlp) -> QuoteResult:
+    result = quoteattr.extract(text, nlp=nlp)
+    assert_invariants(text, result)
+    assert quoteattr.extract(text, nlp=nlp) == result
+    return result
+
+
+CONTROL = "".join(chr(c) for c in range(32) if chr(c) not in "\n") + "\x7f" + "".join(chr(c) for c in range(0x80, 0xA0))
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
+BIDI = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+QUOTE_MARKS = "\"'“”„‟«»‹›‘’‚‛「」『』"
+
+CASES = {
+    # Quote marks
+    "thousands of straight double marks": '"' * 3000,
+    "thousands of marks of every kind": QUOTE_MARKS * 300,
+    "thousands of marks between words": " ".join(['"word', 'word"', "“x", "y”", "'z", "«", "»"] * 500),
+    # Each quote here reports the one after it: 300 quotes hold 45,000 sources (see SPEECH_CHAINS).
+    "only opening marks": "“He said " * 300,
+    "only opening straight marks": ' "Jane said' * 300,
+    "only opening marks, no space": "“" * 3000,
+    "only closing marks": "He said” " * 300,
+    "unbalanced quotes": 'She said "a "b "c d" e f. ' * 200,
+    "unbalanced across paragraphs": '"Open and never closed, said Jane Roe.\n\n' * 100 + '"Closed at last," she said.',
+    "deeply nested quotes": "Jane said “Tom said ‘Ana said “" * 100 + "no" + "”’”" * 100 + " today.",
+    "deeply nested straight quotes": 'Jane said "Tom said \'Ana said "' * 100 + "no" + "\"'\"" * 100,
+    "nested quote with speech": 'Jane Roe said, "Tom told me, \'Ana said, "no way at all, really," and left,\' and that was it," on Monday.',
+    "a mark alone": '"',
+    "marks and spaces": '" " " "\n" "' * 300,
+    "marks at paragraph edges": '"\n\n"\n"' * 500,
+    "empty quotes": '"" “” «» \'\' ' * 300,
+    # Apostrophes
+    "apostrophes everywhere": "'" * 2000 + " rock 'n' roll 'tis the '90s boys' band '" * 100,
+    "possessives and elisions": "Jane's dog's owner's friend's 'quote' isn't ' there' the boys' 'band' '09 " * 100,
+    "curly apostrophes": "Jane’s ’90s ‘rock ’n’ roll’ it’s the boys’ ‘n’ " * 150,
+    # Characters
+    "control characters": f"Jane{CONTROL}Roe said, \"we will{CONTROL} win the race today,\" she said.{CONTROL}" * 20,
+    "NUL characters": "\x00" * 1000 + f'Jane Roe said, "\x00 we will win this race now."\x00' * 20,
+    "only NUL": "\x00" * 5000,
+    "line and paragraph separators": 'Jane Roe said, "we will win the race today."\u2028Tom said so.\u2029\x85\r\n\r\r\v\f' * 50,
+    "carriage returns only": 'Jane Roe said, "We will win the race today."\r\r' * 100,
+    "zero-width characters": f'Jane{ZERO_WIDTH}Roe said, {ZERO_WIDTH}"we{ZERO_WIDTH} will win the race {ZERO_WIDTH}today,"{ZERO_WIDTH} she told reporters.' * 30,
+    "only zero-width": ZERO_WIDTH * 500,
+    "bidi controls": f'{BIDI}Jane Roe said, "{BIDI}we will win the race today{BIDI}," {BIDI}she said.{BIDI}\n' * 30,
+    "emoji": '😀 Jane Roe 👩‍👩‍👧 said, "we 🇫🇷 will win the race today 🏳️‍🌈 👍🏽 1️⃣," she said. 😀😀😀\n' * 30,
+    "only emoji": "👩‍👩‍👧🇫🇷🏳️‍🌈👍🏽" * 500,
+    "mixed scripts": (
+        "Владимир Петров said, «Мы победим в этой гонке сегодня». 李伟说：“我们会赢得这场比赛。” "
+        'Jane Roe said, "نحن سنفوز اليوم" she added. אמר דני: „זה לא נכון“. Ελλάδα नमस्ते สวัสดี 「引用」\n'
+    ) * 30,
+    "combining marks": 'Jane Roe said, "e\u0301\u0301\u0301 will win the race today," Zalgo: a' + "\u0300\u0336" * 500,
+    "lone surrogates": 'Jane \udc80Roe said, "We will \ud800reopen the bridge next week," she said. \udfff' * 20,
+    "private use and noncharacters": '\ue000\uf8ff\ufdd0\uffff\U0010fffd Jane Roe said, "we will win the race today."' * 30,
+    "unicode whitespace": "\u00a0\u2000\u2003\u3000\t" * 200 + SPEECH,
+    "tabs and marks": '\t\t"\t"\t' * 500,
+    # Shapes
+    "one long word": "x" * 50_000,
+    "a long run of punctuation": "!?" * 5_000,
+    "a long run of dashes and marks": "-“" * 5_000 + SPEECH,
+    "only newlines": "\n" * 10_000,
+    "a thousand short paragraphs": ('"Yes," he said.\n\n' * 1000),
+    "one character": "x",
+    "a quote with no words": '"..."',
+    "a cue alone": "said",
+    "speech without a speaker": '"We will reopen the bridge before the winter is out," said.',
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_adversarial_text(nlp, name):
+    check(CASES[name], nlp)
+
+
+# Thousands of marks, each opening a report inside the previous one: the output grows with the
+# square of the input (every quote lists every report around it as a source), so these are slow.
+SPEECH_CHAINS = {
+    "thousands of opening marks in speech": "“He said " * 1500,
+    "thousands of opening straight marks in speech": ' "Jane said' * 1500,
+    "thousands of closing marks in speech": "He said” " * 1500,
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(SPEECH_CHAINS))
+def test_thousands_of_marks_in_speech(nlp, name):
+    check(SPEECH_CHAINS[name], nlp)
+
+
+def test_adversarial_texts_together_with_extract_many(nlp):
+    texts = [text for text in CASES.values() if len(text) < 5000]
+    results = list(quoteattr.extract_many(texts, nlp=nlp, batch_size=4))
+    assert [result.text for result in results] == texts
+    for text, result in zip(texts, results):
+        assert_invariants(text, result)
+
+
+def test_speech_survives_the_noise_around_it(nlp):
+    """Garbage before and after does not hide a plain quote."""
+    noise = '"' * 301 + "\x00\u202e" + "'" * 101 + "\n\n"
+    result = check(noise + SPEECH + "\n\n" + noise, nlp)
+    assert any(quote.text == "We will reopen the bridge before the winter," for quote in result)
+
+
+def test_a_long_line_without_a_newline(nlp):
+    line = " ".join(generate_article(60, seed=3).split())  # one paragraph, no newline
+    assert "\n" not in line and len(line) > 5000
+    result = check(line, nlp)
+    assert len(result) > 0
+
+
+@pytest.fixture(scope="module")
+def small_nlp():
+    nlp = api.add_components(api.load_base(exclude=api.UNUSED_COMPONENTS))
+    nlp.max_length = 3000
+    return nlp
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "thousands of straight double marks",
+        "only opening marks, no space",
+        "lone surrogates",
+        "emoji",
+        "one long word",
+        "mixed scripts",
+        "combining marks",
+    ],
+)
+def test_adversarial_text_in_chunks(small_nlp, name):
+    text = CASES[name] * (1 + 2 * small_nlp.max_length // len(CASES[name]))
+    assert len(text) > small_nlp.max_length
+    assert_invariants(text, quoteattr.extract(text, nlp=small_nlp))
+
+
+def test_a_long_line_without_a_newline_in_chunks(small_nlp):
+    line = " ".join(generate_article(120, seed=4).split())
+    assert len(line) > 3 * small_nlp.max_length
+    result = quoteattr.extract(line, nlp=small_nlp)
+    assert_invariants(line, result)
+    assert result.quotes[-1].end > len(line) - small_nlp.max_length
+
+
+@pytest.mark.slow
+def test_one_megabyte_without_a_newline(nlp):
+    """Over the default max_length, so processed in chunks cut at sentence ends."""
+    text, seed = "", 0
+    while len(text) < 2**20:
+        text += " " + " ".join(generate_article(50, seed=seed).split())
+        seed += 1
+    assert "\n" not in text and len(text) > nlp.max_length
+    result = quoteattr.extract(text, nlp=nlp)
+    assert_invariants(text, result)
+    assert len(result) > 1000
+
+
+def test_time_scaling_returns_sane_numbers(nlp):
+    """The benchmark runs; its numbers are not judged here (timing is not a test)."""
+    report = time_scaling(nlp, paragraphs=2, factor=3, repeat=1)
+    assert report.factor == 3
+    assert 0 < report.chars < report.scaled_chars
+    assert 2 <= report.scaled_chars / report.chars <= 4
+    assert report.seconds > 0 and report.scaled_seconds > 0
+    assert report.ratio == pytest.approx(report.scaled_seconds / report.seconds)
+    assert report.per_factor > 0
+    with pytest.raises(ValueError):
+        time_scaling(nlp, factor=0)
+
+
+def test_generated_articles_are_reproducible():
+    assert generate_article(5, seed=1) == generate_article(5, seed=1)
+    assert generate_article(5, seed=1) != generate_article(5, seed=2)
+    assert generate_article(10).startswith(generate_article(3).rstrip("\n"))
