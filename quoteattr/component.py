@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy
+
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
@@ -20,6 +23,7 @@ from .records import Cue, DocumentEntity, Entity, EntityType, Mention, Quote, So
 
 USER_DATA_KEY = "quoteattr"
 DEFAULT_SPANS_KEY = "quoteattr_quotes"
+NOT_SENT_START = numpy.uint64(-1 % 2**64)  # -1 as Doc arrays store it
 DEFAULT_CONFIG: dict[str, Any] = {
     "lexicon": {"@misc": "quoteattr.cue_lexicon.v1"},
     "spans_key": DEFAULT_SPANS_KEY,
@@ -46,17 +50,20 @@ class ParagraphSegmenter:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
+        # Written as one array: Token.is_sent_start's setter scans the whole Doc on every call.
+        values = doc.to_array([SENT_START])
         after_newline = False
         for token in doc:
             if token.i > 0:
                 if after_newline and not token.is_space:
-                    token.is_sent_start = True
+                    values[token.i] = 1
                 elif token.is_quote and not text[token.idx - 1].isspace():
-                    token.is_sent_start = False
+                    values[token.i] = NOT_SENT_START
             if token.is_space:
                 after_newline = after_newline or "\n" in token.text
             else:
                 after_newline = False
+        doc.from_array([SENT_START], values)
         return doc
 
 
