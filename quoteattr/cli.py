@@ -19,6 +19,12 @@ app = typer.Typer(
 benchmark_app = typer.Typer(help="Measure quoteattr.", no_args_is_help=True)
 app.add_typer(benchmark_app, name="benchmark")
 
+TextsPath = Annotated[
+    Optional[Path],
+    typer.Argument(
+        dir_okay=False, help='JSON lines with a "text" field (default: ../shared/data/polnear/dev.jsonl).'
+    ),
+]
 ModelOption = Annotated[
     Optional[str],
     typer.Option("--model", help="spaCy model to build on (default: quoteattr's own choice)."),
@@ -94,13 +100,7 @@ def evaluate(
 
 @benchmark_app.command()
 def speed(
-    path: Annotated[
-        Optional[Path],
-        typer.Argument(
-            dir_okay=False,
-            help='JSON lines with a "text" field (default: ../shared/data/polnear/dev.jsonl).',
-        ),
-    ] = None,
+    path: TextsPath = None,
     model: ModelOption = None,
     limit: LimitOption = None,
     rounds: Annotated[
@@ -125,15 +125,9 @@ def speed(
     ] = "default",  # type: ignore[assignment]
 ) -> None:
     """Words per second of quoteattr against the bare base pipeline, and memory."""
-    from quoteattr.benchmark import default_path
     from quoteattr.benchmark import speed as run
 
-    path = path or default_path()
-    if path is None or not path.exists():
-        raise typer.BadParameter(
-            f"no such file: {path}" if path else "give a JSON lines file of texts",
-            param_hint="PATH",
-        )
+    path = _texts_path(path)
     report = run(
         path,
         model=model,
@@ -151,13 +145,7 @@ def speed(
 
 @benchmark_app.command()
 def memory(
-    path: Annotated[
-        Optional[Path],
-        typer.Argument(
-            dir_okay=False,
-            help='JSON lines with a "text" field (default: ../shared/data/polnear/dev.jsonl).',
-        ),
-    ] = None,
+    path: TextsPath = None,
     model: ModelOption = None,
     documents: Annotated[int, typer.Option("--documents", min=1, help="Documents to stream (inputs cycled).")] = 10_000,
     paragraphs: Annotated[int, typer.Option("--paragraphs", min=1, help="Paragraphs kept of each input.")] = 3,
@@ -165,14 +153,9 @@ def memory(
     json_path: JsonOption = None,
 ) -> None:
     """Does memory stay flat? Resident memory while streaming many documents through extract_many."""
-    from quoteattr.benchmark import default_path
     from quoteattr.benchmark import memory as run
 
-    path = path or default_path()
-    if path is None or not path.exists():
-        raise typer.BadParameter(
-            f"no such file: {path}" if path else "give a JSON lines file of texts", param_hint="PATH"
-        )
+    path = _texts_path(path)
     report = run(path, model=model, documents=documents, paragraphs=paragraphs, batch_size=batch_size)
     typer.echo(report.format())
     if json_path is not None:
@@ -222,6 +205,18 @@ class Baseline(str, Enum):
 class OutputFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
+
+
+def _texts_path(path: Path | None) -> Path:
+    """The benchmark input: `path`, else PolNeAR dev beside the repository, if either exists."""
+    from quoteattr.benchmark import default_path
+
+    path = path or default_path()
+    if path is None or not path.exists():
+        raise typer.BadParameter(
+            f"no such file: {path}" if path else "give a JSON lines file of texts", param_hint="PATH"
+        )
+    return path
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
