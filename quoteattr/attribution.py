@@ -755,6 +755,7 @@ def merge_split_quotes(doc: Doc, text: str, attributions: list[Attribution], ind
     """'"A," he said, "B."': two quotes around one attribution that ends with a comma are one
     quote, whichever of the two pieces the cue was first attached to."""
     by_start = {q.start: q for q in index.spans}
+    position = {q.open: i for i, q in enumerate(index.spans)}
     uncued = {a.content[0][0]: a for a in attributions if a.cue is None and a.content}
     for attribution in attributions:
         if attribution.kind != QuoteKind.DIRECT or attribution.cue is None or len(attribution.content) != 1:
@@ -762,7 +763,7 @@ def merge_split_quotes(doc: Doc, text: str, attributions: list[Attribution], ind
         quote = by_start.get(attribution.content[0][0])
         if quote is None:
             continue
-        i = index.spans.index(quote)
+        i = position[quote.open]
         cue_start = doc[attribution.cue[0]].idx
         for first, second in ((quote, _at(index.spans, i + 1)), (_at(index.spans, i - 1), quote)):
             if first is None or second is None or not first.close < cue_start < second.open:

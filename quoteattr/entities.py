@@ -46,6 +46,7 @@ ORG_NOUNS = frozenset(
 )
 NAME_LABELS = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORG, "GPE": EntityType.GPE, "NORP": EntityType.NORP}
 COREF_PREFIX = "coref_clusters"  # span groups of spacy-experimental's coref and its kin
+TRAILING_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "in", "at", "on", "to"})
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 FIRST_NAME_GENDER = {
     name: gender
@@ -364,6 +365,8 @@ def _display_name(text: str) -> str:
     words = text.replace("’", "'").split()
     while len(words) > 1 and words[0].strip(".").lower() in TITLES:
         words.pop(0)
+    while len(words) > 1 and words[-1].lower() in TRAILING_FUNCTION_WORDS:
+        words.pop()  # an entity span the NER ran one word too far ("Ketil Okafor of")
     cleaned = " ".join(words).removesuffix("'s")
     return cleaned.strip(" ,.;:")
 

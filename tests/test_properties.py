@@ -20,7 +20,6 @@ from hypothesis import strategies as st
 import quoteattr
 from quoteattr import api
 from quoteattr.chunking import chunk_spans, merge_results, shift_result
-from quoteattr.records import DocumentEntity, Quote, QuoteResult
 from quoteattr.scaling import FIRST_NAMES, LAST_NAMES
 
 EXAMPLES = int(os.environ.get("QUOTEATTR_HYPOTHESIS_EXAMPLES", "200"))
@@ -29,40 +28,6 @@ SETTINGS = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-
-
-def assert_invariants(text: str, result: QuoteResult) -> None:
-    """Offsets inside the input and pointing at the words they claim; JSON-serialisable output."""
-    size = len(text)
-    assert result.text == text
-
-    def holds(record) -> None:
-        assert 0 <= record.start <= record.end <= size, record
-        assert text[record.start : record.end] == record.text, record
-
-    ids = [entity.entity_id for entity in result.entities]
-    assert len(ids) == len(set(ids))
-    for entity in result.entities:
-        for mention in entity.mentions:
-            holds(mention)
-    for quote in result.quotes:
-        if quote.parts is None:
-            holds(quote)
-        else:
-            assert quote.text == " ".join(text[a:b] for a, b in quote.parts)
-            assert (quote.parts[0][0], quote.parts[-1][1]) == (quote.start, quote.end)
-            assert all(0 <= a <= b <= size for a, b in quote.parts)
-            assert all(b <= c for (_, b), (c, _) in zip(quote.parts, quote.parts[1:]))
-        for entity in (quote.speaker, quote.addressee, *(source.entity for source in quote.sources)):
-            if entity is not None and entity.mention is not None:
-                holds(entity.mention)
-            if entity is not None and entity.entity_id is not None:
-                assert entity.entity_id in ids
-        if quote.cue is not None:
-            holds(quote.cue)
-    dumped = json.loads(json.dumps({"quotes": result.to_dicts(), "entities": [e.to_dict() for e in result.entities]}))
-    assert [Quote.from_dict(quote) for quote in dumped["quotes"]] == list(result.quotes)
-    assert [DocumentEntity.from_dict(entity) for entity in dumped["entities"]] == list(result.entities)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -146,26 +111,26 @@ quote_heavy = st.lists(
 
 @SETTINGS
 @given(text=news)
-def test_news_like_text_keeps_the_invariants(nlp, text):
-    assert_invariants(text, quoteattr.extract(text, nlp=nlp))
+def test_news_like_text_keeps_the_invariants(nlp, text, invariants):
+    invariants(text, quoteattr.extract(text, nlp=nlp))
 
 
 @SETTINGS
 @given(text=raw)
-def test_random_strings_keep_the_invariants(nlp, text):
-    assert_invariants(text, quoteattr.extract(text, nlp=nlp))
+def test_random_strings_keep_the_invariants(nlp, text, invariants):
+    invariants(text, quoteattr.extract(text, nlp=nlp))
 
 
 @SETTINGS
 @given(text=raw_with_surrogates)
-def test_random_strings_with_surrogates_keep_the_invariants(nlp, text):
-    assert_invariants(text, quoteattr.extract(text, nlp=nlp))
+def test_random_strings_with_surrogates_keep_the_invariants(nlp, text, invariants):
+    invariants(text, quoteattr.extract(text, nlp=nlp))
 
 
 @SETTINGS
 @given(text=quote_heavy)
-def test_quote_heavy_strings_keep_the_invariants(nlp, text):
-    assert_invariants(text, quoteattr.extract(text, nlp=nlp))
+def test_quote_heavy_strings_keep_the_invariants(nlp, text, invariants):
+    invariants(text, quoteattr.extract(text, nlp=nlp))
 
 
 @SETTINGS
@@ -187,9 +152,9 @@ def tiny_nlp():
 
 @SETTINGS
 @given(text=st.one_of(news, quote_heavy))
-def test_chunked_text_keeps_the_invariants(tiny_nlp, text):
+def test_chunked_text_keeps_the_invariants(tiny_nlp, text, invariants):
     result = quoteattr.extract(text, nlp=tiny_nlp)
-    assert_invariants(text, result)
+    invariants(text, result)
     assert [entity.entity_id for entity in result.entities] == list(range(len(result.entities)))
 
 
@@ -208,10 +173,10 @@ def test_chunk_spans_cover_the_text_within_the_limit(text, limit):
 
 @SETTINGS
 @given(text=news, offset=st.integers(0, 50), first=st.integers(0, 5))
-def test_shift_then_merge_keeps_the_invariants(nlp, text, offset, first):
+def test_shift_then_merge_keeps_the_invariants(nlp, text, offset, first, invariants):
     result = quoteattr.extract(text, nlp=nlp)
     padded = "." * offset + text
-    assert_invariants(padded, merge_results(padded, [(offset, result)]))
+    invariants(padded, merge_results(padded, [(offset, result)]))
     shifted = shift_result(result, offset, text=padded, first_entity_id=first)
     assert [entity.entity_id for entity in shifted.entities] == list(range(first, first + len(result.entities)))
     assert [quote.text for quote in shifted] == [quote.text for quote in result]

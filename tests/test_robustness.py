@@ -1,6 +1,6 @@
 """Adversarial text never breaks `extract`: no exception, offsets that hold, the same result twice.
 
-Each case is checked with `assert_invariants`, the same checks as tests/test_properties.py.
+Each case is checked with the `invariants` fixture (tests/conftest.py), as tests/test_properties.py does.
 """
 
 from __future__ import annotations
@@ -11,49 +11,14 @@ import pytest
 
 import quoteattr
 from quoteattr import api
-from quoteattr.records import DocumentEntity, Quote, QuoteResult
 from quoteattr.scaling import generate_article, time_scaling
 
 SPEECH = 'Jane Roe said, "We will reopen the bridge before the winter," and left.'
 
 
-def assert_invariants(text: str, result: QuoteResult) -> None:
-    """Offsets inside the input and pointing at the words they claim; JSON-serialisable output."""
-    size = len(text)
-    assert result.text == text
-
-    def holds(record) -> None:
-        assert 0 <= record.start <= record.end <= size, record
-        assert text[record.start : record.end] == record.text, record
-
-    ids = [entity.entity_id for entity in result.entities]
-    assert len(ids) == len(set(ids))
-    for entity in result.entities:
-        for mention in entity.mentions:
-            holds(mention)
-    for quote in result.quotes:
-        if quote.parts is None:
-            holds(quote)
-        else:
-            assert quote.text == " ".join(text[a:b] for a, b in quote.parts)
-            assert (quote.parts[0][0], quote.parts[-1][1]) == (quote.start, quote.end)
-            assert all(0 <= a <= b <= size for a, b in quote.parts)
-            assert all(b <= c for (_, b), (c, _) in zip(quote.parts, quote.parts[1:]))
-        for entity in (quote.speaker, quote.addressee, *(source.entity for source in quote.sources)):
-            if entity is not None and entity.mention is not None:
-                holds(entity.mention)
-            if entity is not None and entity.entity_id is not None:
-                assert entity.entity_id in ids
-        if quote.cue is not None:
-            holds(quote.cue)
-    dumped = json.loads(json.dumps({"quotes": result.to_dicts(), "entities": [e.to_dict() for e in result.entities]}))
-    assert [Quote.from_dict(quote) for quote in dumped["quotes"]] == list(result.quotes)
-    assert [DocumentEntity.from_dict(entity) for entity in dumped["entities"]] == list(result.entities)
-
-
-def check(text: str, nlp) -> QuoteResult:
+def check(text: str, nlp, invariants) -> quoteattr.QuoteResult:
     result = quoteattr.extract(text, nlp=nlp)
-    assert_invariants(text, result)
+    invariants(text, result)
     assert quoteattr.extract(text, nlp=nlp) == result
     return result
 
@@ -120,29 +85,29 @@ CASES = {
 
 
 @pytest.mark.parametrize("name", list(CASES))
-def test_adversarial_text(nlp, name):
-    check(CASES[name], nlp)
+def test_adversarial_text(nlp, name, invariants):
+    check(CASES[name], nlp, invariants)
 
 
-def test_adversarial_texts_together_with_extract_many(nlp):
+def test_adversarial_texts_together_with_extract_many(nlp, invariants):
     texts = [text for text in CASES.values() if len(text) < 5000]
     results = list(quoteattr.extract_many(texts, nlp=nlp, batch_size=4))
     assert [result.text for result in results] == texts
     for text, result in zip(texts, results):
-        assert_invariants(text, result)
+        invariants(text, result)
 
 
-def test_speech_survives_the_noise_around_it(nlp):
+def test_speech_survives_the_noise_around_it(nlp, invariants):
     """Garbage before and after does not hide a plain quote."""
     noise = '"' * 301 + "\x00\u202e" + "'" * 101 + "\n\n"
-    result = check(noise + SPEECH + "\n\n" + noise, nlp)
+    result = check(noise + SPEECH + "\n\n" + noise, nlp, invariants)
     assert any(quote.text == "We will reopen the bridge before the winter," for quote in result)
 
 
-def test_a_long_line_without_a_newline(nlp):
+def test_a_long_line_without_a_newline(nlp, invariants):
     line = " ".join(generate_article(60, seed=3).split())  # one paragraph, no newline
     assert "\n" not in line and len(line) > 5000
-    result = check(line, nlp)
+    result = check(line, nlp, invariants)
     assert len(result) > 0
 
 
@@ -165,22 +130,22 @@ def small_nlp():
         "combining marks",
     ],
 )
-def test_adversarial_text_in_chunks(small_nlp, name):
+def test_adversarial_text_in_chunks(small_nlp, name, invariants):
     text = CASES[name] * (1 + 2 * small_nlp.max_length // len(CASES[name]))
     assert len(text) > small_nlp.max_length
-    assert_invariants(text, quoteattr.extract(text, nlp=small_nlp))
+    invariants(text, quoteattr.extract(text, nlp=small_nlp))
 
 
-def test_a_long_line_without_a_newline_in_chunks(small_nlp):
+def test_a_long_line_without_a_newline_in_chunks(small_nlp, invariants):
     line = " ".join(generate_article(120, seed=4).split())
     assert len(line) > 3 * small_nlp.max_length
     result = quoteattr.extract(line, nlp=small_nlp)
-    assert_invariants(line, result)
+    invariants(line, result)
     assert result.quotes[-1].end > len(line) - small_nlp.max_length
 
 
 @pytest.mark.slow
-def test_one_megabyte_without_a_newline(nlp):
+def test_one_megabyte_without_a_newline(nlp, invariants):
     """Over the default max_length, so processed in chunks cut at sentence ends."""
     text, seed = "", 0
     while len(text) < 2**20:
@@ -188,7 +153,7 @@ def test_one_megabyte_without_a_newline(nlp):
         seed += 1
     assert "\n" not in text and len(text) > nlp.max_length
     result = quoteattr.extract(text, nlp=nlp)
-    assert_invariants(text, result)
+    invariants(text, result)
     assert len(result) > 1000
 
 
