@@ -960,7 +960,7 @@ def find_attributions(doc: Doc, lexicon: CueLexicon, text: str | None = None) ->
     _clip_to_paragraphs(doc, text, attributions)
     kept = [a for a in attributions if a.content]
     kept.sort(key=lambda a: (a.start, a.end))
-    kept = _drop_nested(kept)
+    kept = _drop_duplicates(kept)
     _chain_sources(doc, kept)
     _hedge_anonymous_sources(doc, kept, lexicon)
     return kept
@@ -1003,8 +1003,8 @@ def _hedge_anonymous_sources(doc: Doc, attributions: list[Attribution], lexicon:
             attribution.hedge = f"{mention.text.lower()} {cue.text.lower()}"
 
 
-def _drop_nested(attributions: list[Attribution]) -> list[Attribution]:
-    """A cue inside another quote's content ("X said Y told him ...") stays; exact duplicates go."""
+def _drop_duplicates(attributions: list[Attribution]) -> list[Attribution]:
+    """The same content found twice (by two rules) is reported once."""
     seen: set[tuple[tuple[int, int], ...]] = set()
     kept = []
     for attribution in attributions:
@@ -1016,4 +1016,4 @@ def _drop_nested(attributions: list[Attribution]) -> list[Attribution]:
     return kept
 
 
-__all__ = ["Attribution", "find_attributions", "noun_phrase", "paragraph_spans"]
+__all__ = ["Attribution", "find_attributions", "names_in", "noun_phrase"]

@@ -75,18 +75,6 @@ def test_n_process_option_takes_repeats_and_lists() -> None:
         _n_processes(["two"])
 
 
-def _api_ready() -> bool:
-    try:
-        from quoteattr.api import extract_many, load  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-needs_api = pytest.mark.skipif(not _api_ready(), reason="quoteattr.api is not there yet")
-
-
-@needs_api
 def test_speed_command(tmp_path: Path) -> None:
     from quoteattr.cli import app
 
@@ -116,7 +104,6 @@ def test_speed_command(tmp_path: Path) -> None:
     assert report["max_rss_mb"] > 0
 
 
-@needs_api
 def test_speed_of_one_long_document(tmp_path: Path) -> None:
     from quoteattr.benchmark import speed
 
@@ -134,7 +121,6 @@ def test_speed_command_needs_an_existing_file(tmp_path: Path) -> None:
     assert result.exit_code != 0
 
 
-@needs_api
 def test_memory_command_samples_a_cycled_stream(tmp_path: Path) -> None:
     from quoteattr.cli import app
 

@@ -326,18 +326,6 @@ def test_write_gold_fixture_is_consistent(tmp_path: Path) -> None:
                 assert line["text"][start:end] == attribution[f"{role}_text"]
 
 
-def _api_ready() -> bool:
-    try:
-        from quoteattr.api import extract_many, load  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-needs_api = pytest.mark.skipif(not _api_ready(), reason="quoteattr.api is not there yet")
-
-
-@needs_api
 def test_evaluate_command(tmp_path: Path) -> None:
     from quoteattr.cli import app
 
@@ -367,7 +355,6 @@ def test_evaluate_command(tmp_path: Path) -> None:
         assert error["error"] in {"miss", "false_positive", "wrong_speaker", "wrong_cue"}
 
 
-@needs_api
 def test_evaluate_in_a_subprocess(tmp_path: Path) -> None:
     gold_path = write_gold(tmp_path / "gold.jsonl")
     report_path = tmp_path / "report.json"
