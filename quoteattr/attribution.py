@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from attrs import define, field
 from spacy.tokens import Doc, Span, Token
@@ -18,11 +19,16 @@ from .lexicon import CueLexicon
 from .marks import CLOSERS_FOR, QuotedSpan, find_quoted_spans, paragraph_spans
 from .records import QuoteKind
 
+if TYPE_CHECKING:
+    from .learned import AttributionScorer
+
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 # Clauses that take their subject from the verb they hang on ("..., calling for X", "and added").
 SUBJECT_SHARING = frozenset({"conj", "advcl", "xcomp", "pcomp"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Subjects that hold no view: "it seems that", "there is a sense that", "this shows that".
+IMPERSONAL_SUBJECTS = frozenset({"it", "this", "that", "there"})
 PERSONAL_OBJECTS = frozenset({"me", "us", "him", "her", "them", "you", "reporters", "journalists"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
@@ -131,7 +137,7 @@ def _is_name_of_place(prep: Token) -> bool:
     return bool(objects) and objects[0].ent_type_ in ("GPE", "NORP", "ORG") and prep.right_edge.i - prep.i <= 4
 
 
-def _mention_head(token: Token) -> Token:
+def mention_head(token: Token) -> Token:
     """A relative pronoun stands for the noun its clause modifies ("Smith, who said ...")."""
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         noun = token.head.head
@@ -148,33 +154,43 @@ def _is_personal(token: Token) -> bool:
 # Cue verbs
 
 
-def _child(token: Token, *deps: str, lower: str | None = None) -> Token | None:
+def child_with(token: Token, *deps: str, lower: str | None = None) -> Token | None:
     for child in token.children:
         if child.dep_ in deps and (lower is None or child.lower_ == lower):
             return child
     return None
 
 
-def _subject(verb: Token, depth: int = 0) -> tuple[Token, str] | None:
+def find_subject(verb: Token, depth: int = 0) -> tuple[Token, str] | None:
     """The speaker-subject of `verb`, following shared subjects up the tree."""
     subject = next((c for c in verb.children if c.dep_ in SUBJECTS and not c.is_punct), None)
     if subject is not None:
         via = "inverted" if subject.i > verb.i else "subject"
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-            return _mention_head(subject), "relative_clause"
+            return mention_head(subject), "relative_clause"
         return subject, via if depth == 0 else "inherited_subject"
     if verb.dep_ == "relcl" and not verb.head.tag_.startswith("VB"):
         return verb.head, "relative_clause"
-    agent = _child(verb, "agent")
+    agent = child_with(verb, "agent")
     if agent is not None:
-        by_object = _child(agent, "pobj")
+        by_object = child_with(agent, "pobj")
         if by_object is not None:
             return by_object, "passive_agent"
     if depth < 3 and verb.dep_ in SUBJECT_SHARING and verb.head.i != verb.i and verb.head.tag_.startswith("VB"):
-        found = _subject(verb.head, depth + 1)
+        found = find_subject(verb.head, depth + 1)
         if found is not None:
             return found[0], "inherited_subject"
     return None
+
+
+def set_speaker(attribution: Attribution, verb: Token, subject: tuple[Token, str]) -> None:
+    """Make `verb`'s subject (found by `find_subject`) the speaker; "who" in "Hale, who said" is
+    recorded as another mention of Hale."""
+    attribution.speaker = noun_phrase(mention_head(subject[0]))
+    attribution.via = subject[1]
+    pronoun = next((c for c in verb.children if c.dep_ in SUBJECTS and c.lower_ in RELATIVE_PRONOUNS), None)
+    if subject[1] == "relative_clause" and pronoun is not None:
+        attribution.relative_pronoun = (pronoun.i, pronoun.i + 1)
 
 
 def _coordinated_cue_subject(verb: Token, lexicon: CueLexicon) -> tuple[Token, str] | None:
@@ -182,7 +198,7 @@ def _coordinated_cue_subject(verb: Token, lexicon: CueLexicon) -> tuple[Token, s
     under the first as a clause; it shares the first cue's subject."""
     head = verb.head
     if verb.dep_ == "ccomp" and head.i != verb.i and head.tag_.startswith("VB") and lexicon.verb_lemma(head.lower_):
-        found = _subject(head)
+        found = find_subject(head)
         if found is not None:
             return found[0], "inherited_subject"
     return None
@@ -202,19 +218,19 @@ def _object_after_cue(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[Tok
     return None
 
 
-def _span(token: Token) -> tuple[int, int]:
+def subtree_span(token: Token) -> tuple[int, int]:
     return token.left_edge.i, token.right_edge.i + 1
 
 
 def _content_tokens(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[tuple[int, int] | None, Token | None]:
     """The token range reported by `verb`, and the addressee when the frame includes it."""
     addressee = None
-    obj = _child(verb, "dobj")
+    obj = child_with(verb, "dobj")
     if lemma in lexicon.addressee_object and obj is not None and _is_personal(obj):
         addressee = obj
-    clause = _child(verb, "ccomp")
+    clause = child_with(verb, "ccomp")
     if clause is not None and (obj is None or obj.i < clause.i or lemma not in lexicon.infinitive_content):
-        start, end = _span(clause)
+        start, end = subtree_span(clause)
         for child in clause.rights:  # "the plan was good but warned that ...": stop at the next cue
             if child.dep_ == "conj" and child.tag_.startswith("VB") and lexicon.verb_lemma(child.lower_):
                 end = min(end, child.left_edge.i)
@@ -231,12 +247,12 @@ def _content_tokens(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[tuple
         (c for c in verb.rights if c.dep_ == "prep" and (c.lower_ == preposition or c.lower_ in TOPIC_PREPOSITIONS)),
         None,
     )
-    pobj = _child(prep, "pobj", "pcomp") if prep is not None else None
+    pobj = child_with(prep, "pobj", "pcomp") if prep is not None else None
     if pobj is not None and pobj.ent_type_ not in NOT_TOPICS:  # "spoke on Monday" says nothing
-        return _span(pobj), addressee
+        return subtree_span(pobj), addressee
     if lemma in lexicon.infinitive_content:
-        infinitive = _child(verb, "xcomp")
-        if infinitive is not None and _child(infinitive, "aux", lower="to") is not None:
+        infinitive = child_with(verb, "xcomp")
+        if infinitive is not None and child_with(infinitive, "aux", lower="to") is not None:
             start = obj.left_edge.i if obj is not None and obj.i < infinitive.i else infinitive.left_edge.i
             if obj is not None and addressee is None and _is_personal(obj):
                 addressee = obj
@@ -251,7 +267,7 @@ def _content_tokens(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[tuple
     return None, addressee
 
 
-def _cue_words(verb: Token, content: tuple[int, int] | None) -> tuple[int, int]:
+def cue_words(verb: Token, content: tuple[int, int] | None) -> tuple[int, int]:
     """The verb with its particle, and with the preposition that introduces its content
     ("pointed out", "calling for"; not the "on" of "said on Sunday")."""
     end = verb.i + 1
@@ -270,12 +286,12 @@ def _speaking_to(verb: Token, lexicon: CueLexicon) -> Token | None:
         lemma = lexicon.verb_lemma(candidate.lower_)
         if candidate is not verb and lemma not in lexicon.speaking_to_verbs:
             continue
-        dative = _child(candidate, "dative")
+        dative = child_with(candidate, "dative")
         if dative is not None and dative.tag_ != "IN":
             return dative
-        prep = _child(candidate, "prep", "dative")
+        prep = child_with(candidate, "prep", "dative")
         if prep is not None and prep.lower_ in ("to", "with"):
-            pobj = _child(prep, "pobj")
+            pobj = child_with(prep, "pobj")
             if pobj is not None and _is_personal(pobj):
                 return pobj
     return None
@@ -321,8 +337,8 @@ def verb_attributions(sent: Span, lexicon: CueLexicon, tokens: Sequence[Token]) 
         if content is None and lemma in lexicon.content_requires_clause:
             continue
         attribution = Attribution(
-            content=[] if content is None else [_char_range(sent.doc, content)],
-            cue=_cue_words(verb, content),
+            content=[] if content is None else [char_range(sent.doc, content)],
+            cue=cue_words(verb, content),
             cue_lemma=lemma,
             addressee=None,
             sentence_start=sent.start,
@@ -330,24 +346,20 @@ def verb_attributions(sent: Span, lexicon: CueLexicon, tokens: Sequence[Token]) 
         if citing is not None:
             _fill_citing(attribution, citing, lexicon)
         else:
-            subject = _subject(verb) or _coordinated_cue_subject(verb, lexicon) or _object_after_cue(verb, lemma, lexicon)
+            subject = find_subject(verb) or _coordinated_cue_subject(verb, lexicon) or _object_after_cue(verb, lemma, lexicon)
             if subject is not None:
-                attribution.speaker = noun_phrase(_mention_head(subject[0]))
-                attribution.via = subject[1]
-                pronoun = next((c for c in verb.children if c.dep_ in SUBJECTS and c.lower_ in RELATIVE_PRONOUNS), None)
-                if subject[1] == "relative_clause" and pronoun is not None:
-                    attribution.relative_pronoun = (pronoun.i, pronoun.i + 1)
-            elif _child(verb, *PASSIVE_SUBJECTS) is not None and _child(verb, "xcomp") is not None:
+                set_speaker(attribution, verb, subject)
+            elif child_with(verb, *PASSIVE_SUBJECTS) is not None and child_with(verb, "xcomp") is not None:
                 # "The minister is said to have resigned": somebody's words, nobody named.
-                said_of, infinitive = _child(verb, *PASSIVE_SUBJECTS), _child(verb, "xcomp")
-                attribution.content = [_char_range(sent.doc, (said_of.left_edge.i, infinitive.right_edge.i + 1))]
+                said_of, infinitive = child_with(verb, *PASSIVE_SUBJECTS), child_with(verb, "xcomp")
+                attribution.content = [char_range(sent.doc, (said_of.left_edge.i, infinitive.right_edge.i + 1))]
                 aux = [c for c in verb.children if c.dep_ in ("auxpass", "aux") and c.i < verb.i]
-                to = _child(infinitive, "aux", lower="to")
+                to = child_with(infinitive, "aux", lower="to")
                 if aux and to is not None:
                     attribution.hedge = sent.doc[aux[0].i : to.i + 1].text.lower()
                 found.append(attribution)
                 continue
-            elif verb.dep_ in ("nsubjpass", "ccomp") or _child(verb, *PASSIVE_SUBJECTS) is not None:
+            elif verb.dep_ in ("nsubjpass", "ccomp") or child_with(verb, *PASSIVE_SUBJECTS) is not None:
                 continue  # "was told": not an attribution by itself
             elif verb.tag_ == "VBG" and verb.head.lower_ in ("without", "worth"):
                 continue  # "it goes without saying that", "it is worth noting that": nobody says it
@@ -367,20 +379,20 @@ def clause_attributions(sent: Span, lexicon: CueLexicon, tokens: Sequence[Token]
     their frames elsewhere; this covers the open class."""
     found = []
     for clause in tokens:
-        if clause.dep_ != "ccomp" or _child(clause, "mark", lower="that") is None:
+        if clause.dep_ != "ccomp" or child_with(clause, "mark", lower="that") is None:
             continue
         verb = clause.head
         if not verb.tag_.startswith("VB") or lexicon.verb_lemma(verb.lower_) is not None or verb.lower_ in COPULAS:
             continue
-        subject = _subject(verb)
-        if subject is None or not _is_personal(subject[0]) or subject[0].lower_ in ("it", "this", "that", "there"):
+        subject = find_subject(verb)
+        if subject is None or not _is_personal(subject[0]) or subject[0].lower_ in IMPERSONAL_SUBJECTS:
             continue
         found.append(
             Attribution(
-                content=[_char_range(sent.doc, _span(clause))],
-                cue=_cue_words(verb, None),
+                content=[char_range(sent.doc, subtree_span(clause))],
+                cue=cue_words(verb, None),
                 cue_lemma=verb.lower_,
-                speaker=noun_phrase(_mention_head(subject[0])),
+                speaker=noun_phrase(mention_head(subject[0])),
                 via=subject[1],
                 sentence_start=sent.start,
             )
@@ -394,27 +406,34 @@ def noun_attributions(sent: Span, lexicon: CueLexicon, tokens: Sequence[Token]) 
     for noun in tokens:
         if not noun.tag_.startswith("NN") or _singular(noun.lower_) not in lexicon.content_nouns:
             continue
-        clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp") and _child(c, "mark", lower="that")), None)
+        clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp") and child_with(c, "mark", lower="that")), None)
         if clause is None:
             continue
-        owner = _child(noun, "poss")
-        if owner is None:
-            by = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < clause.i), None)
-            owner = _child(by, "pobj") if by is not None else None
-        if owner is None and noun.dep_ in ("dobj", "attr"):
-            subject = _subject(noun.head)  # "he made the claim that ..."
-            owner = subject[0] if subject is not None else None
+        owner = noun_owner(noun, clause.i)
         found.append(
             Attribution(
-                content=[_char_range(sent.doc, _span(clause))],
+                content=[char_range(sent.doc, subtree_span(clause))],
                 cue=(noun.i, noun.i + 1),
                 cue_lemma=_singular(noun.lower_),
-                speaker=None if owner is None else noun_phrase(_mention_head(owner)),
+                speaker=None if owner is None else noun_phrase(mention_head(owner)),
                 via="subject" if owner is not None else "none",
                 sentence_start=sent.start,
             )
         )
     return found
+
+
+def noun_owner(noun: Token, before: int) -> Token | None:
+    """Whose claim a reporting noun is: "Trump's claim", "a claim by Trump" (before token `before`,
+    where the content starts), "Trump made the claim"."""
+    owner = child_with(noun, "poss")
+    if owner is None:
+        by = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < before), None)
+        owner = child_with(by, "pobj") if by is not None else None
+    if owner is None and noun.dep_ in ("dobj", "attr"):
+        subject = find_subject(noun.head)  # "he made the claim that ..."
+        owner = subject[0] if subject is not None else None
+    return owner
 
 
 def _singular(word: str) -> str:
@@ -423,20 +442,20 @@ def _singular(word: str) -> str:
 
 def _fill_citing(attribution: Attribution, citing: Token, lexicon: CueLexicon) -> None:
     relation = "quoted" if lexicon.verb_lemma(citing.lower_) == "quote" else "cited"
-    quoted_person = _child(citing, "dobj")
+    quoted_person = child_with(citing, "dobj")
     if quoted_person is not None:  # "Xinhua cited Xi as having said"
         attribution.speaker = noun_phrase(quoted_person)
         attribution.via = "citing_object"
-        reporter = _subject(citing)
+        reporter = find_subject(citing)
         if reporter is not None:
-            attribution.sources.append((noun_phrase(_mention_head(reporter[0])), relation))
+            attribution.sources.append((noun_phrase(mention_head(reporter[0])), relation))
         return
-    raised = _child(citing, *PASSIVE_SUBJECTS)  # "Putin was cited as saying"
+    raised = child_with(citing, *PASSIVE_SUBJECTS)  # "Putin was cited as saying"
     if raised is not None:
         attribution.speaker = noun_phrase(raised)
         attribution.via = "raised_passive"
-        agent = _child(citing, "agent")
-        by_object = _child(agent, "pobj") if agent is not None else None
+        agent = child_with(citing, "agent")
+        by_object = child_with(agent, "pobj") if agent is not None else None
         if by_object is not None:
             attribution.sources.append((noun_phrase(by_object), relation))
         else:
@@ -460,7 +479,7 @@ def according_to_attributions(
             if [t.lower_ for t in doc[token.i : token.i + len(words)]] != list(words):
                 continue
             last = doc[token.i + len(words) - 1]
-            pobj = _child(last, "pobj")
+            pobj = child_with(last, "pobj")
             if pobj is None:
                 continue
             source = noun_phrase(pobj)
@@ -482,7 +501,7 @@ def according_to_attributions(
                 continue
             found.append(
                 Attribution(
-                    content=[_char_range(doc, content)],
+                    content=[char_range(doc, content)],
                     cue=(token.i, last.i + 1),
                     cue_lemma="according to",
                     speaker=source,
@@ -522,7 +541,7 @@ TOPIC_PREPOSITIONS = frozenset({"about", "of", "on", "against", "over", "for"})
 COORDINATORS = frozenset({"and", "but", "or", "nor", "yet"})
 
 
-def _char_range(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
+def char_range(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
     start, end = _trim_tokens(doc, *tokens)
     while end > start and doc[end - 1].lower_ in COORDINATORS:
         start, end = _trim_tokens(doc, start, end - 1)
@@ -536,14 +555,14 @@ def _char_range(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
 
 
 @define
-class _QuoteIndex:
+class QuoteIndex:
     """Top-level quoted spans, sorted, with bisect lookups by character."""
 
     spans: list[QuotedSpan]
     starts: list[int]
 
     @classmethod
-    def build(cls, text: str) -> _QuoteIndex:
+    def build(cls, text: str) -> QuoteIndex:
         spans = [q for q in find_quoted_spans(text) if q.depth == 0]
         return cls(spans, [q.open for q in spans])
 
@@ -573,7 +592,7 @@ def _unquoted_words(text: str, start: int, end: int, quotes: Sequence[QuotedSpan
     return [w for w in " ".join(pieces).split() if any(ch.isalnum() for ch in w)]
 
 
-def classify(attribution: Attribution, text: str, index: _QuoteIndex, consumed: set[int]) -> None:
+def classify(attribution: Attribution, text: str, index: QuoteIndex, consumed: set[int]) -> None:
     """Set direct / mixed / indirect from the quote marks in the content."""
     start, end = attribution.start, attribution.end
     quotes = index.overlapping(start, end)
@@ -596,7 +615,7 @@ def _gap_is(text: str, start: int, end: int, allowed: str) -> bool:
 
 
 def link_quotes(
-    doc: Doc, text: str, attributions: list[Attribution], index: _QuoteIndex, consumed: set[int], lexicon: CueLexicon
+    doc: Doc, text: str, attributions: list[Attribution], index: QuoteIndex, consumed: set[int], lexicon: CueLexicon
 ) -> list[Attribution]:
     """Attach quotes that no cue's content clause covered: to a bare cue beside them, a trailing
     dash attribution, a colon lead-in, or (later) the speaker of the paragraph."""
@@ -713,7 +732,7 @@ def _fragment_attribution(doc: Doc, text: str, quote: QuotedSpan, lexicon: CueLe
     # "Rally for America"" quotes a name, not the subject).
     if lexicon.verb_lemma(verb.lower_) is None and verb.lower_ not in lexicon.naming_verb_forms:
         return None
-    subject = _subject(verb)
+    subject = find_subject(verb)
     if subject is None or subject[0].i >= verb.i or not _is_personal(subject[0]) or subject[0].lower_ in ("it", "this", "that"):
         return None
     complements = [c for c in verb.rights if not c.is_punct and c.dep_ not in ("cc", "conj", "advcl", "punct")]
@@ -723,13 +742,13 @@ def _fragment_attribution(doc: Doc, text: str, quote: QuotedSpan, lexicon: CueLe
     if not (start <= span.start and span.end <= end + 1):
         return None
     last = quote.close + 1 if doc[end - 1].idx < quote.close + 1 <= doc[min(end, len(doc) - 1)].idx + 1 else None
-    content_start, content_end = _char_range(doc, (start, end))
+    content_start, content_end = char_range(doc, (start, end))
     return Attribution(
         content=[(content_start, max(content_end, last or content_end))],
         kind=QuoteKind.MIXED,
         cue=(verb.i, verb.i + 1),
         cue_lemma=verb.lower_,
-        speaker=noun_phrase(_mention_head(subject[0])),
+        speaker=noun_phrase(mention_head(subject[0])),
         via="fragment_subject",
         sentence_start=verb.sent.start,
     )
@@ -751,7 +770,7 @@ def _looks_like_speech(text: str, quote: QuotedSpan) -> bool:
     return ends_sentence or not after or after[0] in ".!?\n"
 
 
-def merge_split_quotes(doc: Doc, text: str, attributions: list[Attribution], index: _QuoteIndex, consumed: set[int]) -> None:
+def merge_split_quotes(doc: Doc, text: str, attributions: list[Attribution], index: QuoteIndex, consumed: set[int]) -> None:
     """'"A," he said, "B."': two quotes around one attribution that ends with a comma are one
     quote, whichever of the two pieces the cue was first attached to."""
     by_start = {q.start: q for q in index.spans}
@@ -786,7 +805,7 @@ def _at(items: list[QuotedSpan], i: int) -> QuotedSpan | None:
     return items[i] if 0 <= i < len(items) else None
 
 
-def colon_lead_ins(doc: Doc, text: str, index: _QuoteIndex, consumed: set[int]) -> list[Attribution]:
+def colon_lead_ins(doc: Doc, text: str, index: QuoteIndex, consumed: set[int]) -> list[Attribution]:
     """'From the chairwoman: "..."' and news-style 'Putin: "..."'."""
     found = []
     for quote in index.spans:
@@ -817,7 +836,7 @@ def colon_lead_ins(doc: Doc, text: str, index: _QuoteIndex, consumed: set[int]) 
     return found
 
 
-def news_colons(doc: Doc, text: str, index: _QuoteIndex, lexicon: CueLexicon) -> list[Attribution]:
+def news_colons(doc: Doc, text: str, index: QuoteIndex, lexicon: CueLexicon) -> list[Attribution]:
     """News-style 'Senator John Hale: Budget deal is close': a name, a colon, and the words said,
     at the start of a line and without quote marks (those are colon lead-ins)."""
     found = []
@@ -862,7 +881,7 @@ def news_colons(doc: Doc, text: str, index: _QuoteIndex, lexicon: CueLexicon) ->
     return found
 
 
-def _clip_to_paragraphs(doc: Doc, text: str, attributions: list[Attribution]) -> None:
+def clip_to_paragraphs(doc: Doc, text: str, attributions: list[Attribution]) -> None:
     """Reported speech stays in its cue's paragraph (a parse without paragraph-aware sentences may
     run on into the next one); only direct quotes span paragraphs."""
     paragraphs = paragraph_spans(text)
@@ -897,7 +916,7 @@ def _parenthetical_content(doc: Doc, attribution: Attribution) -> None:
         clauses = [c for c in verb.children if c.dep_ in PARENTHETICAL_DEPS and _set_off(doc, verb, c)]
         if not clauses:
             return
-        start, end = _trim_tokens(doc, *_span(clauses[0]))
+        start, end = _trim_tokens(doc, *subtree_span(clauses[0]))
         pieces = [(start, end)]
     elif verb.dep_ in PARENTHETICAL_DEPS:
         left, right = _trim_tokens(doc, verb.left_edge.i, verb.right_edge.i + 1)
@@ -913,7 +932,7 @@ def _parenthetical_content(doc: Doc, attribution: Attribution) -> None:
         return
     pieces = [(a, b) for a, b in pieces if b > a]
     if sum(b - a for a, b in pieces) >= 3:
-        attribution.content = [_char_range(doc, piece) for piece in pieces]
+        attribution.content = [char_range(doc, piece) for piece in pieces]
 
 
 def _set_off(doc: Doc, verb: Token, clause: Token) -> bool:
@@ -925,11 +944,24 @@ def _set_off(doc: Doc, verb: Token, clause: Token) -> bool:
     return any(t.text in (",", "—", "–", "--") for t in between)
 
 
-def find_attributions(doc: Doc, lexicon: CueLexicon, text: str | None = None) -> list[Attribution]:
+def find_attributions(
+    doc: Doc, lexicon: CueLexicon, text: str | None = None, scorer: AttributionScorer | None = None
+) -> list[Attribution]:
     """All attributions of a parsed Doc, in document order, speakers not yet resolved. `text` is
-    `doc.text`, if the caller has it (`Doc.text` joins every token on each access)."""
+    `doc.text`, if the caller has it (`Doc.text` joins every token on each access). A trained
+    `scorer` adds the open-class attributions it accepts to the rules' and may drop rule ones."""
     text = doc.text if text is None else text
-    index = _QuoteIndex.build(text)
+    index = QuoteIndex.build(text)
+    attributions = rule_attributions(doc, lexicon, text, index)
+    if scorer is not None:
+        attributions = scorer.select(doc, text, attributions, index, lexicon)
+    _chain_sources(doc, attributions)
+    _hedge_anonymous_sources(doc, attributions, lexicon)
+    return attributions
+
+
+def rule_attributions(doc: Doc, lexicon: CueLexicon, text: str, index: QuoteIndex) -> list[Attribution]:
+    """The rules' attributions in document order, before source chains and hedges."""
     attributions: list[Attribution] = []
     for sent in doc.sents:
         tokens = list(sent)  # one Token object per token, shared by the passes below
@@ -957,13 +989,10 @@ def find_attributions(doc: Doc, lexicon: CueLexicon, text: str | None = None) ->
             if attribution.content:
                 attribution.kind = QuoteKind.INDIRECT
                 classify(attribution, text, index, consumed)
-    _clip_to_paragraphs(doc, text, attributions)
+    clip_to_paragraphs(doc, text, attributions)
     kept = [a for a in attributions if a.content]
     kept.sort(key=lambda a: (a.start, a.end))
-    kept = _drop_duplicates(kept)
-    _chain_sources(doc, kept)
-    _hedge_anonymous_sources(doc, kept, lexicon)
-    return kept
+    return drop_duplicates(kept)
 
 
 # How far back (characters) an attribution may start and still contain a later cue.
@@ -1003,7 +1032,7 @@ def _hedge_anonymous_sources(doc: Doc, attributions: list[Attribution], lexicon:
             attribution.hedge = f"{mention.text.lower()} {cue.text.lower()}"
 
 
-def _drop_duplicates(attributions: list[Attribution]) -> list[Attribution]:
+def drop_duplicates(attributions: list[Attribution]) -> list[Attribution]:
     """The same content found twice (by two rules) is reported once."""
     seen: set[tuple[tuple[int, int], ...]] = set()
     kept = []
@@ -1016,4 +1045,22 @@ def _drop_duplicates(attributions: list[Attribution]) -> list[Attribution]:
     return kept
 
 
-__all__ = ["Attribution", "find_attributions", "names_in", "noun_phrase"]
+__all__ = [
+    "Attribution",
+    "QuoteIndex",
+    "char_range",
+    "child_with",
+    "classify",
+    "clip_to_paragraphs",
+    "cue_words",
+    "drop_duplicates",
+    "find_attributions",
+    "find_subject",
+    "mention_head",
+    "names_in",
+    "noun_owner",
+    "noun_phrase",
+    "rule_attributions",
+    "set_speaker",
+    "subtree_span",
+]

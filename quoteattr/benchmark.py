@@ -133,11 +133,13 @@ class SpeedReport:
     runs: tuple[SpeedRun, ...] = field(converter=tuple)
     max_rss_mb: float  # this process, over its whole life
     max_rss_children_mb: float  # the largest worker process that has ended
+    attribution: str = "trained"  # "trained" (the attribution model) or "rules"
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "path": self.path,
             "model": self.model,
+            "attribution": self.attribution,
             "bare_pipes": list(self.bare_pipes),
             "quoteattr_pipes": list(self.quoteattr_pipes),
             "rounds": self.rounds,
@@ -152,7 +154,7 @@ class SpeedReport:
             f"{self.path} | model {self.model} | median of {self.rounds} rounds, "
             f"batch size {self.batch_size}",
             f"bare:      {' '.join(self.bare_pipes)}",
-            f"quoteattr: {' '.join(self.quoteattr_pipes)}",
+            f"quoteattr: {' '.join(self.quoteattr_pipes)} (attribution: {self.attribution})",
             "",
             f"{'run':<14}{'docs':>6}{'words':>9}{'bare w/s':>10}{'quoteattr w/s':>15}{'ratio':>7}"
             f"{'RSS growth MB bare / quoteattr':>32}",
@@ -182,6 +184,7 @@ def speed(
     long_words: int = LONG_WORDS,
     batch_size: int = DEFAULT_BATCH_SIZE,
     baseline: str = "default",
+    trained: bool = True,
 ) -> SpeedReport:
     """Words per second of `extract_many` against the bare pipeline's `nlp.pipe`, per `n_process`.
 
@@ -191,13 +194,13 @@ def speed(
     pipeline leaves out the same components, so the ratio is the cost of attribution alone.
 
     With `long`, the texts are joined into one document of about `long_words` words instead, which
-    is timed in one process (a single document cannot be shared out).
+    is timed in one process (a single document cannot be shared out). `trained` as for `load`.
     """
     from quoteattr.api import UNUSED_COMPONENTS, extract_many, load, load_base, resolve_model_name
 
     if baseline not in BASELINES:
         raise ValueError(f"baseline must be one of {', '.join(BASELINES)}, got {baseline!r}")
-    nlp = load(model)
+    nlp = load(model, trained=trained)
     base = load_base(model, exclude=UNUSED_COMPONENTS if baseline == "reduced" else ())
     articles = read_texts(path, limit)
     if not articles:
@@ -240,6 +243,7 @@ def speed(
         runs=runs,
         max_rss_mb=_max_rss_mb(resource.RUSAGE_SELF),
         max_rss_children_mb=_max_rss_mb(resource.RUSAGE_CHILDREN),
+        attribution="rules" if nlp.get_pipe("quoteattr").scorer is None else "trained",
     )
 
 

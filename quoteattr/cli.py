@@ -36,12 +36,16 @@ JsonOption = Annotated[
     Optional[Path], typer.Option("--json", help="Also write the report as JSON to this file.")
 ]
 BatchOption = Annotated[int, typer.Option("--batch-size", min=1, help="Texts per batch.")]
+RulesOption = Annotated[
+    bool,
+    typer.Option("--rules", help="Use the rules alone, without the trained attribution model."),
+]
 
 
-def _nlp(model: str | None) -> Any:
+def _nlp(model: str | None, rules: bool = False) -> Any:
     from quoteattr.api import load
 
-    return load(model)
+    return load(model, trained=not rules)
 
 
 def _n_processes(values: list[str]) -> list[int]:
@@ -72,6 +76,7 @@ def evaluate(
     json_path: JsonOption = None,
     n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes.")] = 1,
     batch_size: BatchOption = 32,
+    rules: RulesOption = False,
     separate: Annotated[
         bool,
         typer.Option(
@@ -86,7 +91,7 @@ def evaluate(
 
     report = run(
         gold,
-        nlp=_nlp(model),
+        nlp=_nlp(model, rules),
         limit=limit,
         errors_path=errors,
         n_process=n_process,
@@ -115,6 +120,7 @@ def speed(
     ] = False,
     batch_size: BatchOption = 32,
     json_path: JsonOption = None,
+    rules: RulesOption = False,
     baseline: Annotated[
         Baseline,
         typer.Option(
@@ -137,6 +143,7 @@ def speed(
         long=long,
         batch_size=batch_size,
         baseline=Baseline(baseline).value,
+        trained=not rules,
     )
     typer.echo(report.format())
     if json_path is not None:
@@ -250,6 +257,7 @@ def extract(
         ),
     ] = None,
     model: ModelOption = None,
+    rules: RulesOption = False,
     n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes.")] = 1,
     batch_size: BatchOption = 32,
     resume: Annotated[
@@ -297,6 +305,8 @@ def extract(
     if scheduler is not None:
         if n_process > 1:
             raise typer.BadParameter("--n-process is for local work; the scheduler's workers share it out", param_hint="--n-process")
+        if rules:
+            raise typer.BadParameter("--rules is for local work; the scheduler's workers use quoteattr.load()", param_hint="--rules")
         try:
             from quoteattr import dask as on_dask
         except ImportError as error:
@@ -304,7 +314,7 @@ def extract(
         annotator = functools.partial(on_dask.annotate_on_scheduler, address=scheduler, model=model, batch_size=batch_size)
     else:
         try:
-            nlp = _nlp(model)
+            nlp = _nlp(model, rules)
         except OSError as error:
             raise _fail(str(error)) from None
     done = None
@@ -390,7 +400,71 @@ def _model_info(model: str | None) -> dict[str, Any]:
         "pipeline": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}",
         "path": None if nlp.path is None else str(Path(nlp.path).resolve()),
         "components": list(nlp.pipe_names),
+        "attribution_model": _attribution_model(),
     }
+
+
+def _attribution_model() -> dict[str, Any] | None:
+    """The shipped trained model `load()` uses, from its meta; None: the rules alone."""
+    from quoteattr.learned import packaged_model_path
+
+    path = packaged_model_path()
+    if path is None:
+        return None
+    meta = srsly.read_json(path / "meta.json") if (path / "meta.json").is_file() else {}
+    return {"name": path.name, "path": str(path), "trained": meta.get("trained")}
+
+
+@app.command()
+def train(
+    train_path: Annotated[
+        Path,
+        typer.Argument(exists=True, dir_okay=False, help="Gold attributions to learn from (PolNeAR JSON lines)."),
+    ],
+    dev: Annotated[
+        Optional[Path],
+        typer.Option("--dev", exists=True, dir_okay=False, help="Gold to score the rules and the model on (never used to choose anything)."),
+    ] = None,
+    output: Annotated[
+        Path, typer.Option("--output", "-o", file_okay=False, help="Directory to write the model to.")
+    ] = Path("models/quoteattr-polnear"),
+    model: ModelOption = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the folds and of the training order.")] = 0,
+    epochs: Annotated[int, typer.Option("--epochs", min=1, help="Passes over the training candidates.")] = 5,
+    folds: Annotated[int, typer.Option("--folds", min=2, help="Folds of articles to choose the thresholds on.")] = 5,
+    limit: LimitOption = None,
+    n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes for parsing.")] = 1,
+) -> None:
+    """Train the attribution model on gold attributions and write it, with its meta, config and
+    model card, to --output (by default the model quoteattr ships)."""
+    from quoteattr.training import TrainingSettings
+    from quoteattr.training import train as run
+
+    try:
+        meta = run(
+            train_path,
+            output,
+            dev_path=dev,
+            model=model,
+            settings=TrainingSettings(seed=seed, epochs=epochs, folds=folds),
+            limit=limit,
+            n_process=n_process,
+        )
+    except (OSError, ValueError) as error:
+        raise _fail(str(error)) from None
+    thresholds = meta["thresholds"]
+    typer.echo(
+        f"{meta['data']['candidates']} candidates from {meta['data']['articles']} articles; thresholds: "
+        f"add {thresholds['add']}, drop {thresholds['drop']}; written to {output} in {meta['seconds']} s"
+    )
+    if "dev" in meta:
+        for name in ("rules", "trained"):
+            scores = meta["dev"][name]
+            best = scores["measures"]["overlap>0.3"]
+            typer.echo(
+                f"dev {name:<8} P {100 * best['precision']:.1f} R {100 * best['recall']:.1f} "
+                f"F1 {100 * best['f1']:.1f}  speaker {100 * scores['speaker']:.1f}  cue {100 * scores['cue']:.1f}"
+            )
 
 
 @app.command()
@@ -438,6 +512,12 @@ def info(
                 f"path        {found['path']}",
                 f"components  {', '.join(found['components'])}",
             ]
+            attribution = found["attribution_model"]
+            lines.append(
+                "attribution rules only (no trained model found)"
+                if attribution is None
+                else f"attribution trained model {attribution['name']} ({attribution['path']}, trained {attribution['trained']})"
+            )
         typer.echo("\n".join(lines))
     if error is not None:
         raise typer.Exit(1)

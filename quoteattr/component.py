@@ -7,7 +7,9 @@ primitives in `doc.user_data` and as a span group, so they survive DocBin, pickl
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Optional
 
 import numpy
 
@@ -18,6 +20,7 @@ from spacy.util import registry
 
 from .attribution import CONFIDENCE, RESOLVED_MENTION_CONFIDENCE, Attribution, find_attributions
 from .entities import EntityResolver, ResolvedMention, continue_speakers, seed_names
+from .learned import SETTINGS_FILE, AttributionScorer, packaged_model_path
 from .lexicon import CueLexicon, load_default_lexicon
 from .records import Cue, DocumentEntity, Entity, EntityType, Mention, Quote, Source
 
@@ -27,6 +30,7 @@ NOT_SENT_START = numpy.uint64(-1 % 2**64)  # -1 as Doc arrays store it
 DEFAULT_CONFIG: dict[str, Any] = {
     "lexicon": {"@misc": "quoteattr.cue_lexicon.v1"},
     "spans_key": DEFAULT_SPANS_KEY,
+    "scorer": {"@misc": "quoteattr.packaged_attribution_model.v1"},
 }
 
 
@@ -34,6 +38,19 @@ DEFAULT_CONFIG: dict[str, Any] = {
 def cue_lexicon_v1() -> CueLexicon:
     """The packaged English cue lexicon (`quoteattr/lexicons/en_cues.json`)."""
     return load_default_lexicon()
+
+
+@registry.misc("quoteattr.packaged_attribution_model.v1")
+def packaged_attribution_model_v1() -> AttributionScorer | None:
+    """The trained model shipped in `models/quoteattr-polnear`; None (the rules alone) without it."""
+    path = packaged_model_path()
+    return None if path is None else AttributionScorer.from_disk(path)
+
+
+@registry.misc("quoteattr.attribution_model.v1")
+def attribution_model_v1(path: str) -> AttributionScorer:
+    """A model written by `quoteattr train` to `path`."""
+    return AttributionScorer.from_disk(path)
 
 
 @Language.factory(
@@ -73,8 +90,10 @@ class ParagraphSegmenter:
     requires=["token.dep", "token.tag", "doc.ents"],
     default_config=DEFAULT_CONFIG,
 )
-def make_quote_attributor(nlp: Language, name: str, lexicon: CueLexicon, spans_key: str) -> QuoteAttributor:
-    return QuoteAttributor(nlp.vocab, name=name, lexicon=lexicon, spans_key=spans_key)
+def make_quote_attributor(
+    nlp: Language, name: str, lexicon: CueLexicon, spans_key: str, scorer: Optional[AttributionScorer]
+) -> QuoteAttributor:
+    return QuoteAttributor(nlp.vocab, name=name, lexicon=lexicon, spans_key=spans_key, scorer=scorer)
 
 
 class QuoteAttributor:
@@ -85,13 +104,24 @@ class QuoteAttributor:
         name (str): the component name.
         lexicon (CueLexicon): the cues to look for.
         spans_key (str): the span group that receives the quote spans (labels DIRECT, INDIRECT, MIXED).
+        scorer (AttributionScorer | None): the trained model that adds open-class attributions to
+            the rules' and drops improbable ones; None for the rules alone.
     """
 
-    def __init__(self, vocab: Any, *, name: str = "quoteattr", lexicon: CueLexicon, spans_key: str = DEFAULT_SPANS_KEY) -> None:
+    def __init__(
+        self,
+        vocab: Any,
+        *,
+        name: str = "quoteattr",
+        lexicon: CueLexicon,
+        spans_key: str = DEFAULT_SPANS_KEY,
+        scorer: AttributionScorer | None = None,
+    ) -> None:
         self.vocab = vocab
         self.name = name
         self.lexicon = lexicon
         self.spans_key = spans_key
+        self.scorer = scorer
 
     def __call__(self, doc: Doc) -> Doc:
         quotes, entities = self.attribute(doc)
@@ -103,7 +133,7 @@ class QuoteAttributor:
         if not doc.has_annotation("DEP"):
             return [], []
         text = doc.text  # once: Doc.text joins every token on each access
-        attributions = find_attributions(doc, self.lexicon, text)
+        attributions = find_attributions(doc, self.lexicon, text, self.scorer)
         resolver = EntityResolver(doc, text)
         seed_names(resolver)
         continue_speakers(resolver, attributions)
@@ -124,8 +154,11 @@ class QuoteAttributor:
                 if entity is not None:
                     previous_speakers.append((mention[0], entity))
                     if attribution.relative_pronoun is not None:
+                        # "Hale, who said": the speaker as written is "who", which names Hale
+                        # (as "he" would); the mention is the pronoun, the entity Hale.
                         start, end = _char_range(doc, attribution.relative_pronoun)
                         entity.add_mention(start, end, text[start:end])
+                        roles["speaker"] = ((start, end), roles["speaker"][1])
             roles["sources"] = [
                 (_char_range(doc, tokens), resolver.resolve(*_char_range(doc, tokens), previous_speakers), relation)
                 for tokens, relation in attribution.sources
@@ -149,6 +182,17 @@ class QuoteAttributor:
             for entity in resolver.entities
         ]
         return quotes, entities
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the trained model's weights with the pipeline (`nlp.to_disk`); the rules need nothing."""
+        Path(path).mkdir(parents=True, exist_ok=True)
+        if self.scorer is not None:
+            self.scorer.to_disk(path)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> QuoteAttributor:
+        if (Path(path) / SETTINGS_FILE).is_file():
+            self.scorer = AttributionScorer.from_disk(path)
+        return self
 
     def set_annotations(self, doc: Doc, quotes: list[Quote], entities: list[DocumentEntity]) -> None:
         doc.user_data[USER_DATA_KEY] = {

@@ -15,3 +15,11 @@ class Errors:
         "nlp.add_pipe('quoteattr') first."
     )
     E006 = "[E006] Extension '{name}' already exists and was not registered by quoteattr."
+    E007 = (
+        "[E007] No attribution model in '{path}': it needs {files}. Write one with `quoteattr train`, "
+        "or use the rules alone: quoteattr.load(trained=False)."
+    )
+    E008 = (
+        "[E008] The attribution model in '{path}' was trained on other features (version {found}; this "
+        "quoteattr reads version {expected}): retrain it with `quoteattr train`."
+    )

