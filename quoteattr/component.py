@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 import numpy
-
+import srsly
 from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -192,6 +192,14 @@ class QuoteAttributor:
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> QuoteAttributor:
         if (Path(path) / SETTINGS_FILE).is_file():
             self.scorer = AttributionScorer.from_disk(path)
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps({"scorer": None if self.scorer is None else self.scorer.to_bytes()})
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> QuoteAttributor:
+        scorer = srsly.msgpack_loads(data)["scorer"]
+        self.scorer = None if scorer is None else AttributionScorer.from_bytes(scorer)
         return self
 
     def set_annotations(self, doc: Doc, quotes: list[Quote], entities: list[DocumentEntity]) -> None:

@@ -14,6 +14,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import numpy
 import srsly
@@ -469,32 +470,45 @@ class AttributionScorer:
                 weights[touched] -= learn_rate * gradient[touched] / numpy.sqrt(squares[touched])
         return cls(weights.astype(numpy.float32))
 
+    def settings(self) -> dict[str, Any]:
+        return {
+            "feature_version": FEATURE_VERSION,
+            "n_features": N_FEATURES,
+            "add_threshold": self.add_threshold,
+            "drop_threshold": self.drop_threshold,
+        }
+
+    @classmethod
+    def from_settings(cls, settings: dict[str, Any], weights: numpy.ndarray, source: object) -> AttributionScorer:
+        """The scorer of `weights` and their settings; `source` names where they came from."""
+        if settings.get("feature_version") != FEATURE_VERSION or weights.shape != (N_FEATURES,):
+            raise ValueError(
+                Errors.E008.format(path=source, found=settings.get("feature_version"), expected=FEATURE_VERSION)
+            )
+        return cls(weights, add_threshold=settings["add_threshold"], drop_threshold=settings["drop_threshold"])
+
     def to_disk(self, path: str | Path) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         numpy.save(path / WEIGHTS_FILE, self.weights)
-        srsly.write_json(
-            path / SETTINGS_FILE,
-            {
-                "feature_version": FEATURE_VERSION,
-                "n_features": N_FEATURES,
-                "add_threshold": self.add_threshold,
-                "drop_threshold": self.drop_threshold,
-            },
-        )
+        srsly.write_json(path / SETTINGS_FILE, self.settings())
 
     @classmethod
     def from_disk(cls, path: str | Path) -> AttributionScorer:
         path = Path(path)
         if not (path / SETTINGS_FILE).is_file() or not (path / WEIGHTS_FILE).is_file():
             raise FileNotFoundError(Errors.E007.format(path=path, files=f"{SETTINGS_FILE} and {WEIGHTS_FILE}"))
-        settings = srsly.read_json(path / SETTINGS_FILE)
         weights = numpy.load(path / WEIGHTS_FILE, allow_pickle=False)
-        if settings.get("feature_version") != FEATURE_VERSION or weights.shape != (N_FEATURES,):
-            raise ValueError(
-                Errors.E008.format(path=path, found=settings.get("feature_version"), expected=FEATURE_VERSION)
-            )
-        return cls(weights, add_threshold=settings["add_threshold"], drop_threshold=settings["drop_threshold"])
+        return cls.from_settings(srsly.read_json(path / SETTINGS_FILE), weights, path)
+
+    def to_bytes(self) -> bytes:
+        return srsly.msgpack_dumps({"settings": self.settings(), "weights": self.weights.astype("<f4").tobytes()})
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> AttributionScorer:
+        message = srsly.msgpack_loads(data)
+        weights = numpy.frombuffer(message["weights"], dtype="<f4").astype(numpy.float32)
+        return cls.from_settings(message["settings"], weights, "bytes")
 
 
 def packaged_model_path() -> Path | None:

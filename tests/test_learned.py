@@ -209,6 +209,16 @@ def test_the_model_is_saved_and_loaded_with_the_pipeline(tmp_path):
     assert quoteattr.extract(STANCE, nlp=reloaded) == quoteattr.extract(STANCE, nlp=nlp)
 
 
+def test_the_model_travels_in_the_pipeline_bytes():
+    nlp = load()
+    data = nlp.to_bytes()
+    rules = quoteattr.api.load_base(exclude=("lemmatizer", "attribute_ruler"))
+    quoteattr.api.add_components(rules, trained=False)
+    rules.from_bytes(data)
+    assert numpy.array_equal(rules.get_pipe("quoteattr").scorer.weights, nlp.get_pipe("quoteattr").scorer.weights)
+    assert quoteattr.extract(STANCE, nlp=rules) == quoteattr.extract(STANCE, nlp=nlp)
+
+
 def test_add_pipe_takes_the_shipped_model_or_none():
     nlp = quoteattr.api.load_base(exclude=("lemmatizer", "attribute_ruler"))
     nlp.add_pipe("quoteattr", config={"scorer": None})
