@@ -512,9 +512,10 @@ class AttributionScorer:
 
 
 def packaged_model_path() -> Path | None:
-    """The trained model shipped with quoteattr: inside the installed package (a wheel), else in
-    the source checkout's `models/` (an editable install); None when neither has it."""
-    for models in (Path(str(resources.files("quoteattr"))) / "models", Path(__file__).resolve().parents[1] / "models"):
+    """The trained model shipped with quoteattr: in the source checkout's `models/` (a clone, an
+    editable install: a retrained model is used at once), else inside the installed package (a
+    wheel); None when neither has it."""
+    for models in (Path(__file__).resolve().parents[1] / "models", Path(str(resources.files("quoteattr"))) / "models"):
         if (models / PACKAGED_MODEL / SETTINGS_FILE).is_file():
             return models / PACKAGED_MODEL
     return None
