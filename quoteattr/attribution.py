@@ -183,6 +183,12 @@ def find_subject(verb: Token, depth: int = 0) -> tuple[Token, str] | None:
     return None
 
 
+def open_class_lemma(token: Token) -> str:
+    """The lemma of a cue the lexicon does not list: the pipeline's, when it has a lemmatizer
+    (`quoteattr.load(minimal=False)`), else the word in lower case."""
+    return token.lemma_.lower() if token.doc.has_annotation("LEMMA") and token.lemma_ else token.lower_
+
+
 def set_speaker(attribution: Attribution, verb: Token, subject: tuple[Token, str]) -> None:
     """Make `verb`'s subject (found by `find_subject`) the speaker; "who" in "Hale, who said" is
     recorded as another mention of Hale."""
@@ -391,7 +397,7 @@ def clause_attributions(sent: Span, lexicon: CueLexicon, tokens: Sequence[Token]
             Attribution(
                 content=[char_range(sent.doc, subtree_span(clause))],
                 cue=cue_words(verb, None),
-                cue_lemma=verb.lower_,
+                cue_lemma=open_class_lemma(verb),
                 speaker=noun_phrase(mention_head(subject[0])),
                 via=subject[1],
                 sentence_start=sent.start,
@@ -747,7 +753,7 @@ def _fragment_attribution(doc: Doc, text: str, quote: QuotedSpan, lexicon: CueLe
         content=[(content_start, max(content_end, last or content_end))],
         kind=QuoteKind.MIXED,
         cue=(verb.i, verb.i + 1),
-        cue_lemma=verb.lower_,
+        cue_lemma=open_class_lemma(verb),
         speaker=noun_phrase(mention_head(subject[0])),
         via="fragment_subject",
         sentence_start=verb.sent.start,
@@ -1060,6 +1066,7 @@ __all__ = [
     "names_in",
     "noun_owner",
     "noun_phrase",
+    "open_class_lemma",
     "rule_attributions",
     "set_speaker",
     "subtree_span",

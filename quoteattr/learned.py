@@ -38,6 +38,7 @@ from .attribution import (
     mention_head,
     noun_owner,
     noun_phrase,
+    open_class_lemma,
     set_speaker,
     subtree_span,
 )
@@ -153,7 +154,7 @@ def _frame(doc: Doc, token: Token, complement: Token, lexicon: CueLexicon) -> At
     attribution = Attribution(
         content=[char_range(doc, content)],
         cue=cue_words(token, content),
-        cue_lemma=stem(token.lower_, lexicon),
+        cue_lemma=open_class_lemma(token),
         sentence_start=token.sent.start,
     )
     if token.tag_.startswith("VB") or token.tag_ == "JJ":

@@ -167,6 +167,11 @@ def test_a_stance_is_attributed_by_the_model_and_not_by_the_rules():
     assert quoteattr.extract(STANCE, nlp=load(trained=False)).quotes == ()
 
 
+def test_a_frame_cue_has_the_pipelines_lemma_else_its_lower_case_form():
+    assert [quote.cue.lemma for quote in quoteattr.extract(STANCE).quotes] == ["opposes"]
+    assert [quote.cue.lemma for quote in quoteattr.extract(STANCE, nlp=load(minimal=False)).quotes] == ["oppose"]
+
+
 @pytest.mark.parametrize(
     ("reported", "not_reported"),
     [
