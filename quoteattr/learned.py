@@ -45,7 +45,6 @@ from .attribution import (
 from .errors import Errors
 from .lexicon import CueLexicon
 from .marks import paragraph_spans
-from .records import QuoteKind
 
 # Feature strings are hashed into this many weights: 1 MB of float32, few collisions for the
 # ~200,000 distinct features of PolNeAR train.
@@ -87,7 +86,14 @@ def stem(word: str, lexicon: CueLexicon) -> str:
     lemma = lexicon.verb_lemma(word)
     if lemma is not None:
         return lemma
-    for suffix, replacement in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+    for suffix, replacement in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)] + replacement
     return word
@@ -146,11 +152,17 @@ def _object_content(token: Token, obj: Token) -> tuple[int, int]:
 
 def _no_one(subject: Token) -> bool:
     """Whether a subject names nobody whose view it could be: "it", "you", "nobody", "no one"."""
-    return subject.lower_ in NON_SPEAKERS or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+    return subject.lower_ in NON_SPEAKERS or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children
+    )
 
 
 def _frame(doc: Doc, token: Token, complement: Token, lexicon: CueLexicon) -> Attribution:
-    content = _object_content(token, complement) if complement.dep_ == "dobj" and complement.head == token else subtree_span(complement)
+    content = (
+        _object_content(token, complement)
+        if complement.dep_ == "dobj" and complement.head == token
+        else subtree_span(complement)
+    )
     attribution = Attribution(
         content=[char_range(doc, content)],
         cue=cue_words(token, content),
@@ -159,7 +171,11 @@ def _frame(doc: Doc, token: Token, complement: Token, lexicon: CueLexicon) -> At
     )
     if token.tag_.startswith("VB") or token.tag_ == "JJ":
         subject = find_subject(token if token.tag_.startswith("VB") else token.head)
-        if subject is not None and stem(token.lower_, lexicon) not in RAISING_VERBS and not _no_one(subject[0]):
+        if (
+            subject is not None
+            and stem(token.lower_, lexicon) not in RAISING_VERBS
+            and not _no_one(subject[0])
+        ):
             set_speaker(attribution, token if token.tag_.startswith("VB") else token.head, subject)
     else:
         owner = noun_owner(token, complement.left_edge.i)
@@ -192,7 +208,9 @@ class _Coverage:
         if end <= start:
             return
         i = bisect.bisect_left(self.ends, start)  # the first interval that ends at or after start
-        j = bisect.bisect_right(self.starts, end)  # past the last interval that starts at or before end
+        j = bisect.bisect_right(
+            self.starts, end
+        )  # past the last interval that starts at or before end
         if i < j:
             start, end = min(start, self.starts[i]), max(end, self.ends[j - 1])
         self.starts[i:j] = [start]
@@ -264,7 +282,10 @@ def _features(
         f"first={_first_word(doc, attribution)}",
     ]
     if origin == "rule":
-        features += [f"via={attribution.via}", f"via={attribution.via}|kind={attribution.kind.value}"]
+        features += [
+            f"via={attribution.via}",
+            f"via={attribution.via}|kind={attribution.kind.value}",
+        ]
     if attribution.cue is not None:
         cue = doc[attribution.cue[0]]
         word = stem(cue.lower_, lexicon)
@@ -301,7 +322,11 @@ def _features(
 
 
 def find_candidates(
-    doc: Doc, text: str, rule_attributions: Sequence[Attribution], index: QuoteIndex, lexicon: CueLexicon
+    doc: Doc,
+    text: str,
+    rule_attributions: Sequence[Attribution],
+    index: QuoteIndex,
+    lexicon: CueLexicon,
 ) -> list[Candidate]:
     """The rules' attributions and every open-class frame not already a rule's cue, with features."""
     cue_tokens = {i for a in rule_attributions if a.cue is not None for i in range(*a.cue)}
@@ -328,7 +353,9 @@ def find_candidates(
         # annotates one level only, does not judge it.
         candidates.append(Candidate(attribution, "rule", features, eligible=not nested))
     rule_cue_heads = {
-        doc[a.cue[0]].head.i for a in rule_attributions if a.cue is not None and doc[a.cue[0]].dep_ in FRAMING_DEPS
+        doc[a.cue[0]].head.i
+        for a in rule_attributions
+        if a.cue is not None and doc[a.cue[0]].dep_ in FRAMING_DEPS
     }
     frame_contents = _contents(attribution for attribution, _ in frames)
     headings = _Coverage(span for span in paragraph_spans(text) if is_heading(text, *span))
@@ -373,7 +400,9 @@ def hash_features(rows: Sequence[Sequence[str]]) -> tuple[numpy.ndarray, numpy.n
     return indices, offsets
 
 
-def _logits(weights: numpy.ndarray, indices: numpy.ndarray, offsets: numpy.ndarray) -> numpy.ndarray:
+def _logits(
+    weights: numpy.ndarray, indices: numpy.ndarray, offsets: numpy.ndarray
+) -> numpy.ndarray:
     sums = numpy.add.reduceat(weights[indices], offsets[:-1]) if len(indices) else numpy.zeros(0)
     sums[offsets[:-1] == offsets[1:]] = 0.0  # reduceat gives an empty row its next value
     return sums
@@ -400,7 +429,12 @@ class AttributionScorer:
         return 1.0 / (1.0 + numpy.exp(-_logits(self.weights, indices, offsets)))
 
     def select(
-        self, doc: Doc, text: str, rule_attributions: list[Attribution], index: QuoteIndex, lexicon: CueLexicon
+        self,
+        doc: Doc,
+        text: str,
+        rule_attributions: list[Attribution],
+        index: QuoteIndex,
+        lexicon: CueLexicon,
     ) -> list[Attribution]:
         """The rule attributions it keeps and the frames it accepts, in document order.
 
@@ -459,9 +493,13 @@ class AttributionScorer:
             order = generator.permutation(len(targets))
             for start in range(0, len(order), batch_size):
                 batch = order[start : start + batch_size]
-                batch_indices = numpy.concatenate([indices[offsets[i] : offsets[i + 1]] for i in batch])
+                batch_indices = numpy.concatenate(
+                    [indices[offsets[i] : offsets[i + 1]] for i in batch]
+                )
                 lengths = offsets[batch + 1] - offsets[batch]
-                logits = numpy.add.reduceat(weights[batch_indices], numpy.r_[0, numpy.cumsum(lengths)[:-1]])
+                logits = numpy.add.reduceat(
+                    weights[batch_indices], numpy.r_[0, numpy.cumsum(lengths)[:-1]]
+                )
                 errors = 1.0 / (1.0 + numpy.exp(-logits)) - targets[batch]
                 gradient = numpy.zeros(N_FEATURES)
                 numpy.add.at(gradient, batch_indices, numpy.repeat(errors, lengths))
@@ -480,13 +518,21 @@ class AttributionScorer:
         }
 
     @classmethod
-    def from_settings(cls, settings: dict[str, Any], weights: numpy.ndarray, source: object) -> AttributionScorer:
+    def from_settings(
+        cls, settings: dict[str, Any], weights: numpy.ndarray, source: object
+    ) -> AttributionScorer:
         """The scorer of `weights` and their settings; `source` names where they came from."""
         if settings.get("feature_version") != FEATURE_VERSION or weights.shape != (N_FEATURES,):
             raise ValueError(
-                Errors.E008.format(path=source, found=settings.get("feature_version"), expected=FEATURE_VERSION)
+                Errors.E008.format(
+                    path=source, found=settings.get("feature_version"), expected=FEATURE_VERSION
+                )
             )
-        return cls(weights, add_threshold=settings["add_threshold"], drop_threshold=settings["drop_threshold"])
+        return cls(
+            weights,
+            add_threshold=settings["add_threshold"],
+            drop_threshold=settings["drop_threshold"],
+        )
 
     def to_disk(self, path: str | Path) -> None:
         path = Path(path)
@@ -498,12 +544,16 @@ class AttributionScorer:
     def from_disk(cls, path: str | Path) -> AttributionScorer:
         path = Path(path)
         if not (path / SETTINGS_FILE).is_file() or not (path / WEIGHTS_FILE).is_file():
-            raise FileNotFoundError(Errors.E007.format(path=path, files=f"{SETTINGS_FILE} and {WEIGHTS_FILE}"))
+            raise FileNotFoundError(
+                Errors.E007.format(path=path, files=f"{SETTINGS_FILE} and {WEIGHTS_FILE}")
+            )
         weights = numpy.load(path / WEIGHTS_FILE, allow_pickle=False)
         return cls.from_settings(srsly.read_json(path / SETTINGS_FILE), weights, path)
 
     def to_bytes(self) -> bytes:
-        return srsly.msgpack_dumps({"settings": self.settings(), "weights": self.weights.astype("<f4").tobytes()})
+        return srsly.msgpack_dumps(
+            {"settings": self.settings(), "weights": self.weights.astype("<f4").tobytes()}
+        )
 
     @classmethod
     def from_bytes(cls, data: bytes) -> AttributionScorer:
@@ -516,10 +566,20 @@ def packaged_model_path() -> Path | None:
     """The trained model shipped with quoteattr: in the source checkout's `models/` (a clone, an
     editable install: a retrained model is used at once), else inside the installed package (a
     wheel); None when neither has it."""
-    for models in (Path(__file__).resolve().parents[1] / "models", Path(str(resources.files("quoteattr"))) / "models"):
+    for models in (
+        Path(__file__).resolve().parents[1] / "models",
+        Path(str(resources.files("quoteattr"))) / "models",
+    ):
         if (models / PACKAGED_MODEL / SETTINGS_FILE).is_file():
             return models / PACKAGED_MODEL
     return None
 
 
-__all__ = ["AttributionScorer", "Candidate", "find_candidates", "hash_features", "packaged_model_path", "stem"]
+__all__ = [
+    "AttributionScorer",
+    "Candidate",
+    "find_candidates",
+    "hash_features",
+    "packaged_model_path",
+    "stem",
+]

@@ -38,7 +38,9 @@ from .learned import (
 DEFAULT_OUTPUT = Path("models") / PACKAGED_MODEL
 MATCH = 0.3  # a candidate is right when it covers more of a gold content than this (overlap > 0.3)
 ADD_THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(13))  # 0.2 ... 0.8
-DROP_THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(9))  # 0 (keep every rule attribution) ... 0.4
+DROP_THRESHOLDS = tuple(
+    round(0.05 * i, 2) for i in range(9)
+)  # 0 (keep every rule attribution) ... 0.4
 
 
 @frozen
@@ -77,12 +79,15 @@ def is_right(candidate: Candidate, doc: Any, gold: Sequence[tuple[tuple, tuple]]
     content = union(candidate.attribution.content)
     cue = _cue_chars(candidate, doc) if candidate.origin == "frame" else ()
     return any(
-        overlap(gold_content, content) > MATCH and (not cue or not gold_cue or intersection_size(gold_cue, cue) > 0)
+        overlap(gold_content, content) > MATCH
+        and (not cue or not gold_cue or intersection_size(gold_cue, cue) > 0)
         for gold_content, gold_cue in gold
     )
 
 
-def labelled_candidates(path: str | Path, nlp: Any, *, limit: int | None = None, n_process: int = 1) -> LabelledCandidates:
+def labelled_candidates(
+    path: str | Path, nlp: Any, *, limit: int | None = None, n_process: int = 1
+) -> LabelledCandidates:
     """Every candidate of the articles in `path`, with features and labels. `nlp` is a pipeline
     with the `quoteattr` component (which is not run: its lexicon is used)."""
     documents = read_gold(path, limit)
@@ -104,16 +109,27 @@ def labelled_candidates(path: str | Path, nlp: Any, *, limit: int | None = None,
             ]
             gold_count += len(gold)
             index = QuoteIndex.build(text)
-            for candidate in find_candidates(doc, text, rule_attributions(doc, lexicon, text, index), index, lexicon):
+            for candidate in find_candidates(
+                doc, text, rule_attributions(doc, lexicon, text, index), index, lexicon
+            ):
                 rows.append(candidate.features)
                 labels.append(is_right(candidate, doc, gold))
                 is_frame.append(candidate.origin == "frame")
                 eligible.append(candidate.eligible)
                 document.append(number)
-    return LabelledCandidates(rows, numpy.array(labels, bool), numpy.array(is_frame, bool), numpy.array(eligible, bool), numpy.array(document), gold_count)
+    return LabelledCandidates(
+        rows,
+        numpy.array(labels, bool),
+        numpy.array(is_frame, bool),
+        numpy.array(eligible, bool),
+        numpy.array(document),
+        gold_count,
+    )
 
 
-def _fit(data: LabelledCandidates, selected: numpy.ndarray, settings: TrainingSettings) -> AttributionScorer:
+def _fit(
+    data: LabelledCandidates, selected: numpy.ndarray, settings: TrainingSettings
+) -> AttributionScorer:
     return AttributionScorer.fit(
         [data.rows[i] for i in numpy.flatnonzero(selected)],
         data.labels[selected],
@@ -135,11 +151,15 @@ def held_out_probabilities(data: LabelledCandidates, settings: TrainingSettings)
         held_out = folds == fold
         if held_out.any() and (~held_out).any():
             scorer = _fit(data, ~held_out, settings)
-            probabilities[held_out] = scorer.probabilities([data.rows[i] for i in numpy.flatnonzero(held_out)])
+            probabilities[held_out] = scorer.probabilities(
+                [data.rows[i] for i in numpy.flatnonzero(held_out)]
+            )
     return probabilities
 
 
-def choose_thresholds(data: LabelledCandidates, probabilities: numpy.ndarray) -> tuple[float, float, float]:
+def choose_thresholds(
+    data: LabelledCandidates, probabilities: numpy.ndarray
+) -> tuple[float, float, float]:
     """(add, drop, F1): the thresholds under which the kept candidates (rule attributions and
     eligible frames) reach the best F1 against the gold count. Candidates stand in for matched
     attributions and nested frames are not resolved, so this F1 is an estimate."""
@@ -175,7 +195,10 @@ def _scores(report: EvaluationReport) -> dict[str, Any]:
     data = subsets["all"]
     return {
         "measures": {name: _rounded(measure) for name, measure in data["measures"].items()},
-        **{what: round(data[what]["accuracy"], 4) for what in ("speaker", "speaker_entity", "named", "cue", "kind")},
+        **{
+            what: round(data[what]["accuracy"], 4)
+            for what in ("speaker", "speaker_entity", "named", "cue", "kind")
+        },
         "direct+mixed": _rounded(subsets["direct+mixed"]["measures"]["overlap>0.3"]),
         "predicted": data["predicted"],
         "gold": data["gold"],
@@ -203,7 +226,9 @@ def train(
     rules_nlp = load(model, trained=False)
     data = labelled_candidates(train_path, rules_nlp, limit=limit, n_process=n_process)
     if not data.rows or not data.labels.any() or data.labels.all():
-        raise ValueError(f"{train_path} gives no usable training data: it needs articles with gold attributions.")
+        raise ValueError(
+            f"{train_path} gives no usable training data: it needs articles with gold attributions."
+        )
     add, drop, estimate = choose_thresholds(data, held_out_probabilities(data, settings))
     scorer = _fit(data, numpy.ones(len(data.rows), bool), settings)
     scorer.add_threshold, scorer.drop_threshold = add, drop
@@ -272,7 +297,10 @@ def _score_rows(dev: dict[str, Any]) -> list[str]:
     for name in ("rules", "trained"):
         scores = dev[name]
         measures = scores["measures"]
-        cells = [f"{100 * measures[m]['f1']:.1f}" for m in ("overlap>0.3", "overlap>0.8", "jaccard>=0.5", "exact")]
+        cells = [
+            f"{100 * measures[m]['f1']:.1f}"
+            for m in ("overlap>0.3", "overlap>0.8", "jaccard>=0.5", "exact")
+        ]
         best = measures["overlap>0.3"]
         rows.append(
             f"| {name} | {100 * best['precision']:.1f} | {100 * best['recall']:.1f} | "
@@ -293,8 +321,8 @@ def model_card(meta: dict[str, Any]) -> str:
         "## What it does",
         "",
         "The rules find speech and writing cues from a lexicon. This model adds what a lexicon cannot",
-        "list: beliefs, intentions, support and criticism (\"wants to\", \"backs the plan\", \"attacked the",
-        "deal as a fraud\"). Every verb, and every noun with a clause or a topic, is a candidate frame",
+        'list: beliefs, intentions, support and criticism ("wants to", "backs the plan", "attacked the',
+        'deal as a fraud"). Every verb, and every noun with a clause or a topic, is a candidate frame',
         "(cue = the word, content = its complement, speaker = its subject or owner); a logistic",
         "regression over hashed features of the cue, the complement, the speaker and the rules' own",
         "findings accepts frames, and drops improbable rule attributions. A frame without a speaker is",
@@ -347,4 +375,12 @@ def model_card(meta: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["TrainingSettings", "choose_thresholds", "held_out_probabilities", "is_right", "labelled_candidates", "model_card", "train"]
+__all__ = [
+    "TrainingSettings",
+    "choose_thresholds",
+    "held_out_probabilities",
+    "is_right",
+    "labelled_candidates",
+    "model_card",
+    "train",
+]

@@ -19,11 +19,11 @@ from quoteattr.api import load
 from quoteattr.attribution import QuoteIndex, rule_attributions
 from quoteattr.learned import (
     FEATURE_VERSION,
-    _Coverage,
     N_FEATURES,
     SETTINGS_FILE,
     WEIGHTS_FILE,
     AttributionScorer,
+    _Coverage,
     find_candidates,
     hash_features,
     is_heading,
@@ -36,7 +36,9 @@ from quoteattr.training import LabelledCandidates, choose_thresholds
 REPOSITORY = Path(__file__).resolve().parents[1]
 SHIPPED = REPOSITORY / "models" / "quoteattr-polnear"
 POLNEAR = REPOSITORY.parent / "shared" / "data" / "polnear"
-needs_polnear = pytest.mark.skipif(not (POLNEAR / "train.jsonl").exists(), reason="PolNeAR is not beside the repository")
+needs_polnear = pytest.mark.skipif(
+    not (POLNEAR / "train.jsonl").exists(), reason="PolNeAR is not beside the repository"
+)
 
 # A stance with no speech or writing verb: the rules have no cue for it.
 STANCE = "Senator Maria Lopez strongly opposes the new pipeline plan.\n"
@@ -52,7 +54,9 @@ def test_features_hash_to_the_same_indices_in_every_process():
     assert indices[0] == indices[2]
     assert ((0 <= indices) & (indices < N_FEATURES)).all()
     script = "from quoteattr.learned import hash_features; print(hash_features([['a', 'b']])[0].tolist())"
-    other = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    other = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
     assert json.loads(other.stdout) == indices[:2].tolist()
 
 
@@ -95,7 +99,9 @@ def test_missing_or_outdated_model_files_are_explained(tmp_path):
 def test_stem_uses_the_lexicon_then_strips_regular_endings():
     lexicon = load_default_lexicon()
     assert stem("Said", lexicon) == "say"
-    assert [stem(word, lexicon) for word in ("opposes", "wanted", "backing", "worries", "plan")] == [
+    assert [
+        stem(word, lexicon) for word in ("opposes", "wanted", "backing", "worries", "plan")
+    ] == [
         "oppos",
         "want",
         "back",
@@ -104,7 +110,10 @@ def test_stem_uses_the_lexicon_then_strips_regular_endings():
     ]
 
 
-SPANS = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda s: (s[0], s[0] + s[1])), max_size=10)
+SPANS = st.lists(
+    st.tuples(st.integers(0, 60), st.integers(0, 12)).map(lambda s: (s[0], s[0] + s[1])),
+    max_size=10,
+)
 
 
 @given(spans=SPANS, piece=st.tuples(st.integers(0, 60), st.integers(1, 15)))
@@ -169,14 +178,19 @@ def test_a_stance_is_attributed_by_the_model_and_not_by_the_rules():
 
 def test_a_frame_cue_has_the_pipelines_lemma_else_its_lower_case_form():
     assert [quote.cue.lemma for quote in quoteattr.extract(STANCE).quotes] == ["opposes"]
-    assert [quote.cue.lemma for quote in quoteattr.extract(STANCE, nlp=load(minimal=False)).quotes] == ["oppose"]
+    assert [
+        quote.cue.lemma for quote in quoteattr.extract(STANCE, nlp=load(minimal=False)).quotes
+    ] == ["oppose"]
 
 
 @pytest.mark.parametrize(
     ("reported", "not_reported"),
     [
         # a headline states the news
-        ("Lopez opposes the pipeline plan.\nThe vote is on Monday.\n", "Lopez opposes the pipeline plan\nThe vote is on Monday.\n"),
+        (
+            "Lopez opposes the pipeline plan.\nThe vote is on Monday.\n",
+            "Lopez opposes the pipeline plan\nThe vote is on Monday.\n",
+        ),
         # a stance inside a report is part of it
         (STANCE, "Senator Maria Lopez said she strongly opposes the new pipeline plan.\n"),
         # the setting of a report is not a report of its own
@@ -189,8 +203,13 @@ def test_a_frame_cue_has_the_pipelines_lemma_else_its_lower_case_form():
 def test_a_frame_is_reported_only_as_a_report_of_its_own(reported, not_reported):
     frame = quoteattr.extract(reported).quotes[0].cue.text
     assert quoteattr.extract(reported, nlp=load(trained=False)).quotes == ()
-    assert frame not in [quote.cue.text for quote in quoteattr.extract(not_reported).quotes if quote.cue]
-    assert quoteattr.extract(not_reported).quotes == quoteattr.extract(not_reported, nlp=load(trained=False)).quotes
+    assert frame not in [
+        quote.cue.text for quote in quoteattr.extract(not_reported).quotes if quote.cue
+    ]
+    assert (
+        quoteattr.extract(not_reported).quotes
+        == quoteattr.extract(not_reported, nlp=load(trained=False)).quotes
+    )
 
 
 @pytest.mark.parametrize("verb", ["seems", "appears"])
@@ -200,8 +219,12 @@ def test_the_subject_of_a_raising_verb_is_no_speaker(verb):
     doc = nlp(text)
     lexicon = nlp.get_pipe("quoteattr").lexicon
     index = QuoteIndex.build(text)
-    candidates = find_candidates(doc, text, rule_attributions(doc, lexicon, text, index), index, lexicon)
-    (raising,) = [c for c in candidates if c.origin == "frame" and doc[c.attribution.cue[0]].text == verb]
+    candidates = find_candidates(
+        doc, text, rule_attributions(doc, lexicon, text, index), index, lexicon
+    )
+    (raising,) = [
+        c for c in candidates if c.origin == "frame" and doc[c.attribution.cue[0]].text == verb
+    ]
     assert raising.attribution.speaker is None and not raising.eligible
 
 
@@ -210,7 +233,9 @@ def test_the_model_is_saved_and_loaded_with_the_pipeline(tmp_path):
     nlp.to_disk(tmp_path / "pipeline")
     assert (tmp_path / "pipeline" / "quoteattr" / WEIGHTS_FILE).is_file()
     reloaded = spacy.load(tmp_path / "pipeline")
-    assert numpy.array_equal(reloaded.get_pipe("quoteattr").scorer.weights, nlp.get_pipe("quoteattr").scorer.weights)
+    assert numpy.array_equal(
+        reloaded.get_pipe("quoteattr").scorer.weights, nlp.get_pipe("quoteattr").scorer.weights
+    )
     assert quoteattr.extract(STANCE, nlp=reloaded) == quoteattr.extract(STANCE, nlp=nlp)
 
 
@@ -220,7 +245,9 @@ def test_the_model_travels_in_the_pipeline_bytes():
     rules = quoteattr.api.load_base(exclude=("lemmatizer", "attribute_ruler"))
     quoteattr.api.add_components(rules, trained=False)
     rules.from_bytes(data)
-    assert numpy.array_equal(rules.get_pipe("quoteattr").scorer.weights, nlp.get_pipe("quoteattr").scorer.weights)
+    assert numpy.array_equal(
+        rules.get_pipe("quoteattr").scorer.weights, nlp.get_pipe("quoteattr").scorer.weights
+    )
     assert quoteattr.extract(STANCE, nlp=rules) == quoteattr.extract(STANCE, nlp=nlp)
 
 
@@ -237,7 +264,9 @@ def test_the_model_card_agrees_with_the_meta():
     meta = json.loads((SHIPPED / "meta.json").read_text())
     card = (SHIPPED / "README.md").read_text()
     dev = meta["dev"]
-    assert f"| trained | {100 * dev['trained']['measures']['overlap>0.3']['precision']:.1f} |" in card
+    assert (
+        f"| trained | {100 * dev['trained']['measures']['overlap>0.3']['precision']:.1f} |" in card
+    )
     assert f"add a frame from p >= {meta['thresholds']['add']}" in card
     settings = json.loads((SHIPPED / SETTINGS_FILE).read_text())
     assert settings["add_threshold"] == meta["thresholds"]["add"]
@@ -259,8 +288,18 @@ def test_the_shipped_model_beats_the_rules_as_its_meta_reports():
 
 def _train(output: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "quoteattr", "train", str(POLNEAR / "train.jsonl"), "--output", str(output), *arguments],
+        [
+            sys.executable,
+            "-m",
+            "quoteattr",
+            "train",
+            str(POLNEAR / "train.jsonl"),
+            "--output",
+            str(output),
+            *arguments,
+        ],
         capture_output=True,
+        check=False,
         text=True,
         timeout=1800,
     )
@@ -277,17 +316,30 @@ def test_train_writes_a_model_the_pipeline_loads_and_is_seeded(tmp_path):
     assert "dev" not in meta
     again = _train(tmp_path / "b", "--limit", "15", "--folds", "3")
     assert again.returncode == 0, again.stderr
-    assert (tmp_path / "a" / WEIGHTS_FILE).read_bytes() == (tmp_path / "b" / WEIGHTS_FILE).read_bytes()
+    assert (tmp_path / "a" / WEIGHTS_FILE).read_bytes() == (
+        tmp_path / "b" / WEIGHTS_FILE
+    ).read_bytes()
     nlp = load(trained=tmp_path / "a")
     assert quoteattr.extract(STANCE, nlp=nlp).text == STANCE
 
 
 def test_train_refuses_data_without_attributions(tmp_path):
     empty = tmp_path / "empty.jsonl"
-    empty.write_text(json.dumps({"doc_id": "x", "text": "Nothing is said here.", "attributions": []}) + "\n")
+    empty.write_text(
+        json.dumps({"doc_id": "x", "text": "Nothing is said here.", "attributions": []}) + "\n"
+    )
     completed = subprocess.run(
-        [sys.executable, "-m", "quoteattr", "train", str(empty), "--output", str(tmp_path / "model")],
+        [
+            sys.executable,
+            "-m",
+            "quoteattr",
+            "train",
+            str(empty),
+            "--output",
+            str(tmp_path / "model"),
+        ],
         capture_output=True,
+        check=False,
         text=True,
     )
     assert completed.returncode == 1
@@ -304,7 +356,10 @@ def test_retraining_reproduces_the_shipped_model(tmp_path):
     assert completed.returncode == 0, completed.stderr
     retrained = AttributionScorer.from_disk(tmp_path / "model")
     shipped = AttributionScorer.from_disk(SHIPPED)
-    assert (retrained.add_threshold, retrained.drop_threshold) == (shipped.add_threshold, shipped.drop_threshold)
+    assert (retrained.add_threshold, retrained.drop_threshold) == (
+        shipped.add_threshold,
+        shipped.drop_threshold,
+    )
     assert numpy.allclose(retrained.weights, shipped.weights, atol=1e-3)
     new = json.loads((tmp_path / "model" / "meta.json").read_text())["dev"]["trained"]
     old = json.loads((SHIPPED / "meta.json").read_text())["dev"]["trained"]
