@@ -176,8 +176,11 @@ def find_subject(verb: Token, depth: int = 0) -> tuple[Token, str] | None:
         by_object = child_with(agent, "pobj")
         if by_object is not None:
             return by_object, "passive_agent"
-    if depth < 3 and verb.dep_ in SUBJECT_SHARING and verb.head.i != verb.i and verb.head.tag_.startswith("VB"):
-        found = find_subject(verb.head, depth + 1)
+    head = verb.head
+    if head.dep_ == "acomp" and head.head.i != head.i:  # "he was able to tout": the copula's subject
+        head = head.head
+    if depth < 3 and verb.dep_ in SUBJECT_SHARING and head.i != verb.i and head.tag_.startswith("VB"):
+        found = find_subject(head, depth + 1)
         if found is not None:
             return found[0], "inherited_subject"
     return None
@@ -598,12 +601,21 @@ def _unquoted_words(text: str, start: int, end: int, quotes: Sequence[QuotedSpan
     return [w for w in " ".join(pieces).split() if any(ch.isalnum() for ch in w)]
 
 
-def classify(attribution: Attribution, text: str, index: QuoteIndex, consumed: set[int]) -> None:
-    """Set direct / mixed / indirect from the quote marks in the content."""
+def classify(attribution: Attribution, text: str, index: QuoteIndex, consumed: set[int], cue: int | None = None) -> None:
+    """Set direct / mixed / indirect from the quote marks in the content. `cue` is where the cue
+    starts, if the caller knows it."""
     start, end = attribution.start, attribution.end
     quotes = index.overlapping(start, end)
     if not quotes:
         return
+    last = quotes[-1]
+    if cue is not None and end <= cue and last.close < end:
+        # '"..., we will win," Tulsa police Chief Chuck Jordan said': a clause parsed from inside a
+        # quote on into the words before its cue; what lies between the quote and the cue is the
+        # speaker's phrase, not what was said.
+        attribution.content = [(start, last.close + 1)]
+        start, end = attribution.start, attribution.end
+        quotes = index.overlapping(start, end)
     if not _unquoted_words(text, start, end, quotes):
         attribution.kind = QuoteKind.DIRECT
         attribution.content = [(q.start, q.end) for q in quotes]
@@ -981,7 +993,8 @@ def rule_attributions(doc: Doc, lexicon: CueLexicon, text: str, index: QuoteInde
     consumed: set[int] = set()
     for attribution in attributions:
         if attribution.content:
-            classify(attribution, text, index, consumed)
+            cue = doc[attribution.cue[0]].idx if attribution.cue is not None else None
+            classify(attribution, text, index, consumed, cue)
     attributions.extend(colon_lead_ins(doc, text, index, consumed))
     news = news_colons(doc, text, index, lexicon)
     for attribution in news:

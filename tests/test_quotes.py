@@ -543,6 +543,23 @@ ROLES = [
         id="active-subject",
     ),
     pytest.param(
+        "Senator Maria Lopez was quick to insist that the plan would pass.",
+        {"speaker": "Maria Lopez", "cue": "insist", "text": "that the plan would pass"},
+        id="subject-through-an-adjective",
+    ),
+    pytest.param(
+        # The tagger takes "Tulsa" for a verb inside the quote's clause: the clause must stop at
+        # the closing mark, not run on into the speaker's phrase.
+        "\u201cI will just make this promise to you: We will achieve justice in this case,\u201d "
+        "Tulsa police Chief Chuck Jordan said Monday.\n",
+        {
+            "speaker": "Chuck Jordan",
+            "cue": "said",
+            "text": "I will just make this promise to you: We will achieve justice in this case,",
+        },
+        id="quote-clause-stops-at-its-closing-mark",
+    ),
+    pytest.param(
         '"We will not back down," said Senator John Hale.',
         {"speaker": "John Hale", "mention": "Senator John Hale", "cue": "said", "sources": []},
         id="inverted-subject",
