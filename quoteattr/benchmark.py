@@ -26,7 +26,7 @@ __all__ = ["MemoryReport", "SpeedReport", "SpeedRun", "default_path", "memory", 
 DEFAULT_PATH = Path("../shared/data/polnear/dev.jsonl")  # relative to the working directory
 DEFAULT_BATCH_SIZE = 32
 LONG_WORDS = 45_000
-BASELINES = ("default", "reduced")
+BASELINES = ("default", "reduced", "rules")
 SAMPLE_EVERY = 100  # documents between two samples of resident memory
 MB = 2**20
 
@@ -191,7 +191,9 @@ def speed(
     With `baseline="default"` the bare pipeline is `spacy.load` of the model quoteattr builds on,
     whole: the ratio is what quoteattr costs over using that model as it comes (quoteattr leaves out
     components it has no use for, which the report lists). With `baseline="reduced"` the bare
-    pipeline leaves out the same components, so the ratio is the cost of attribution alone.
+    pipeline leaves out the same components, so the ratio is the cost of attribution alone. With
+    `baseline="rules"` the "bare" side is quoteattr with the rules alone, through `extract_many`
+    as well, so the ratio is what the trained model costs or saves.
 
     With `long`, the texts are joined into one document of about `long_words` words instead, which
     is timed in one process (a single document cannot be shared out). `trained` as for `load`.
@@ -201,7 +203,10 @@ def speed(
     if baseline not in BASELINES:
         raise ValueError(f"baseline must be one of {', '.join(BASELINES)}, got {baseline!r}")
     nlp = load(model, trained=trained)
-    base = load_base(model, exclude=UNUSED_COMPONENTS if baseline == "reduced" else ())
+    if baseline == "rules":
+        base = load(model, trained=False)
+    else:
+        base = load_base(model, exclude=UNUSED_COMPONENTS if baseline == "reduced" else ())
     articles = read_texts(path, limit)
     if not articles:
         raise ValueError(f"no texts in {path}")
@@ -217,7 +222,10 @@ def speed(
     for processes in [1] if long else n_process:
         timings: dict[str, list[tuple[float, float]]] = {"bare": [], "quoteattr": []}
         for _ in range(rounds):
-            bare = base.pipe(texts, n_process=processes, batch_size=batch_size)
+            if baseline == "rules":
+                bare = extract_many(texts, nlp=base, n_process=processes, batch_size=batch_size)
+            else:
+                bare = base.pipe(texts, n_process=processes, batch_size=batch_size)
             timings["bare"].append(_stream(bare))
             ours = extract_many(texts, nlp=nlp, n_process=processes, batch_size=batch_size)
             timings["quoteattr"].append(_stream(ours))

@@ -126,7 +126,8 @@ def speed(
         typer.Option(
             "--baseline",
             case_sensitive=False,
-            help="default: the base model as it comes; reduced: without the components quoteattr leaves out.",
+            help="default: the base model as it comes; reduced: without the components quoteattr "
+            "leaves out; rules: quoteattr with the rules alone.",
         ),
     ] = "default",  # type: ignore[assignment]
 ) -> None:
@@ -207,6 +208,7 @@ def scaling(
 class Baseline(str, Enum):
     default = "default"
     reduced = "reduced"
+    rules = "rules"
 
 
 class OutputFormat(str, Enum):

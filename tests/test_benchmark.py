@@ -114,6 +114,14 @@ def test_speed_of_one_long_document(tmp_path: Path) -> None:
     assert 300 <= run.words < 400 and run.ratio > 0
 
 
+def test_speed_against_the_rules_times_both_through_quoteattr(tmp_path: Path) -> None:
+    from quoteattr.benchmark import speed
+
+    report = speed(write_texts(tmp_path / "texts.jsonl"), rounds=1, n_process=(1,), baseline="rules")
+    assert report.bare_pipes == report.quoteattr_pipes and report.bare_pipes[-1] == "quoteattr"
+    assert report.attribution == "trained" and report.runs[0].ratio > 0
+
+
 def test_speed_command_needs_an_existing_file(tmp_path: Path) -> None:
     from quoteattr.cli import app
 
