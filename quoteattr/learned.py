@@ -2,8 +2,9 @@
 
 The rules find speech and writing cues from a lexicon. News attribution also covers beliefs,
 intentions, support and criticism ("wants to", "backs the plan", "attacked the deal"): an open
-class no lexicon lists. Every verb, and every noun with a clause or a topic, is a candidate
-*frame*: cue = the word, content = its complement, speaker = its subject or owner. A logistic
+class no lexicon lists. Every verb, every noun with a clause or a topic and every predicative
+adjective with a complement is a candidate *frame*: cue = the word, content = its complement,
+speaker = its subject or owner. A logistic
 regression over hashed features of the cue, the complement, the speaker and what the rules found
 around it decides which frames are attributions, and which of the rules' own attributions to drop.
 """

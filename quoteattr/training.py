@@ -186,7 +186,7 @@ def _sha256(path: Path) -> str:
 
 
 def _rounded(measure: dict[str, Any]) -> dict[str, float]:
-    return {key: round(measure[key], 4) for key in ("precision", "recall", "f1")}
+    return {key: round(measure[key], 6) for key in ("precision", "recall", "f1")}
 
 
 def _scores(report: EvaluationReport) -> dict[str, Any]:
@@ -196,7 +196,7 @@ def _scores(report: EvaluationReport) -> dict[str, Any]:
     return {
         "measures": {name: _rounded(measure) for name, measure in data["measures"].items()},
         **{
-            what: round(data[what]["accuracy"], 4)
+            what: round(data[what]["accuracy"], 6)
             for what in ("speaker", "speaker_entity", "named", "cue", "kind")
         },
         "direct+mixed": _rounded(subsets["direct+mixed"]["measures"]["overlap>0.3"]),
@@ -322,11 +322,12 @@ def model_card(meta: dict[str, Any]) -> str:
         "",
         "The rules find speech and writing cues from a lexicon. This model adds what a lexicon cannot",
         'list: beliefs, intentions, support and criticism ("wants to", "backs the plan", "attacked the',
-        'deal as a fraud"). Every verb, and every noun with a clause or a topic, is a candidate frame',
-        "(cue = the word, content = its complement, speaker = its subject or owner); a logistic",
-        "regression over hashed features of the cue, the complement, the speaker and the rules' own",
-        "findings accepts frames, and drops improbable rule attributions. A frame without a speaker is",
-        "never reported.",
+        'deal as a fraud"). Every verb, every noun with a clause or a topic and every predicative',
+        "adjective with a complement is a candidate frame (cue = the word, content = its complement,",
+        "speaker = its subject or owner); a logistic regression over hashed features of the cue, the",
+        "complement, the speaker and the rules' own findings accepts frames, and drops improbable rule",
+        "attributions. A frame without a speaker, in a heading, or inside another report is never",
+        "reported (docs/training.md lists every such rule).",
         "",
         "## Training data",
         "",
