@@ -328,8 +328,12 @@ def find_candidates(
     rule_attributions: Sequence[Attribution],
     index: QuoteIndex,
     lexicon: CueLexicon,
+    *,
+    judged_only: bool = False,
 ) -> list[Candidate]:
-    """The rules' attributions and every open-class frame not already a rule's cue, with features."""
+    """The rules' attributions and every open-class frame not already a rule's cue, with features.
+    With `judged_only` (at run time, unlike training), a candidate that is not eligible gets no
+    features: it is reported or dropped whatever its score."""
     cue_tokens = {i for a in rule_attributions if a.cue is not None for i in range(*a.cue)}
     frames: list[tuple[Attribution, tuple[Token, Token | None]]] = []
     for token in doc:
@@ -349,9 +353,13 @@ def find_candidates(
     candidates = []
     for attribution in rule_attributions:
         nested = attribution.cue is not None and rule_contents.covers(doc[attribution.cue[0]].idx)
-        features = _features(doc, attribution, "rule", lexicon, nested=nested, covered=False)
         # A report inside a report is a link of a source chain: the model, trained on gold that
         # annotates one level only, does not judge it.
+        features = (
+            []
+            if judged_only and nested
+            else _features(doc, attribution, "rule", lexicon, nested=nested, covered=False)
+        )
         candidates.append(Candidate(attribution, "rule", features, eligible=not nested))
     rule_cue_heads = {
         doc[a.cue[0]].head.i
@@ -365,26 +373,28 @@ def find_candidates(
             continue
         cue = doc[attribution.cue[0]].idx
         in_rule_content = rule_contents.covers(cue)
-        candidates.append(
-            Candidate(
+        frames_report = attribution.cue[0] in rule_cue_heads
+        eligible = (
+            attribution.speaker is not None
+            and not in_rule_content
+            and not frames_report
+            and not headings.covers(cue)
+        )
+        features = (
+            []
+            if judged_only and not eligible
+            else _features(
+                doc,
                 attribution,
                 "frame",
-                _features(
-                    doc,
-                    attribution,
-                    "frame",
-                    lexicon,
-                    nested=in_rule_content or frame_contents.covers(cue),
-                    covered=rule_contents.share_of(attribution.content) > 0.5,
-                    complement=complement,
-                    frames_report=attribution.cue[0] in rule_cue_heads,
-                ),
-                eligible=attribution.speaker is not None
-                and not in_rule_content
-                and attribution.cue[0] not in rule_cue_heads
-                and not headings.covers(cue),
+                lexicon,
+                nested=in_rule_content or frame_contents.covers(cue),
+                covered=rule_contents.share_of(attribution.content) > 0.5,
+                complement=complement,
+                frames_report=frames_report,
             )
         )
+        candidates.append(Candidate(attribution, "frame", features, eligible=eligible))
     return candidates
 
 
@@ -448,18 +458,19 @@ class AttributionScorer:
         audience, calling for ...": the calling is the report) and outside every content already
         kept (a stance inside a report, "expressed a desire to ...", is part of that report).
         """
-        candidates = find_candidates(doc, text, rule_attributions, index, lexicon)
-        probabilities = self.probabilities([c.features for c in candidates])
+        candidates = find_candidates(doc, text, rule_attributions, index, lexicon, judged_only=True)
+        judged = [c for c in candidates if c.eligible]
+        probability = dict(zip(map(id, judged), self.probabilities([c.features for c in judged])))
         kept = [
             c.attribution
-            for c, p in zip(candidates, probabilities)
-            if c.origin == "rule" and (not c.eligible or p >= self.drop_threshold)
+            for c in candidates
+            if c.origin == "rule" and (not c.eligible or probability[id(c)] >= self.drop_threshold)
         ]
         frames = sorted(
             (
-                (p, c.attribution)
-                for c, p in zip(candidates, probabilities)
-                if c.origin == "frame" and c.eligible and p >= self.add_threshold
+                (probability[id(c)], c.attribution)
+                for c in judged
+                if c.origin == "frame" and probability[id(c)] >= self.add_threshold
             ),
             key=lambda pair: -pair[0],
         )
