@@ -69,8 +69,8 @@ def _cue_chars(candidate: Candidate, doc: Any) -> tuple[tuple[int, int], ...]:
     cue = candidate.attribution.cue
     if cue is None:
         return ()
-    last = doc[cue[1] - 1]
-    return union([(doc[cue[0]].idx, last.idx + len(last.text))])
+    words = doc[cue[0] : cue[1]]
+    return union([(words.start_char, words.end_char)])
 
 
 def is_right(candidate: Candidate, doc: Any, gold: Sequence[tuple[tuple, tuple]]) -> bool:
