@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from .marks import QUOTE_MARKS
+from .rules.marks import QUOTE_MARKS
 from .records import Cue, DocumentEntity, Entity, Mention, Quote, QuoteResult
 
 __all__ = ["chunk_spans", "chunk_texts", "merge_results", "reslice_result", "shift_result"]

@@ -408,7 +408,7 @@ def _model_info(model: str | None) -> dict[str, Any]:
 
 def _attribution_model() -> dict[str, Any] | None:
     """The shipped trained model `load()` uses, from its meta; None: the rules alone."""
-    from quoteattr.learned import packaged_model_path
+    from quoteattr.model.scorer import packaged_model_path
 
     path = packaged_model_path()
     if path is None:

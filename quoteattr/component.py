@@ -18,10 +18,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-from .attribution import CONFIDENCE, RESOLVED_MENTION_CONFIDENCE, Attribution, find_attributions
-from .entities import EntityResolver, ResolvedMention, continue_speakers, seed_names
-from .learned import SETTINGS_FILE, AttributionScorer, packaged_model_path
-from .lexicon import CueLexicon, load_default_lexicon
+from .model.scorer import SETTINGS_FILE, AttributionScorer, packaged_model_path
+from .rules.attribute import find_attributions
+from .rules.candidates import CONFIDENCE, RESOLVED_MENTION_CONFIDENCE, Attribution, Via
+from .rules.context import DocContext
+from .rules.lexicon import CueLexicon, load_default_lexicon
+from .rules.speakers import EntityResolver, MentionKind, ResolvedMention, continue_speakers, seed_names
 from .records import Cue, DocumentEntity, Entity, EntityType, Mention, Quote, Source
 
 USER_DATA_KEY = "quoteattr"
@@ -132,9 +134,10 @@ class QuoteAttributor:
         """Compute the records for `doc` without writing anything."""
         if not doc.has_annotation("DEP"):
             return [], []
-        text = doc.text  # once: Doc.text joins every token on each access
-        attributions = find_attributions(doc, self.lexicon, text, self.scorer)
-        resolver = EntityResolver(doc, text)
+        context = DocContext.build(doc, self.lexicon)
+        text = context.text
+        attributions = find_attributions(context, self.scorer)
+        resolver = EntityResolver(context)
         seed_names(resolver)
         continue_speakers(resolver, attributions)
         resolved: dict[int, dict[str, Any]] = {}
@@ -264,7 +267,7 @@ def _quote(text: str, attribution: Attribution, roles: dict[str, Any], doc: Doc)
 
 def _confidence(attribution: Attribution, speaker: tuple[Any, ResolvedMention] | None) -> float:
     if speaker is None:
-        return CONFIDENCE["none"]
-    if speaker[0] is not None and speaker[1].how != "name" and speaker[1].entity is not None:
+        return CONFIDENCE[Via.NONE]
+    if speaker[0] is not None and speaker[1].how != MentionKind.NAME and speaker[1].entity is not None:
         return min(attribution.confidence, RESOLVED_MENTION_CONFIDENCE)
     return attribution.confidence

@@ -24,16 +24,12 @@ import srsly
 from attrs import asdict, frozen
 
 from .about import __version__
-from .attribution import QuoteIndex, rule_attributions
 from .evaluate import EvaluationReport, evaluate, intersection_size, overlap, read_gold, union
-from .learned import (
-    FEATURE_VERSION,
-    N_FEATURES,
-    PACKAGED_MODEL,
-    AttributionScorer,
-    Candidate,
-    find_candidates,
-)
+from .model.features import FEATURE_VERSION, N_FEATURES
+from .model.frames import Candidate, find_candidates
+from .model.scorer import PACKAGED_MODEL, AttributionScorer
+from .rules.attribute import rule_attributions
+from .rules.context import DocContext
 
 DEFAULT_OUTPUT = Path("models") / PACKAGED_MODEL
 MATCH = 0.3  # a candidate is right when it covers more of a gold content than this (overlap > 0.3)
@@ -101,17 +97,14 @@ def labelled_candidates(
     with nlp.select_pipes(disable=["quoteattr"]):
         docs = nlp.pipe((d.text for d in documents), n_process=n_process, batch_size=16)
         for number, (gold_document, doc) in enumerate(zip(documents, docs, strict=True)):
-            text = gold_document.text
             gold = [
                 (union(g["content"]), union(g.get("cue") or ()))
                 for g in gold_document.attributions
                 if union(g.get("content") or ())
             ]
             gold_count += len(gold)
-            index = QuoteIndex.build(text)
-            for candidate in find_candidates(
-                doc, text, rule_attributions(doc, lexicon, text, index), index, lexicon
-            ):
+            context = DocContext.build(doc, lexicon)
+            for candidate in find_candidates(context, rule_attributions(context)):
                 rows.append(candidate.features)
                 labels.append(is_right(candidate, doc, gold))
                 is_frame.append(candidate.origin == "frame")

@@ -13,10 +13,10 @@ import pytest
 import typer
 
 import quoteattr
-from quoteattr.attribution import CONFIDENCE, RESOLVED_MENTION_CONFIDENCE
+from quoteattr.rules.candidates import CONFIDENCE, RESOLVED_MENTION_CONFIDENCE, Via
 from quoteattr.cli import app
 from quoteattr.component import DEFAULT_CONFIG
-from quoteattr.lexicon import default_lexicon_data
+from quoteattr.rules.lexicon import default_lexicon_data
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 PAGES = sorted(path.name for path in DOCS.glob("*.md"))
@@ -105,7 +105,7 @@ def test_speakers_page_has_every_confidence():
     """The confidence table lists every way a speaker is found, with its value, highest first."""
     page = _read("speakers.md")
     rows = re.findall(r"^\| ([0-9.]+) \| `([a-z_]+)` \|", page, re.MULTILINE)
-    assert {via: float(value) for value, via in rows} == CONFIDENCE
+    assert {Via(via): float(value) for value, via in rows} == CONFIDENCE
     values = [float(value) for value, _ in rows]
     assert values == sorted(values, reverse=True)
     assert f"at most **{RESOLVED_MENTION_CONFIDENCE}** (`RESOLVED_MENTION_CONFIDENCE`)" in page

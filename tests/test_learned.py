@@ -16,21 +16,14 @@ from hypothesis import strategies as st
 
 import quoteattr
 from quoteattr.api import load
-from quoteattr.attribution import QuoteIndex, rule_attributions
-from quoteattr.learned import (
-    FEATURE_VERSION,
-    N_FEATURES,
-    SETTINGS_FILE,
-    WEIGHTS_FILE,
-    AttributionScorer,
-    _Coverage,
-    find_candidates,
-    hash_features,
-    is_heading,
-    packaged_model_path,
-    stem,
-)
-from quoteattr.lexicon import load_default_lexicon
+from quoteattr.intervals import Coverage
+from quoteattr.model.features import FEATURE_VERSION, N_FEATURES, hash_features
+from quoteattr.model.frames import find_candidates, is_heading
+from quoteattr.model.scorer import SETTINGS_FILE, WEIGHTS_FILE, AttributionScorer, packaged_model_path
+from quoteattr.rules.attribute import rule_attributions
+from quoteattr.rules.context import DocContext
+from quoteattr.rules.lexicon import load_default_lexicon
+from quoteattr.rules.morphology import stem
 from quoteattr.training import LabelledCandidates, choose_thresholds
 
 REPOSITORY = Path(__file__).resolve().parents[1]
@@ -53,7 +46,7 @@ def test_features_hash_to_the_same_indices_in_every_process():
     assert offsets.tolist() == [0, 2, 2, 3]
     assert indices[0] == indices[2]
     assert ((0 <= indices) & (indices < N_FEATURES)).all()
-    script = "from quoteattr.learned import hash_features; print(hash_features([['a', 'b']])[0].tolist())"
+    script = "from quoteattr.model.features import hash_features; print(hash_features([['a', 'b']])[0].tolist())"
     other = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
@@ -118,7 +111,7 @@ SPANS = st.lists(
 
 @given(spans=SPANS, piece=st.tuples(st.integers(0, 60), st.integers(1, 15)))
 def test_coverage_answers_as_a_scan_of_every_span_would(spans, piece):
-    coverage = _Coverage(spans)
+    coverage = Coverage(spans)
     for char in range(80):
         assert coverage.covers(char) == any(start <= char < end for start, end in spans)
     start, end = piece[0], piece[0] + piece[1]
@@ -218,10 +211,8 @@ def test_the_subject_of_a_raising_verb_is_no_speaker(verb):
     text = f"Senator Maria Lopez {verb} to oppose the new pipeline plan.\n"
     doc = nlp(text)
     lexicon = nlp.get_pipe("quoteattr").lexicon
-    index = QuoteIndex.build(text)
-    candidates = find_candidates(
-        doc, text, rule_attributions(doc, lexicon, text, index), index, lexicon
-    )
+    context = DocContext.build(doc, lexicon)
+    candidates = find_candidates(context, rule_attributions(context))
     (raising,) = [
         c for c in candidates if c.origin == "frame" and doc[c.attribution.cue[0]].text == verb
     ]

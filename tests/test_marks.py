@@ -1,4 +1,4 @@
-"""Tests for quoteattr.marks: pairing quote marks into direct-quote spans."""
+"""Tests for quoteattr.rules.marks: pairing quote marks into direct-quote spans."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quoteattr.marks import QUOTE_MARKS, QuotedSpan, find_quoted_spans, paragraph_spans
+from quoteattr.rules.marks import QUOTE_MARKS, QuotedSpan, find_quoted_spans, paragraph_spans
 
 # (quoted words, depth, paragraphs) for each span, in output order.
 Expected = list[tuple[str, int, int]]

@@ -10,49 +10,37 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from importlib import resources
+from enum import Enum
 from collections import Counter
 from collections.abc import Iterator
 
 from attrs import define, field
-import srsly
 from rapidfuzz import fuzz
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
-from .attribution import NAME_LABELS as NAME_LABEL_SET
-from .attribution import Attribution, names_in, noun_phrase
-from .marks import paragraph_spans
-from .records import EntityType
+from ..records import EntityType
+from .candidates import Attribution, Via
+from .context import DocContext
+from .lexicon import read_lexicon, word_list
+from .syntax import NAME_LABELS as NAME_LABEL_SET
+from .syntax import names_in, noun_phrase
 
-TITLES = frozenset(
-    """mr mrs ms miss dr prof sir dame lord lady sen senator rep representative gov governor pres president
-    vice prime minister secretary chancellor premier king queen prince princess pope rev reverend gen general
-    col colonel lt capt captain sgt adm admiral judge justice mayor chairman chairwoman chair ceo director
-    commissioner ambassador spokesman spokeswoman spokesperson leader chief former state foreign defense
-    attorney candidate nominee speaker rabbi imam father sister brother st saint the of russian chinese
-    american us u.s. democratic republican gop house senate""".split()
-)
-MALE = frozenset({"he", "him", "his", "himself"})
-FEMALE = frozenset({"she", "her", "hers", "herself"})
-PLURAL = frozenset({"they", "them", "their", "themselves"})
-NEUTER = frozenset({"it", "its", "itself"})
-FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "you"})
-MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother"})
-FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister", "chairwoman", "spokeswoman"})
-ORG_NOUNS = frozenset(
-    """agency company firm newspaper paper magazine network ministry department government administration
-    campaign committee party office organization organisation group council bank court commission
-    white_house kremlin team outlet broadcaster station union institute university board""".split()
-)
+TITLES = word_list("titles")
+MALE = word_list("male_pronouns")
+FEMALE = word_list("female_pronouns")
+PLURAL = word_list("plural_pronouns")
+NEUTER = word_list("neuter_pronouns")
+FIRST_PERSON = word_list("first_and_second_person")
+MALE_TITLES = word_list("male_titles")
+FEMALE_TITLES = word_list("female_titles")
+ORG_NOUNS = word_list("organisation_nouns")
 NAME_LABELS = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORG, "GPE": EntityType.GPE, "NORP": EntityType.NORP}
 COREF_PREFIX = "coref_clusters"  # span groups of spacy-experimental's coref and its kin
-TRAILING_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "in", "at", "on", "to"})
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+TRAILING_FUNCTION_WORDS = word_list("trailing_function_words")
+SUFFIXES = word_list("name_suffixes")
 FIRST_NAME_GENDER = {
     name: gender
-    for gender, names in srsly.json_loads(
-        (resources.files("quoteattr") / "lexicons" / "en_first_names.json").read_text(encoding="utf8")
-    ).items()
+    for gender, names in read_lexicon("en_first_names.json").items()
     if gender in ("male", "female")
     for name in names
 }
@@ -141,11 +129,19 @@ class _Entity:
         return NAME_LABELS.get(self.labels.most_common(1)[0][0], EntityType.OTHER)
 
 
+class MentionKind(str, Enum):
+    """How a mention was linked to its entity."""
+
+    NAME = "name"
+    PRONOUN = "pronoun"
+    NOMINAL = "nominal"
+
+
 @define
 class ResolvedMention:
     entity: _Entity | None
     type: EntityType
-    how: str = "name"  # "name", "pronoun" or "nominal": how the mention was linked
+    how: MentionKind = MentionKind.NAME  # how the mention was linked
 
     @property
     def entity_id(self) -> int | None:
@@ -159,11 +155,11 @@ class ResolvedMention:
 class EntityResolver:
     """Builds the document's entities and resolves speaker, addressee and source mentions."""
 
-    def __init__(self, doc: Doc, text: str | None = None) -> None:
-        self.doc = doc
-        self.text = doc.text if text is None else text  # Doc.text joins all tokens on every access
+    def __init__(self, context: DocContext) -> None:
+        doc = self.doc = context.doc
+        self.text = context.text
         self.entities: list[_Entity] = []
-        self._paragraph_starts = [start for start, _ in paragraph_spans(self.text)] or [0]
+        self._paragraph_starts = context.paragraph_starts or [0]
         self._name_mentions: list[tuple[int, _Entity]] = []  # (char start, entity), document order
         self._by_span: dict[tuple[int, int], _Entity] = {}
         # Coreference clusters from another component, by the root token of each mention.
@@ -258,12 +254,12 @@ class EntityResolver:
             if entity is not None:
                 return ResolvedMention(entity, entity.type)
         head = root.lower_
-        how = "pronoun" if root.tag_ in ("PRP", "PRP$") or head in FIRST_PERSON else "nominal"
+        how = MentionKind.PRONOUN if root.tag_ in ("PRP", "PRP$") or head in FIRST_PERSON else MentionKind.NOMINAL
         linked = self._from_coref(root.i)
         if linked is not None:
             linked.add_mention(start, end, text)
             return ResolvedMention(linked, linked.type, how)
-        if how == "pronoun":
+        if how == MentionKind.PRONOUN:
             return self._resolve_pronoun(head, start, end, previous_speakers, exclude)
         return self._resolve_nominal(root.lower_, text, start, end, previous_speakers)
 
@@ -292,11 +288,11 @@ class EntityResolver:
             wanted = {EntityType.ORG, EntityType.GPE, EntityType.NORP}
         entity = self._recent(start, previous, wanted, gender, exclude)
         if entity is None:
-            return ResolvedMention(None, EntityType.PERSON if gender else EntityType.OTHER, "pronoun")
+            return ResolvedMention(None, EntityType.PERSON if gender else EntityType.OTHER, MentionKind.PRONOUN)
         if gender and entity.gender is None:
             entity.pronoun_gender = gender
         entity.add_mention(start, end, self.text[start:end])
-        return ResolvedMention(entity, entity.type, "pronoun")
+        return ResolvedMention(entity, entity.type, MentionKind.PRONOUN)
 
     def _resolve_nominal(self, head: str, text: str, start: int, end: int, previous: list[tuple[int, _Entity]]) -> ResolvedMention:
         words = set(_fold(text).split())
@@ -308,9 +304,9 @@ class EntityResolver:
             entity = next((e for e in self._recent_entities(start, NOMINAL_WINDOW) if head in e.words), None)
             kind = EntityType.PERSON
         if entity is None or words & {"a", "an", "another", "some", "several", "two", "three"}:
-            return ResolvedMention(None, kind, "nominal")
+            return ResolvedMention(None, kind, MentionKind.NOMINAL)
         entity.add_mention(start, end, text)
-        return ResolvedMention(entity, entity.type, "nominal")
+        return ResolvedMention(entity, entity.type, MentionKind.NOMINAL)
 
     def _recent(
         self, start: int, previous: list[tuple[int, _Entity]], wanted: set[EntityType], gender: str | None, exclude: frozenset[int] = frozenset()
@@ -398,13 +394,13 @@ def continue_speakers(resolver: EntityResolver, attributions: list[Attribution])
         there = resolver.paragraph_of(last.end) if last is not None else -2
         following = attributions[i + 1] if i + 1 < len(attributions) else None
         if here == there:
-            attribution.via = "same_paragraph"
+            attribution.via = Via.SAME_PARAGRAPH
         elif following is not None and _cue_follows(resolver, attribution, following):
-            attribution.via = "following_cue"
+            attribution.via = Via.FOLLOWING_CUE
             attribution.inherited_from = following
             continue
         elif here - there == 1:
-            attribution.via = "previous_paragraph"
+            attribution.via = Via.PREVIOUS_PARAGRAPH
         else:
             continue
         attribution.inherited_from = last.inherited_from or last

@@ -1,4 +1,5 @@
-"""The cue lexicon: speech and writing verbs, cue phrases and hedges, loaded from packaged JSON.
+"""The lexicons: the cue lexicon (speech and writing verbs, cue phrases, hedges) and the closed-class
+word lists, loaded from packaged JSON in `quoteattr/lexicons/`.
 
 Cue verbs are matched on their surface form (``said`` → ``say``) with the fine-grained tag, so the
 pipeline needs neither the lemmatizer nor the attribute ruler.
@@ -13,32 +14,7 @@ from typing import Any
 import srsly
 from attrs import field, frozen
 
-_VOWELS = frozenset("aeiou")
-# Final consonant doubled before -ed/-ing (stress on the last syllable); the rest follow the rules.
-_DOUBLING = frozenset({"admit", "commit", "quip", "plan", "regret", "refer", "prefer", "rebut", "chat", "blog", "omit", "submit", "permit", "compel", "propel", "stop"})
-
-
-def inflections(lemma: str) -> set[str]:
-    """Regular English verb forms of `lemma` (base, -s, -ed, -ing)."""
-    forms = {lemma}
-    if lemma.endswith(("s", "x", "z", "ch", "sh", "o")):
-        forms.add(lemma + "es")
-    elif lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
-        forms.add(lemma[:-1] + "ies")
-    else:
-        forms.add(lemma + "s")
-    if lemma in _DOUBLING:
-        stem = lemma + lemma[-1]
-        forms.update({stem + "ed", stem + "ing"})
-    elif lemma.endswith("e"):
-        forms.add(lemma + "d")
-        forms.add(lemma + "ing" if lemma.endswith(("ee", "ye", "oe")) else lemma[:-1] + "ing")
-    elif lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
-        forms.update({lemma[:-1] + "ied", lemma + "ing"})
-    else:
-        forms.update({lemma + "ed", lemma + "ing"})
-    return forms
-
+from .morphology import inflections
 
 @frozen(kw_only=True)
 class CueLexicon:
@@ -88,11 +64,26 @@ class CueLexicon:
         )
 
 
-def default_lexicon_data() -> dict[str, Any]:
-    path = resources.files("quoteattr") / "lexicons" / "en_cues.json"
+def read_lexicon(filename: str) -> Any:
+    """A packaged lexicon file of `quoteattr/lexicons/`, parsed."""
+    path = resources.files("quoteattr") / "lexicons" / filename
     return srsly.json_loads(path.read_text(encoding="utf8"))
+
+
+def default_lexicon_data() -> dict[str, Any]:
+    return read_lexicon("en_cues.json")
 
 
 @functools.cache
 def load_default_lexicon() -> CueLexicon:
     return CueLexicon.from_dict(default_lexicon_data())
+
+
+@functools.cache
+def _word_lists() -> dict[str, Any]:
+    return read_lexicon("en_words.json")
+
+
+def word_list(name: str) -> frozenset[str]:
+    """One closed-class word list of `lexicons/en_words.json` ("copulas", "titles", ...)."""
+    return frozenset(_word_lists()[name])

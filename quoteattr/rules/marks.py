@@ -95,11 +95,12 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_quoted_spans(text: str) -> list[QuotedSpan]:
-    """Quotes in `text`, sorted by start then depth. Never raises; unpairable marks are skipped."""
+def find_quoted_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[QuotedSpan]:
+    """Quotes in `text`, sorted by start then depth. Never raises; unpairable marks are skipped.
+    `paragraphs` are `paragraph_spans(text)`, if the caller has them."""
     pairs: list[tuple[int, int, int]] = []  # (open, close, paragraphs)
     carried: _Open | None = None
-    for index, (lo, hi) in enumerate(paragraph_spans(text)):
+    for index, (lo, hi) in enumerate(paragraph_spans(text) if paragraphs is None else paragraphs):
         carried = _pair_paragraph(text, lo, hi, index, carried, pairs)
     return _nest(text, pairs)
 

@@ -1,0 +1,228 @@
+"""Open-class candidate frames: every verb, every noun with a clause or a topic and every
+predicative adjective with a complement (cue = the word, content = its complement, speaker = its
+subject or owner), beside the rules' own attributions, with what decides whether one may be reported."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from attrs import define, field
+from spacy.tokens import Doc, Token
+
+from ..intervals import Coverage
+from ..rules.candidates import Attribution, Via
+from ..rules.clauses import clip_to_paragraphs
+from ..rules.context import DocContext
+from ..rules.lexicon import CueLexicon
+from ..rules.morphology import stem
+from ..rules.quotes import classify
+from ..rules.syntax import (
+    IMPERSONAL_SUBJECTS,
+    NOT_TOPICS,
+    TOPIC_PREPOSITIONS,
+    char_range,
+    child_with,
+    cue_words,
+    find_subject,
+    mention_head,
+    noun_owner,
+    noun_phrase,
+    open_class_lemma,
+    set_speaker,
+    subtree_span,
+)
+from .features import candidate_features
+
+
+VERB_COMPLEMENTS = ("ccomp", "xcomp", "dobj")
+NOUN_COMPLEMENTS = ("acl", "ccomp")
+NOT_CUES = frozenset({"aux", "auxpass"})
+# "He seems to ...", "it appears that": the subject of a raising verb holds no view; the writer does.
+RAISING_VERBS = frozenset({"seem", "appear"})
+# Impersonal subjects, the generic "you" ("you see") and negative ones ("nobody said anything")
+# say nothing of whose view it is.
+NON_SPEAKERS = IMPERSONAL_SUBJECTS | {"you", "nobody", "none", "nothing", "noone"}
+# A rule's cue hanging on a word this way makes the word the setting of that report: "addressed
+# an audience, calling for ...", "took to Twitter to say ...".
+FRAMING_DEPS = frozenset({"advcl", "xcomp", "pcomp"})
+SENTENCE_END = frozenset(".!?:\"”’'")
+HEADING_WORDS = 20
+
+
+@define
+class Candidate:
+    """An attribution the scorer judges: a rule's (`origin` "rule") or an open-class frame's."""
+
+    attribution: Attribution
+    origin: str
+    features: list[str] = field(repr=False)
+    eligible: bool = False  # a frame that may be reported, a rule attribution that may be dropped
+
+
+def _topic(token: Token, any_preposition: bool) -> tuple[Token, Token] | None:
+    """(preposition, object) of "complained about X", "support for X"."""
+    for prep in token.rights:
+        if prep.dep_ == "prep" and (any_preposition or prep.lower_ in TOPIC_PREPOSITIONS):
+            obj = child_with(prep, "pobj", "pcomp")
+            return (prep, obj) if obj is not None else None
+    return None
+
+
+def _complement(token: Token) -> tuple[Token, Token | None] | None:
+    """What `token` would report, and the preposition that introduces it, if any."""
+    if token.tag_.startswith("VB") and token.dep_ not in NOT_CUES:
+        for dep in VERB_COMPLEMENTS:
+            child = child_with(token, dep)
+            if child is not None:
+                return child, None
+        topic = _topic(token, any_preposition=True)
+    elif token.tag_.startswith("NN"):
+        clause = next((c for c in token.rights if c.dep_ in NOUN_COMPLEMENTS), None)
+        if clause is not None:
+            return clause, None
+        topic = _topic(token, any_preposition=False)
+    elif token.tag_ == "JJ" and token.dep_ == "acomp":  # "was critical of", "is confident that"
+        clause = next((c for c in token.rights if c.dep_ in ("ccomp", "xcomp")), None)
+        if clause is not None:
+            return clause, None
+        topic = _topic(token, any_preposition=True)
+    else:
+        return None
+    return (topic[1], topic[0]) if topic is not None else None
+
+
+def _object_content(token: Token, obj: Token) -> tuple[int, int]:
+    """The object with what is said of it: "attacked [Trump as a fraud]", "linked [X to Y]",
+    "called [the charges unfounded]"; not the time or place of the act ("on Tuesday")."""
+    start, end = subtree_span(obj)
+    for child in token.rights:
+        if child.i <= obj.i:
+            continue
+        if child.dep_ in ("oprd", "xcomp", "ccomp"):
+            end = child.right_edge.i + 1
+        elif child.dep_ == "prep":
+            pobj = child_with(child, "pobj")
+            if pobj is not None and pobj.ent_type_ in NOT_TOPICS:
+                break
+            end = child.right_edge.i + 1
+        elif not child.is_punct:
+            break
+    return start, end
+
+
+def _no_one(subject: Token) -> bool:
+    """Whether a subject names nobody whose view it could be: "it", "you", "nobody", "no one"."""
+    return subject.lower_ in NON_SPEAKERS or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subject.children
+    )
+
+
+def _frame(doc: Doc, token: Token, complement: Token, lexicon: CueLexicon) -> Attribution:
+    content = (
+        _object_content(token, complement)
+        if complement.dep_ == "dobj" and complement.head == token
+        else subtree_span(complement)
+    )
+    attribution = Attribution(
+        content=[char_range(doc, content)],
+        cue=cue_words(token, content),
+        cue_lemma=open_class_lemma(token),
+        sentence_start=token.sent.start,
+    )
+    if token.tag_.startswith("VB") or token.tag_ == "JJ":
+        subject = find_subject(token if token.tag_.startswith("VB") else token.head)
+        if (
+            subject is not None
+            and stem(token.lower_, lexicon) not in RAISING_VERBS
+            and not _no_one(subject[0])
+        ):
+            set_speaker(attribution, token if token.tag_.startswith("VB") else token.head, subject)
+    else:
+        owner = noun_owner(token, complement.left_edge.i)
+        if owner is not None:
+            attribution.speaker = noun_phrase(mention_head(owner))
+            attribution.via = Via.SUBJECT
+    return attribution
+
+
+def is_heading(text: str, start: int, end: int) -> bool:
+    """A paragraph of a few words without a sentence's final punctuation: a headline or subheading."""
+    return text[end - 1] not in SENTENCE_END and len(text[start:end].split()) <= HEADING_WORDS
+
+
+def contents(attributions: Iterable[Attribution]) -> Coverage:
+    return Coverage(piece for attribution in attributions for piece in attribution.content)
+
+
+def find_candidates(
+    context: DocContext,
+    rule_attributions: Sequence[Attribution],
+    *,
+    judged_only: bool = False,
+) -> list[Candidate]:
+    """The rules' attributions and every open-class frame not already a rule's cue, with features.
+    With `judged_only` (at run time, unlike training), a candidate that is not eligible gets no
+    features: it is reported or dropped whatever its score."""
+    doc, text, index, lexicon = context.doc, context.text, context.quotes, context.lexicon
+    cue_tokens = {i for a in rule_attributions if a.cue is not None for i in range(*a.cue)}
+    frames: list[tuple[Attribution, tuple[Token, Token | None]]] = []
+    for token in doc:
+        if token.i in cue_tokens or token.is_space or index.contains(token.idx):
+            continue
+        if token.tag_.startswith("VB") and lexicon.verb_lemma(token.lower_) in lexicon.citing_verbs:
+            continue  # "X quoted Y as saying": the rules read the citing frame with its saying
+        complement = _complement(token)
+        if complement is None:
+            continue
+        frames.append((_frame(doc, token, complement[0], lexicon), complement))
+    consumed: set[int] = set()
+    for attribution, _ in frames:
+        classify(context, attribution, consumed)
+    clip_to_paragraphs(context, [attribution for attribution, _ in frames])
+    rule_contents = contents(rule_attributions)  # a content never holds its own cue
+    candidates = []
+    for attribution in rule_attributions:
+        nested = attribution.cue is not None and rule_contents.covers(doc[attribution.cue[0]].idx)
+        # A report inside a report is a link of a source chain: the model, trained on gold that
+        # annotates one level only, does not judge it.
+        features = (
+            []
+            if judged_only and nested
+            else candidate_features(doc, attribution, "rule", lexicon, nested=nested, covered=False)
+        )
+        candidates.append(Candidate(attribution, "rule", features, eligible=not nested))
+    rule_cue_heads = {
+        doc[a.cue[0]].head.i
+        for a in rule_attributions
+        if a.cue is not None and doc[a.cue[0]].dep_ in FRAMING_DEPS
+    }
+    frame_contents = contents(attribution for attribution, _ in frames)
+    headings = Coverage(span for span in context.paragraphs if is_heading(text, *span))
+    for attribution, complement in frames:
+        if not attribution.content:
+            continue
+        cue = doc[attribution.cue[0]].idx
+        in_rule_content = rule_contents.covers(cue)
+        frames_report = attribution.cue[0] in rule_cue_heads
+        eligible = (
+            attribution.speaker is not None
+            and not in_rule_content
+            and not frames_report
+            and not headings.covers(cue)
+        )
+        features = (
+            []
+            if judged_only and not eligible
+            else candidate_features(
+                doc,
+                attribution,
+                "frame",
+                lexicon,
+                nested=in_rule_content or frame_contents.covers(cue),
+                covered=rule_contents.share_of(attribution.content) > 0.5,
+                complement=complement,
+                frames_report=frames_report,
+            )
+        )
+        candidates.append(Candidate(attribution, "frame", features, eligible=eligible))
+    return candidates

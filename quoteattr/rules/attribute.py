@@ -1,0 +1,66 @@
+"""The rules' stages in order: cues by sentence, quote kinds, colon and dash forms, uncued quotes,
+split quotes, parenthetical cues, paragraph clipping; then the model's choice, source chains, hedges."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..records import QuoteKind
+from .candidates import Attribution, drop_duplicates
+from .chains import chain_sources, hedge_anonymous_sources
+from .clauses import clip_to_paragraphs, parenthetical_content
+from .colons import colon_lead_ins, news_colons
+from .context import DocContext
+from .cues import according_to_attributions, clause_attributions, noun_attributions, verb_attributions
+from .quotes import classify, link_quotes, merge_split_quotes
+
+if TYPE_CHECKING:
+    from ..model.scorer import AttributionScorer
+
+
+def find_attributions(context: DocContext, model: AttributionScorer | None = None) -> list[Attribution]:
+    """All attributions of a parsed Doc, in document order, speakers not yet resolved. A trained
+    `model` adds the open-class attributions it accepts to the rules' and may drop rule ones."""
+    attributions = rule_attributions(context)
+    if model is not None:
+        attributions = model.select(context, attributions)
+    chain_sources(context.doc, attributions)
+    hedge_anonymous_sources(context.doc, attributions, context.lexicon)
+    return attributions
+
+
+def rule_attributions(context: DocContext) -> list[Attribution]:
+    """The rules' attributions in document order, before source chains and hedges."""
+    doc, lexicon, index = context.doc, context.lexicon, context.quotes
+    attributions: list[Attribution] = []
+    for sent in doc.sents:
+        tokens = list(sent)  # one Token object per token, shared by the passes below
+        by_verbs = verb_attributions(sent, lexicon, tokens)
+        attributions.extend(by_verbs)
+        attributions.extend(noun_attributions(sent, lexicon, tokens))
+        attributions.extend(clause_attributions(sent, lexicon, tokens))
+        attributions.extend(according_to_attributions(sent, lexicon, by_verbs, tokens))
+    # "I think" inside a quote is the quoted speaker's own words, not another attribution.
+    attributions = [a for a in attributions if a.cue is None or not index.contains(doc[a.cue[0]].idx)]
+    consumed: set[int] = set()
+    for attribution in attributions:
+        if attribution.content:
+            cue = doc[attribution.cue[0]].idx if attribution.cue is not None else None
+            classify(context, attribution, consumed, cue)
+    attributions.extend(colon_lead_ins(context, consumed))
+    news = news_colons(context)
+    for attribution in news:
+        classify(context, attribution, consumed)
+    attributions.extend(news)
+    attributions.extend(link_quotes(context, attributions, consumed))
+    merge_split_quotes(context, attributions, consumed)
+    for attribution in attributions:
+        if not attribution.content and attribution.cue is not None:
+            parenthetical_content(doc, attribution)
+            if attribution.content:
+                attribution.kind = QuoteKind.INDIRECT
+                classify(context, attribution, consumed)
+    clip_to_paragraphs(context, attributions)
+    kept = [a for a in attributions if a.content]
+    kept.sort(key=lambda a: (a.start, a.end))
+    return drop_duplicates(kept)

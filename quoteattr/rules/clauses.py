@@ -1,0 +1,67 @@
+"""Where a content ends: reported speech clipped to its cue's paragraph, and the rest of the
+sentence as the content of a parenthetical cue ("The plan, he said, is dead.")."""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Token
+
+from ..records import QuoteKind
+from .candidates import Attribution
+from .context import DocContext
+from .syntax import char_range, strip_chars, subtree_span, trim_tokens
+
+
+def clip_to_paragraphs(context: DocContext, attributions: list[Attribution]) -> None:
+    """Reported speech stays in its cue's paragraph (a parse without paragraph-aware sentences may
+    run on into the next one); only direct quotes span paragraphs."""
+    doc, text, paragraphs, starts = context.doc, context.text, context.paragraphs, context.paragraph_starts
+    for attribution in attributions:
+        if attribution.kind == QuoteKind.DIRECT or attribution.cue is None or not attribution.content or not paragraphs:
+            continue
+        i = max(0, bisect.bisect_right(starts, doc[attribution.cue[0]].idx) - 1)
+        low, high = paragraphs[i]
+        clipped = [(max(a, low), min(b, high)) for a, b in attribution.content]
+        clipped = [(a, b) for a, b in clipped if b > a and text[a:b].strip()]
+        attribution.content = [strip_chars(text, a, b) for a, b in clipped]
+
+
+PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "dep", "conj", "ccomp", "relcl"})
+
+
+def parenthetical_content(doc: Doc, attribution: Attribution) -> None:
+    """'The plan is dead, the minister said.' and 'The plan, he said, is dead.': the rest of the
+    sentence, when the cue clause is set off from it by a comma."""
+    verb = doc[attribution.cue[0]]
+    sent = verb.sent
+    if verb.dep_ == "ROOT":
+        clauses = [c for c in verb.children if c.dep_ in PARENTHETICAL_DEPS and _set_off(doc, verb, c)]
+        if not clauses:
+            return
+        start, end = trim_tokens(doc, *subtree_span(clauses[0]))
+        pieces = [(start, end)]
+    elif verb.dep_ in PARENTHETICAL_DEPS:
+        left, right = trim_tokens(doc, verb.left_edge.i, verb.right_edge.i + 1)
+        before_comma = left > sent.start and doc[left - 1].text in (",", "—", "–")
+        after_comma = right < sent.end and doc[right].text in (",", "—", "–")
+        if not (before_comma or (left == sent.start and after_comma)):
+            return
+        # "which, Tompkins said, is full": the clause the cue interrupts, else the sentence.
+        host = verb.head if verb.dep_ == "parataxis" else sent.root
+        start, end = host.left_edge.i, host.right_edge.i + 1
+        pieces = [trim_tokens(doc, start, left), trim_tokens(doc, right, end)]
+    else:
+        return
+    pieces = [(a, b) for a, b in pieces if b > a]
+    if sum(b - a for a, b in pieces) >= 3:
+        attribution.content = [char_range(doc, piece) for piece in pieces]
+
+
+def _set_off(doc: Doc, verb: Token, clause: Token) -> bool:
+    """Whether a comma or dash separates `clause` from the cue verb."""
+    if clause.i < verb.i:
+        between = doc[clause.right_edge.i + 1 : verb.i]
+    else:
+        between = doc[verb.i + 1 : clause.left_edge.i]
+    return any(t.text in (",", "—", "–", "--") for t in between)

@@ -1,0 +1,93 @@
+"""Colon attributions: a lead-in before a quote ('From the chairwoman: "..."', 'Putin: "..."') and
+news-style or transcript lines ('Senator John Hale: Budget deal is close', 'PENCE: ...')."""
+
+from __future__ import annotations
+
+import re
+
+from ..records import QuoteKind
+from .candidates import Attribution, Via
+from .context import DocContext
+from .marks import CLOSERS_FOR
+from .syntax import SPEAKER_LABELS, names_in, noun_phrase
+
+
+QUOTE_OPENERS = frozenset(CLOSERS_FOR)
+
+
+def colon_lead_ins(context: DocContext, consumed: set[int]) -> list[Attribution]:
+    """'From the chairwoman: "..."' and news-style 'Putin: "..."'."""
+    doc, text, index = context.doc, context.text, context.quotes
+    found = []
+    for quote in index.spans:
+        if quote.open in consumed:
+            continue
+        before = text[: quote.open].rstrip()
+        if not before.endswith(":"):
+            continue
+        colon = len(before) - 1
+        line_start = text.rfind("\n", 0, colon) + 1
+        lead = doc.char_span(line_start, colon, alignment_mode="expand")
+        if lead is None or len(lead) == 0 or len(lead) > 8:
+            continue
+        names = names_in(lead, SPEAKER_LABELS)
+        if not names and not (lead[0].lower_ == "from" and len(lead) > 1):
+            continue
+        head = names[-1] if names else lead[1:]
+        consumed.add(quote.open)
+        found.append(
+            Attribution(
+                content=[(quote.start, quote.end)],
+                kind=QuoteKind.DIRECT,
+                speaker=noun_phrase(head.root) if not names else (head.start, head.end),
+                via=Via.COLON,
+                sentence_start=lead.sent.start,
+            )
+        )
+    return found
+
+
+def news_colons(context: DocContext) -> list[Attribution]:
+    """News-style 'Senator John Hale: Budget deal is close': a name, a colon, and the words said,
+    at the start of a line and without quote marks (those are colon lead-ins)."""
+    doc, text, lexicon = context.doc, context.text, context.lexicon
+    found = []
+    for colon in re.finditer(":", text):
+        span = doc.char_span(colon.start(), colon.end())
+        if span is None or len(span) != 1 or span.start == 0:
+            continue
+        token = span[0]
+        line_start = text.rfind("\n", 0, token.idx) + 1
+        line_end = text.find("\n", token.idx)
+        line_end = len(text) if line_end < 0 else line_end
+        rest = text[token.idx + 1 : line_end].strip()
+        if not rest or rest[0] in QUOTE_OPENERS or len(rest.split()) < 3:
+            continue
+        lead = doc.char_span(line_start, token.idx, alignment_mode="expand")
+        while lead is not None and len(lead) and (lead[0].is_punct or lead[0].is_space):
+            lead = lead[1:]  # a transcript line may open with a quote mark
+        if lead is None or not 0 < len(lead) <= 6:
+            continue
+        names = names_in(lead, SPEAKER_LABELS)
+        # A transcript's speaker label ("PENCE:", "MS. LOPEZ:") needs no NER.
+        label = (
+            lead.text.replace(".", "").replace(" ", "").isalpha()
+            and lead.text.isupper()
+            and len(lead) <= 3
+            and lead.text.lower() not in lexicon.non_speaker_labels
+        )
+        if not label and (not names or names[-1].end != lead.end):
+            continue
+        content_start = token.idx + 1 + (len(text[token.idx + 1 : line_end]) - len(text[token.idx + 1 : line_end].lstrip()))
+        content_end = content_start + len(rest)
+        found.append(
+            Attribution(
+                content=[(content_start, content_end)],
+                cue=(token.i, token.i + 1),
+                cue_lemma=":",
+                speaker=(lead.start, lead.end),
+                via=Via.COLON,
+                sentence_start=lead.start,
+            )
+        )
+    return found

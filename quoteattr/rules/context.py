@@ -1,0 +1,58 @@
+"""The per-document context every stage reads: the Doc, its text, paragraphs and quoted spans, built once."""
+
+from __future__ import annotations
+
+import bisect
+
+from attrs import define, frozen
+from spacy.tokens import Doc
+
+from .lexicon import CueLexicon
+from .marks import QuotedSpan, find_quoted_spans, paragraph_spans
+
+
+@define
+class QuoteIndex:
+    """Top-level quoted spans, sorted, with bisect lookups by character."""
+
+    spans: list[QuotedSpan]
+    starts: list[int]
+
+    @classmethod
+    def build(cls, text: str, paragraphs: list[tuple[int, int]] | None = None) -> QuoteIndex:
+        spans = [q for q in find_quoted_spans(text, paragraphs) if q.depth == 0]
+        return cls(spans, [q.open for q in spans])
+
+    def contains(self, char: int) -> bool:
+        return any(q.start <= char < q.end for q in self.overlapping(char, char + 1))
+
+    def overlapping(self, start: int, end: int) -> list[QuotedSpan]:
+        i = bisect.bisect_left(self.starts, start)
+        # A span opening before `start` may still reach into the range.
+        if i > 0 and self.spans[i - 1].close >= start:
+            i -= 1
+        found = []
+        while i < len(self.spans) and self.spans[i].open < end:
+            found.append(self.spans[i])
+            i += 1
+        return found
+
+
+@frozen
+class DocContext:
+    """What the stages share about one parsed Doc. `text` is read once: `Doc.text` joins every
+    token on each access."""
+
+    doc: Doc
+    text: str
+    lexicon: CueLexicon
+    paragraphs: list[tuple[int, int]]
+    quotes: QuoteIndex
+    paragraph_starts: list[int]
+
+    @classmethod
+    def build(cls, doc: Doc, lexicon: CueLexicon) -> DocContext:
+        text = doc.text
+        paragraphs = paragraph_spans(text)
+        quotes = QuoteIndex.build(text, paragraphs)
+        return cls(doc, text, lexicon, paragraphs, quotes, [start for start, _ in paragraphs])

@@ -1,0 +1,337 @@
+"""Cues in one sentence: speech and writing verbs with their content, speaker, addressee and hedge;
+open-class verbs with a 'that' clause; reporting nouns ("his claim that"); "according to"; and the
+citing frame of "X cited Y as saying"."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from ..records import QuoteKind
+from .candidates import Attribution, Via
+from .lexicon import CueLexicon
+from .morphology import singular
+from .syntax import (
+    COPULAS,
+    IMPERSONAL_SUBJECTS,
+    NOT_TOPICS,
+    PASSIVE_SUBJECTS,
+    TOPIC_PREPOSITIONS,
+    char_range,
+    child_with,
+    cue_words,
+    find_subject,
+    is_personal,
+    mention_head,
+    noun_owner,
+    noun_phrase,
+    open_class_lemma,
+    set_speaker,
+    subtree_span,
+    trim_tokens,
+)
+
+
+def _coordinated_cue_subject(verb: Token, lexicon: CueLexicon) -> tuple[Token, Via] | None:
+    """"Hale said the plan was good but warned that ...": the parser may hang the second cue
+    under the first as a clause; it shares the first cue's subject."""
+    head = verb.head
+    if verb.dep_ == "ccomp" and head.i != verb.i and head.tag_.startswith("VB") and lexicon.verb_lemma(head.lower_):
+        found = find_subject(head)
+        if found is not None:
+            return found[0], Via.INHERITED_SUBJECT
+    return None
+
+
+def _object_after_cue(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[Token, Via] | None:
+    """'"...", said the French minister Pierre Dubois': an inverted subject the parser took for an
+    object, right after a cue that takes no person as object."""
+    if lemma in lexicon.addressee_object or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if not (before.is_punct or before.is_quote):
+        return None
+    following = next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd")), None)
+    if following is not None and following.left_edge.i == verb.i + 1 and is_personal(following):
+        return following, Via.INVERTED
+    return None
+
+
+def _content_tokens(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[tuple[int, int] | None, Token | None]:
+    """The token range reported by `verb`, and the addressee when the frame includes it."""
+    addressee = None
+    obj = child_with(verb, "dobj")
+    if lemma in lexicon.addressee_object and obj is not None and is_personal(obj):
+        addressee = obj
+    clause = child_with(verb, "ccomp")
+    if clause is not None and (obj is None or obj.i < clause.i or lemma not in lexicon.infinitive_content):
+        start, end = subtree_span(clause)
+        for child in clause.rights:  # "the plan was good but warned that ...": stop at the next cue
+            if child.dep_ == "conj" and child.tag_.startswith("VB") and lexicon.verb_lemma(child.lower_):
+                end = min(end, child.left_edge.i)
+        if clause.i > verb.i:
+            # "said the claim smacked of hypocrisy, because ...": the parser often hangs the
+            # content's adverbial clause on the cue; it belongs to what was said.
+            for child in verb.rights:
+                if child.i > clause.i and child.dep_ == "advcl" and lexicon.verb_lemma(child.lower_) is None:
+                    end = child.right_edge.i + 1
+        return (start, end), addressee
+    # "called for X", "talked about X", "warned of X", "railed against X": what the words were about.
+    preposition = lexicon.preposition_content.get(lemma)
+    prep = next(
+        (c for c in verb.rights if c.dep_ == "prep" and (c.lower_ == preposition or c.lower_ in TOPIC_PREPOSITIONS)),
+        None,
+    )
+    pobj = child_with(prep, "pobj", "pcomp") if prep is not None else None
+    if pobj is not None and pobj.ent_type_ not in NOT_TOPICS:  # "spoke on Monday" says nothing
+        return subtree_span(pobj), addressee
+    if lemma in lexicon.infinitive_content:
+        infinitive = child_with(verb, "xcomp")
+        if infinitive is not None and child_with(infinitive, "aux", lower="to") is not None:
+            start = obj.left_edge.i if obj is not None and obj.i < infinitive.i else infinitive.left_edge.i
+            if obj is not None and addressee is None and is_personal(obj):
+                addressee = obj
+            return (start, infinitive.right_edge.i + 1), addressee
+    if lemma in lexicon.object_content and obj is not None:
+        # "described Trump as a liar", "called it a disgrace": the object with what it is called.
+        end = obj.right_edge.i + 1
+        for child in verb.rights:
+            if child.i > obj.i and (child.dep_ in ("oprd", "xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ == "as")):
+                end = max(end, child.right_edge.i + 1)
+        return (obj.left_edge.i, end), None
+    return None, addressee
+
+
+def _speaking_to(verb: Token, lexicon: CueLexicon) -> Token | None:
+    """The addressee of "told reporters", "said to X" and "Speaking to X, Y said"."""
+    candidates = [verb, *(c for c in verb.children if c.dep_ == "advcl")]
+    if verb.dep_ in ("advcl", "conj"):
+        candidates.extend(c for c in verb.head.children if c.dep_ == "advcl" and c.i != verb.i)
+    for candidate in candidates:
+        lemma = lexicon.verb_lemma(candidate.lower_)
+        if candidate is not verb and lemma not in lexicon.speaking_to_verbs:
+            continue
+        dative = child_with(candidate, "dative")
+        if dative is not None and dative.tag_ != "IN":
+            return dative
+        prep = child_with(candidate, "prep", "dative")
+        if prep is not None and prep.lower_ in ("to", "with"):
+            pobj = child_with(prep, "pobj")
+            if pobj is not None and is_personal(pobj):
+                return pobj
+    return None
+
+
+def _hedge(verb: Token, lexicon: CueLexicon) -> str | None:
+    for token in (verb, verb.head):
+        for child in token.children:
+            if child.dep_ == "advmod" and child.lower_ in lexicon.hedges:
+                return child.lower_
+    return None
+
+
+def _citing_frame(verb: Token, lexicon: CueLexicon) -> Token | None:
+    """The citing verb of "X cited Y as saying" / "Y was quoted as saying", if `verb` is the saying."""
+    marker = verb.head
+    if verb.dep_ in ("pcomp", "advcl", "pobj") and marker.lower_ == "as":
+        citing = marker.head
+        if lexicon.verb_lemma(citing.lower_) in lexicon.citing_verbs:
+            return citing
+    return None
+
+
+def verb_attributions(sent: Span, lexicon: CueLexicon, tokens: Sequence[Token]) -> list[Attribution]:
+    """Attributions cued by speech and writing verbs in one sentence."""
+    found = []
+    consumed_citing: set[int] = set()
+    verbs = [t for t in tokens if t.tag_.startswith("VB") and lexicon.verb_lemma(t.lower_) is not None]
+    for verb in verbs:
+        citing = _citing_frame(verb, lexicon)
+        if citing is not None:
+            consumed_citing.add(citing.i)
+    for verb in verbs:
+        if verb.i in consumed_citing:
+            continue
+        lemma = lexicon.verb_lemma(verb.lower_)
+        assert lemma is not None
+        citing = _citing_frame(verb, lexicon)
+        frame_verb = citing if citing is not None else verb
+        content, addressee = _content_tokens(frame_verb, lemma, lexicon)
+        if content is None and citing is not None:
+            content, _ = _content_tokens(verb, lemma, lexicon)
+        if content is None and lemma in lexicon.content_requires_clause:
+            continue
+        attribution = Attribution(
+            content=[] if content is None else [char_range(sent.doc, content)],
+            cue=cue_words(verb, content),
+            cue_lemma=lemma,
+            addressee=None,
+            sentence_start=sent.start,
+        )
+        if citing is not None:
+            _fill_citing(attribution, citing, lexicon)
+        else:
+            subject = find_subject(verb) or _coordinated_cue_subject(verb, lexicon) or _object_after_cue(verb, lemma, lexicon)
+            if subject is not None:
+                set_speaker(attribution, verb, subject)
+            elif child_with(verb, *PASSIVE_SUBJECTS) is not None and child_with(verb, "xcomp") is not None:
+                # "The minister is said to have resigned": somebody's words, nobody named.
+                said_of, infinitive = child_with(verb, *PASSIVE_SUBJECTS), child_with(verb, "xcomp")
+                attribution.content = [char_range(sent.doc, (said_of.left_edge.i, infinitive.right_edge.i + 1))]
+                aux = [c for c in verb.children if c.dep_ in ("auxpass", "aux") and c.i < verb.i]
+                to = child_with(infinitive, "aux", lower="to")
+                if aux and to is not None:
+                    attribution.hedge = sent.doc[aux[0].i : to.i + 1].text.lower()
+                found.append(attribution)
+                continue
+            elif verb.dep_ in ("nsubjpass", "ccomp") or child_with(verb, *PASSIVE_SUBJECTS) is not None:
+                continue  # "was told": not an attribution by itself
+            elif verb.tag_ == "VBG" and verb.head.lower_ in ("without", "worth"):
+                continue  # "it goes without saying that", "it is worth noting that": nobody says it
+        addressee = addressee or _speaking_to(verb, lexicon)
+        if addressee is not None:
+            attribution.addressee = noun_phrase(addressee)
+        attribution.hedge = attribution.hedge or _hedge(verb, lexicon)
+        if content is None:
+            attribution.kind = QuoteKind.DIRECT  # a bare cue: waits for a quote to attach to
+        found.append(attribution)
+    return found
+
+
+def clause_attributions(sent: Span, lexicon: CueLexicon, tokens: Sequence[Token]) -> list[Attribution]:
+    """Any verb with a sentient subject and a 'that' clause reports what someone says, thinks or
+    knows ("Trump insisted that", "aides acknowledged that"): the lexicon's verbs are handled with
+    their frames elsewhere; this covers the open class."""
+    found = []
+    for clause in tokens:
+        if clause.dep_ != "ccomp" or child_with(clause, "mark", lower="that") is None:
+            continue
+        verb = clause.head
+        if not verb.tag_.startswith("VB") or lexicon.verb_lemma(verb.lower_) is not None or verb.lower_ in COPULAS:
+            continue
+        subject = find_subject(verb)
+        if subject is None or not is_personal(subject[0]) or subject[0].lower_ in IMPERSONAL_SUBJECTS:
+            continue
+        found.append(
+            Attribution(
+                content=[char_range(sent.doc, subtree_span(clause))],
+                cue=cue_words(verb, None),
+                cue_lemma=open_class_lemma(verb),
+                speaker=noun_phrase(mention_head(subject[0])),
+                via=subject[1],
+                sentence_start=sent.start,
+            )
+        )
+    return found
+
+
+def noun_attributions(sent: Span, lexicon: CueLexicon, tokens: Sequence[Token]) -> list[Attribution]:
+    """"Trump's claim that ...", "the minister's warning that ...": a reporting noun with a clause."""
+    found = []
+    for noun in tokens:
+        if not noun.tag_.startswith("NN") or singular(noun.lower_) not in lexicon.content_nouns:
+            continue
+        clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp") and child_with(c, "mark", lower="that")), None)
+        if clause is None:
+            continue
+        owner = noun_owner(noun, clause.i)
+        found.append(
+            Attribution(
+                content=[char_range(sent.doc, subtree_span(clause))],
+                cue=(noun.i, noun.i + 1),
+                cue_lemma=singular(noun.lower_),
+                speaker=None if owner is None else noun_phrase(mention_head(owner)),
+                via=Via.SUBJECT if owner is not None else Via.NONE,
+                sentence_start=sent.start,
+            )
+        )
+    return found
+
+
+def _fill_citing(attribution: Attribution, citing: Token, lexicon: CueLexicon) -> None:
+    relation = "quoted" if lexicon.verb_lemma(citing.lower_) == "quote" else "cited"
+    quoted_person = child_with(citing, "dobj")
+    if quoted_person is not None:  # "Xinhua cited Xi as having said"
+        attribution.speaker = noun_phrase(quoted_person)
+        attribution.via = Via.CITING_OBJECT
+        reporter = find_subject(citing)
+        if reporter is not None:
+            attribution.sources.append((noun_phrase(mention_head(reporter[0])), relation))
+        return
+    raised = child_with(citing, *PASSIVE_SUBJECTS)  # "Putin was cited as saying"
+    if raised is not None:
+        attribution.speaker = noun_phrase(raised)
+        attribution.via = Via.RAISED_PASSIVE
+        agent = child_with(citing, "agent")
+        by_object = child_with(agent, "pobj") if agent is not None else None
+        if by_object is not None:
+            attribution.sources.append((noun_phrase(by_object), relation))
+        else:
+            doc = citing.doc
+            aux = [c for c in citing.children if c.dep_ in ("auxpass", "aux") and c.i < citing.i]
+            start = aux[0].i if aux else citing.i
+            as_token = next(c for c in citing.children if c.lower_ == "as")
+            attribution.hedge = doc[start : as_token.i + 1].text.lower()
+
+
+def according_to_attributions(
+    sent: Span, lexicon: CueLexicon, verb_found: Sequence[Attribution], tokens: Sequence[Token]
+) -> list[Attribution]:
+    """"According to X, ..." makes X the speaker, or a source when a speech verb governs the clause."""
+    found = []
+    doc = sent.doc
+    for token in tokens:
+        for words, relation in lexicon.phrases:
+            if token.lower_ != words[0] or token.i + len(words) > sent.end:
+                continue
+            if [t.lower_ for t in doc[token.i : token.i + len(words)]] != list(words):
+                continue
+            last = doc[token.i + len(words) - 1]
+            pobj = child_with(last, "pobj")
+            if pobj is None:
+                continue
+            source = noun_phrase(pobj)
+            phrase = (token.i, max(source[1], pobj.right_edge.i + 1))
+            governed = [a for a in verb_found if a.cue is not None and _governs(doc[a.cue[0]], token)]
+            if governed:
+                for attribution in governed:
+                    attribution.sources.insert(0, (source, relation))
+                continue
+            if relation != "according_to":
+                continue
+            clause = token.head if token.head.i != token.i else None
+            while clause is not None and clause.dep_ in ("prep", "pobj"):
+                clause = clause.head if clause.head.i != clause.i else None
+            if clause is None:
+                continue
+            content = _span_of_sentence_rest(sent, clause, phrase)
+            if content is None:
+                continue
+            found.append(
+                Attribution(
+                    content=[char_range(doc, content)],
+                    cue=(token.i, last.i + 1),
+                    cue_lemma="according to",
+                    speaker=source,
+                    via=Via.ACCORDING_TO,
+                    sentence_start=sent.start,
+                )
+            )
+    return found
+
+
+def _governs(verb: Token, token: Token) -> bool:
+    return any(ancestor.i == verb.i for ancestor in token.ancestors) and token.head.i == verb.i
+
+
+def _span_of_sentence_rest(sent: Span, clause: Token, phrase: tuple[int, int]) -> tuple[int, int] | None:
+    """The clause's extent without the cue phrase and the punctuation that sets it off."""
+    doc = sent.doc
+    start, end = clause.left_edge.i, clause.right_edge.i + 1
+    if phrase[0] <= start < phrase[1]:
+        start = phrase[1]
+    elif start < phrase[0] < end and phrase[1] >= end - 1:
+        end = phrase[0]
+    start, end = trim_tokens(doc, start, end)
+    return (start, end) if end > start else None

@@ -1,0 +1,262 @@
+"""Direct quotes: their kind from the marks in a content, and the quotes no cue's clause covered,
+linked to a bare cue beside them, a trailing dash, a verb whose complement holds a fragment, or left
+for the paragraph's speaker; quotes split by their attribution joined."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from ..records import QuoteKind
+from .candidates import Attribution, Via
+from .context import DocContext
+from .marks import QuotedSpan
+from .syntax import (
+    COPULAS,
+    SPEAKER_LABELS,
+    char_range,
+    find_subject,
+    is_personal,
+    mention_head,
+    names_in,
+    noun_phrase,
+    open_class_lemma,
+    trim_tokens,
+)
+SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“‘']")
+DASHES = ("--", "-", "–", "—", "―")
+
+
+def _unquoted_words(text: str, start: int, end: int, quotes: Sequence[QuotedSpan]) -> list[str]:
+    """The words of text[start:end] outside the quotes ('said that "..."' is mixed: the reporter
+    chose the frame)."""
+    pieces, cursor = [], start
+    for quote in quotes:
+        pieces.append(text[cursor : max(cursor, quote.open)])
+        cursor = max(cursor, quote.close + 1)
+    pieces.append(text[cursor:end])
+    return [w for w in " ".join(pieces).split() if any(ch.isalnum() for ch in w)]
+
+
+def classify(context: DocContext, attribution: Attribution, consumed: set[int], cue: int | None = None) -> None:
+    """Set direct / mixed / indirect from the quote marks in the content. `cue` is where the cue
+    starts, if the caller knows it."""
+    text, index = context.text, context.quotes
+    start, end = attribution.start, attribution.end
+    quotes = index.overlapping(start, end)
+    if not quotes:
+        return
+    last = quotes[-1]
+    if cue is not None and end <= cue and last.close < end:
+        # '"..., we will win," Tulsa police Chief Chuck Jordan said': a clause parsed from inside a
+        # quote on into the words before its cue; what lies between the quote and the cue is the
+        # speaker's phrase, not what was said.
+        attribution.content = [(start, last.close + 1)]
+        start, end = attribution.start, attribution.end
+        quotes = index.overlapping(start, end)
+    if not _unquoted_words(text, start, end, quotes):
+        attribution.kind = QuoteKind.DIRECT
+        attribution.content = [(q.start, q.end) for q in quotes]
+    else:
+        attribution.kind = QuoteKind.MIXED
+        # Close the last quoted fragment when only its closing mark falls outside the clause.
+        last = quotes[-1]
+        if last.close >= end and not text[end : last.close].strip(" .,;!?"):
+            attribution.content = [(start, last.close + 1)]
+    consumed.update(q.open for q in quotes)
+
+
+def _gap_is(text: str, start: int, end: int, allowed: str) -> bool:
+    return all(ch.isspace() or ch in allowed for ch in text[start:end])
+
+
+def link_quotes(context: DocContext, attributions: list[Attribution], consumed: set[int]) -> list[Attribution]:
+    """Attach quotes that no cue's content clause covered: to a bare cue beside them, a trailing
+    dash attribution, a colon lead-in, or (later) the speaker of the paragraph."""
+    doc, text, index = context.doc, context.text, context.quotes
+    bare = sorted((a for a in attributions if a.cue is not None and a.via != Via.ACCORDING_TO), key=lambda a: a.cue[0])
+    cue_chars = [doc[a.cue[0]].idx for a in bare]
+    linked: list[Attribution] = []
+    for quote in index.spans:
+        if quote.open in consumed or quote.end <= quote.start:
+            continue
+        cue = _adjacent_bare_cue(context, quote, bare, cue_chars)
+        if cue is not None:
+            cue.content = [(quote.start, quote.end)]
+            cue.kind = QuoteKind.DIRECT
+            consumed.add(quote.open)
+            continue
+        dashed = _dash_attribution(context, quote)
+        if dashed is not None:
+            consumed.add(quote.open)
+            linked.append(dashed)
+            continue
+        fragment = _fragment_attribution(context, quote)
+        if fragment is not None:
+            classify(context, fragment, consumed)
+            linked.append(fragment)
+            continue
+        if _looks_like_speech(text, quote):
+            consumed.add(quote.open)
+            sentence = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+            linked.append(
+                Attribution(
+                    content=[(quote.start, quote.end)],
+                    kind=QuoteKind.DIRECT,
+                    sentence_start=sentence.sent.start if sentence is not None and len(sentence) else 0,
+                )
+            )
+    return linked
+
+
+# How far (in characters) a cue clause may lie from the quote it introduces or closes.
+CUE_REACH = 250
+
+
+def _adjacent_bare_cue(context: DocContext, quote: QuotedSpan, bare: list[Attribution], cue_chars: list[int]) -> Attribution | None:
+    doc, text = context.doc, context.text
+    low = bisect.bisect_left(cue_chars, quote.open - CUE_REACH)
+    high = bisect.bisect_right(cue_chars, quote.close + CUE_REACH)
+    for attribution in bare[low:high]:
+        cue_token = doc[attribution.cue[0]]
+        # A cue that already has a clause after it may still belong to the quote before it
+        # ('"...," she said months later, and ...'): the parser's clause is then a misreading.
+        settled = bool(attribution.content) and (attribution.kind != QuoteKind.INDIRECT or attribution.start < cue_token.idx)
+        clause_start = min(cue_token.i, attribution.speaker[0] if attribution.speaker else cue_token.i)
+        clause_end = max(cue_token.i + 1, attribution.speaker[1] if attribution.speaker else cue_token.i + 1)
+        first, last = doc[clause_start], doc[clause_end - 1]
+        # '"...," he said' and '"...," said Putin': only punctuation between quote and clause.
+        gap_after = text[quote.close + 1 : first.idx] if first.idx > quote.close else None
+        if gap_after is not None and "\n" not in gap_after and _gap_is(text, quote.close + 1, first.idx, ",;:"):
+            if not settled:
+                return attribution
+        # 'He said: "..."' and 'He said, "..."'.
+        after_clause = last.idx + len(last.text)
+        if not attribution.content and after_clause <= quote.open and _gap_is(text, after_clause, quote.open, ",:"):
+            gap_before = text[after_clause : quote.open]
+            if "\n" not in gap_before or gap_before.lstrip().startswith(":"):
+                return attribution
+    return None
+
+
+def _dash_attribution(context: DocContext, quote: QuotedSpan) -> Attribution | None:
+    """'"..." - Commissioner Jane Roe' at the end of a paragraph."""
+    doc, text = context.doc, context.text
+    line_end = text.find("\n", quote.close)
+    line_end = len(text) if line_end < 0 else line_end
+    tail = text[quote.close + 1 : line_end]
+    stripped = tail.lstrip()
+    dash = next((d for d in DASHES if stripped.startswith(d)), None)
+    if dash is None:
+        return None
+    name_start = quote.close + 1 + (len(tail) - len(stripped)) + len(dash)
+    span = doc.char_span(name_start, line_end, alignment_mode="expand")
+    if span is None:
+        return None
+    names = names_in(span, SPEAKER_LABELS)
+    if not names:
+        return None
+    start, end = trim_tokens(doc, span.start, span.end)
+    if end - start > 12:
+        return None
+    return Attribution(
+        content=[(quote.start, quote.end)],
+        kind=QuoteKind.DIRECT,
+        speaker=(start, end),
+        via=Via.DASH,
+        sentence_start=names[0].sent.start,
+    )
+
+
+def _fragment_attribution(context: DocContext, quote: QuotedSpan) -> Attribution | None:
+    """'Cruz called Trump a "pathological liar"', 'Japan branded North Korea an "outlaw nation"': a
+    quoted fragment in the complement of a verb whose subject is a person or organisation is that
+    subject's words, reported in a mixed quote."""
+    doc, text, lexicon = context.doc, context.text, context.lexicon
+    if _looks_like_speech(text, quote):
+        return None
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verb = span.root
+    while not verb.tag_.startswith("VB") and verb.head.i != verb.i:
+        verb = verb.head
+    if not verb.tag_.startswith("VB") or verb.lower_ in COPULAS or verb.i >= span.start:
+        return None
+    # Only verbs of saying and of calling or judging report someone's words ("attended the
+    # "Rally for America"" quotes a name, not the subject).
+    if lexicon.verb_lemma(verb.lower_) is None and verb.lower_ not in lexicon.naming_verb_forms:
+        return None
+    subject = find_subject(verb)
+    if subject is None or subject[0].i >= verb.i or not is_personal(subject[0]) or subject[0].lower_ in ("it", "this", "that"):
+        return None
+    complements = [c for c in verb.rights if not c.is_punct and c.dep_ not in ("cc", "conj", "advcl", "punct")]
+    if not complements:
+        return None
+    start, end = complements[0].left_edge.i, max(c.right_edge.i for c in complements) + 1
+    if not (start <= span.start and span.end <= end + 1):
+        return None
+    last = quote.close + 1 if doc[end - 1].idx < quote.close + 1 <= doc[min(end, len(doc) - 1)].idx + 1 else None
+    content_start, content_end = char_range(doc, (start, end))
+    return Attribution(
+        content=[(content_start, max(content_end, last or content_end))],
+        kind=QuoteKind.MIXED,
+        cue=(verb.i, verb.i + 1),
+        cue_lemma=open_class_lemma(verb),
+        speaker=noun_phrase(mention_head(subject[0])),
+        via=Via.FRAGMENT_SUBJECT,
+        sentence_start=verb.sent.start,
+    )
+
+
+def _looks_like_speech(text: str, quote: QuotedSpan) -> bool:
+    """A quote with no cue is speech when it stands as a sentence of its own: it opens a paragraph
+    or follows the end of a sentence, and it ends a sentence. Scare quotes, titles and nicknames
+    sit inside someone else's sentence."""
+    line_start = text.rfind("\n", 0, quote.open) + 1
+    before = text[line_start : quote.open].rstrip()
+    if before and before[-1] not in ".!?…\"'”’":
+        return False
+    words = text[quote.start : quote.end].split()
+    if not words:
+        return False
+    ends_sentence = words[-1][-1] in ".!?…,;—-" or words[-1].endswith("...")
+    after = text[quote.close + 1 : quote.close + 3].lstrip(" ")
+    return ends_sentence or not after or after[0] in ".!?\n"
+
+
+def merge_split_quotes(context: DocContext, attributions: list[Attribution], consumed: set[int]) -> None:
+    """'"A," he said, "B."': two quotes around one attribution that ends with a comma are one
+    quote, whichever of the two pieces the cue was first attached to."""
+    doc, text, index = context.doc, context.text, context.quotes
+    by_start = {q.start: q for q in index.spans}
+    position = {q.open: i for i, q in enumerate(index.spans)}
+    uncued = {a.content[0][0]: a for a in attributions if a.cue is None and a.content}
+    for attribution in attributions:
+        if attribution.kind != QuoteKind.DIRECT or attribution.cue is None or len(attribution.content) != 1:
+            continue
+        quote = by_start.get(attribution.content[0][0])
+        if quote is None:
+            continue
+        i = position[quote.open]
+        cue_start = doc[attribution.cue[0]].idx
+        for first, second in ((quote, _at(index.spans, i + 1)), (_at(index.spans, i - 1), quote)):
+            if first is None or second is None or not first.close < cue_start < second.open:
+                continue
+            other = second if first is quote else first
+            if other.open in consumed and other.start not in uncued:
+                continue
+            gap = text[first.close + 1 : second.open]
+            # The attribution ends with a comma, and no sentence ends inside it ("N.C.," does not).
+            # (A doubled mark '' as in some archives leaves half of itself in the gap.)
+            if gap.strip().strip("'‘’").rstrip().endswith(",") and "\n" not in gap and not SENTENCE_BREAK.search(gap):
+                attribution.content = [(first.start, first.end), (second.start, second.end)]
+                consumed.add(other.open)
+                if other.start in uncued:
+                    uncued.pop(other.start).content = []
+                break
+
+
+def _at(items: list[QuotedSpan], i: int) -> QuotedSpan | None:
+    return items[i] if 0 <= i < len(items) else None

@@ -1,0 +1,187 @@
+"""Syntax helpers over the parse: mentions and their heads, subjects, names, cue words and the
+character ranges of token spans. Shared by the rules, the model's frames and the speaker resolver."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from .candidates import Via
+from .lexicon import word_list
+
+if TYPE_CHECKING:
+    from .candidates import Attribution
+
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+# Clauses that take their subject from the verb they hang on ("..., calling for X", "and added").
+SUBJECT_SHARING = frozenset({"conj", "advcl", "xcomp", "pcomp"})
+RELATIVE_PRONOUNS = word_list("relative_pronouns")
+# Subjects that hold no view: "it seems that", "there is a sense that", "this shows that".
+IMPERSONAL_SUBJECTS = word_list("impersonal_subjects")
+PERSONAL_OBJECTS = word_list("personal_objects")
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
+COPULAS = word_list("copulas")
+NOT_TOPICS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "GPE", "LOC", "FAC", "QUANTITY", "MONEY", "PERCENT"})
+TOPIC_PREPOSITIONS = word_list("topic_prepositions")
+COORDINATORS = word_list("coordinators")
+
+
+def noun_phrase(token: Token) -> tuple[int, int]:
+    """The mention headed by `token`: determiners, titles, possessives and appositions included,
+    relative clauses and trailing prepositional phrases left out."""
+    start = token.left_edge.i
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in ("appos", "compound", "flat", "nummod", "punct"):
+            # An apposition's own noun phrase, without its relative clause ("a lawmaker who told ...").
+            end = max(end, noun_phrase(child)[1] if child.dep_ == "appos" else child.i + 1)
+        elif child.dep_ == "prep" and child.lower_ == "of" and _is_name_of_place(child):
+            end = max(end, child.right_edge.i + 1)
+        elif child.dep_ == "amod":  # "a person familiar with the talks"
+            end = max(end, child.right_edge.i + 1)
+        elif child.dep_ not in ("prep", "npadvmod"):
+            break
+    doc = token.doc
+    while end - 1 > token.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < token.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def names_in(span: Span, labels: frozenset[str] = NAME_LABELS) -> list[Span]:
+    """Named entities inside `span` (clipped to it), read from the tokens: `Span.ents` would scan
+    the whole document on every call."""
+    found = []
+    start = None
+    for token in [*span, None]:
+        if start is not None and (token is None or token.ent_iob_ != "I"):
+            ent = Span(span.doc, start, token.i if token is not None else span.end, label=span.doc[start].ent_type_)
+            if ent.label_ in labels:
+                found.append(ent)
+            start = None
+        if token is not None and token.ent_iob_ in ("B", "I") and start is None:
+            start = token.i
+    return found
+
+
+def _is_name_of_place(prep: Token) -> bool:
+    """`of China` in "president Xi Jinping of China": a title's place, part of the mention."""
+    objects = [child for child in prep.children if child.dep_ == "pobj"]
+    return bool(objects) and objects[0].ent_type_ in ("GPE", "NORP", "ORG") and prep.right_edge.i - prep.i <= 4
+
+
+def mention_head(token: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies ("Smith, who said ...")."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        noun = token.head.head
+        # "Maria Lopez, a lawmaker who said": the name the apposition describes.
+        return noun.head if noun.dep_ == "appos" else noun
+    return token
+
+
+def is_personal(token: Token) -> bool:
+    return token.ent_type_ in NAME_LABELS or token.lower_ in PERSONAL_OBJECTS or token.tag_ in ("PRP", "NNP", "NNPS")
+
+
+def child_with(token: Token, *deps: str, lower: str | None = None) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps and (lower is None or child.lower_ == lower):
+            return child
+    return None
+
+
+def find_subject(verb: Token, depth: int = 0) -> tuple[Token, Via] | None:
+    """The speaker-subject of `verb`, following shared subjects up the tree."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS and not c.is_punct), None)
+    if subject is not None:
+        via = Via.INVERTED if subject.i > verb.i else Via.SUBJECT
+        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return mention_head(subject), Via.RELATIVE_CLAUSE
+        return subject, via if depth == 0 else Via.INHERITED_SUBJECT
+    if verb.dep_ == "relcl" and not verb.head.tag_.startswith("VB"):
+        return verb.head, Via.RELATIVE_CLAUSE
+    agent = child_with(verb, "agent")
+    if agent is not None:
+        by_object = child_with(agent, "pobj")
+        if by_object is not None:
+            return by_object, Via.PASSIVE_AGENT
+    head = verb.head
+    if head.dep_ == "acomp" and head.head.i != head.i:  # "he was able to tout": the copula's subject
+        head = head.head
+    if depth < 3 and verb.dep_ in SUBJECT_SHARING and head.i != verb.i and head.tag_.startswith("VB"):
+        found = find_subject(head, depth + 1)
+        if found is not None:
+            return found[0], Via.INHERITED_SUBJECT
+    return None
+
+
+def open_class_lemma(token: Token) -> str:
+    """The lemma of a cue the lexicon does not list: the pipeline's, when it has a lemmatizer
+    (`quoteattr.load(minimal=False)`), else the word in lower case."""
+    return token.lemma_.lower() if token.doc.has_annotation("LEMMA") and token.lemma_ else token.lower_
+
+
+def set_speaker(attribution: Attribution, verb: Token, subject: tuple[Token, Via]) -> None:
+    """Make `verb`'s subject (found by `find_subject`) the speaker; "who" in "Hale, who said" is
+    recorded as another mention of Hale."""
+    attribution.speaker = noun_phrase(mention_head(subject[0]))
+    attribution.via = subject[1]
+    pronoun = next((c for c in verb.children if c.dep_ in SUBJECTS and c.lower_ in RELATIVE_PRONOUNS), None)
+    if subject[1] == Via.RELATIVE_CLAUSE and pronoun is not None:
+        attribution.relative_pronoun = (pronoun.i, pronoun.i + 1)
+
+
+def subtree_span(token: Token) -> tuple[int, int]:
+    return token.left_edge.i, token.right_edge.i + 1
+
+
+def cue_words(verb: Token, content: tuple[int, int] | None) -> tuple[int, int]:
+    """The verb with its particle, and with the preposition that introduces its content
+    ("pointed out", "calling for"; not the "on" of "said on Sunday")."""
+    end = verb.i + 1
+    for child in verb.rights:
+        if child.i == end and (child.dep_ == "prt" or (child.dep_ == "prep" and content is not None and content[0] == child.i + 1)):
+            end += 1
+    return verb.i, end
+
+
+def noun_owner(noun: Token, before: int) -> Token | None:
+    """Whose claim a reporting noun is: "Trump's claim", "a claim by Trump" (before token `before`,
+    where the content starts), "Trump made the claim"."""
+    owner = child_with(noun, "poss")
+    if owner is None:
+        by = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < before), None)
+        owner = child_with(by, "pobj") if by is not None else None
+    if owner is None and noun.dep_ in ("dobj", "attr"):
+        subject = find_subject(noun.head)  # "he made the claim that ..."
+        owner = subject[0] if subject is not None else None
+    return owner
+
+
+def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].is_space or (doc[start].is_punct and not doc[start].is_quote)):
+        start += 1
+    while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and not doc[end - 1].is_quote)):
+        end -= 1
+    return start, end
+
+
+def char_range(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
+    start, end = trim_tokens(doc, *tokens)
+    while end > start and doc[end - 1].lower_ in COORDINATORS:
+        start, end = trim_tokens(doc, start, end - 1)
+    if end <= start:
+        start, end = tokens
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def strip_chars(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
