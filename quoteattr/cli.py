@@ -87,7 +87,7 @@ def evaluate(
     ] = False,
 ) -> None:
     """Precision, recall and F1 of quote spans, and speaker and cue accuracy, against gold."""
-    from quoteattr.evaluate import evaluate as run
+    from quoteattr.evaluation.evaluate import evaluate as run
 
     report = run(
         gold,
@@ -132,7 +132,7 @@ def speed(
     ] = "default",  # type: ignore[assignment]
 ) -> None:
     """Words per second of quoteattr against the bare base pipeline, and memory."""
-    from quoteattr.benchmark import speed as run
+    from quoteattr.evaluation.benchmark import speed as run
 
     path = _texts_path(path)
     report = run(
@@ -161,7 +161,7 @@ def memory(
     json_path: JsonOption = None,
 ) -> None:
     """Does memory stay flat? Resident memory while streaming many documents through extract_many."""
-    from quoteattr.benchmark import memory as run
+    from quoteattr.evaluation.benchmark import memory as run
 
     path = _texts_path(path)
     report = run(path, model=model, documents=documents, paragraphs=paragraphs, batch_size=batch_size)
@@ -189,7 +189,7 @@ def scaling(
     """Is extraction linear in the input? Times a generated article and one FACTOR times longer."""
     import attrs
 
-    from quoteattr.scaling import time_scaling
+    from quoteattr.evaluation.scaling import time_scaling
 
     report = time_scaling(
         _nlp(model), paragraphs=paragraphs, factor=factor, repeat=repeat, seed=seed
@@ -218,7 +218,7 @@ class OutputFormat(str, Enum):
 
 def _texts_path(path: Path | None) -> Path:
     """The benchmark input: `path`, else PolNeAR dev beside the repository, if either exists."""
-    from quoteattr.benchmark import default_path
+    from quoteattr.evaluation.benchmark import default_path
 
     path = path or default_path()
     if path is None or not path.exists():
@@ -289,7 +289,7 @@ def extract(
     stderr and skipped; the exit status is then 1."""
     from tqdm import tqdm
 
-    from quoteattr import io, runner
+    from quoteattr.batch import io, runner
 
     if paths.count(io.STDIN) > 1:
         raise typer.BadParameter("give - (standard input) at most once", param_hint="PATHS")
@@ -310,7 +310,7 @@ def extract(
         if rules:
             raise typer.BadParameter("--rules is for local work; the scheduler's workers use quoteattr.load()", param_hint="--rules")
         try:
-            from quoteattr import dask as on_dask
+            from quoteattr.batch import dask as on_dask
         except ImportError as error:
             raise _fail(str(error)) from None
         annotator = functools.partial(on_dask.annotate_on_scheduler, address=scheduler, model=model, batch_size=batch_size)
@@ -439,8 +439,8 @@ def train(
 ) -> None:
     """Train the attribution model on gold attributions and write it, with its meta, config and
     model card, to --output (by default the model quoteattr ships)."""
-    from quoteattr.training import TrainingSettings
-    from quoteattr.training import train as run
+    from quoteattr.training.train import TrainingSettings
+    from quoteattr.training.train import train as run
 
     try:
         meta = run(

@@ -31,7 +31,7 @@ from quoteattr.learned import (
     stem,
 )
 from quoteattr.lexicon import load_default_lexicon
-from quoteattr.training import LabelledCandidates, choose_thresholds
+from quoteattr.training.train import LabelledCandidates, choose_thresholds
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 SHIPPED = REPOSITORY / "models" / "quoteattr-polnear"

@@ -23,10 +23,10 @@ import spacy
 import srsly
 from attrs import asdict, frozen
 
-from .about import __version__
-from .attribution import QuoteIndex, rule_attributions
-from .evaluate import EvaluationReport, evaluate, intersection_size, overlap, read_gold, union
-from .learned import (
+from ..about import __version__
+from ..attribution import QuoteIndex, rule_attributions
+from ..evaluation.evaluate import EvaluationReport, evaluate, intersection_size, overlap, read_gold, union
+from ..learned import (
     FEATURE_VERSION,
     N_FEATURES,
     PACKAGED_MODEL,
@@ -219,7 +219,7 @@ def train(
     """Train the attribution scorer on `train_path` and write it, with meta.json, config.cfg and a
     model card (README.md), to `output`; score it against the rules on `dev_path` if given.
     RETURNS (dict): the meta written."""
-    from .api import UNUSED_COMPONENTS, add_components, load, load_base
+    from ..api import UNUSED_COMPONENTS, add_components, load, load_base
 
     started = time.perf_counter()
     train_path, output = Path(train_path), Path(output)
