@@ -12,7 +12,7 @@ import typer
 from typer.testing import CliRunner
 
 from quoteattr.evaluation.benchmark import SpeedReport, SpeedRun, _count_words, _long_text, _stream, read_texts
-from quoteattr.cli import _n_processes
+from quoteattr.cli.benchmark import _n_processes
 
 TEXTS = [
     'The minister said that the bridge would open in May. "We are ready," she told reporters.',
