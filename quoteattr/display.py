@@ -312,7 +312,7 @@ def _as_result_and_tokens(result_or_doc: QuoteResult | Doc) -> tuple[QuoteResult
     from spacy.tokens import Doc
 
     if isinstance(result_or_doc, Doc):
-        from .api import result_from_doc
+        from .extensions import result_from_doc
 
         return result_from_doc(result_or_doc), result_or_doc
     if isinstance(result_or_doc, QuoteResult):
