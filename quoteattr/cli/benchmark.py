@@ -9,6 +9,8 @@ from typing import Annotated, Optional
 import srsly
 import typer
 
+from quoteattr.api import DEFAULT_BATCH_SIZE
+
 from ._common import BatchOption, JsonOption, LimitOption, ModelOption, RulesOption, _nlp
 
 app = typer.Typer(help="Measure quoteattr.", no_args_is_help=True)
@@ -47,7 +49,7 @@ def speed(
     long: Annotated[
         bool, typer.Option("--long", help="Time one document of about 45,000 words instead.")
     ] = False,
-    batch_size: BatchOption = 32,
+    batch_size: BatchOption = DEFAULT_BATCH_SIZE,
     json_path: JsonOption = None,
     rules: RulesOption = False,
     baseline: Annotated[
@@ -86,7 +88,7 @@ def memory(
     model: ModelOption = None,
     documents: Annotated[int, typer.Option("--documents", min=1, help="Documents to stream (inputs cycled).")] = 10_000,
     paragraphs: Annotated[int, typer.Option("--paragraphs", min=1, help="Paragraphs kept of each input.")] = 3,
-    batch_size: BatchOption = 32,
+    batch_size: BatchOption = DEFAULT_BATCH_SIZE,
     json_path: JsonOption = None,
 ) -> None:
     """Does memory stay flat? Resident memory while streaming many documents through extract_many."""

@@ -8,6 +8,8 @@ from typing import Annotated, Optional
 import srsly
 import typer
 
+from quoteattr.api import DEFAULT_BATCH_SIZE
+
 from ._common import BatchOption, JsonOption, LimitOption, ModelOption, RulesOption, _nlp
 
 
@@ -26,7 +28,7 @@ def evaluate(
     ] = None,
     json_path: JsonOption = None,
     n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes.")] = 1,
-    batch_size: BatchOption = 32,
+    batch_size: BatchOption = DEFAULT_BATCH_SIZE,
     rules: RulesOption = False,
     separate: Annotated[
         bool,

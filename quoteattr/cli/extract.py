@@ -11,6 +11,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from quoteattr.api import DEFAULT_BATCH_SIZE
+
 from ._common import BatchOption, ModelOption, RulesOption, _fail, _nlp
 
 
@@ -46,7 +48,7 @@ def extract(
     model: ModelOption = None,
     rules: RulesOption = False,
     n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes.")] = 1,
-    batch_size: BatchOption = 32,
+    batch_size: BatchOption = DEFAULT_BATCH_SIZE,
     resume: Annotated[
         bool,
         typer.Option(

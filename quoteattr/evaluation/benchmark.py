@@ -21,10 +21,11 @@ from typing import Any
 import srsly
 from attrs import field, frozen
 
+from ..api import DEFAULT_BATCH_SIZE
+
 __all__ = ["MemoryReport", "SpeedReport", "SpeedRun", "default_path", "memory", "read_texts", "speed"]
 
 DEFAULT_PATH = Path("../shared/data/polnear/dev.jsonl")  # relative to the working directory
-DEFAULT_BATCH_SIZE = 32
 LONG_WORDS = 45_000
 BASELINES = ("default", "reduced", "rules")
 SAMPLE_EVERY = 100  # documents between two samples of resident memory

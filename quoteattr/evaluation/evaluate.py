@@ -28,6 +28,8 @@ from typing import Any
 import srsly
 from attrs import field, frozen
 
+from ..api import DEFAULT_BATCH_SIZE
+
 __all__ = [
     "MEASURES",
     "SUBSETS",
@@ -52,9 +54,12 @@ __all__ = [
 Span = tuple[int, int]
 Spans = tuple[Span, ...]  # sorted, disjoint, non-empty intervals
 
-DEFAULT_BATCH_SIZE = 32
 CONTEXT_CHARS = 150
-QUOTE_MARKS = frozenset("\"'“”‘’«»‹›„‟‚‛`")
+# The characters scoring treats as a span's edge: trimmed from gold and predicted pieces (`trim`)
+# and taken into a prediction that they border (`_predicted_content`). Not `marks.QUOTE_MARKS`, the
+# marks quoteattr pairs into quotes: this set also has the backtick, and making them one set would
+# change the scores.
+EDGE_MARKS = frozenset("\"'“”‘’«»‹›„‟‚‛`")
 
 SUBSETS: dict[str, frozenset[str]] = {
     "all": frozenset({"direct", "mixed", "indirect"}),
@@ -108,7 +113,7 @@ def jaccard(gold: Spans, pred: Spans) -> float:
 
 
 def _is_edge(char: str) -> bool:
-    return char.isspace() or char in QUOTE_MARKS or unicodedata.category(char).startswith("P")
+    return char.isspace() or char in EDGE_MARKS or unicodedata.category(char).startswith("P")
 
 
 def trim(text: str, spans: Iterable[Sequence[int]]) -> Spans:
@@ -192,9 +197,9 @@ def _predicted_content(text: str, quote: Mapping[str, Any]) -> Spans:
     """
     pieces = []
     for start, end in quote.get("parts") or [(quote["start"], quote["end"])]:
-        if start > 0 and text[start - 1] in QUOTE_MARKS:
+        if start > 0 and text[start - 1] in EDGE_MARKS:
             start -= 1
-        if end < len(text) and text[end] in QUOTE_MARKS:
+        if end < len(text) and text[end] in EDGE_MARKS:
             end += 1
         pieces.append((start, end))
     return union(pieces)
