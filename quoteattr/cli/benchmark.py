@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import srsly
 import typer
@@ -15,12 +15,7 @@ from ._common import BatchOption, JsonOption, LimitOption, ModelOption, RulesOpt
 
 app = typer.Typer(help="Measure quoteattr.", no_args_is_help=True)
 
-TextsPath = Annotated[
-    Optional[Path],
-    typer.Argument(
-        dir_okay=False, help='JSON lines with a "text" field (default: ../shared/data/polnear/dev.jsonl).'
-    ),
-]
+TextsPath = Annotated[Path, typer.Argument(dir_okay=False, help='JSON lines with a "text" field.')]
 
 
 def _n_processes(values: list[str]) -> list[int]:
@@ -36,7 +31,7 @@ def _n_processes(values: list[str]) -> list[int]:
 
 @app.command()
 def speed(
-    path: TextsPath = None,
+    path: TextsPath,
     model: ModelOption = None,
     limit: LimitOption = None,
     rounds: Annotated[
@@ -84,7 +79,7 @@ def speed(
 
 @app.command()
 def memory(
-    path: TextsPath = None,
+    path: TextsPath,
     model: ModelOption = None,
     documents: Annotated[int, typer.Option("--documents", min=1, help="Documents to stream (inputs cycled).")] = 10_000,
     paragraphs: Annotated[int, typer.Option("--paragraphs", min=1, help="Paragraphs kept of each input.")] = 3,
@@ -142,13 +137,8 @@ class Baseline(str, Enum):
     rules = "rules"
 
 
-def _texts_path(path: Path | None) -> Path:
-    """The benchmark input: `path`, else PolNeAR dev beside the repository, if either exists."""
-    from quoteattr.evaluation.benchmark import default_path
-
-    path = path or default_path()
-    if path is None or not path.exists():
-        raise typer.BadParameter(
-            f"no such file: {path}" if path else "give a JSON lines file of texts", param_hint="PATH"
-        )
+def _texts_path(path: Path) -> Path:
+    """The benchmark input, if it exists."""
+    if not path.exists():
+        raise typer.BadParameter(f"no such file: {path}", param_hint="PATH")
     return path

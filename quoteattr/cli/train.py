@@ -19,9 +19,16 @@ def train(
         Optional[Path],
         typer.Option("--dev", exists=True, dir_okay=False, help="Gold to score the rules and the model on (never used to choose anything)."),
     ] = None,
+    *,
     output: Annotated[
-        Path, typer.Option("--output", "-o", file_okay=False, help="Directory to write the model to.")
-    ] = Path("models/quoteattr-polnear"),
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            file_okay=False,
+            help="Directory to write the model to (the model quoteattr ships is models/quoteattr-polnear).",
+        ),
+    ],
     model: ModelOption = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed of the folds and of the training order.")] = 0,
     epochs: Annotated[int, typer.Option("--epochs", min=1, help="Passes over the training candidates.")] = 5,
@@ -30,7 +37,7 @@ def train(
     n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes for parsing.")] = 1,
 ) -> None:
     """Train the attribution model on gold attributions and write it, with its meta, config and
-    model card, to --output (by default the model quoteattr ships)."""
+    model card, to --output (models/quoteattr-polnear is the model quoteattr ships)."""
     from quoteattr.training.train import TrainingSettings
     from quoteattr.training.train import train as run
 

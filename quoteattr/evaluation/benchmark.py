@@ -23,17 +23,12 @@ from attrs import field, frozen
 
 from ..api import DEFAULT_BATCH_SIZE
 
-__all__ = ["MemoryReport", "SpeedReport", "SpeedRun", "default_path", "memory", "read_texts", "speed"]
+__all__ = ["MemoryReport", "SpeedReport", "SpeedRun", "memory", "read_texts", "speed"]
 
-DEFAULT_PATH = Path("../shared/data/polnear/dev.jsonl")  # relative to the working directory
 LONG_WORDS = 45_000
 BASELINES = ("default", "reduced", "rules")
 SAMPLE_EVERY = 100  # documents between two samples of resident memory
 MB = 2**20
-
-
-def default_path() -> Path | None:
-    return DEFAULT_PATH if DEFAULT_PATH.exists() else None
 
 
 def read_texts(path: str | Path, limit: int | None = None) -> list[str]:

@@ -35,7 +35,6 @@ from ..learned import (
     find_candidates,
 )
 
-DEFAULT_OUTPUT = Path("models") / PACKAGED_MODEL
 MATCH = 0.3  # a candidate is right when it covers more of a gold content than this (overlap > 0.3)
 ADD_THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(13))  # 0.2 ... 0.8
 DROP_THRESHOLDS = tuple(
@@ -208,7 +207,7 @@ def _scores(report: EvaluationReport) -> dict[str, Any]:
 
 def train(
     train_path: str | Path,
-    output: str | Path = DEFAULT_OUTPUT,
+    output: str | Path,
     *,
     dev_path: str | Path | None = None,
     model: str | None = None,
@@ -369,7 +368,8 @@ def model_card(meta: dict[str, Any]) -> str:
         "## Reproduce",
         "",
         "```bash",
-        "quoteattr train ../shared/data/polnear/train.jsonl --dev ../shared/data/polnear/dev.jsonl",
+        "quoteattr train ../shared/data/polnear/train.jsonl --dev ../shared/data/polnear/dev.jsonl \\",
+        f"    --output models/{PACKAGED_MODEL}",
         "```",
         "",
     ]
