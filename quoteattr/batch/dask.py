@@ -453,9 +453,9 @@ def annotate_on_scheduler(
         model, batch_size, partition_size, max_pending: as for `run_on_scheduler`.
     YIELDS (Extracted | Failure): one per item, in input order.
     """
-    from .io import Document
+    from .io import Document, pipeline_failure, short_reason
     from ..records import QuoteResult
-    from .runner import REASON_LENGTH, Extracted
+    from .runner import Extracted
 
     pending: deque[Any] = deque()
     reader_error: list[Exception] = []
@@ -489,19 +489,10 @@ def annotate_on_scheduler(
             yield pending.popleft()  # a reading failure before this document
         document = pending.popleft()
         if "error" in record:
-            reason = " ".join(record["error"].split())
-            if len(reason) > REASON_LENGTH:
-                reason = reason[: REASON_LENGTH - 1] + "…"
-            yield _document_failure(document, f"failed in the pipeline ({reason})")
+            yield pipeline_failure(document, short_reason(record["error"]))
         else:
             quotes = tuple(Quote.from_dict(quote) for quote in record["quotes"])
             yield Extracted(document, QuoteResult(text=document.text, quotes=quotes))
     yield from pending  # reading failures after the last document
     if reader_error:
         raise reader_error[0]
-
-
-def _document_failure(document: Any, reason: str) -> Any:
-    from .io import Failure
-
-    return Failure(document.source, reason, document.line, document.id)

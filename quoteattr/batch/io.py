@@ -41,6 +41,7 @@ __all__ = [
     "COLUMNS",
     "CSV_COLUMNS",
     "FORMATS",
+    "REASON_LENGTH",
     "STDIN",
     "CsvWriter",
     "Document",
@@ -52,12 +53,14 @@ __all__ = [
     "id_text",
     "missing_paths",
     "open_writer",
+    "pipeline_failure",
     "read_done",
     "read_folder",
     "read_inputs",
     "read_jsonl",
     "read_stdin",
     "read_text_file",
+    "short_reason",
 ]
 
 STDIN = "-"
@@ -90,6 +93,22 @@ class Failure:
         if self.id is not None and self.id != self.source and self.id != self.line:
             where += f" (id {json.dumps(self.id, ensure_ascii=False)})"
         return f"{where}: {self.reason}; skipped"
+
+
+REASON_LENGTH = 500  # characters of an error message kept in a failure's reason
+
+
+def short_reason(message: str) -> str:
+    """An error message on one line, cut to `REASON_LENGTH` characters."""
+    message = " ".join(message.split())
+    if len(message) > REASON_LENGTH:
+        message = message[: REASON_LENGTH - 1] + "…"
+    return message
+
+
+def pipeline_failure(document: Document, reason: str) -> Failure:
+    """The `Failure` of a document the pipeline could not process: "failed in the pipeline (reason)"."""
+    return Failure(document.source, f"failed in the pipeline ({reason})", document.line, document.id)
 
 
 def id_text(doc_id: Any) -> str:

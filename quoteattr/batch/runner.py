@@ -15,13 +15,10 @@ from attrs import define, frozen
 from spacy.language import Language
 
 from ..api import DEFAULT_BATCH_SIZE, extract, result_from_doc
-from .io import Document, Failure, id_text
 from ..records import QuoteResult
+from .io import Document, Failure, id_text, pipeline_failure, short_reason
 
 __all__ = ["Extracted", "Summary", "annotate", "run"]
-
-# Characters of an exception's message kept in a failure's reason.
-REASON_LENGTH = 500
 
 
 @frozen
@@ -149,15 +146,7 @@ def _alone(item: Document | Failure, nlp: Language) -> Extracted | Failure:
 
 
 def _failure(document: Document, error: Exception) -> Failure:
-    message = " ".join(str(error).split())
-    if len(message) > REASON_LENGTH:
-        message = message[: REASON_LENGTH - 1] + "…"
-    return Failure(
-        document.source,
-        f"failed in the pipeline ({type(error).__name__}: {message})",
-        document.line,
-        document.id,
-    )
+    return pipeline_failure(document, f"{type(error).__name__}: {short_reason(str(error))}")
 
 
 def run(
