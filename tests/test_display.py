@@ -11,7 +11,7 @@ import pytest
 
 import quoteattr
 from quoteattr.display import COLUMNS, render, to_dataframe, to_html
-from quoteattr.io import flatten_quote
+from quoteattr.batch.io import flatten_quote
 from quoteattr.records import Cue, Entity, Mention, Quote, QuoteResult, Source
 
 # Markup and ampersands in the text itself: they must come out escaped, never as tags.

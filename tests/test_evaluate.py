@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from quoteattr.evaluate import (
+from quoteattr.evaluation.evaluate import (
     EvaluationReport,
     intersection_size,
     jaccard,
@@ -401,7 +401,7 @@ def test_speaker_entity_and_named_judge_the_resolved_entity() -> None:
 
 
 def test_join_continuations_joins_only_cueless_same_paragraph_quotes_of_the_same_speaker() -> None:
-    from quoteattr.evaluate import join_continuations
+    from quoteattr.evaluation.evaluate import join_continuations
 
     text = '"A is so," Lee said. "B is so."\n\n"C is so."'
     first = pred("direct", [1, 9], speaker=[11, 14], cue=[15, 19])

@@ -24,7 +24,7 @@ from quoteattr.rules.attribute import rule_attributions
 from quoteattr.rules.context import DocContext
 from quoteattr.rules.lexicon import load_default_lexicon
 from quoteattr.rules.morphology import stem
-from quoteattr.training import LabelledCandidates, choose_thresholds
+from quoteattr.training.train import LabelledCandidates, choose_thresholds
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 SHIPPED = REPOSITORY / "models" / "quoteattr-polnear"

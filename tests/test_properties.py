@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 import quoteattr
 from quoteattr import api
 from quoteattr.chunking import chunk_spans, merge_results, shift_result
-from quoteattr.scaling import FIRST_NAMES, LAST_NAMES
+from quoteattr.evaluation.scaling import FIRST_NAMES, LAST_NAMES
 
 EXAMPLES = int(os.environ.get("QUOTEATTR_HYPOTHESIS_EXAMPLES", "200"))
 SETTINGS = settings(

@@ -11,7 +11,7 @@ import pytest
 
 import quoteattr
 from quoteattr import api
-from quoteattr.scaling import generate_article, time_scaling
+from quoteattr.evaluation.scaling import generate_article, time_scaling
 
 SPEECH = 'Jane Roe said, "We will reopen the bridge before the winter," and left.'
 

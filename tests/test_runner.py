@@ -1,4 +1,4 @@
-"""Batch runs: the readers and writers of `quoteattr.io`, and `quoteattr.runner` isolating failures.
+"""Batch runs: the readers and writers of `quoteattr.batch.io`, and `quoteattr.batch.runner` isolating failures.
 
 Most tests run a blank English pipeline with the `quoteattr` component (fast; it finds no quotes
 without a parser, but it stores a result for every document), plus a component that fails on the
@@ -17,8 +17,8 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from quoteattr import io as qio
-from quoteattr.runner import Extracted, Summary, annotate, run
+from quoteattr.batch import io as qio
+from quoteattr.batch.runner import Extracted, Summary, annotate, run
 
 ARTICLE = 'Mayor Ines Ruiz said the bridge would reopen in May. "We are ready," she told reporters.'
 

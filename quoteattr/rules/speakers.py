@@ -22,7 +22,7 @@ from ..records import EntityType
 from .candidates import Attribution, Via
 from .context import DocContext
 from .lexicon import read_lexicon, word_list
-from .syntax import NAME_LABELS as NAME_LABEL_SET
+from .syntax import NAME_LABELS
 from .syntax import names_in, noun_phrase
 
 TITLES = word_list("titles")
@@ -34,7 +34,7 @@ FIRST_PERSON = word_list("first_and_second_person")
 MALE_TITLES = word_list("male_titles")
 FEMALE_TITLES = word_list("female_titles")
 ORG_NOUNS = word_list("organisation_nouns")
-NAME_LABELS = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORG, "GPE": EntityType.GPE, "NORP": EntityType.NORP}
+ENTITY_TYPES = {label: EntityType[label] for label in NAME_LABELS}  # NER label -> record type
 COREF_PREFIX = "coref_clusters"  # span groups of spacy-experimental's coref and its kin
 TRAILING_FUNCTION_WORDS = word_list("trailing_function_words")
 SUFFIXES = word_list("name_suffixes")
@@ -126,7 +126,7 @@ class _Entity:
     def type(self) -> EntityType:
         if not self.labels:
             return EntityType.PERSON
-        return NAME_LABELS.get(self.labels.most_common(1)[0][0], EntityType.OTHER)
+        return ENTITY_TYPES.get(self.labels.most_common(1)[0][0], EntityType.OTHER)
 
 
 class MentionKind(str, Enum):
@@ -239,7 +239,7 @@ class EntityResolver:
         words = _fold(text).split()
         if span is None or not words:
             return ResolvedMention(None, EntityType.OTHER)
-        names = names_in(span, NAME_LABEL_SET)
+        names = names_in(span, NAME_LABELS)
         if names:
             person = next((ent for ent in names if ent.label_ == "PERSON"), None)
             main = person or next((ent for ent in names if ent.root.i == span.root.i), names[-1])
@@ -268,7 +268,7 @@ class EntityResolver:
         where another component left clusters in `doc.spans["coref_clusters_*"]`."""
         for cluster in self._clusters_of.get(token_i, ()):
             for span in cluster:
-                names = names_in(span, NAME_LABEL_SET)
+                names = names_in(span, NAME_LABELS)
                 name = names[0] if names else _proper_noun_run(span)
                 if name is not None and name_key(name.text):
                     return self.add_name(name.start_char, name.end_char, name.label_ or None)

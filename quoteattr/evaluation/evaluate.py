@@ -19,14 +19,28 @@ from __future__ import annotations
 
 import itertools
 import time
-import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import srsly
 from attrs import field, frozen
+
+from ..api import DEFAULT_BATCH_SIZE
+from .report import SUBSETS, Accuracy, EvaluationReport, PrecisionRecall, SubsetReport, summarize
+from .spans import (
+    EDGE_MARKS,
+    MEASURES,
+    PAIRING,
+    Spans,
+    intersection_size,
+    jaccard,
+    match,
+    overlap,
+    trim,
+    union,
+)
 
 __all__ = [
     "MEASURES",
@@ -49,120 +63,7 @@ __all__ = [
     "union",
 ]
 
-Span = tuple[int, int]
-Spans = tuple[Span, ...]  # sorted, disjoint, non-empty intervals
-
-DEFAULT_BATCH_SIZE = 32
 CONTEXT_CHARS = 150
-QUOTE_MARKS = frozenset("\"'“”‘’«»‹›„‟‚‛`")
-
-SUBSETS: dict[str, frozenset[str]] = {
-    "all": frozenset({"direct", "mixed", "indirect"}),
-    "direct+mixed": frozenset({"direct", "mixed"}),
-    "direct": frozenset({"direct"}),
-    "mixed": frozenset({"mixed"}),
-    "indirect": frozenset({"indirect"}),
-}
-
-
-# Interval arithmetic ----------------------------------------------------------------------------
-
-
-def union(spans: Iterable[Sequence[int]]) -> Spans:
-    """The characters covered by `spans`, as sorted, disjoint, non-empty intervals."""
-    merged: list[list[int]] = []
-    for start, end in sorted((int(s), int(e)) for s, e in spans if e > s):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return tuple((start, end) for start, end in merged)
-
-
-def size(spans: Spans) -> int:
-    return sum(end - start for start, end in spans)
-
-
-def intersection_size(a: Spans, b: Spans) -> int:
-    """|a ∩ b| by one merge pass over two normalised interval lists."""
-    i = j = total = 0
-    while i < len(a) and j < len(b):
-        total += max(0, min(a[i][1], b[j][1]) - max(a[i][0], b[j][0]))
-        if a[i][1] < b[j][1]:
-            i += 1
-        else:
-            j += 1
-    return total
-
-
-def overlap(gold: Spans, pred: Spans) -> float:
-    """|gold ∩ pred| / |gold|: the share of the gold quote that the prediction covers."""
-    total = size(gold)
-    return intersection_size(gold, pred) / total if total else 0.0
-
-
-def jaccard(gold: Spans, pred: Spans) -> float:
-    common = intersection_size(gold, pred)
-    either = size(gold) + size(pred) - common
-    return common / either if either else 0.0
-
-
-def _is_edge(char: str) -> bool:
-    return char.isspace() or char in QUOTE_MARKS or unicodedata.category(char).startswith("P")
-
-
-def trim(text: str, spans: Iterable[Sequence[int]]) -> Spans:
-    """Every piece without whitespace, quote marks and punctuation at its edges."""
-    trimmed = []
-    for start, end in spans:
-        end = min(end, len(text))
-        while start < end and _is_edge(text[start]):
-            start += 1
-        while end > start and _is_edge(text[end - 1]):
-            end -= 1
-        trimmed.append((start, end))
-    return union(trimmed)
-
-
-def _exact(gold: Spans, pred: Spans) -> float:
-    return float(bool(gold) and gold == pred)
-
-
-# name -> (score, accepted); `exact` is scored on trimmed spans.
-MEASURES: dict[str, tuple[Callable[[Spans, Spans], float], Callable[[float], bool]]] = {
-    "overlap>0.3": (overlap, lambda score: score > 0.3),
-    "overlap>0.8": (overlap, lambda score: score > 0.8),
-    "jaccard>=0.5": (jaccard, lambda score: score >= 0.5),
-    "exact": (_exact, lambda score: score == 1.0),
-}
-PAIRING = "overlap>0.3"  # the matching on which speaker, cue and kind are judged
-
-
-def match(
-    gold: Sequence[Spans],
-    pred: Sequence[Spans],
-    score: Callable[[Spans, Spans], float],
-    accepted: Callable[[float], bool],
-) -> dict[int, int]:
-    """One-to-one matching, greedy best-first: {gold index: prediction index}.
-
-    Pairs are taken by descending score; ties go to the tighter pair (higher Jaccard), because
-    overlap alone rates a prediction spanning two gold quotes as high as an exact one; then to
-    document order.
-    """
-    candidates = []
-    for g, gold_spans in enumerate(gold):
-        for p, pred_spans in enumerate(pred):
-            value = score(gold_spans, pred_spans)
-            if accepted(value):
-                candidates.append((-value, -jaccard(gold_spans, pred_spans), g, p))
-    pairs: dict[int, int] = {}
-    taken: set[int] = set()
-    for _, _, g, p in sorted(candidates):
-        if g not in pairs and p not in taken:
-            pairs[g] = p
-            taken.add(p)
-    return pairs
 
 
 # Gold and predictions ----------------------------------------------------------------------------
@@ -192,9 +93,9 @@ def _predicted_content(text: str, quote: Mapping[str, Any]) -> Spans:
     """
     pieces = []
     for start, end in quote.get("parts") or [(quote["start"], quote["end"])]:
-        if start > 0 and text[start - 1] in QUOTE_MARKS:
+        if start > 0 and text[start - 1] in EDGE_MARKS:
             start -= 1
-        if end < len(text) and text[end] in QUOTE_MARKS:
+        if end < len(text) and text[end] in EDGE_MARKS:
             end += 1
         pieces.append((start, end))
     return union(pieces)
@@ -394,167 +295,6 @@ def _predicted_summary(quote: Mapping[str, Any]) -> dict[str, Any]:
         "speaker_mention": speaker.get("mention"),
         "cue": quote.get("cue"),
     }
-
-
-# Reports -----------------------------------------------------------------------------------------
-
-
-def _ratio(part: int, whole: int) -> float:
-    return part / whole if whole else 0.0
-
-
-@frozen
-class PrecisionRecall:
-    gold: int
-    predicted: int
-    matched_gold: int
-    matched_predicted: int
-
-    @property
-    def precision(self) -> float:
-        return _ratio(self.matched_predicted, self.predicted)
-
-    @property
-    def recall(self) -> float:
-        return _ratio(self.matched_gold, self.gold)
-
-    @property
-    def f1(self) -> float:
-        total = self.precision + self.recall
-        return 2 * self.precision * self.recall / total if total else 0.0
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "matched_gold": self.matched_gold,
-            "matched_predicted": self.matched_predicted,
-            "precision": self.precision,
-            "recall": self.recall,
-            "f1": self.f1,
-        }
-
-
-@frozen
-class Accuracy:
-    correct: int
-    total: int
-
-    @property
-    def value(self) -> float:
-        return _ratio(self.correct, self.total)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"correct": self.correct, "total": self.total, "accuracy": self.value}
-
-
-@frozen
-class SubsetReport:
-    gold: int
-    predicted: int
-    measures: dict[str, PrecisionRecall]
-    speaker: Accuracy
-    speaker_entity: Accuracy
-    named: Accuracy  # pronoun and nominal gold sources resolved to a name
-    cue: Accuracy
-    kind: Accuracy
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "gold": self.gold,
-            "predicted": self.predicted,
-            "measures": {name: scores.to_dict() for name, scores in self.measures.items()},
-            "speaker": self.speaker.to_dict(),
-            "speaker_entity": self.speaker_entity.to_dict(),
-            "named": self.named.to_dict(),
-            "cue": self.cue.to_dict(),
-            "kind": self.kind.to_dict(),
-        }
-
-
-def summarize(counts: Mapping[tuple[str, ...], int]) -> dict[str, SubsetReport]:
-    """Scores per subset from counts added up over documents (see `score_document`)."""
-    reports = {}
-    for subset in SUBSETS:
-        gold, predicted, pairs = (
-            counts.get((subset, what), 0) for what in ("gold", "predicted", "pairs")
-        )
-        reports[subset] = SubsetReport(
-            gold=gold,
-            predicted=predicted,
-            measures={
-                name: PrecisionRecall(
-                    gold,
-                    predicted,
-                    counts.get((subset, name, "gold"), 0),
-                    counts.get((subset, name, "predicted"), 0),
-                )
-                for name in MEASURES
-            },
-            speaker=Accuracy(counts.get((subset, "speaker"), 0), pairs),
-            speaker_entity=Accuracy(counts.get((subset, "speaker_entity"), 0), pairs),
-            named=Accuracy(counts.get((subset, "named"), 0), counts.get((subset, "pronominal_pairs"), 0)),
-            cue=Accuracy(counts.get((subset, "cue"), 0), pairs),
-            kind=Accuracy(counts.get((subset, "kind"), 0), pairs),
-        )
-    return reports
-
-
-@frozen
-class EvaluationReport:
-    gold_path: str
-    model: str
-    documents: int
-    gold: int
-    predicted: int
-    seconds: float  # extraction and scoring, without loading the pipeline
-    subsets: dict[str, SubsetReport]
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "gold_path": self.gold_path,
-            "model": self.model,
-            "documents": self.documents,
-            "gold": self.gold,
-            "predicted": self.predicted,
-            "seconds": self.seconds,
-            "subsets": {name: report.to_dict() for name, report in self.subsets.items()},
-        }
-
-    def format(self) -> str:
-        """Plain-text tables: quote spans (P/R/F1 in %), then attribution on overlap>0.3 pairs."""
-        lines = [
-            f"{self.gold_path} | model {self.model} | {self.documents} documents, "
-            f"{self.gold} gold, {self.predicted} predicted quotes | {self.seconds:.1f} s",
-            "",
-            f"{'subset':<13}{'gold':>6}{'pred':>6}  {'match':<13}{'P':>6}{'R':>6}{'F1':>6}",
-        ]
-        for subset, report in self.subsets.items():
-            head = f"{subset:<13}{report.gold:>6}{report.predicted:>6}"
-            for name, scores in report.measures.items():
-                lines.append(
-                    f"{head:<25}  {name:<13}{_percent(scores.precision, scores.recall, scores.f1)}"
-                )
-                head = ""
-        lines += ["", f"on {PAIRING} pairs (% right):"]
-        lines.append(
-            f"{'subset':<13}{'pairs':>6}{'speaker':>8}{'entity':>7}{'cue':>6}{'kind':>6}"
-            f"{'pron/nom':>10}{'named':>6}"
-        )
-        for subset, report in self.subsets.items():
-            values = _percent(report.speaker.value, report.speaker_entity.value, report.cue.value, report.kind.value)
-            lines.append(
-                f"{subset:<13}{report.speaker.total:>6}  {values}{report.named.total:>10}{_percent(report.named.value)}"
-            )
-        lines += [
-            "",
-            "speaker: the predicted mention overlaps the gold source; entity: or any mention of the resolved",
-            "speaker does; named: of pairs whose gold source is a pronoun or nominal, share resolved to a name",
-            "whose mentions include it.",
-        ]
-        return "\n".join(lines)
-
-
-def _percent(*values: float) -> str:
-    return "".join(f"{100 * value:>6.1f}" for value in values)
 
 
 def evaluate(

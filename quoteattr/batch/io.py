@@ -18,7 +18,7 @@ Writers write one document at a time, each with a single write and a flush, so t
 run leaves only whole documents, plus at most one partial last line; `read_done` reads the ids of
 an existing output back (cutting such a partial line off) so that a run can be resumed.
 
-The CSV form has one row per quote; `COLUMNS` and `flatten_quote` define it, for any other table
+The CSV form has one row per quote; `COLUMNS` and `flatten_quote` (from `.columns`) define it, for any other table
 (a DataFrame) too.
 """
 
@@ -30,17 +30,20 @@ import json
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 from pathlib import Path
 from typing import IO, Any
 
 from attrs import frozen
 
+from .columns import COLUMNS, CSV_COLUMNS, QUOTE_COLUMNS, flatten_quote  # noqa: F401  (re-exported)
+
 __all__ = [
     "COLUMNS",
     "CSV_COLUMNS",
     "FORMATS",
+    "REASON_LENGTH",
     "STDIN",
     "CsvWriter",
     "Document",
@@ -52,12 +55,14 @@ __all__ = [
     "id_text",
     "missing_paths",
     "open_writer",
+    "pipeline_failure",
     "read_done",
     "read_folder",
     "read_inputs",
     "read_jsonl",
     "read_stdin",
     "read_text_file",
+    "short_reason",
 ]
 
 STDIN = "-"
@@ -90,6 +95,22 @@ class Failure:
         if self.id is not None and self.id != self.source and self.id != self.line:
             where += f" (id {json.dumps(self.id, ensure_ascii=False)})"
         return f"{where}: {self.reason}; skipped"
+
+
+REASON_LENGTH = 500  # characters of an error message kept in a failure's reason
+
+
+def short_reason(message: str) -> str:
+    """An error message on one line, cut to `REASON_LENGTH` characters."""
+    message = " ".join(message.split())
+    if len(message) > REASON_LENGTH:
+        message = message[: REASON_LENGTH - 1] + "…"
+    return message
+
+
+def pipeline_failure(document: Document, reason: str) -> Failure:
+    """The `Failure` of a document the pipeline could not process: "failed in the pipeline (reason)"."""
+    return Failure(document.source, f"failed in the pipeline ({reason})", document.line, document.id)
 
 
 def id_text(doc_id: Any) -> str:
@@ -258,73 +279,6 @@ def _json_type(value: Any) -> str:
     if isinstance(value, str):
         return "string"
     return "array" if isinstance(value, list) else "object"
-
-
-# --------------------------------------------------------------------------------- the CSV columns
-
-
-def _get(*keys: str) -> Callable[[dict[str, Any]], Any]:
-    """The value at `keys` in a nested quote dict, None where any step is missing or null."""
-
-    def get(quote: dict[str, Any]) -> Any:
-        value: Any = quote
-        for key in keys:
-            if value is None:
-                return None
-            value = value.get(key)
-        return value
-
-    return get
-
-
-def _parts(quote: dict[str, Any]) -> str | None:
-    parts = quote.get("parts")
-    return None if parts is None else json.dumps(parts)
-
-
-def _sources(quote: dict[str, Any]) -> str:
-    """ "Xinhua (cited); AFP (according_to)": each source's name (else its words), and relation."""
-    named = []
-    for source in quote.get("sources") or ():
-        name = source.get("name") or (source.get("mention") or {}).get("text") or "?"
-        named.append(f"{name} ({source.get('relation')})")
-    return "; ".join(named)
-
-
-# Each column of a flat quote, and how to read it from `Quote.to_dict()`. The one place to change.
-QUOTE_COLUMNS: tuple[tuple[str, Callable[[dict[str, Any]], Any]], ...] = (
-    ("kind", _get("kind")),
-    ("text", _get("text")),
-    ("start", _get("start")),
-    ("end", _get("end")),
-    ("parts", _parts),
-    ("speaker_name", _get("speaker", "name")),
-    ("speaker_type", _get("speaker", "type")),
-    ("speaker_entity_id", _get("speaker", "entity_id")),
-    ("speaker_mention", _get("speaker", "mention", "text")),
-    ("speaker_start", _get("speaker", "mention", "start")),
-    ("speaker_end", _get("speaker", "mention", "end")),
-    ("addressee_name", _get("addressee", "name")),
-    ("addressee_type", _get("addressee", "type")),
-    ("cue", _get("cue", "text")),
-    ("cue_start", _get("cue", "start")),
-    ("cue_end", _get("cue", "end")),
-    ("cue_lemma", _get("cue", "lemma")),
-    ("sources", _sources),
-    ("hedge", _get("hedge")),
-    ("confidence", _get("confidence")),
-)
-COLUMNS: tuple[str, ...] = ("id", *(name for name, _ in QUOTE_COLUMNS))
-CSV_COLUMNS = COLUMNS
-
-
-def flatten_quote(doc_id: Any, quote: dict[str, Any]) -> dict[str, Any]:
-    """One quote (`Quote.to_dict()`) as a flat row with the keys `COLUMNS`, in that order.
-
-    Missing values are None (empty in CSV); `parts` is JSON text; `sources` is
-    "name (relation)" joined with "; ". `doc_id` is kept as it is.
-    """
-    return {"id": doc_id, **{name: read(quote) for name, read in QUOTE_COLUMNS}}
 
 
 # ---------------------------------------------------------------------------------------- writing

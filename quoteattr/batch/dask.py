@@ -6,7 +6,7 @@
 - `extract_bag(bag)` and `extract_dataframe(ddf)` map it over a dask bag or dataframe, lazily.
 - `run_on_scheduler(address, records)` sends records to a running Dask scheduler and yields the
   results in input order, as they arrive.
-- `annotate_on_scheduler(items, address)` is `quoteattr.runner.annotate` (documents and reading
+- `annotate_on_scheduler(items, address)` is `quoteattr.batch.runner.annotate` (documents and reading
   failures in, `Extracted` and `Failure` out) on a scheduler: what `quoteattr extract --scheduler
   ADDRESS` runs.
 
@@ -32,8 +32,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from . import api
-from .records import Quote
+from .. import api
+from ..records import Quote
 
 if TYPE_CHECKING:  # pragma: no cover
     import dask.bag
@@ -56,7 +56,7 @@ logger = logging.getLogger(__name__)
 # Records per task sent by `run_on_scheduler`: big enough to fill `nlp.pipe` batches and keep the
 # scheduler's overhead small, small enough to spread a few thousand articles over many workers.
 DEFAULT_PARTITION_SIZE = 64
-DASK_MISSING = 'quoteattr.dask needs Dask and distributed: pip install "quoteattr[dask]"'
+DASK_MISSING = 'quoteattr.batch.dask needs Dask and distributed: pip install "quoteattr[dask]"'
 
 # One pipeline per worker process: loaded on the first partition, shared by the worker's threads.
 # spaCy pipelines are not documented as thread-safe, so its threads take turns (a worker's threads
@@ -166,7 +166,7 @@ def process_partition(
     The pipeline is loaded on the first call in a process and cached (per `model`); later partitions
     reuse it. A record that is malformed, whose text is not a str, or that makes the pipeline fail
     gives `{"id": ..., "quotes": [], "error": "<Type>: <message>"}` (id None if it could not be
-    read) and a warning on the `quoteattr.dask` logger; the other records are unaffected.
+    read) and a warning on the `quoteattr.batch.dask` logger; the other records are unaffected.
 
     Args:
         records (Iterable | pandas.DataFrame): `(id, text)` pairs, mappings with the keys
@@ -232,7 +232,7 @@ def _flatten_quote() -> Any:
     try:
         from .io import flatten_quote
     except ImportError:
-        from .display import flatten_quote
+        from ..display import flatten_quote
     return flatten_quote
 
 
@@ -437,9 +437,9 @@ def annotate_on_scheduler(
     partition_size: int = DEFAULT_PARTITION_SIZE,
     max_pending: int | None = None,
 ) -> Iterator[Any]:
-    """`quoteattr.runner.annotate`, with the pipeline run on a Dask cluster.
+    """`quoteattr.batch.runner.annotate`, with the pipeline run on a Dask cluster.
 
-    Takes `quoteattr.io.Document`s and `Failure`s (as `quoteattr.io.read_inputs` gives them) and
+    Takes `quoteattr.batch.io.Document`s and `Failure`s (as `quoteattr.batch.io.read_inputs` gives them) and
     yields an `Extracted` per document and a `Failure` per document that fails (reason "failed in
     the pipeline (<Type>: <message>)"), the reading failures passing through in their place: the
     same contract as `runner.annotate`. Only the texts go to the workers (tagged with their
@@ -453,9 +453,9 @@ def annotate_on_scheduler(
         model, batch_size, partition_size, max_pending: as for `run_on_scheduler`.
     YIELDS (Extracted | Failure): one per item, in input order.
     """
-    from .io import Document
-    from .records import QuoteResult
-    from .runner import REASON_LENGTH, Extracted
+    from .io import Document, pipeline_failure, short_reason
+    from ..records import QuoteResult
+    from .runner import Extracted
 
     pending: deque[Any] = deque()
     reader_error: list[Exception] = []
@@ -489,19 +489,10 @@ def annotate_on_scheduler(
             yield pending.popleft()  # a reading failure before this document
         document = pending.popleft()
         if "error" in record:
-            reason = " ".join(record["error"].split())
-            if len(reason) > REASON_LENGTH:
-                reason = reason[: REASON_LENGTH - 1] + "…"
-            yield _document_failure(document, f"failed in the pipeline ({reason})")
+            yield pipeline_failure(document, short_reason(record["error"]))
         else:
             quotes = tuple(Quote.from_dict(quote) for quote in record["quotes"])
             yield Extracted(document, QuoteResult(text=document.text, quotes=quotes))
     yield from pending  # reading failures after the last document
     if reader_error:
         raise reader_error[0]
-
-
-def _document_failure(document: Any, reason: str) -> Any:
-    from .io import Failure
-
-    return Failure(document.source, reason, document.line, document.id)

@@ -23,15 +23,14 @@ import spacy
 import srsly
 from attrs import asdict, frozen
 
-from .about import __version__
-from .evaluate import EvaluationReport, evaluate, intersection_size, overlap, read_gold, union
-from .model.features import FEATURE_VERSION, N_FEATURES
-from .model.frames import Candidate, find_candidates
-from .model.scorer import PACKAGED_MODEL, AttributionScorer
-from .rules.attribute import rule_attributions
-from .rules.context import DocContext
+from ..about import __version__
+from ..evaluation.evaluate import EvaluationReport, evaluate, intersection_size, overlap, read_gold, union
+from ..model.features import FEATURE_VERSION, N_FEATURES
+from ..model.frames import Candidate, find_candidates
+from ..model.scorer import PACKAGED_MODEL, AttributionScorer
+from ..rules.attribute import rule_attributions
+from ..rules.context import DocContext
 
-DEFAULT_OUTPUT = Path("models") / PACKAGED_MODEL
 MATCH = 0.3  # a candidate is right when it covers more of a gold content than this (overlap > 0.3)
 ADD_THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(13))  # 0.2 ... 0.8
 DROP_THRESHOLDS = tuple(
@@ -201,7 +200,7 @@ def _scores(report: EvaluationReport) -> dict[str, Any]:
 
 def train(
     train_path: str | Path,
-    output: str | Path = DEFAULT_OUTPUT,
+    output: str | Path,
     *,
     dev_path: str | Path | None = None,
     model: str | None = None,
@@ -212,7 +211,7 @@ def train(
     """Train the attribution scorer on `train_path` and write it, with meta.json, config.cfg and a
     model card (README.md), to `output`; score it against the rules on `dev_path` if given.
     RETURNS (dict): the meta written."""
-    from .api import UNUSED_COMPONENTS, add_components, load, load_base
+    from ..api import UNUSED_COMPONENTS, add_components, load, load_base
 
     started = time.perf_counter()
     train_path, output = Path(train_path), Path(output)
@@ -362,7 +361,8 @@ def model_card(meta: dict[str, Any]) -> str:
         "## Reproduce",
         "",
         "```bash",
-        "quoteattr train ../shared/data/polnear/train.jsonl --dev ../shared/data/polnear/dev.jsonl",
+        "quoteattr train ../shared/data/polnear/train.jsonl --dev ../shared/data/polnear/dev.jsonl \\",
+        f"    --output models/{PACKAGED_MODEL}",
         "```",
         "",
     ]

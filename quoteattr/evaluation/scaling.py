@@ -112,7 +112,7 @@ def time_scaling(
         repeat (int): each input is timed this many times; the fastest run counts.
     RETURNS (ScalingReport): both lengths and times, the ratio of the times.
     """
-    from .api import extract, load
+    from ..api import extract, load
 
     if paragraphs < 1 or factor < 1 or repeat < 1:
         raise ValueError("paragraphs, factor and repeat must be at least 1")

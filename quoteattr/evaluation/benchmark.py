@@ -21,18 +21,14 @@ from typing import Any
 import srsly
 from attrs import field, frozen
 
-__all__ = ["MemoryReport", "SpeedReport", "SpeedRun", "default_path", "memory", "read_texts", "speed"]
+from ..api import DEFAULT_BATCH_SIZE
 
-DEFAULT_PATH = Path("../shared/data/polnear/dev.jsonl")  # relative to the working directory
-DEFAULT_BATCH_SIZE = 32
+__all__ = ["MemoryReport", "SpeedReport", "SpeedRun", "memory", "read_texts", "speed"]
+
 LONG_WORDS = 45_000
 BASELINES = ("default", "reduced", "rules")
 SAMPLE_EVERY = 100  # documents between two samples of resident memory
 MB = 2**20
-
-
-def default_path() -> Path | None:
-    return DEFAULT_PATH if DEFAULT_PATH.exists() else None
 
 
 def read_texts(path: str | Path, limit: int | None = None) -> list[str]:

@@ -2,7 +2,7 @@
 
 `annotate` streams documents through `nlp.pipe` in batches and turns each into an `Extracted` or a
 `Failure`; `run` skips the documents already done (`--resume`), writes the others and reports
-the failures, and returns a `Summary`. The readers and writers are in `quoteattr.io`.
+the failures, and returns a `Summary`. The readers and writers are in `quoteattr.batch.io`.
 """
 
 from __future__ import annotations
@@ -14,14 +14,11 @@ from typing import Any
 from attrs import define, frozen
 from spacy.language import Language
 
-from .api import DEFAULT_BATCH_SIZE, extract, result_from_doc
-from .io import Document, Failure, id_text
-from .records import QuoteResult
+from ..api import DEFAULT_BATCH_SIZE, extract, result_from_doc
+from ..records import QuoteResult
+from .io import Document, Failure, id_text, pipeline_failure, short_reason
 
 __all__ = ["Extracted", "Summary", "annotate", "run"]
-
-# Characters of an exception's message kept in a failure's reason.
-REASON_LENGTH = 500
 
 
 @frozen
@@ -149,15 +146,7 @@ def _alone(item: Document | Failure, nlp: Language) -> Extracted | Failure:
 
 
 def _failure(document: Document, error: Exception) -> Failure:
-    message = " ".join(str(error).split())
-    if len(message) > REASON_LENGTH:
-        message = message[: REASON_LENGTH - 1] + "…"
-    return Failure(
-        document.source,
-        f"failed in the pipeline ({type(error).__name__}: {message})",
-        document.line,
-        document.id,
-    )
+    return pipeline_failure(document, f"{type(error).__name__}: {short_reason(str(error))}")
 
 
 def run(
@@ -175,17 +164,17 @@ def run(
     """Process `items`, calling `write(id, quote dicts)` for each document in input order.
 
     Args:
-        items: documents and reading failures, as from `quoteattr.io.read_inputs`.
+        items: documents and reading failures, as from `quoteattr.batch.io.read_inputs`.
         nlp (Language): a pipeline with the `quoteattr` component.
-        write: writes one document's results (a `quoteattr.io` writer's `write`).
+        write: writes one document's results (a `quoteattr.batch.io` writer's `write`).
         batch_size (int), n_process (int): for `nlp.pipe`.
-        done (Counter[str] | None): ids (as `quoteattr.io.id_text`) already written, from
-            `quoteattr.io.read_done`; a document whose id is there is skipped (and counted off, so
+        done (Counter[str] | None): ids (as `quoteattr.batch.io.id_text`) already written, from
+            `quoteattr.batch.io.read_done`; a document whose id is there is skipped (and counted off, so
             a repeated id is skipped only as often as it was written).
         report: called with a line describing each failure.
         progress: called with 1 after each document (written, failed or skipped).
         annotator: processes the documents elsewhere instead of with `nlp` (e.g.
-            `quoteattr.dask.annotate_on_scheduler`), with the same contract as `annotate`.
+            `quoteattr.batch.dask.annotate_on_scheduler`), with the same contract as `annotate`.
     RETURNS (Summary): how many documents were written, failed and skipped.
     """
     summary = Summary()

@@ -1,0 +1,1 @@
+"""Batch runs: reading documents, isolating failures, writing results, and Dask."""

@@ -1,0 +1,1 @@
+"""Scoring against gold, speed and memory benchmarks, and the synthetic articles of the scaling test."""

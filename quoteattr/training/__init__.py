@@ -1,0 +1,1 @@
+"""Training the attribution model from gold attributions."""
