@@ -6,8 +6,7 @@ reads no file: the packaged lexicon and trained model are loaded by `initialize(
 when neither `initialize()` nor `from_disk()` gave them.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: spaCy validates `initialize` settings by its annotations.
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Optional, Union
@@ -71,7 +70,7 @@ def make_quote_attributor(
     speakers_key: str,
     extensions: bool,
     scorer: Optional[Callable],
-) -> QuoteAttributor:
+) -> "QuoteAttributor":
     return QuoteAttributor(
         nlp.vocab,
         name=name,
@@ -187,7 +186,8 @@ class QuoteAttributor(Pipe):
             self.set_annotations(doc, quotes, entities)
             return doc
         except Exception as error:
-            return error_handler(self.name, self, [doc], error)
+            error_handler(self.name, self, [doc], error)
+            return doc  # unannotated: the handler chose to go on
 
     def attribute(self, doc: Doc) -> tuple[list[Quote], list[DocumentEntity]]:
         """Compute the records for `doc` without writing anything."""
@@ -271,7 +271,7 @@ class QuoteAttributor(Pipe):
             serializers["attribution_model"] = lambda p: model.to_disk(p)
         to_disk(path, serializers, exclude)
 
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> QuoteAttributor:
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "QuoteAttributor":
         path = Path(path)
         if (path / SETTINGS_FILE).is_file():  # saved by quoteattr 0.1: the model's files alone
             self.attribution_model = AttributionScorer.from_disk(path)
@@ -297,7 +297,7 @@ class QuoteAttributor(Pipe):
         }
         return to_bytes(serializers, exclude)
 
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> QuoteAttributor:
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "QuoteAttributor":
         deserializers: dict[str, Callable[[bytes], Any]] = {
             "cfg": lambda b: self._model_from_cfg(srsly.json_loads(b)),
             "lexicon": lambda b: self._set_lexicon_data(srsly.json_loads(b)),
