@@ -231,10 +231,11 @@ def test_the_subject_of_a_raising_verb_is_no_speaker(verb):
 def test_the_model_is_saved_and_loaded_with_the_pipeline(tmp_path):
     nlp = load()
     nlp.to_disk(tmp_path / "pipeline")
-    assert (tmp_path / "pipeline" / "quoteattr" / WEIGHTS_FILE).is_file()
+    assert (tmp_path / "pipeline" / "quoteattr" / "attribution_model" / WEIGHTS_FILE).is_file()
     reloaded = spacy.load(tmp_path / "pipeline")
     assert numpy.array_equal(
-        reloaded.get_pipe("quoteattr").attribution_model.weights, nlp.get_pipe("quoteattr").attribution_model.weights
+        reloaded.get_pipe("quoteattr").attribution_model.weights,
+        nlp.get_pipe("quoteattr").attribution_model.weights,
     )
     assert quoteattr.extract(STANCE, nlp=reloaded) == quoteattr.extract(STANCE, nlp=nlp)
 
@@ -246,7 +247,8 @@ def test_the_model_travels_in_the_pipeline_bytes():
     quoteattr.api.add_components(rules, trained=False)
     rules.from_bytes(data)
     assert numpy.array_equal(
-        rules.get_pipe("quoteattr").attribution_model.weights, nlp.get_pipe("quoteattr").attribution_model.weights
+        rules.get_pipe("quoteattr").attribution_model.weights,
+        nlp.get_pipe("quoteattr").attribution_model.weights,
     )
     assert quoteattr.extract(STANCE, nlp=rules) == quoteattr.extract(STANCE, nlp=nlp)
 
