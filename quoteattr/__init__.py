@@ -1,7 +1,9 @@
 """quoteattr: who said what in English news."""
 
 # Registers the spaCy factories and functions (as the entry points do, for setups without them).
-from .pipeline import attributor, paragraphs, registry  # noqa: F401
+from .pipeline import attributor as _attributor  # noqa: F401
+from .pipeline import paragraphs as _paragraphs  # noqa: F401
+from .pipeline import registry as _registry  # noqa: F401
 from .about import __version__
 from .api import extract, extract_many, load
 from .display import render

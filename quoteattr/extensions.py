@@ -1,4 +1,5 @@
-"""spaCy extension attributes, registered once, read-only, built on demand from `doc.user_data`.
+"""spaCy extension attributes, registered once on first use (the component, `load()`), read-only,
+built on demand from `doc.user_data`.
 
 | attribute              | value                                      |
 |------------------------|--------------------------------------------|

@@ -22,6 +22,7 @@ from ..extensions import register_extensions
 from ..learned import SETTINGS_FILE, AttributionScorer, packaged_model_path
 from ..lexicon import CueLexicon, load_default_lexicon
 from ..records import DocumentEntity, Quote
+from . import registry  # noqa: F401  (the default scorer, quoteattr.quotes_scorer.v1)
 from .building import build_records
 from .scoring import DEFAULT_SPANS_KEY
 
