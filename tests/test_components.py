@@ -467,3 +467,18 @@ def test_extensions_setting_off_registers_nothing(tmp_path):
     completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.strip() == "False"
+
+
+def test_the_registered_lexicon_and_model_functions_still_work_as_settings():
+    from quoteattr.learned import AttributionScorer
+    from quoteattr.lexicon import CueLexicon
+
+    component = spacy.blank("en").add_pipe(
+        "quoteattr",
+        config={
+            "lexicon": {"@misc": "quoteattr.cue_lexicon.v1"},
+            "attribution_model": {"@misc": "quoteattr.packaged_attribution_model.v1"},
+        },
+    )
+    assert isinstance(component.lexicon, CueLexicon)
+    assert isinstance(component.attribution_model, AttributionScorer)
