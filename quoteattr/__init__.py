@@ -1,13 +1,14 @@
 """quoteattr: who said what in English news."""
 
-from . import component  # noqa: F401  (registers the spaCy factories)
+# Registers the spaCy factories and functions (as the entry points do, for setups without them).
+from .pipeline import attributor as _attributor  # noqa: F401
+from .pipeline import paragraphs as _paragraphs  # noqa: F401
+from .pipeline import registry as _registry  # noqa: F401
 from .about import __version__
 from .api import extract, extract_many, load
 from .display import render
 from .extensions import register_extensions
 from .records import Cue, DocumentEntity, Entity, EntityType, Mention, Quote, QuoteKind, QuoteResult, Source
-
-register_extensions()
 
 __all__ = [
     "Cue",
@@ -23,5 +24,6 @@ __all__ = [
     "extract",
     "extract_many",
     "load",
+    "register_extensions",
     "render",
 ]

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from .chunking import chunk_spans, merge_results, reslice_result
 from .errors import Errors
-from .extensions import result_from_doc
+from .extensions import register_extensions, result_from_doc
 from .records import QuoteResult
 
 # Tried in order when no model is named: the official package, then its re-upload on the index.
@@ -63,6 +63,7 @@ def load(model: str | None = None, *, minimal: bool = True, trained: bool | str 
             `quoteattr train` wrote there.
     RETURNS (Language): the pipeline.
     """
+    register_extensions()
     nlp = load_base(model, exclude=UNUSED_COMPONENTS if minimal else ())
     add_components(nlp, trained=trained)
     return nlp
@@ -74,17 +75,17 @@ def add_components(nlp: Language, *, trained: bool | str | Path = True) -> Langu
     if "quoteattr_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("quoteattr_paragraphs", before="parser")
     if "quoteattr" not in nlp.pipe_names:
-        nlp.add_pipe("quoteattr", config=scorer_config(trained))
+        nlp.add_pipe("quoteattr", config=attribution_model_config(trained))
     return nlp
 
 
-def scorer_config(trained: bool | str | Path) -> dict[str, Any]:
+def attribution_model_config(trained: bool | str | Path) -> dict[str, Any]:
     """The `quoteattr` component's config for a choice of model (see `load`)."""
     if trained is True:
         return {}
     if trained is False:
-        return {"scorer": None}
-    return {"scorer": {"@misc": "quoteattr.attribution_model.v1", "path": str(trained)}}
+        return {"attribution_model": None}
+    return {"attribution_model": {"@misc": "quoteattr.attribution_model.v1", "path": str(trained)}}
 
 
 def _type_error(value: object, argument: str) -> TypeError:

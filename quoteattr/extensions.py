@@ -1,4 +1,5 @@
-"""spaCy extension attributes, registered once, read-only, built on demand from `doc.user_data`.
+"""spaCy extension attributes, registered once on first use (the component, `load()`), read-only,
+built on demand from `doc.user_data`.
 
 | attribute              | value                                      |
 |------------------------|--------------------------------------------|
@@ -14,9 +15,10 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from .component import USER_DATA_KEY
 from .errors import Errors
 from .records import DocumentEntity, Quote, QuoteResult
+
+USER_DATA_KEY = "quoteattr"  # where the component keeps its records in `doc.user_data`
 
 
 def result_from_doc(doc: Doc) -> QuoteResult:

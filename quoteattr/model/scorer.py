@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy
 import srsly
@@ -15,9 +15,10 @@ from attrs import define, field
 
 from ..errors import Errors
 from ..rules.candidates import Attribution, drop_duplicates
-from ..rules.context import DocContext
 from .features import FEATURE_VERSION, N_FEATURES, hash_features
-from .frames import contents, find_candidates
+
+if TYPE_CHECKING:
+    from ..rules.context import DocContext
 
 
 PACKAGED_MODEL = "quoteattr-polnear"
@@ -65,6 +66,8 @@ class AttributionScorer:
         audience, calling for ...": the calling is the report) and outside every content already
         kept (a stance inside a report, "expressed a desire to ...", is part of that report).
         """
+        from .frames import contents, find_candidates  # the rules' syntax, with its word lists
+
         doc = context.doc
         candidates = find_candidates(context, rule_attributions, judged_only=True)
         judged = [c for c in candidates if c.eligible]

@@ -170,6 +170,12 @@ def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def token_chars(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
+    """The characters of a token range as they are (`char_range` trims it first)."""
+    last = doc[tokens[1] - 1]
+    return doc[tokens[0]].idx, last.idx + len(last.text)
+
+
 def char_range(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
     start, end = trim_tokens(doc, *tokens)
     while end > start and doc[end - 1].lower_ in COORDINATORS:

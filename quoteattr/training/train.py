@@ -272,7 +272,7 @@ def _config(output: Path, settings: TrainingSettings) -> str:
         "[components.quoteattr]",
         'factory = "quoteattr"',
         "",
-        "[components.quoteattr.scorer]",
+        "[components.quoteattr.attribution_model]",
         '@misc = "quoteattr.attribution_model.v1"',
         f'path = "{output.as_posix()}"',
         "",

@@ -1,0 +1,1 @@
+"""quoteattr's spaCy components, their registered functions and their scoring."""
