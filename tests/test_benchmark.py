@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import math
+import statistics
+import time
 from pathlib import Path
 
 import pytest
@@ -28,6 +31,22 @@ def write_texts(path: Path) -> Path:
     return path
 
 
+def _check_run(run: dict, *, rounds: int) -> None:
+    """A run's figures agree with each other: one time per round for each side, each positive and
+    finite; words per second are the words over the median time; the ratio is ours over bare."""
+    assert len(run["bare_seconds"]) == len(run["quoteattr_seconds"]) == rounds
+    for seconds in (*run["bare_seconds"], *run["quoteattr_seconds"]):
+        assert 0 < seconds < 600 and math.isfinite(seconds), run
+    bare = run["words"] / statistics.median(run["bare_seconds"])
+    ours = run["words"] / statistics.median(run["quoteattr_seconds"])
+    assert run["bare_words_per_second"] == pytest.approx(bare)
+    assert run["quoteattr_words_per_second"] == pytest.approx(ours)
+    assert run["ratio"] == pytest.approx(ours / bare)
+    assert 0 < run["ratio"] and math.isfinite(run["ratio"])
+    for key in ("bare_rss_growth_mb", "quoteattr_rss_growth_mb"):
+        assert math.isfinite(run[key]) and abs(run[key]) < 100_000, run
+
+
 def test_read_texts_takes_the_text_field_up_to_the_limit(tmp_path: Path) -> None:
     path = write_texts(tmp_path / "texts.jsonl")
     assert read_texts(path) == TEXTS
@@ -46,10 +65,23 @@ def test_long_text_repeats_texts_up_to_the_word_count() -> None:
 
 
 def test_stream_exhausts_the_items_and_measures_memory_growth() -> None:
-    seen = []
-    seconds, growth = _stream(seen.append(index) or index for index in range(250))
-    assert len(seen) == 250 and seconds >= 0.0
-    assert isinstance(growth, float)
+    """The time is the time of the whole stream (250 items of 1 ms each: at least 0.25 s), and
+    the growth is the memory the stream keeps (40 MB written and held: at least 30 MB)."""
+    seen, kept = [], []
+
+    def items():
+        for index in range(250):
+            time.sleep(0.001)
+            if index < 40:
+                kept.append(bytes([index]) * 2**20)  # written, so resident
+            seen.append(index)
+            yield index
+
+    seconds, growth = _stream(items())
+    assert seen == list(range(250))
+    assert 0.25 <= seconds < 60, seconds
+    assert math.isfinite(growth) and growth >= 30, growth
+    assert len(kept) == 40
 
 
 def test_run_reports_medians_and_ratio() -> None:
@@ -63,7 +95,11 @@ def test_run_reports_medians_and_ratio() -> None:
         "texts.jsonl", "en_test", ["parser"], ["parser", "quoteattr"], 3, 32, [run], 500.0, 0.0
     )
     assert "n_process=1" in report.format() and "0.67" in report.format()
-    assert json.loads(json.dumps(report.to_dict()))["runs"][0]["ratio"] == pytest.approx(2 / 3)
+    data = json.loads(json.dumps(report.to_dict()))
+    assert data["runs"][0]["ratio"] == pytest.approx(2 / 3)
+    assert (data["path"], data["model"], data["rounds"], data["batch_size"]) == ("texts.jsonl", "en_test", 3, 32)
+    assert (data["bare_pipes"], data["quoteattr_pipes"]) == (["parser"], ["parser", "quoteattr"])
+    assert data["runs"][0]["bare_seconds"] == [1.0, 2.0, 10.0]  # every round, the median aside
 
 
 def test_n_process_option_takes_repeats_and_lists() -> None:
@@ -98,10 +134,11 @@ def test_speed_command(tmp_path: Path) -> None:
     report = srsly.read_json(report_path)
     assert [run["n_process"] for run in report["runs"]] == [1, 2]
     words = _count_words(spacy.blank("en").pipe(TEXTS[:2]))
+    assert (report["rounds"], report["path"]) == (1, str(path))
     for run in report["runs"]:
         assert run["documents"] == 2 and run["words"] == words == 30
-        assert run["bare_words_per_second"] > 0 and run["quoteattr_words_per_second"] > 0
-    assert report["max_rss_mb"] > 0
+        _check_run(run, rounds=1)
+    assert 0 < report["max_rss_mb"] < 100_000
 
 
 def test_speed_of_one_long_document(tmp_path: Path) -> None:
@@ -111,7 +148,8 @@ def test_speed_of_one_long_document(tmp_path: Path) -> None:
     report = speed(write_texts(tmp_path / "texts.jsonl"), long=True, long_words=300, rounds=1)
     (run,) = report.runs
     assert (run.name, run.n_process, run.documents) == ("long document", 1, 1)
-    assert 300 <= run.words < 400 and run.ratio > 0
+    assert 300 <= run.words < 400
+    _check_run(run.to_dict(), rounds=1)
 
 
 def test_speed_against_the_rules_times_both_through_quoteattr(tmp_path: Path) -> None:
@@ -119,14 +157,18 @@ def test_speed_against_the_rules_times_both_through_quoteattr(tmp_path: Path) ->
 
     report = speed(write_texts(tmp_path / "texts.jsonl"), rounds=1, n_process=(1,), baseline="rules")
     assert report.bare_pipes == report.quoteattr_pipes and report.bare_pipes[-1] == "quoteattr"
-    assert report.attribution == "trained" and report.runs[0].ratio > 0
+    assert report.attribution == "trained"
+    (run,) = report.runs
+    assert (run.n_process, run.documents, run.words) == (1, 3, _count_words(spacy.blank("en").pipe(TEXTS)))
+    _check_run(run.to_dict(), rounds=1)
 
 
 def test_speed_command_needs_an_existing_file(tmp_path: Path) -> None:
     from quoteattr.cli import app
 
     result = CliRunner().invoke(app, ["benchmark", "speed", str(tmp_path / "nothing.jsonl")])
-    assert result.exit_code != 0
+    assert result.exit_code == 2, result.output  # a usage error, before any pipeline is loaded
+    assert "nothing.jsonl" in result.output
 
 
 def test_memory_command_samples_a_cycled_stream(tmp_path: Path) -> None:
@@ -140,6 +182,9 @@ def test_memory_command_samples_a_cycled_stream(tmp_path: Path) -> None:
     report = srsly.read_json(report_path)
     assert report["documents"] == 30
     assert [done for done, _ in report["samples"]] == [0, 3, 6, 9, 12, 15, 18, 21, 24, 27, 30]
-    assert all(rss > 0 for _, rss in report["samples"])
+    assert all(0 < rss < 100_000 for _, rss in report["samples"])
     assert report["words"] == 10 * sum(len(text.split()) for text in TEXTS)
-    assert "growth after the first tenth" in result.output
+    assert 0 < report["seconds"] < 600
+    warm = report["samples"][1][1]  # after 3 of 30 documents: the first tenth
+    assert report["growth_mb"] == pytest.approx(report["samples"][-1][1] - warm)
+    assert f"growth after the first tenth: {report['growth_mb']:+.1f} MB" in result.output

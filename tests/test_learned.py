@@ -155,7 +155,8 @@ def test_thresholds_maximise_f1_over_held_out_scores():
 
 def test_the_shipped_model_is_found_and_used_by_default():
     assert packaged_model_path() == SHIPPED
-    assert load().get_pipe("quoteattr").attribution_model is not None
+    default = load().get_pipe("quoteattr").attribution_model
+    assert default is not None and numpy.array_equal(default.weights, numpy.load(SHIPPED / WEIGHTS_FILE))
     assert load(trained=False).get_pipe("quoteattr").attribution_model is None
     chosen = load(trained=SHIPPED).get_pipe("quoteattr").attribution_model
     assert numpy.array_equal(chosen.weights, numpy.load(SHIPPED / WEIGHTS_FILE))
@@ -250,7 +251,8 @@ def test_add_pipe_takes_the_shipped_model_or_none():
     assert nlp.get_pipe("quoteattr").attribution_model is None
     nlp.remove_pipe("quoteattr")
     nlp.add_pipe("quoteattr")
-    assert nlp.get_pipe("quoteattr").attribution_model is not None
+    added = nlp.get_pipe("quoteattr").attribution_model
+    assert added is not None and numpy.array_equal(added.weights, numpy.load(SHIPPED / WEIGHTS_FILE))
 
 
 def test_the_model_card_agrees_with_the_meta():

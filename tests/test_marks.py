@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import time
+
 import attrs
 import pytest
 from hypothesis import given, settings
@@ -348,22 +351,61 @@ def test_quoted_span_is_frozen() -> None:
         span.depth = 1  # type: ignore[misc]
 
 
-# --- big inputs: linear time (these only assert that the call returns) ------------------------
+# --- big inputs: linear time ----------------------------------------------------------------
 
+# (repeated unit, size of the large input). Each is timed at a quarter of its size and at its full
+# size; a linear scan takes about 4x as long on 4x the input, a quadratic one 16x.
 BIG = [
-    pytest.param("“a” ‘b’ \"c\" 'd' " * 25_000, id="200k-paired-marks"),
-    pytest.param('"' * 200_000, id="200k-straight-doubles"),
-    pytest.param("“" * 1_000_000, id="1MB-opening-marks"),
-    pytest.param(("He said \"one 'two' three,\" she said. It's the '90s. " * 20_000)[:1_000_000],
-                 id="1MB-without-newlines"),
-    pytest.param("a" * 1_000_000, id="1MB-one-word"),
-    pytest.param('"a\n' * 100_000, id="100k-reopened-paragraphs"),
+    pytest.param("“a” ‘b’ \"c\" 'd' ", 200_000, id="200k-paired-marks"),
+    pytest.param('"', 200_000, id="200k-straight-doubles"),
+    pytest.param("“", 1_000_000, id="1MB-opening-marks"),
+    pytest.param("He said \"one 'two' three,\" she said. It's the '90s. ", 1_000_000, id="1MB-without-newlines"),
+    pytest.param("a", 4_000_000, id="4MB-one-word"),
+    pytest.param('"a\n', 300_000, id="300k-reopened-paragraphs"),
 ]
+MAX_RATIO = 6.0  # time on 4x the input over time on 1x
 
 
-@pytest.mark.parametrize("text", BIG)
-def test_big_inputs_return(text: str) -> None:
-    assert isinstance(find_quoted_spans(text), list)
+def _repeat(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _fastest(text: str, repeats: int) -> tuple[float, int]:
+    """The fastest of `repeats` calls (the least disturbed by other work on the machine), and
+    the number of spans found. The garbage collector is off while timing, as in `timeit`: its
+    full collections scan every live object, which is not the scan being measured."""
+    best, count = float("inf"), -1
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(repeats):
+            started = time.perf_counter()
+            spans = find_quoted_spans(text)
+            best = min(best, time.perf_counter() - started)
+            count = len(spans)
+            del spans
+    finally:
+        gc.enable()
+    return best, count
+
+
+@pytest.mark.parametrize(("unit", "size"), BIG)
+def test_big_inputs_take_linear_time(unit: str, size: int) -> None:
+    """Linear time: 4x the input takes at most 6x as long (quadratic would be 16x), both timed
+    in the same run; and 4x the input gives 4x the spans (up to the cut unit at the end)."""
+    small, large = _repeat(unit, size // 4), _repeat(unit, size)
+    small_time, small_count = _fastest(small, 3)
+    large_time, large_count = _fastest(large, 3)
+    for _ in range(2):  # a busy machine can slow one size more than the other: measure again
+        if large_time <= MAX_RATIO * small_time:
+            break
+        small_time = min(small_time, _fastest(small, 3)[0])
+        large_time = min(large_time, _fastest(large, 3)[0])
+    ratio = large_time / small_time
+    assert ratio <= MAX_RATIO, f"4x the input took {ratio:.1f}x as long ({small_time:.4f} s -> {large_time:.4f} s): not linear"
+    assert abs(large_count - 4 * small_count) <= 4, (small_count, large_count)
+    if small_count == 0:
+        assert large_count == 0
 
 
 # --- properties ------------------------------------------------------------------------------

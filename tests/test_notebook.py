@@ -27,6 +27,7 @@ def test_committed_notebook_is_valid_and_has_no_outputs():
     assert "xi-putin-2024-10-02.txt" in json.dumps(notebook)
 
 
+@pytest.mark.slow
 def test_notebook_runs(shared):
     """Every cell runs (a failing cell raises CellExecutionError), in the notebook's folder as
     Jupyter and nbmake run it, and shows the HTML views."""

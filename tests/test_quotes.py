@@ -734,14 +734,14 @@ ALL_TEXTS = [
 ]
 
 
-def test_offsets_of_every_table_text_slice_the_input(nlp):
+def test_offsets_of_every_table_text_slice_the_input(nlp, invariants):
+    assert len(ALL_TEXTS) > 50
+    found = 0
     for text in ALL_TEXTS:
         result = quoteattr.extract(text, nlp=nlp)
-        for quote in result:
-            if quote.parts is None:
-                assert text[quote.start : quote.end] == quote.text, text
-            else:
-                assert " ".join(text[a:b] for a, b in quote.parts) == quote.text, text
+        invariants(text, result)
+        found += len(result)
+    assert found > len(ALL_TEXTS) // 2, found
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,23 @@ def test_readme_example_runs(nlp, block):
     output = io.StringIO()
     with contextlib.redirect_stdout(output):
         exec(compile(block, str(README), "exec"), {})
-    # Each print's expected line is written in the block as a comment.
-    expected = [line.split("# ", 1)[1] for line in block.splitlines() if line.startswith("# ")]
-    expected += [line.split("# ", 1)[1] for line in block.splitlines() if "print(" in line and "# " in line]
-    assert sorted(output.getvalue().splitlines()) == sorted(expected)
+    expected = printed_lines(block)
+    assert expected, "each README example shows what it prints"
+    assert output.getvalue().splitlines() == expected  # the same lines, in the same order
+
+
+def printed_lines(block: str) -> list[str]:
+    """What the README says a block prints, in order: a comment line of its own after a print
+    (`# mixed | Maria Lopez | ...`) or a comment at the end of a print's line (`print(x)  # DIRECT`)."""
+    expected = []
+    for line in block.splitlines():
+        if line.startswith("# "):
+            expected.append(line[2:])
+        elif line.lstrip().startswith("print(") and "  # " in line:
+            expected.append(line.split("  # ", 1)[1])
+    return expected
+
+
+def test_printed_lines_are_read_in_order():
+    block = 'print(a)  # one\nx = 1  # not output\nprint(b)\n# two\n# three\nprint(c)   # four\n'
+    assert printed_lines(block) == ["one", "two", "three", "four"]

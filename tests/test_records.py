@@ -156,6 +156,7 @@ def test_to_dict_field(dicts, check: Callable[[dict[str, Any], str], bool]):
 
 
 def test_entities_to_dict(result):
+    assert result.entities
     for entity in result.entities:
         data = entity.to_dict()
         assert set(data) == {"entity_id", "name", "type", "mentions"}
@@ -166,10 +167,17 @@ def test_entities_to_dict(result):
 
 
 def test_role_entity_ids_exist(result):
-    for quote in result:
-        for role in (quote.speaker, quote.addressee, *(source.entity for source in quote.sources)):
-            if role is not None and role.entity_id is not None:
-                assert result.entity(role.entity_id) is not None, role
+    roles = [
+        role
+        for quote in result
+        for role in (quote.speaker, quote.addressee, *(source.entity for source in quote.sources))
+        if role is not None and role.entity_id is not None
+    ]
+    assert len(roles) >= 3  # the article has speakers, an addressee and a source
+    for role in roles:
+        found = result.entity(role.entity_id)
+        assert found is not None and found.entity_id == role.entity_id, role
+        assert (found.name, found.type) == (role.name, role.type), (found, role)
 
 
 # --- hand-built records -----------------------------------------------------------------------------
@@ -230,6 +238,7 @@ def test_from_dict_of_to_dict(record):
 
 
 def test_article_quotes_round_trip(result):
+    assert len(result) > 0 and result.entities
     for quote in result:
         assert Quote.from_dict(quote.to_dict()) == quote
         assert Quote.from_dict(json.loads(json.dumps(quote.to_dict()))) == quote
@@ -242,11 +251,13 @@ def test_article_quotes_round_trip(result):
 
 def test_json_dumps(result):
     data = json.loads(json.dumps(result.to_dicts()))
-    assert data == result.to_dicts()
-    json.dumps([entity.to_dict() for entity in result.entities])
+    assert data == result.to_dicts() and len(data) == len(result) > 0
+    entities = json.loads(json.dumps([entity.to_dict() for entity in result.entities]))
+    assert entities == [entity.to_dict() for entity in result.entities] and entities
 
 
 def test_kind_and_type_are_enums_on_records(result):
+    assert any(quote.speaker is not None for quote in result)
     for quote in result:
         assert isinstance(quote.kind, QuoteKind)
         if quote.speaker is not None:
@@ -281,22 +292,47 @@ INVALID = [
 
 @pytest.mark.parametrize("build", INVALID)
 def test_validators_reject(build):
-    with pytest.raises((ValueError, TypeError)):
+    with pytest.raises((ValueError, TypeError)) as raised:
         build()
+    assert str(raised.value)  # says what was wrong
 
 
 VALID = [
-    pytest.param(lambda: Quote(kind="direct", text="", start=3, end=3), id="empty-span"),
-    pytest.param(lambda: Quote(kind="direct", text="x", start=0, end=1, confidence=0), id="confidence-0"),
-    pytest.param(lambda: Quote(kind="direct", text="x", start=0, end=1, confidence=1), id="confidence-1"),
-    pytest.param(lambda: Quote(kind=QuoteKind.MIXED, text="x", start=0, end=1), id="kind-enum"),
-    pytest.param(lambda: Entity(name=None, type="OTHER"), id="unresolved-entity"),
+    pytest.param(
+        lambda: Quote(kind="direct", text="", start=3, end=3),
+        {"kind": QuoteKind.DIRECT, "text": "", "start": 3, "end": 3, "parts": None, "speaker": None},
+        id="empty-span",
+    ),
+    pytest.param(
+        lambda: Quote(kind="direct", text="x", start=0, end=1, confidence=0),
+        {"confidence": 0},
+        id="confidence-0",
+    ),
+    pytest.param(
+        lambda: Quote(kind="direct", text="x", start=0, end=1, confidence=1),
+        {"confidence": 1},
+        id="confidence-1",
+    ),
+    pytest.param(
+        lambda: Quote(kind=QuoteKind.MIXED, text="x", start=0, end=1),
+        {"kind": QuoteKind.MIXED},
+        id="kind-enum",
+    ),
+    pytest.param(
+        lambda: Entity(name=None, type="OTHER"),
+        {"name": None, "type": quoteattr.EntityType("OTHER"), "entity_id": None, "mention": None},
+        id="unresolved-entity",
+    ),
 ]
 
 
-@pytest.mark.parametrize("build", VALID)
-def test_validators_accept(build):
-    build()
+@pytest.mark.parametrize(("build", "expected"), VALID)
+def test_validators_accept(build, expected):
+    """Accepted, with the values given (a kind or type string becomes its enum), and the record
+    survives to_dict / from_dict unchanged."""
+    record = build()
+    assert {name: getattr(record, name) for name in expected} == expected
+    assert type(record).from_dict(record.to_dict()) == record
 
 
 # --- QuoteResult access ------------------------------------------------------------------------------
