@@ -53,9 +53,21 @@ def _object_after_cue(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[Tok
     if not (before.is_punct or before.is_quote):
         return None
     following = next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd")), None)
-    if following is not None and following.left_edge.i == verb.i + 1 and is_personal(following):
+    if following is None or following.left_edge.i != verb.i + 1:
+        return None
+    if is_personal(following) or (before.is_quote and _ends_clause(following)):
+        # '"Get out!" shouted the officer.': right after the quote, the noun phrase that ends the
+        # clause is who said it; the quote is what was said.
         return following, Via.INVERTED
     return None
+
+
+def _ends_clause(noun: Token) -> bool:
+    """A common-noun phrase followed by nothing but punctuation to the end of its sentence."""
+    if not noun.tag_.startswith("NN"):
+        return False
+    rest = noun.doc[noun.right_edge.i + 1 : noun.sent.end]
+    return all(t.is_punct or t.is_space for t in rest)
 
 
 def _content_tokens(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[tuple[int, int] | None, Token | None]:
