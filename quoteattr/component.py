@@ -15,7 +15,7 @@ import numpy
 import srsly
 from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import registry
 
 from .model.scorer import SETTINGS_FILE, AttributionScorer, packaged_model_path
@@ -65,8 +65,7 @@ def make_paragraph_segmenter(nlp: Language, name: str) -> ParagraphSegmenter:
 
 
 class ParagraphSegmenter:
-    """Starts a sentence at every paragraph, keeps a closing quote mark with its sentence, and keeps
-    the attribution after an exclaimed or asked quote with it ('"Get out!" shouted the officer.')."""
+    """Starts a sentence at every paragraph and keeps a closing quote mark with its sentence."""
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
@@ -79,29 +78,12 @@ class ParagraphSegmenter:
                     values[token.i] = 1
                 elif token.is_quote and not text[token.idx - 1].isspace():
                     values[token.i] = NOT_SENT_START
-                elif _attributes_exclamation(doc, token, text):
-                    values[token.i] = NOT_SENT_START
             if token.is_space:
                 after_newline = after_newline or "\n" in token.text
             else:
                 after_newline = False
         doc.from_array([SENT_START], values)
         return doc
-
-
-def _attributes_exclamation(doc: Doc, token: Token, text: str) -> bool:
-    """Whether `token` opens a lower-case clause right after a closing quote mark that follows "!"
-    or "?" on the same line: the sentence splitter ends a sentence there, but '"We are done!" she
-    cried' is one sentence, its attribution after the quote (a new sentence starts upper-case)."""
-    mark = doc[token.i - 1]
-    return (
-        mark.is_quote
-        and mark.idx > 0
-        and text[mark.idx - 1] in "!?"
-        and "\n" not in mark.whitespace_
-        and token.is_alpha
-        and token.text[0].islower()
-    )
 
 
 @Language.factory(
