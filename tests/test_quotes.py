@@ -754,3 +754,39 @@ def test_offsets_of_every_table_text_slice_the_input(nlp, invariants):
 )
 def test_cue_words_take_particles_and_content_prepositions_only(extract, text, cue):
     assert [quote.cue.text for quote in extract(text)] == [cue]
+
+
+# --- attribution after a quote that ends in "!" or "?" ---------------------------------------------
+# The sentence splitter ends a sentence after '!"' and '?"'; the clause that follows is the quote's
+# attribution all the same. (text, quote, cue, speaker name, speaker mention)
+EXCLAIMED = [
+    pytest.param('"Get out!" shouted the officer.', "Get out!", "shouted", None, "the officer", id="bang-inverted-nominal"),
+    pytest.param(
+        'Mary Lee stood up. "We are done!" she cried.', "We are done!", "cried", "Mary Lee", "she", id="bang-pronoun"
+    ),
+    pytest.param('"Why not?" asked Senator Bob Hale.', "Why not?", "asked", "Bob Hale", "Senator Bob Hale", id="question-titled-name"),
+    pytest.param('"Is it over?" Dana Park asked.', "Is it over?", "asked", "Dana Park", "Dana Park", id="question-name-first"),
+    pytest.param('"Stop!" yelled Officer Dana Park.', "Stop!", "yelled", "Dana Park", "Officer Dana Park", id="bang-title-name"),
+    pytest.param('"Enough!" the mayor shouted.', "Enough!", "shouted", None, "the mayor", id="bang-nominal-first"),
+    pytest.param('Ruth Okafor frowned. "Really?" she asked.', "Really?", "asked", "Ruth Okafor", "she", id="question-pronoun"),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "cue", "speaker", "mention"), EXCLAIMED)
+def test_attribution_after_an_exclaimed_or_asked_quote(extract, text, quote, cue, speaker, mention):
+    found = quote_with_text(extract(text), quote)
+    assert project(found, text, ("cue", "speaker", "mention")) == {"cue": cue, "speaker": speaker, "mention": mention}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param('"We won!" Hale\'s rival left the room.', id="next-sentence-starts-with-a-name"),
+        pytest.param('"We won!" The crowd left the room.', id="next-sentence-starts-capitalised"),
+        pytest.param('"We won!"\nshe left the room.', id="clause-on-the-next-line"),
+    ],
+)
+def test_a_new_sentence_after_an_exclaimed_quote_is_no_attribution(extract, text):
+    (found,) = [quote for quote in extract(text) if quote.text == "We won!"]
+    assert found.cue is None and found.speaker is None
+

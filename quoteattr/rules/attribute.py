@@ -55,7 +55,8 @@ def rule_attributions(context: DocContext) -> list[Attribution]:
     attributions.extend(link_quotes(context, attributions, consumed))
     merge_split_quotes(context, attributions, consumed)
     for attribution in attributions:
-        if not attribution.content and attribution.cue is not None:
+        # A manner-of-speaking verb cues only a quotation ('Garner, gasping on the sidewalk, said').
+        if not attribution.content and attribution.cue is not None and attribution.cue_lemma not in lexicon.direct_speech_only:
             parenthetical_content(doc, attribution)
             if attribution.content:
                 attribution.kind = QuoteKind.INDIRECT

@@ -17,6 +17,7 @@ from .syntax import (
     IMPERSONAL_SUBJECTS,
     NOT_TOPICS,
     PASSIVE_SUBJECTS,
+    SUBJECTS,
     TOPIC_PREPOSITIONS,
     char_range,
     child_with,
@@ -53,13 +54,27 @@ def _object_after_cue(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[Tok
     if not (before.is_punct or before.is_quote):
         return None
     following = next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd")), None)
-    if following is not None and following.left_edge.i == verb.i + 1 and is_personal(following):
+    if following is None or following.left_edge.i != verb.i + 1:
+        return None
+    if is_personal(following) or (before.is_quote and _ends_clause(following)):
+        # '"Get out!" shouted the officer.': right after the quote, the noun phrase that ends the
+        # clause is who said it; the quote is what was said.
         return following, Via.INVERTED
     return None
 
 
+def _ends_clause(noun: Token) -> bool:
+    """A common-noun phrase followed by nothing but punctuation to the end of its sentence."""
+    if not noun.tag_.startswith("NN"):
+        return False
+    rest = noun.doc[noun.right_edge.i + 1 : noun.sent.end]
+    return all(t.is_punct or t.is_space for t in rest)
+
+
 def _content_tokens(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[tuple[int, int] | None, Token | None]:
     """The token range reported by `verb`, and the addressee when the frame includes it."""
+    if lemma in lexicon.direct_speech_only:
+        return None, None  # "she cried": a cue for the quote beside it, never for a clause or topic
     addressee = None
     obj = child_with(verb, "dobj")
     if lemma in lexicon.addressee_object and obj is not None and is_personal(obj):
@@ -67,6 +82,11 @@ def _content_tokens(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[tuple
     clause = child_with(verb, "ccomp")
     if clause is not None and (obj is None or obj.i < clause.i or lemma not in lexicon.infinitive_content):
         start, end = subtree_span(clause)
+        if clause.i < verb.i:
+            # A content before its cue ends where the cue's clause begins ('"You winning?" she
+            # said, but ...': the parser may hang what follows the cue on the quoted clause).
+            subjects = [c.left_edge.i for c in verb.children if c.dep_ in SUBJECTS and clause.i < c.i < verb.i]
+            end = min(end, verb.i, *subjects)
         for child in clause.rights:  # "the plan was good but warned that ...": stop at the next cue
             if child.dep_ == "conj" and child.tag_.startswith("VB") and lexicon.verb_lemma(child.lower_):
                 end = min(end, child.left_edge.i)

@@ -34,6 +34,7 @@ class CueLexicon:
     phrases: tuple[tuple[tuple[str, ...], str], ...]
     hedges: frozenset[str]
     anonymous_source_nouns: frozenset[str]
+    direct_speech_only: frozenset[str] = frozenset()
 
     def verb_lemma(self, form: str) -> str | None:
         return self.verb_forms.get(form.lower())
@@ -61,6 +62,7 @@ class CueLexicon:
             phrases=tuple((tuple(p["words"]), p["relation"]) for p in data.get("phrases", ())),
             hedges=frozenset(data.get("hedges", ())),
             anonymous_source_nouns=frozenset(data.get("anonymous_source_nouns", ())),
+            direct_speech_only=frozenset(data.get("direct_speech_only", ())),
         )
 
 

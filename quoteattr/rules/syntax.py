@@ -96,7 +96,9 @@ def child_with(token: Token, *deps: str, lower: str | None = None) -> Token | No
 
 def find_subject(verb: Token, depth: int = 0) -> tuple[Token, Via] | None:
     """The speaker-subject of `verb`, following shared subjects up the tree."""
-    subject = next((c for c in verb.children if c.dep_ in SUBJECTS and not c.is_punct), None)
+    subject = next(
+        (c for c in verb.children if c.dep_ in SUBJECTS and not c.is_punct and not _is_quotation(c)), None
+    )
     if subject is not None:
         via = Via.INVERTED if subject.i > verb.i else Via.SUBJECT
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -117,6 +119,13 @@ def find_subject(verb: Token, depth: int = 0) -> tuple[Token, Via] | None:
         if found is not None:
             return found[0], Via.INHERITED_SUBJECT
     return None
+
+
+def _is_quotation(token: Token) -> bool:
+    """A subject that is a whole quotation ('"Stop!" yelled Park', parsed with "Stop" as a subject)
+    is what was said, not who said it."""
+    first, last = token.left_edge, token.right_edge
+    return first.i < last.i and first.is_quote and last.is_quote
 
 
 def open_class_lemma(token: Token) -> str:
