@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Optional, Union
 
+import attrs
 import srsly
 from spacy.language import Language
 from spacy.pipeline import Pipe
@@ -29,11 +30,7 @@ DEFAULT_CUES_KEY = "quoteattr_cues"
 DEFAULT_SPEAKERS_KEY = "quoteattr_speakers"
 CUE_LABEL = "CUE"
 SPEAKER_LABEL = "SPEAKER"
-LEXICON_FIELDS = (
-    "verb_forms", "content_requires_clause", "addressee_object", "infinitive_content",
-    "object_content", "preposition_content", "speaking_to_verbs", "citing_verbs", "content_nouns",
-    "naming_verb_forms", "non_speaker_labels", "phrases", "hedges", "anonymous_source_nouns",
-)  # fmt: skip
+LEXICON_FIELDS = tuple(field.name for field in attrs.fields(CueLexicon))
 DEFAULT_CONFIG: dict[str, Any] = {
     "lexicon": None,
     "attribution_model": True,

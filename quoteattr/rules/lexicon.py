@@ -34,7 +34,7 @@ class CueLexicon:
     phrases: tuple[tuple[tuple[str, ...], str], ...]
     hedges: frozenset[str]
     anonymous_source_nouns: frozenset[str]
-    direct_speech_only: frozenset[str] = frozenset()
+    direct_speech_only: frozenset[str]
 
     def verb_lemma(self, form: str) -> str | None:
         return self.verb_forms.get(form.lower())
