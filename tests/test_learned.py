@@ -24,6 +24,7 @@ from quoteattr.rules.attribute import rule_attributions
 from quoteattr.rules.context import DocContext
 from quoteattr.rules.lexicon import load_default_lexicon
 from quoteattr.rules.morphology import stem
+from quoteattr.training.fit import fit_scorer
 from quoteattr.training.train import LabelledCandidates, choose_thresholds
 
 REPOSITORY = Path(__file__).resolve().parents[1]
@@ -63,14 +64,14 @@ def test_a_candidate_without_features_scores_one_half():
 def test_fit_learns_which_features_mark_an_attribution_and_is_seeded():
     rows = [["bias", "cue=oppose"], ["bias", "cue=eat"]] * 500
     labels = [True, False] * 500
-    first = AttributionScorer.fit(rows, labels, seed=3)
+    first = fit_scorer(rows, labels, seed=3)
     right, wrong = first.probabilities([["bias", "cue=oppose"], ["bias", "cue=eat"]])
     assert right > 0.9 and wrong < 0.1
-    assert numpy.array_equal(first.weights, AttributionScorer.fit(rows, labels, seed=3).weights)
+    assert numpy.array_equal(first.weights, fit_scorer(rows, labels, seed=3).weights)
 
 
 def test_scorer_round_trips_through_disk(tmp_path):
-    scorer = AttributionScorer.fit([["a"], ["b"]], [True, False])
+    scorer = fit_scorer([["a"], ["b"]], [True, False])
     scorer.add_threshold, scorer.drop_threshold = 0.55, 0.15
     scorer.to_disk(tmp_path)
     loaded = AttributionScorer.from_disk(tmp_path)

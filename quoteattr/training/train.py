@@ -28,6 +28,7 @@ from ..evaluation.evaluate import EvaluationReport, evaluate, intersection_size,
 from ..model.features import FEATURE_VERSION, N_FEATURES
 from ..model.frames import Candidate, find_candidates
 from ..model.scorer import PACKAGED_MODEL, AttributionScorer
+from .fit import fit_scorer
 from ..rules.attribute import rule_attributions
 from ..rules.context import DocContext
 
@@ -122,7 +123,7 @@ def labelled_candidates(
 def _fit(
     data: LabelledCandidates, selected: numpy.ndarray, settings: TrainingSettings
 ) -> AttributionScorer:
-    return AttributionScorer.fit(
+    return fit_scorer(
         [data.rows[i] for i in numpy.flatnonzero(selected)],
         data.labels[selected],
         seed=settings.seed,
