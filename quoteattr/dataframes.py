@@ -1,9 +1,9 @@
 """pandas DataFrames of `QuoteResult`s: one row per quote, flat columns.
 
-- `to_dataframe(results, ids=None)` and `QuoteResult.to_dataframe()` (`result_to_dataframe`): one row
-  per quote, flat columns (`COLUMNS`), flattened as the CSV output is
-  (`quoteattr.batch.columns.flatten_quote`). Integer columns that may be missing are pandas' nullable
-  `Int64`. pandas is optional: `pip install "quoteattr[notebook]"`.
+- `to_dataframe(results, ids=None)` and `QuoteResult.to_dataframe()` (`result_to_dataframe`): one
+  row per quote, flat columns (`COLUMNS`), flattened as the CSV output is
+  (`quoteattr.batch.columns.flatten_quote`). Integer columns that may be missing are pandas'
+  nullable `Int64`. pandas is optional: `pip install "quoteattr[notebook]"`.
 
 Nothing here needs pandas until a DataFrame is made; pandas is imported when first used.
 """
