@@ -1,16 +1,15 @@
-"""Show a `QuoteResult`: HTML for Jupyter, displaCy's span view, and pandas DataFrames.
+"""Show a `QuoteResult`: HTML for Jupyter and displaCy's span view.
 
 - `to_html(result)` is what `QuoteResult._repr_html_` shows: the article with quotes, speakers,
   cues, addressees and sources highlighted (a colour per role, a legend), every quote numbered and
   linked to its row of a compact table, details in `title` tooltips. Self-contained HTML (inline
   styles, no external assets, no JavaScript); all text is escaped.
 - `render(result_or_doc)` draws the same annotations as labelled spans with displaCy.
-- `to_dataframe(results, ids=None)` and `QuoteResult.to_dataframe()`: one row per quote, flat
-  columns (`COLUMNS`), flattened as the CSV output is (`quoteattr.batch.columns.flatten_quote`). pandas is
-  optional: `pip install "quoteattr[notebook]"`.
 
-Nothing here needs spaCy except `render`, and nothing needs pandas except the DataFrame functions;
-both are imported when first used.
+DataFrames (`to_dataframe`, `QuoteResult.to_dataframe()`) are in `quoteattr.dataframes`;
+`to_dataframe` is importable from here too, as it used to be.
+
+Nothing here needs spaCy except `render`, which imports it when first used.
 """
 
 from __future__ import annotations
@@ -19,29 +18,21 @@ import functools
 import html
 import itertools
 import uuid
-from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .dataframes import to_dataframe  # re-exported: the README imports it from here
 from .records import Entity, Quote, QuoteResult
 
 if TYPE_CHECKING:  # pragma: no cover
-    import pandas
     from spacy.tokens import Doc
 
 __all__ = [
-    "COLUMNS",
     "ROLE_COLOURS",
     "displacy_data",
     "render",
-    "result_to_dataframe",
     "to_dataframe",
     "to_html",
 ]
-
-# Integer columns that may be missing: pandas' nullable Int64, so they do not turn into floats.
-_NULLABLE_INT_COLUMNS = ("speaker_entity_id", "speaker_start", "speaker_end", "cue_start", "cue_end")
-
-PANDAS_MISSING = 'pandas is needed for DataFrames: pip install "quoteattr[notebook]"'
 
 # One colour per role (quotes: one per kind); used by the HTML view, its legend and displaCy.
 ROLE_COLOURS: dict[str, str] = {
@@ -376,81 +367,3 @@ def render(result_or_doc: QuoteResult | Doc, *, jupyter: bool | None = None) -> 
 
     data, colours = displacy_data(result_or_doc)
     return displacy.render(data, style="span", manual=True, jupyter=jupyter, options={"colors": colours})
-
-
-# --------------------------------------------------------------------------------------------------
-# DataFrames
-
-
-def __getattr__(name: str) -> Any:
-    """`COLUMNS`: the flat columns of one quote, in order, those of the CSV output (`quoteattr.batch.columns`)
-    without `id` (`to_dataframe` for many results puts `id` first, as the CSV does). Read from
-    `quoteattr.batch.columns` when first asked for, so that importing quoteattr does not import the I/O modules."""
-    if name == "COLUMNS":
-        return _columns()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def _columns() -> tuple[str, ...]:
-    from .batch.columns import COLUMNS as FLAT_COLUMNS
-
-    return tuple(column for column in FLAT_COLUMNS if column != "id")
-
-
-def _flatten(doc_id: Any, quote: Quote) -> dict[str, Any]:
-    from .batch.columns import flatten_quote  # the one way a quote is flattened, for CSV and DataFrames alike
-
-    return flatten_quote(doc_id, quote.to_dict())
-
-
-def _pandas() -> Any:
-    try:
-        import pandas
-    except ImportError as error:
-        raise ImportError(PANDAS_MISSING) from error
-    return pandas
-
-
-def _frame(rows: list[dict[str, Any]], columns: Sequence[str]) -> pandas.DataFrame:
-    pandas = _pandas()
-    frame = pandas.DataFrame.from_records(rows, columns=list(columns))
-    frame = frame.astype({"start": "int64", "end": "int64", "confidence": "float64"})
-    return frame.astype({column: "Int64" for column in _NULLABLE_INT_COLUMNS})
-
-
-def result_to_dataframe(result: QuoteResult) -> pandas.DataFrame:
-    """One row per quote of `result`, the columns `COLUMNS` (what `QuoteResult.to_dataframe` gives)."""
-    rows = [_flatten(None, quote) for quote in result.quotes]
-    return _frame(rows, _columns())
-
-
-def to_dataframe(results: Iterable[QuoteResult] | QuoteResult, ids: Iterable[Any] | None = None) -> pandas.DataFrame:
-    """One DataFrame for many results: one row per quote, `id` then `COLUMNS`.
-
-    Args:
-        results (Iterable[QuoteResult]): e.g. `quoteattr.extract_many(texts)`; read once, lazily.
-            A single QuoteResult is taken as a list of one.
-        ids (Iterable | None): one id per result (file names, URLs ...); default 0, 1, 2 ...
-    RETURNS (pandas.DataFrame): results without quotes contribute no rows.
-    RAISES (ImportError): pandas is not installed.
-    RAISES (ValueError): `ids` and `results` differ in length.
-    """
-    _pandas()  # fail before consuming `results`
-    if isinstance(results, QuoteResult):
-        results = [results]
-    id_iter = iter(ids) if ids is not None else itertools.count()
-    rows: list[dict[str, Any]] = []
-    for result in results:
-        if not isinstance(result, QuoteResult):
-            raise TypeError(f"to_dataframe() takes QuoteResult objects, got {type(result).__name__}.")
-        try:
-            doc_id = next(id_iter)
-        except StopIteration:
-            raise ValueError("to_dataframe(): fewer ids than results.") from None
-        rows.extend(_flatten(doc_id, quote) for quote in result.quotes)
-    if ids is not None and next(id_iter, _END) is not _END:
-        raise ValueError("to_dataframe(): more ids than results.")
-    return _frame(rows, ("id", *_columns()))
-
-
-_END = object()

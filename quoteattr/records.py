@@ -254,6 +254,6 @@ class QuoteResult:
 
     def to_dataframe(self) -> Any:
         """One row per quote, flat columns (a pandas DataFrame; `pip install "quoteattr[notebook]"`)."""
-        from .display import result_to_dataframe
+        from .dataframes import result_to_dataframe
 
         return result_to_dataframe(self)

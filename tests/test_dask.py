@@ -1,4 +1,5 @@
-"""quoteattr.batch.dask: one partition in process; bags, dataframes and a scheduler on a LocalCluster.
+"""quoteattr.batch.dask and quoteattr.batch.scheduler: one partition in process; bags, dataframes
+and a scheduler on a LocalCluster.
 
 The cluster tests start `LocalCluster(n_workers=2, processes=True, threads_per_worker=1)` once for
 the module: two worker processes, each loading the real pipeline, whose output must equal
@@ -19,6 +20,7 @@ from spacy.language import Language
 
 import quoteattr
 import quoteattr.batch.dask as qd
+import quoteattr.batch.scheduler as qs
 from quoteattr import api
 
 pandas = pytest.importorskip("pandas")
@@ -98,18 +100,25 @@ def test_dask_is_the_real_dask():
 def test_missing_dask_says_what_to_install(monkeypatch):
     monkeypatch.setitem(sys.modules, "distributed", None)  # makes `import distributed` fail
     with pytest.raises(ImportError, match=r'pip install "quoteattr\[dask\]"'):
-        qd.run_on_scheduler("tcp://127.0.0.1:1", [])
+        qs.run_on_scheduler("tcp://127.0.0.1:1", [])
 
 
 def test_module_imports_without_dask():
-    """process_partition needs no Dask; the Dask functions fail with the install hint."""
+    """process_partition needs no Dask; the Dask and scheduler functions give the install hint."""
     code = textwrap.dedent(
         """
         import sys
         for name in ("dask", "dask.bag", "dask.dataframe", "distributed"):
             sys.modules[name] = None
         import quoteattr.batch.dask as qd
+        import quoteattr.batch.scheduler as qs
         assert qd.process_partition([]) == []
+        try:
+            qs.run_on_scheduler("tcp://127.0.0.1:1", [])
+        except ImportError as error:
+            assert 'pip install "quoteattr[dask]"' in str(error), error
+        else:
+            raise AssertionError("no ImportError")
         try:
             qd.extract_bag(None)
         except ImportError as error:
@@ -209,10 +218,10 @@ def client(cluster):
 
 @pytest.mark.slow
 def test_run_on_scheduler_equals_serial(cluster, client, serial):
-    output = list(qd.run_on_scheduler(cluster.scheduler_address, ARTICLES, partition_size=2))
+    output = list(qs.run_on_scheduler(cluster.scheduler_address, ARTICLES, partition_size=2))
     assert output == serial
     # Again, one record per task, on a generator: still in input order.
-    output = list(qd.run_on_scheduler(cluster.scheduler_address, iter(ARTICLES), partition_size=1))
+    output = list(qs.run_on_scheduler(cluster.scheduler_address, iter(ARTICLES), partition_size=1))
     assert output == serial
     loads = client.run(qd._loaded_pipelines)
     assert len(loads) == 2 and set(loads.values()) <= {0, 1} and sum(loads.values()) >= 1
@@ -221,7 +230,7 @@ def test_run_on_scheduler_equals_serial(cluster, client, serial):
 @pytest.mark.slow
 def test_run_on_scheduler_reports_a_bad_record(cluster, serial):
     records = [*ARTICLES[:3], ("bad", None), *ARTICLES[3:]]
-    output = list(qd.run_on_scheduler(cluster.scheduler_address, records, partition_size=2))
+    output = list(qs.run_on_scheduler(cluster.scheduler_address, records, partition_size=2))
     assert output[:3] + output[4:] == serial
     bad = output[3]
     assert bad["id"] == "bad" and bad["quotes"] == [] and "must be str" in bad["error"]
@@ -230,7 +239,7 @@ def test_run_on_scheduler_reports_a_bad_record(cluster, serial):
 @pytest.mark.slow
 def test_a_worker_without_the_model_fails_the_run(cluster):
     with pytest.raises(OSError, match="no_such_pipeline"):
-        list(qd.run_on_scheduler(cluster.scheduler_address, ARTICLES, model="no_such_pipeline"))
+        list(qs.run_on_scheduler(cluster.scheduler_address, ARTICLES, model="no_such_pipeline"))
 
 
 @pytest.mark.slow
@@ -242,7 +251,7 @@ def test_run_on_scheduler_reads_lazily(client):
             read.append(doc_id)
             yield doc_id, text
 
-    stream = qd.run_on_scheduler(client, records(), partition_size=1, max_pending=2)
+    stream = qs.run_on_scheduler(client, records(), partition_size=1, max_pending=2)
     first = next(stream)
     assert first["id"] == IDS[0]
     assert len(read) <= 3  # two in flight, and the one that filled the window
@@ -286,7 +295,7 @@ def test_annotate_on_scheduler_is_the_runners_contract(client, serial):
     documents = [Document(doc_id, text, f"{doc_id}.txt") for doc_id, text in ARTICLES]
     failures = [Failure("in.jsonl", "not valid JSON", line) for line in (1, 5, 9)]
     items = [failures[0], *documents[:3], failures[1], *documents[3:], failures[2]]
-    outcomes = list(qd.annotate_on_scheduler(items, client, partition_size=2))
+    outcomes = list(qs.annotate_on_scheduler(items, client, partition_size=2))
     kinds = ["Failure" if isinstance(item, Failure) else "Extracted" for item in items]
     assert [type(outcome).__name__ for outcome in outcomes] == kinds
     assert [outcome for outcome in outcomes if isinstance(outcome, Failure)] == failures
@@ -306,7 +315,7 @@ def test_annotate_on_scheduler_reader_error(client):
 
     outcomes = []
     with pytest.raises(OSError, match="disk gone"):
-        for outcome in qd.annotate_on_scheduler(items(), client):
+        for outcome in qs.annotate_on_scheduler(items(), client):
             outcomes.append(outcome)
     assert [outcome.document.id for outcome in outcomes] == ["a", "b"]
 

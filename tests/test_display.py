@@ -1,4 +1,4 @@
-"""The Jupyter HTML view, displaCy rendering and DataFrames (quoteattr.display)."""
+"""The Jupyter HTML view, displaCy rendering (quoteattr.display) and DataFrames (quoteattr.dataframes)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from html.parser import HTMLParser
 import pytest
 
 import quoteattr
-from quoteattr.display import COLUMNS, render, to_dataframe, to_html
+from quoteattr.dataframes import COLUMNS, to_dataframe
+from quoteattr.display import render, to_html
 from quoteattr.batch.io import flatten_quote
 from quoteattr.records import Cue, Entity, Mention, Quote, QuoteResult, Source
 
@@ -312,6 +313,13 @@ def test_flatten_quote_split_quote(hostile):
     assert list(row) == ["id", *COLUMNS]
     assert row["id"] == "doc-1" and row["parts"] == "[[%d, %d], [%d, %d]]" % (*split.parts[0], *split.parts[1])
     assert row["addressee_name"] is None and not row["sources"]
+
+
+def test_to_dataframe_is_still_importable_from_display():
+    """The README's `from quoteattr.display import to_dataframe`."""
+    import quoteattr.display
+
+    assert quoteattr.display.to_dataframe is to_dataframe
 
 
 def test_dataframe_without_pandas_says_what_to_install(monkeypatch, example):

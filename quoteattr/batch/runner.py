@@ -174,7 +174,7 @@ def run(
         report: called with a line describing each failure.
         progress: called with 1 after each document (written, failed or skipped).
         annotator: processes the documents elsewhere instead of with `nlp` (e.g.
-            `quoteattr.batch.dask.annotate_on_scheduler`), with the same contract as `annotate`.
+            `quoteattr.batch.scheduler.annotate_on_scheduler`), with the same contract as `annotate`.
     RETURNS (Summary): how many documents were written, failed and skipped.
     """
     summary = Summary()

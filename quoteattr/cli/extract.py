@@ -97,10 +97,10 @@ def extract(
         if rules:
             raise typer.BadParameter("--rules is for local work; the scheduler's workers use quoteattr.load()", param_hint="--rules")
         try:
-            from quoteattr.batch import dask as on_dask
+            from quoteattr.batch import scheduler as on_scheduler
         except ImportError as error:
             raise _fail(str(error)) from None
-        annotator = functools.partial(on_dask.annotate_on_scheduler, address=scheduler, model=model, batch_size=batch_size)
+        annotator = functools.partial(on_scheduler.annotate_on_scheduler, address=scheduler, model=model, batch_size=batch_size)
     else:
         try:
             nlp = _nlp(model, rules)
