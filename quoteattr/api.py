@@ -51,7 +51,9 @@ def load_base(model: str | None = None, *, exclude: Iterable[str] = ()) -> Langu
 
 
 @functools.lru_cache(maxsize=4)
-def load(model: str | None = None, *, minimal: bool = True, trained: bool | str | Path = True) -> Language:
+def load(
+    model: str | None = None, *, minimal: bool = True, trained: bool | str | Path = True
+) -> Language:
     """The base pipeline with quoteattr's components added, cached per arguments.
 
     Args:

@@ -22,8 +22,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from .rules.marks import QUOTE_MARKS
 from .records import Cue, DocumentEntity, Entity, Mention, Quote, QuoteResult
+from .rules.marks import QUOTE_MARKS
 
 __all__ = ["chunk_spans", "chunk_texts", "merge_results", "reslice_result", "shift_result"]
 
@@ -119,7 +119,9 @@ def _shift_quote(quote: Quote, offset: int, ids: _Ids) -> Quote:
         quote,
         start=quote.start + offset,
         end=quote.end + offset,
-        parts=None if quote.parts is None else tuple((a + offset, b + offset) for a, b in quote.parts),
+        parts=None
+        if quote.parts is None
+        else tuple((a + offset, b + offset) for a, b in quote.parts),
         speaker=None if quote.speaker is None else _shift_entity(quote.speaker, offset, ids),
         addressee=None if quote.addressee is None else _shift_entity(quote.addressee, offset, ids),
         cue=_shift_cue(quote.cue, offset),
@@ -220,13 +222,17 @@ def reslice_result(result: QuoteResult, text: str) -> QuoteResult:
         raise ValueError(f"text has {len(text)} characters, the result's text {len(result.text)}")
 
     def mention(record: Mention | None) -> Mention | None:
-        return None if record is None else attrs.evolve(record, text=text[record.start : record.end])
+        return (
+            None if record is None else attrs.evolve(record, text=text[record.start : record.end])
+        )
 
     def entity(record: Entity | None) -> Entity | None:
         return None if record is None else attrs.evolve(record, mention=mention(record.mention))
 
     def cue(record: Cue | None) -> Cue | None:
-        return None if record is None else attrs.evolve(record, text=text[record.start : record.end])
+        return (
+            None if record is None else attrs.evolve(record, text=text[record.start : record.end])
+        )
 
     def quote(record: Quote) -> Quote:
         parts = record.parts or ((record.start, record.end),)

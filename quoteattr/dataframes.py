@@ -26,7 +26,13 @@ __all__ = [
 ]
 
 # Integer columns that may be missing: pandas' nullable Int64, so they do not turn into floats.
-_NULLABLE_INT_COLUMNS = ("speaker_entity_id", "speaker_start", "speaker_end", "cue_start", "cue_end")
+_NULLABLE_INT_COLUMNS = (
+    "speaker_entity_id",
+    "speaker_start",
+    "speaker_end",
+    "cue_start",
+    "cue_end",
+)
 
 PANDAS_MISSING = 'pandas is needed for DataFrames: pip install "quoteattr[notebook]"'
 
@@ -47,7 +53,9 @@ def _columns() -> tuple[str, ...]:
 
 
 def _flatten(doc_id: Any, quote: Quote) -> dict[str, Any]:
-    from .batch.columns import flatten_quote  # the one way a quote is flattened, for CSV and DataFrames alike
+    from .batch.columns import (
+        flatten_quote,
+    )  # the one way a quote is flattened, for CSV and DataFrames alike
 
     return flatten_quote(doc_id, quote.to_dict())
 
@@ -73,7 +81,9 @@ def result_to_dataframe(result: QuoteResult) -> pandas.DataFrame:
     return _frame(rows, _columns())
 
 
-def to_dataframe(results: Iterable[QuoteResult] | QuoteResult, ids: Iterable[Any] | None = None) -> pandas.DataFrame:
+def to_dataframe(
+    results: Iterable[QuoteResult] | QuoteResult, ids: Iterable[Any] | None = None
+) -> pandas.DataFrame:
     """One DataFrame for many results: one row per quote, `id` then `COLUMNS`.
 
     Args:
@@ -91,7 +101,9 @@ def to_dataframe(results: Iterable[QuoteResult] | QuoteResult, ids: Iterable[Any
     rows: list[dict[str, Any]] = []
     for result in results:
         if not isinstance(result, QuoteResult):
-            raise TypeError(f"to_dataframe() takes QuoteResult objects, got {type(result).__name__}.")
+            raise TypeError(
+                f"to_dataframe() takes QuoteResult objects, got {type(result).__name__}."
+            )
         try:
             doc_id = next(id_iter)
         except StopIteration:

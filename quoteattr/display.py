@@ -54,7 +54,15 @@ _ROLE_NAMES = {
     "source": "source",
 }
 # Nesting order inside a piece of text: quotes outermost, then the roles; the innermost colour shows.
-_ROLE_ORDER = {"direct": 0, "indirect": 0, "mixed": 0, "source": 1, "addressee": 2, "speaker": 3, "cue": 4}
+_ROLE_ORDER = {
+    "direct": 0,
+    "indirect": 0,
+    "mixed": 0,
+    "source": 1,
+    "addressee": 2,
+    "speaker": 3,
+    "cue": 4,
+}
 
 _ids = itertools.count(1)
 
@@ -91,7 +99,8 @@ def _entity_name(entity: Entity | None) -> str | None:
 
 def _sources_label(quote: Quote) -> str:
     return "; ".join(
-        f"{_entity_name(source.entity) or '?'} ({source.relation.replace('_', ' ')})" for source in quote.sources
+        f"{_entity_name(source.entity) or '?'} ({source.relation.replace('_', ' ')})"
+        for source in quote.sources
     )
 
 
@@ -167,7 +176,13 @@ def _layer_title(role: str, numbers: list[int], result: QuoteResult) -> str:
     entities: list[str] = []
     for number in numbers:
         quote = result.quotes[number - 1]
-        found = [quote.speaker] if role == "speaker" else [quote.addressee] if role == "addressee" else []
+        found = (
+            [quote.speaker]
+            if role == "speaker"
+            else [quote.addressee]
+            if role == "addressee"
+            else []
+        )
         if role == "source":
             found = [source.entity for source in quote.sources]
         for entity in found:
@@ -208,7 +223,9 @@ def _article_html(result: QuoteResult, prefix: str) -> str:
     for number, quote in enumerate(result.quotes, 1):
         first = min(max(_quote_parts(quote)[0][0], 0), len(text))
         badges.setdefault(first, []).append(number)
-    bounds = sorted({0, len(text), *badges, *(offset for _, start, end in layers for offset in (start, end))})
+    bounds = sorted(
+        {0, len(text), *badges, *(offset for _, start, end in layers for offset in (start, end))}
+    )
     starting: dict[int, list[tuple[str, int, int]]] = {}
     for key in layers:
         starting.setdefault(key[1], []).append(key)
@@ -223,7 +240,9 @@ def _article_html(result: QuoteResult, prefix: str) -> str:
         out.append(_e(text[start:end]))
         out.append("</mark>" * len(covering))
     # A quote that starts at the very end of the text (nothing after it to cut) still gets its anchor.
-    out.extend(_badge(prefix, number, result) for offset in sorted(badges) for number in badges[offset])
+    out.extend(
+        _badge(prefix, number, result) for offset in sorted(badges) for number in badges[offset]
+    )
     return "".join(out)
 
 
@@ -239,7 +258,8 @@ def _table_html(result: QuoteResult, prefix: str) -> str:
     if not result.quotes:
         return '<p class="qa-empty">No quotes found.</p>'
     header = "".join(
-        f'<th style="{_STYLE_CELL}">{name}</th>' for name in ("#", "speaker", "kind", "quote", "cue", "sources")
+        f'<th style="{_STYLE_CELL}">{name}</th>'
+        for name in ("#", "speaker", "kind", "quote", "cue", "sources")
     )
     rows = []
     for number, quote in enumerate(result.quotes, 1):
@@ -256,7 +276,9 @@ def _table_html(result: QuoteResult, prefix: str) -> str:
             _e(_sources_label(quote) or "—"),
         )
         row = "".join(f'<td style="{_STYLE_CELL}">{cell}</td>' for cell in cells)
-        rows.append(f'<tr id="{prefix}-row{number}" title="{_e(_quote_title(number, quote))}">{row}</tr>')
+        rows.append(
+            f'<tr id="{prefix}-row{number}" title="{_e(_quote_title(number, quote))}">{row}</tr>'
+        )
     return (
         '<table class="qa-table" style="border-collapse:collapse;margin-top:10px;font-size:0.9em;">'
         f"<thead><tr>{header}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
@@ -272,7 +294,9 @@ def to_html(result: QuoteResult, *, id_prefix: str | None = None) -> str:
             fresh unique one, so several views can share a notebook page.
     RETURNS (str): one self-contained `<div>`.
     """
-    prefix = _e(id_prefix) if id_prefix is not None else f"quoteattr-{next(_ids)}-{uuid.uuid4().hex[:8]}"
+    prefix = (
+        _e(id_prefix) if id_prefix is not None else f"quoteattr-{next(_ids)}-{uuid.uuid4().hex[:8]}"
+    )
     count = len(result.quotes)
     summary = (
         f"{count} quote{'s' if count != 1 else ''}, {len(result.entities)} "
@@ -328,7 +352,9 @@ def displacy_data(result_or_doc: QuoteResult | Doc) -> tuple[dict[str, Any], dic
     result, doc = _as_result_and_tokens(result_or_doc)
     spans: list[dict[str, Any]] = []
     colours: dict[str, str] = {}
-    for (role, start, end), numbers in sorted(_layers(result).items(), key=lambda item: (item[0][1], item[0][2])):
+    for (role, start, end), numbers in sorted(
+        _layers(result).items(), key=lambda item: (item[0][1], item[0][2])
+    ):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
@@ -366,4 +392,6 @@ def render(result_or_doc: QuoteResult | Doc, *, jupyter: bool | None = None) -> 
     from spacy import displacy
 
     data, colours = displacy_data(result_or_doc)
-    return displacy.render(data, style="span", manual=True, jupyter=jupyter, options={"colors": colours})
+    return displacy.render(
+        data, style="span", manual=True, jupyter=jupyter, options={"colors": colours}
+    )

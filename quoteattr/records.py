@@ -79,8 +79,12 @@ class Entity:
 
     name: str | None = field(validator=validators.optional(validators.instance_of(str)))
     type: EntityType = field(converter=EntityType)
-    entity_id: int | None = field(default=None, validator=validators.optional(validators.instance_of(int)))
-    mention: Mention | None = field(default=None, validator=validators.optional(validators.instance_of(Mention)))
+    entity_id: int | None = field(
+        default=None, validator=validators.optional(validators.instance_of(int))
+    )
+    mention: Mention | None = field(
+        default=None, validator=validators.optional(validators.instance_of(Mention))
+    )
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -152,15 +156,26 @@ class Quote:
     """
 
     kind: QuoteKind = field(converter=QuoteKind)
-    text: str = field(validator=validators.instance_of(str), repr=lambda text: repr(text[:60] + "…" if len(text) > 60 else text))
+    text: str = field(
+        validator=validators.instance_of(str),
+        repr=lambda text: repr(text[:60] + "…" if len(text) > 60 else text),
+    )
     start: int = field(validator=_offset)
     end: int = field(validator=[*_offset, _end_after_start])
     parts: tuple[tuple[int, int], ...] | None = field(default=None, converter=_parts)
-    speaker: Entity | None = field(default=None, validator=validators.optional(validators.instance_of(Entity)))
-    addressee: Entity | None = field(default=None, validator=validators.optional(validators.instance_of(Entity)))
-    cue: Cue | None = field(default=None, validator=validators.optional(validators.instance_of(Cue)))
+    speaker: Entity | None = field(
+        default=None, validator=validators.optional(validators.instance_of(Entity))
+    )
+    addressee: Entity | None = field(
+        default=None, validator=validators.optional(validators.instance_of(Entity))
+    )
+    cue: Cue | None = field(
+        default=None, validator=validators.optional(validators.instance_of(Cue))
+    )
     sources: tuple[Source, ...] = field(default=(), converter=tuple)
-    hedge: str | None = field(default=None, validator=validators.optional(validators.instance_of(str)))
+    hedge: str | None = field(
+        default=None, validator=validators.optional(validators.instance_of(str))
+    )
     confidence: float = field(default=1.0, converter=float, validator=_confidence)
 
     def to_dict(self) -> dict[str, Any]:

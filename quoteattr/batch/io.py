@@ -110,7 +110,9 @@ def short_reason(message: str) -> str:
 
 def pipeline_failure(document: Document, reason: str) -> Failure:
     """The `Failure` of a document the pipeline could not process: "failed in the pipeline (reason)"."""
-    return Failure(document.source, f"failed in the pipeline ({reason})", document.line, document.id)
+    return Failure(
+        document.source, f"failed in the pipeline ({reason})", document.line, document.id
+    )
 
 
 def id_text(doc_id: Any) -> str:

@@ -159,7 +159,8 @@ def run(
     done: Counter[str] | None = None,
     report: Callable[[str], None] = print,
     progress: Callable[[int], None] | None = None,
-    annotator: Callable[[Iterable[Document | Failure]], Iterable[Extracted | Failure]] | None = None,
+    annotator: Callable[[Iterable[Document | Failure]], Iterable[Extracted | Failure]]
+    | None = None,
 ) -> Summary:
     """Process `items`, calling `write(id, quote dicts)` for each document in input order.
 

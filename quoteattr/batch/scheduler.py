@@ -152,8 +152,8 @@ def annotate_on_scheduler(
         model, batch_size, partition_size, max_pending: as for `run_on_scheduler`.
     YIELDS (Extracted | Failure): one per item, in input order.
     """
-    from .io import Document, pipeline_failure, short_reason
     from ..records import QuoteResult
+    from .io import Document, pipeline_failure, short_reason
     from .runner import Extracted
 
     pending: deque[Any] = deque()

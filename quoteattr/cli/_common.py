@@ -33,5 +33,3 @@ def _nlp(model: str | None, rules: bool = False) -> Any:
 def _fail(message: str, code: int = 1) -> typer.Exit:
     typer.echo(f"quoteattr: {message}", err=True)
     return typer.Exit(code)
-
-

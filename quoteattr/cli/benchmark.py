@@ -81,8 +81,12 @@ def speed(
 def memory(
     path: TextsPath,
     model: ModelOption = None,
-    documents: Annotated[int, typer.Option("--documents", min=1, help="Documents to stream (inputs cycled).")] = 10_000,
-    paragraphs: Annotated[int, typer.Option("--paragraphs", min=1, help="Paragraphs kept of each input.")] = 3,
+    documents: Annotated[
+        int, typer.Option("--documents", min=1, help="Documents to stream (inputs cycled).")
+    ] = 10_000,
+    paragraphs: Annotated[
+        int, typer.Option("--paragraphs", min=1, help="Paragraphs kept of each input.")
+    ] = 3,
     batch_size: BatchOption = DEFAULT_BATCH_SIZE,
     json_path: JsonOption = None,
 ) -> None:
@@ -90,7 +94,9 @@ def memory(
     from quoteattr.evaluation.benchmark import memory as run
 
     path = _texts_path(path)
-    report = run(path, model=model, documents=documents, paragraphs=paragraphs, batch_size=batch_size)
+    report = run(
+        path, model=model, documents=documents, paragraphs=paragraphs, batch_size=batch_size
+    )
     typer.echo(report.format())
     if json_path is not None:
         srsly.write_json(json_path, report.to_dict())

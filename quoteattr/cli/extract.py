@@ -93,14 +93,25 @@ def extract(
     nlp, annotator = None, None
     if scheduler is not None:
         if n_process > 1:
-            raise typer.BadParameter("--n-process is for local work; the scheduler's workers share it out", param_hint="--n-process")
+            raise typer.BadParameter(
+                "--n-process is for local work; the scheduler's workers share it out",
+                param_hint="--n-process",
+            )
         if rules:
-            raise typer.BadParameter("--rules is for local work; the scheduler's workers use quoteattr.load()", param_hint="--rules")
+            raise typer.BadParameter(
+                "--rules is for local work; the scheduler's workers use quoteattr.load()",
+                param_hint="--rules",
+            )
         try:
             from quoteattr.batch import scheduler as on_scheduler
         except ImportError as error:
             raise _fail(str(error)) from None
-        annotator = functools.partial(on_scheduler.annotate_on_scheduler, address=scheduler, model=model, batch_size=batch_size)
+        annotator = functools.partial(
+            on_scheduler.annotate_on_scheduler,
+            address=scheduler,
+            model=model,
+            batch_size=batch_size,
+        )
     else:
         try:
             nlp = _nlp(model, rules)

@@ -13,11 +13,20 @@ from ._common import LimitOption, ModelOption, _fail
 def train(
     train_path: Annotated[
         Path,
-        typer.Argument(exists=True, dir_okay=False, help="Gold attributions to learn from (PolNeAR JSON lines)."),
+        typer.Argument(
+            exists=True,
+            dir_okay=False,
+            help="Gold attributions to learn from (PolNeAR JSON lines).",
+        ),
     ],
     dev: Annotated[
         Optional[Path],
-        typer.Option("--dev", exists=True, dir_okay=False, help="Gold to score the rules and the model on (never used to choose anything)."),
+        typer.Option(
+            "--dev",
+            exists=True,
+            dir_okay=False,
+            help="Gold to score the rules and the model on (never used to choose anything).",
+        ),
     ] = None,
     *,
     output: Annotated[
@@ -30,11 +39,19 @@ def train(
         ),
     ],
     model: ModelOption = None,
-    seed: Annotated[int, typer.Option("--seed", help="Seed of the folds and of the training order.")] = 0,
-    epochs: Annotated[int, typer.Option("--epochs", min=1, help="Passes over the training candidates.")] = 5,
-    folds: Annotated[int, typer.Option("--folds", min=2, help="Folds of articles to choose the thresholds on.")] = 5,
+    seed: Annotated[
+        int, typer.Option("--seed", help="Seed of the folds and of the training order.")
+    ] = 0,
+    epochs: Annotated[
+        int, typer.Option("--epochs", min=1, help="Passes over the training candidates.")
+    ] = 5,
+    folds: Annotated[
+        int, typer.Option("--folds", min=2, help="Folds of articles to choose the thresholds on.")
+    ] = 5,
     limit: LimitOption = None,
-    n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes for parsing.")] = 1,
+    n_process: Annotated[
+        int, typer.Option("--n-process", min=1, help="Worker processes for parsing.")
+    ] = 1,
 ) -> None:
     """Train the attribution model on gold attributions and write it, with its meta, config and
     model card, to --output (models/quoteattr-polnear is the model quoteattr ships)."""

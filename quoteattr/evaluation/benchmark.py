@@ -278,7 +278,10 @@ class MemoryReport:
         }
 
     def format(self) -> str:
-        lines = [f"{self.path} | {self.documents:,} documents, {self.words:,} words, {self.seconds:.0f} s", ""]
+        lines = [
+            f"{self.path} | {self.documents:,} documents, {self.words:,} words, {self.seconds:.0f} s",
+            "",
+        ]
         lines += [f"after {done:>7,} documents: RSS {rss:,.0f} MB" for done, rss in self.samples]
         lines += ["", f"growth after the first tenth: {self.growth_mb:+.1f} MB"]
         return "\n".join(lines)
@@ -314,5 +317,9 @@ def memory(
         if done % every == 0 or done == documents:
             taken.append((done, _rss() / MB))
     return MemoryReport(
-        path=str(path), documents=documents, words=words, seconds=time.perf_counter() - started, samples=taken
+        path=str(path),
+        documents=documents,
+        words=words,
+        seconds=time.perf_counter() - started,
+        samples=taken,
     )

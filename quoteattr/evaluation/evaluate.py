@@ -177,7 +177,9 @@ def score_document(
     whose gold source is a pronoun or a nominal ("he", "the spokesman"), those whose prediction
     names someone whose mentions include the gold source.
     """
-    mentions_of = {e["entity_id"]: union((m["start"], m["end"]) for m in e["mentions"]) for e in entities}
+    mentions_of = {
+        e["entity_id"]: union((m["start"], m["end"]) for m in e["mentions"]) for e in entities
+    }
     gold = [g for g in gold if union(g.get("content") or ())]
     gold_spans = [union(g["content"]) for g in gold]
     pred_spans = [_predicted_content(text, p) for p in predicted]
@@ -255,11 +257,16 @@ PRONOUNS = frozenset("he she they it i we you him her them his its their who".sp
 def _is_pronoun_or_nominal(source_text: str | None) -> bool:
     """A gold source that is not a name: "he", "the spokesman", "officials"."""
     words = (source_text or "").split()
-    return bool(words) and (words[0].lower() in PRONOUNS or words[0][0].islower() or words[0] in ("The", "A", "An"))
+    return bool(words) and (
+        words[0].lower() in PRONOUNS or words[0][0].islower() or words[0] in ("The", "A", "An")
+    )
 
 
 def _speaker_entity_judgements(
-    text: str, gold: Mapping[str, Any], predicted: Mapping[str, Any], mentions_of: Mapping[int, Spans]
+    text: str,
+    gold: Mapping[str, Any],
+    predicted: Mapping[str, Any],
+    mentions_of: Mapping[int, Spans],
 ) -> dict[str, bool | None]:
     source = union(gold.get("source") or ())
     source_text = " ".join(text[start:end] for start, end in source)
@@ -269,7 +276,10 @@ def _speaker_entity_judgements(
     by_entity = _agrees(source, mention) or intersection_size(source, entity_mentions) > 0
     named = None
     if source and _is_pronoun_or_nominal(source_text):
-        named = speaker.get("name") is not None and intersection_size(source, mention + entity_mentions) > 0
+        named = (
+            speaker.get("name") is not None
+            and intersection_size(source, mention + entity_mentions) > 0
+        )
     return {"speaker_entity": by_entity, "named": named}
 
 
@@ -326,7 +336,13 @@ def evaluate(
     errors: list[dict[str, Any]] = []
     for doc, result in zip(documents, results, strict=True):
         predicted = join_continuations(doc.text, result.to_dicts()) if join else result.to_dicts()
-        scored = score_document(doc.text, doc.attributions, predicted, doc.doc_id, [e.to_dict() for e in result.entities])
+        scored = score_document(
+            doc.text,
+            doc.attributions,
+            predicted,
+            doc.doc_id,
+            [e.to_dict() for e in result.entities],
+        )
         counts.update(scored.counts)
         errors += scored.errors
     seconds = time.perf_counter() - started

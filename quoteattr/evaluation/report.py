@@ -111,7 +111,9 @@ def summarize(counts: Mapping[tuple[str, ...], int]) -> dict[str, SubsetReport]:
             },
             speaker=Accuracy(counts.get((subset, "speaker"), 0), pairs),
             speaker_entity=Accuracy(counts.get((subset, "speaker_entity"), 0), pairs),
-            named=Accuracy(counts.get((subset, "named"), 0), counts.get((subset, "pronominal_pairs"), 0)),
+            named=Accuracy(
+                counts.get((subset, "named"), 0), counts.get((subset, "pronominal_pairs"), 0)
+            ),
             cue=Accuracy(counts.get((subset, "cue"), 0), pairs),
             kind=Accuracy(counts.get((subset, "kind"), 0), pairs),
         )
@@ -160,7 +162,12 @@ class EvaluationReport:
             f"{'pron/nom':>10}{'named':>6}"
         )
         for subset, report in self.subsets.items():
-            values = _percent(report.speaker.value, report.speaker_entity.value, report.cue.value, report.kind.value)
+            values = _percent(
+                report.speaker.value,
+                report.speaker_entity.value,
+                report.cue.value,
+                report.kind.value,
+            )
             lines.append(
                 f"{subset:<13}{report.speaker.total:>6}  {values}{report.named.total:>10}{_percent(report.named.value)}"
             )

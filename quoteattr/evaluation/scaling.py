@@ -29,7 +29,16 @@ __all__ = [
 # Invented people and places: no real person's words.
 FIRST_NAMES = ("Jane", "Tom", "Ana", "Raj", "Mira", "Olu", "Ketil", "Sofia", "Daniel", "Wen")
 LAST_NAMES = (
-    "Roe", "Poe", "Lindqvist", "Okafor", "Varga", "Castellanos", "Haddad", "Brennan", "Ishikawa", "Moreau"
+    "Roe",
+    "Poe",
+    "Lindqvist",
+    "Okafor",
+    "Varga",
+    "Castellanos",
+    "Haddad",
+    "Brennan",
+    "Ishikawa",
+    "Moreau",
 )
 PLACES = ("Northvale", "Port Ambry", "the Delmar Valley", "Eastwick County")
 ORGS = ("the Harbour Authority", "the Northvale Council", "Ambry Transit", "the Delmar Water Board")
@@ -58,9 +67,7 @@ def generate_article(paragraphs: int, *, seed: int = 0) -> str:
         if form == 0:
             paragraph = f'"{one.capitalize()}," {verb} {first} {last}, who works for {org}.'
         elif form == 1:
-            paragraph = (
-                f'{first} {last} said on Tuesday that {one}. "{two.capitalize()}," {pronoun} {verb}.'
-            )
+            paragraph = f'{first} {last} said on Tuesday that {one}. "{two.capitalize()}," {pronoun} {verb}.'
         elif form == 2:
             paragraph = f'"{one.capitalize()}," {last} said, "and {two}."'
         elif form == 3:

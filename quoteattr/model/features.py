@@ -13,7 +13,6 @@ from ..rules.candidates import Attribution
 from ..rules.lexicon import CueLexicon
 from ..rules.morphology import stem
 
-
 # Feature strings are hashed into this many weights: 1 MB of float32, few collisions for the
 # ~200,000 distinct features of PolNeAR train.
 N_FEATURES = 2**18

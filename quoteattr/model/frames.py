@@ -33,7 +33,6 @@ from ..rules.syntax import (
 )
 from .features import candidate_features
 
-
 VERB_COMPLEMENTS = ("ccomp", "xcomp", "dobj")
 NOUN_COMPLEMENTS = ("acl", "ccomp")
 NOT_CUES = frozenset({"aux", "auxpass"})

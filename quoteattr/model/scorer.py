@@ -54,7 +54,9 @@ class AttributionScorer:
         indices, offsets = hash_features(rows)
         return 1.0 / (1.0 + numpy.exp(-_logits(self.weights, indices, offsets)))
 
-    def select(self, context: DocContext, rule_attributions: list[Attribution]) -> list[Attribution]:
+    def select(
+        self, context: DocContext, rule_attributions: list[Attribution]
+    ) -> list[Attribution]:
         """The rule attributions it keeps and the frames it accepts, in document order.
 
         A rule attribution is dropped below `drop_threshold`, unless it lies inside another's

@@ -21,8 +21,8 @@ from spacy.util import from_bytes, from_disk, to_bytes, to_disk
 
 from ..extensions import USER_DATA_KEY, register_extensions
 from ..model.scorer import SETTINGS_FILE, AttributionScorer, packaged_model_path
-from ..rules.lexicon import CueLexicon, load_default_lexicon
 from ..records import DocumentEntity, Quote
+from ..rules.lexicon import CueLexicon, load_default_lexicon
 from . import registry  # noqa: F401  (the default scorer, quoteattr.quotes_scorer.v1)
 from .scoring import DEFAULT_SPANS_KEY
 
@@ -168,7 +168,9 @@ class QuoteAttributor(Pipe):
                 `quoteattr train` wrote it to.
         """
         if lexicon is not None:
-            self.lexicon = lexicon if isinstance(lexicon, CueLexicon) else CueLexicon.from_dict(lexicon)
+            self.lexicon = (
+                lexicon if isinstance(lexicon, CueLexicon) else CueLexicon.from_dict(lexicon)
+            )
         if attribution_model is not None:
             if not isinstance(attribution_model, AttributionScorer):
                 attribution_model = AttributionScorer.from_disk(attribution_model)
@@ -193,7 +195,9 @@ class QuoteAttributor(Pipe):
 
         return build_records(doc, self.lexicon, self.attribution_model)
 
-    def set_annotations(self, doc: Doc, quotes: list[Quote], entities: list[DocumentEntity]) -> None:
+    def set_annotations(
+        self, doc: Doc, quotes: list[Quote], entities: list[DocumentEntity]
+    ) -> None:
         """Write the records to `doc.user_data` and the span groups; a quote's span, its cue's and
         its speaker's carry the quote's index in `doc._.quotes` as `span.id`."""
         doc.user_data[USER_DATA_KEY] = {
@@ -203,21 +207,33 @@ class QuoteAttributor(Pipe):
         spans, cues, speakers = [], [], []
         for index, quote in enumerate(quotes):
             span = doc.char_span(
-                quote.start, quote.end, label=quote.kind.name, alignment_mode="expand", span_id=index
+                quote.start,
+                quote.end,
+                label=quote.kind.name,
+                alignment_mode="expand",
+                span_id=index,
             )
             if span is None:
                 continue
             spans.append(span)
             if quote.cue is not None:
                 cue = doc.char_span(
-                    quote.cue.start, quote.cue.end, label=CUE_LABEL, alignment_mode="expand", span_id=index
+                    quote.cue.start,
+                    quote.cue.end,
+                    label=CUE_LABEL,
+                    alignment_mode="expand",
+                    span_id=index,
                 )
                 if cue is not None:
                     cues.append(cue)
             mention = None if quote.speaker is None else quote.speaker.mention
             if mention is not None:
                 speaker = doc.char_span(
-                    mention.start, mention.end, label=SPEAKER_LABEL, alignment_mode="expand", span_id=index
+                    mention.start,
+                    mention.end,
+                    label=SPEAKER_LABEL,
+                    alignment_mode="expand",
+                    span_id=index,
                 )
                 if speaker is not None:
                     speakers.append(speaker)

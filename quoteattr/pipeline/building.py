@@ -13,7 +13,13 @@ from ..rules.attribute import find_attributions
 from ..rules.candidates import CONFIDENCE, RESOLVED_MENTION_CONFIDENCE, Attribution, Via
 from ..rules.context import DocContext
 from ..rules.lexicon import CueLexicon
-from ..rules.speakers import EntityResolver, MentionKind, ResolvedMention, continue_speakers, seed_names
+from ..rules.speakers import (
+    EntityResolver,
+    MentionKind,
+    ResolvedMention,
+    continue_speakers,
+    seed_names,
+)
 from ..rules.syntax import token_chars
 
 
@@ -38,7 +44,9 @@ def build_records(
             mention = token_chars(doc, attribution.addressee)
             roles["addressee"] = (mention, resolver.resolve(*mention, previous_speakers))
         addressee_entity = roles["addressee"][1].entity if "addressee" in roles else None
-        exclude = frozenset() if addressee_entity is None else frozenset({addressee_entity.entity_id})
+        exclude = (
+            frozenset() if addressee_entity is None else frozenset({addressee_entity.entity_id})
+        )
         if attribution.speaker is not None:
             mention = token_chars(doc, attribution.speaker)
             roles["speaker"] = (mention, resolver.resolve(*mention, previous_speakers, exclude))
@@ -52,18 +60,30 @@ def build_records(
                     entity.add_mention(start, end, text[start:end])
                     roles["speaker"] = ((start, end), roles["speaker"][1])
         roles["sources"] = [
-            (token_chars(doc, tokens), resolver.resolve(*token_chars(doc, tokens), previous_speakers), relation)
+            (
+                token_chars(doc, tokens),
+                resolver.resolve(*token_chars(doc, tokens), previous_speakers),
+                relation,
+            )
             for tokens, relation in attribution.sources
         ]
     # Continued speakers last: a quote may take the speaker of a cue after it ("..., he added.").
     for attribution in attributions:
         if attribution.speaker is None and attribution.inherited_from is not None:
             donor = resolved[id(attribution.inherited_from)].get("speaker")
-            if donor is not None and donor[1].entity is not None and not resolver.introduced_between(
-                _attribution_end(doc, attribution.inherited_from), attribution.start, donor[1].entity
+            if (
+                donor is not None
+                and donor[1].entity is not None
+                and not resolver.introduced_between(
+                    _attribution_end(doc, attribution.inherited_from),
+                    attribution.start,
+                    donor[1].entity,
+                )
             ):
                 resolved[id(attribution)]["speaker"] = (None, donor[1])
-    quotes = [_quote(text, attribution, resolved[id(attribution)], doc) for attribution in attributions]
+    quotes = [
+        _quote(text, attribution, resolved[id(attribution)], doc) for attribution in attributions
+    ]
     entities = [
         DocumentEntity(
             entity_id=entity.entity_id,
@@ -100,7 +120,12 @@ def _quote(text: str, attribution: Attribution, roles: dict[str, Any], doc: Doc)
     cue = None
     if attribution.cue is not None:
         cue_start, cue_end = token_chars(doc, attribution.cue)
-        cue = Cue(text=text[cue_start:cue_end], start=cue_start, end=cue_end, lemma=attribution.cue_lemma or "")
+        cue = Cue(
+            text=text[cue_start:cue_end],
+            start=cue_start,
+            end=cue_end,
+            lemma=attribution.cue_lemma or "",
+        )
     speaker = roles.get("speaker")
     addressee = roles.get("addressee")
     return Quote(
@@ -112,7 +137,10 @@ def _quote(text: str, attribution: Attribution, roles: dict[str, Any], doc: Doc)
         speaker=None if speaker is None else _entity(text, speaker[0], speaker[1]),
         addressee=None if addressee is None else _entity(text, addressee[0], addressee[1]),
         cue=cue,
-        sources=[Source(entity=_entity(text, mention, resolved), relation=relation) for mention, resolved, relation in roles["sources"]],
+        sources=[
+            Source(entity=_entity(text, mention, resolved), relation=relation)
+            for mention, resolved, relation in roles["sources"]
+        ],
         hedge=attribution.hedge,
         confidence=_confidence(attribution, speaker),
     )
@@ -121,6 +149,10 @@ def _quote(text: str, attribution: Attribution, roles: dict[str, Any], doc: Doc)
 def _confidence(attribution: Attribution, speaker: tuple[Any, ResolvedMention] | None) -> float:
     if speaker is None:
         return CONFIDENCE[Via.NONE]
-    if speaker[0] is not None and speaker[1].how != MentionKind.NAME and speaker[1].entity is not None:
+    if (
+        speaker[0] is not None
+        and speaker[1].how != MentionKind.NAME
+        and speaker[1].entity is not None
+    ):
         return min(attribution.confidence, RESOLVED_MENTION_CONFIDENCE)
     return attribution.confidence

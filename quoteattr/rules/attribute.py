@@ -11,14 +11,21 @@ from .chains import chain_sources, hedge_anonymous_sources
 from .clauses import clip_to_paragraphs, parenthetical_content
 from .colons import colon_lead_ins, news_colons
 from .context import DocContext
-from .cues import according_to_attributions, clause_attributions, noun_attributions, verb_attributions
+from .cues import (
+    according_to_attributions,
+    clause_attributions,
+    noun_attributions,
+    verb_attributions,
+)
 from .quotes import classify, link_quotes, merge_split_quotes
 
 if TYPE_CHECKING:
     from ..model.scorer import AttributionScorer
 
 
-def find_attributions(context: DocContext, model: AttributionScorer | None = None) -> list[Attribution]:
+def find_attributions(
+    context: DocContext, model: AttributionScorer | None = None
+) -> list[Attribution]:
     """All attributions of a parsed Doc, in document order, speakers not yet resolved. A trained
     `model` adds the open-class attributions it accepts to the rules' and may drop rule ones."""
     attributions = rule_attributions(context)
@@ -41,7 +48,9 @@ def rule_attributions(context: DocContext) -> list[Attribution]:
         attributions.extend(clause_attributions(sent, lexicon, tokens))
         attributions.extend(according_to_attributions(sent, lexicon, by_verbs, tokens))
     # "I think" inside a quote is the quoted speaker's own words, not another attribution.
-    attributions = [a for a in attributions if a.cue is None or not index.contains(doc[a.cue[0]].idx)]
+    attributions = [
+        a for a in attributions if a.cue is None or not index.contains(doc[a.cue[0]].idx)
+    ]
     consumed: set[int] = set()
     for attribution in attributions:
         if attribution.content:
@@ -56,7 +65,11 @@ def rule_attributions(context: DocContext) -> list[Attribution]:
     merge_split_quotes(context, attributions, consumed)
     for attribution in attributions:
         # A manner-of-speaking verb cues only a quotation ('Garner, gasping on the sidewalk, said').
-        if not attribution.content and attribution.cue is not None and attribution.cue_lemma not in lexicon.direct_speech_only:
+        if (
+            not attribution.content
+            and attribution.cue is not None
+            and attribution.cue_lemma not in lexicon.direct_speech_only
+        ):
             parenthetical_content(doc, attribution)
             if attribution.content:
                 attribution.kind = QuoteKind.INDIRECT

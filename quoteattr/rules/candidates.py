@@ -64,9 +64,13 @@ class Attribution:
     sources: list[tuple[tuple[int, int], str]] = field(factory=list)
     hedge: str | None = None
     via: Via = Via.NONE
-    sentence_start: int = 0  # token index of the first token of the sentence holding the cue or quote
+    sentence_start: int = (
+        0  # token index of the first token of the sentence holding the cue or quote
+    )
     inherited_from: Attribution | None = field(default=None, repr=False)
-    relative_pronoun: tuple[int, int] | None = None  # "who" in "Hale, who said": another mention of the speaker
+    relative_pronoun: tuple[int, int] | None = (
+        None  # "who" in "Hale, who said": another mention of the speaker
+    )
 
     @property
     def start(self) -> int:

@@ -16,9 +16,19 @@ from .syntax import char_range, strip_chars, subtree_span, trim_tokens
 def clip_to_paragraphs(context: DocContext, attributions: list[Attribution]) -> None:
     """Reported speech stays in its cue's paragraph (a parse without paragraph-aware sentences may
     run on into the next one); only direct quotes span paragraphs."""
-    doc, text, paragraphs, starts = context.doc, context.text, context.paragraphs, context.paragraph_starts
+    doc, text, paragraphs, starts = (
+        context.doc,
+        context.text,
+        context.paragraphs,
+        context.paragraph_starts,
+    )
     for attribution in attributions:
-        if attribution.kind == QuoteKind.DIRECT or attribution.cue is None or not attribution.content or not paragraphs:
+        if (
+            attribution.kind == QuoteKind.DIRECT
+            or attribution.cue is None
+            or not attribution.content
+            or not paragraphs
+        ):
             continue
         i = max(0, bisect.bisect_right(starts, doc[attribution.cue[0]].idx) - 1)
         low, high = paragraphs[i]
@@ -36,7 +46,9 @@ def parenthetical_content(doc: Doc, attribution: Attribution) -> None:
     verb = doc[attribution.cue[0]]
     sent = verb.sent
     if verb.dep_ == "ROOT":
-        clauses = [c for c in verb.children if c.dep_ in PARENTHETICAL_DEPS and _set_off(doc, verb, c)]
+        clauses = [
+            c for c in verb.children if c.dep_ in PARENTHETICAL_DEPS and _set_off(doc, verb, c)
+        ]
         if not clauses:
             return
         start, end = trim_tokens(doc, *subtree_span(clauses[0]))

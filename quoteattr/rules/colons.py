@@ -11,7 +11,6 @@ from .context import DocContext
 from .marks import CLOSERS_FOR
 from .syntax import SPEAKER_LABELS, names_in, noun_phrase
 
-
 QUOTE_OPENERS = frozenset(CLOSERS_FOR)
 
 
@@ -78,7 +77,11 @@ def news_colons(context: DocContext) -> list[Attribution]:
         )
         if not label and (not names or names[-1].end != lead.end):
             continue
-        content_start = token.idx + 1 + (len(text[token.idx + 1 : line_end]) - len(text[token.idx + 1 : line_end].lstrip()))
+        content_start = (
+            token.idx
+            + 1
+            + (len(text[token.idx + 1 : line_end]) - len(text[token.idx + 1 : line_end].lstrip()))
+        )
         content_end = content_start + len(rest)
         found.append(
             Attribution(

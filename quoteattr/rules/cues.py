@@ -35,10 +35,15 @@ from .syntax import (
 
 
 def _coordinated_cue_subject(verb: Token, lexicon: CueLexicon) -> tuple[Token, Via] | None:
-    """"Hale said the plan was good but warned that ...": the parser may hang the second cue
+    """ "Hale said the plan was good but warned that ...": the parser may hang the second cue
     under the first as a clause; it shares the first cue's subject."""
     head = verb.head
-    if verb.dep_ == "ccomp" and head.i != verb.i and head.tag_.startswith("VB") and lexicon.verb_lemma(head.lower_):
+    if (
+        verb.dep_ == "ccomp"
+        and head.i != verb.i
+        and head.tag_.startswith("VB")
+        and lexicon.verb_lemma(head.lower_)
+    ):
         found = find_subject(head)
         if found is not None:
             return found[0], Via.INHERITED_SUBJECT
@@ -53,7 +58,9 @@ def _object_after_cue(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[Tok
     before = verb.doc[verb.i - 1]
     if not (before.is_punct or before.is_quote):
         return None
-    following = next((c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd")), None)
+    following = next(
+        (c for c in verb.rights if c.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd")), None
+    )
     if following is None or following.left_edge.i != verb.i + 1:
         return None
     if is_personal(following) or (before.is_quote and _ends_clause(following)):
@@ -71,7 +78,9 @@ def _ends_clause(noun: Token) -> bool:
     return all(t.is_punct or t.is_space for t in rest)
 
 
-def _content_tokens(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[tuple[int, int] | None, Token | None]:
+def _content_tokens(
+    verb: Token, lemma: str, lexicon: CueLexicon
+) -> tuple[tuple[int, int] | None, Token | None]:
     """The token range reported by `verb`, and the addressee when the frame includes it."""
     if lemma in lexicon.direct_speech_only:
         return None, None  # "she cried": a cue for the quote beside it, never for a clause or topic
@@ -80,27 +89,45 @@ def _content_tokens(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[tuple
     if lemma in lexicon.addressee_object and obj is not None and is_personal(obj):
         addressee = obj
     clause = child_with(verb, "ccomp")
-    if clause is not None and (obj is None or obj.i < clause.i or lemma not in lexicon.infinitive_content):
+    if clause is not None and (
+        obj is None or obj.i < clause.i or lemma not in lexicon.infinitive_content
+    ):
         start, end = subtree_span(clause)
         if clause.i < verb.i:
             # A content before its cue ends where the cue's clause begins ('"You winning?" she
             # said, but ...': the parser may hang what follows the cue on the quoted clause).
-            subjects = [c.left_edge.i for c in verb.children if c.dep_ in SUBJECTS and clause.i < c.i < verb.i]
+            subjects = [
+                c.left_edge.i
+                for c in verb.children
+                if c.dep_ in SUBJECTS and clause.i < c.i < verb.i
+            ]
             end = min(end, verb.i, *subjects)
         for child in clause.rights:  # "the plan was good but warned that ...": stop at the next cue
-            if child.dep_ == "conj" and child.tag_.startswith("VB") and lexicon.verb_lemma(child.lower_):
+            if (
+                child.dep_ == "conj"
+                and child.tag_.startswith("VB")
+                and lexicon.verb_lemma(child.lower_)
+            ):
                 end = min(end, child.left_edge.i)
         if clause.i > verb.i:
             # "said the claim smacked of hypocrisy, because ...": the parser often hangs the
             # content's adverbial clause on the cue; it belongs to what was said.
             for child in verb.rights:
-                if child.i > clause.i and child.dep_ == "advcl" and lexicon.verb_lemma(child.lower_) is None:
+                if (
+                    child.i > clause.i
+                    and child.dep_ == "advcl"
+                    and lexicon.verb_lemma(child.lower_) is None
+                ):
                     end = child.right_edge.i + 1
         return (start, end), addressee
     # "called for X", "talked about X", "warned of X", "railed against X": what the words were about.
     preposition = lexicon.preposition_content.get(lemma)
     prep = next(
-        (c for c in verb.rights if c.dep_ == "prep" and (c.lower_ == preposition or c.lower_ in TOPIC_PREPOSITIONS)),
+        (
+            c
+            for c in verb.rights
+            if c.dep_ == "prep" and (c.lower_ == preposition or c.lower_ in TOPIC_PREPOSITIONS)
+        ),
         None,
     )
     pobj = child_with(prep, "pobj", "pcomp") if prep is not None else None
@@ -109,7 +136,11 @@ def _content_tokens(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[tuple
     if lemma in lexicon.infinitive_content:
         infinitive = child_with(verb, "xcomp")
         if infinitive is not None and child_with(infinitive, "aux", lower="to") is not None:
-            start = obj.left_edge.i if obj is not None and obj.i < infinitive.i else infinitive.left_edge.i
+            start = (
+                obj.left_edge.i
+                if obj is not None and obj.i < infinitive.i
+                else infinitive.left_edge.i
+            )
             if obj is not None and addressee is None and is_personal(obj):
                 addressee = obj
             return (start, infinitive.right_edge.i + 1), addressee
@@ -117,7 +148,10 @@ def _content_tokens(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[tuple
         # "described Trump as a liar", "called it a disgrace": the object with what it is called.
         end = obj.right_edge.i + 1
         for child in verb.rights:
-            if child.i > obj.i and (child.dep_ in ("oprd", "xcomp", "ccomp") or (child.dep_ == "prep" and child.lower_ == "as")):
+            if child.i > obj.i and (
+                child.dep_ in ("oprd", "xcomp", "ccomp")
+                or (child.dep_ == "prep" and child.lower_ == "as")
+            ):
                 end = max(end, child.right_edge.i + 1)
         return (obj.left_edge.i, end), None
     return None, addressee
@@ -161,11 +195,15 @@ def _citing_frame(verb: Token, lexicon: CueLexicon) -> Token | None:
     return None
 
 
-def verb_attributions(sent: Span, lexicon: CueLexicon, tokens: Sequence[Token]) -> list[Attribution]:
+def verb_attributions(
+    sent: Span, lexicon: CueLexicon, tokens: Sequence[Token]
+) -> list[Attribution]:
     """Attributions cued by speech and writing verbs in one sentence."""
     found = []
     consumed_citing: set[int] = set()
-    verbs = [t for t in tokens if t.tag_.startswith("VB") and lexicon.verb_lemma(t.lower_) is not None]
+    verbs = [
+        t for t in tokens if t.tag_.startswith("VB") and lexicon.verb_lemma(t.lower_) is not None
+    ]
     for verb in verbs:
         citing = _citing_frame(verb, lexicon)
         if citing is not None:
@@ -192,20 +230,32 @@ def verb_attributions(sent: Span, lexicon: CueLexicon, tokens: Sequence[Token]) 
         if citing is not None:
             _fill_citing(attribution, citing, lexicon)
         else:
-            subject = find_subject(verb) or _coordinated_cue_subject(verb, lexicon) or _object_after_cue(verb, lemma, lexicon)
+            subject = (
+                find_subject(verb)
+                or _coordinated_cue_subject(verb, lexicon)
+                or _object_after_cue(verb, lemma, lexicon)
+            )
             if subject is not None:
                 set_speaker(attribution, verb, subject)
-            elif child_with(verb, *PASSIVE_SUBJECTS) is not None and child_with(verb, "xcomp") is not None:
+            elif (
+                child_with(verb, *PASSIVE_SUBJECTS) is not None
+                and child_with(verb, "xcomp") is not None
+            ):
                 # "The minister is said to have resigned": somebody's words, nobody named.
                 said_of, infinitive = child_with(verb, *PASSIVE_SUBJECTS), child_with(verb, "xcomp")
-                attribution.content = [char_range(sent.doc, (said_of.left_edge.i, infinitive.right_edge.i + 1))]
+                attribution.content = [
+                    char_range(sent.doc, (said_of.left_edge.i, infinitive.right_edge.i + 1))
+                ]
                 aux = [c for c in verb.children if c.dep_ in ("auxpass", "aux") and c.i < verb.i]
                 to = child_with(infinitive, "aux", lower="to")
                 if aux and to is not None:
                     attribution.hedge = sent.doc[aux[0].i : to.i + 1].text.lower()
                 found.append(attribution)
                 continue
-            elif verb.dep_ in ("nsubjpass", "ccomp") or child_with(verb, *PASSIVE_SUBJECTS) is not None:
+            elif (
+                verb.dep_ in ("nsubjpass", "ccomp")
+                or child_with(verb, *PASSIVE_SUBJECTS) is not None
+            ):
                 continue  # "was told": not an attribution by itself
             elif verb.tag_ == "VBG" and verb.head.lower_ in ("without", "worth"):
                 continue  # "it goes without saying that", "it is worth noting that": nobody says it
@@ -219,7 +269,9 @@ def verb_attributions(sent: Span, lexicon: CueLexicon, tokens: Sequence[Token]) 
     return found
 
 
-def clause_attributions(sent: Span, lexicon: CueLexicon, tokens: Sequence[Token]) -> list[Attribution]:
+def clause_attributions(
+    sent: Span, lexicon: CueLexicon, tokens: Sequence[Token]
+) -> list[Attribution]:
     """Any verb with a sentient subject and a 'that' clause reports what someone says, thinks or
     knows ("Trump insisted that", "aides acknowledged that"): the lexicon's verbs are handled with
     their frames elsewhere; this covers the open class."""
@@ -228,10 +280,18 @@ def clause_attributions(sent: Span, lexicon: CueLexicon, tokens: Sequence[Token]
         if clause.dep_ != "ccomp" or child_with(clause, "mark", lower="that") is None:
             continue
         verb = clause.head
-        if not verb.tag_.startswith("VB") or lexicon.verb_lemma(verb.lower_) is not None or verb.lower_ in COPULAS:
+        if (
+            not verb.tag_.startswith("VB")
+            or lexicon.verb_lemma(verb.lower_) is not None
+            or verb.lower_ in COPULAS
+        ):
             continue
         subject = find_subject(verb)
-        if subject is None or not is_personal(subject[0]) or subject[0].lower_ in IMPERSONAL_SUBJECTS:
+        if (
+            subject is None
+            or not is_personal(subject[0])
+            or subject[0].lower_ in IMPERSONAL_SUBJECTS
+        ):
             continue
         found.append(
             Attribution(
@@ -246,13 +306,22 @@ def clause_attributions(sent: Span, lexicon: CueLexicon, tokens: Sequence[Token]
     return found
 
 
-def noun_attributions(sent: Span, lexicon: CueLexicon, tokens: Sequence[Token]) -> list[Attribution]:
-    """"Trump's claim that ...", "the minister's warning that ...": a reporting noun with a clause."""
+def noun_attributions(
+    sent: Span, lexicon: CueLexicon, tokens: Sequence[Token]
+) -> list[Attribution]:
+    """ "Trump's claim that ...", "the minister's warning that ...": a reporting noun with a clause."""
     found = []
     for noun in tokens:
         if not noun.tag_.startswith("NN") or singular(noun.lower_) not in lexicon.content_nouns:
             continue
-        clause = next((c for c in noun.rights if c.dep_ in ("acl", "ccomp") and child_with(c, "mark", lower="that")), None)
+        clause = next(
+            (
+                c
+                for c in noun.rights
+                if c.dep_ in ("acl", "ccomp") and child_with(c, "mark", lower="that")
+            ),
+            None,
+        )
         if clause is None:
             continue
         owner = noun_owner(noun, clause.i)
@@ -298,7 +367,7 @@ def _fill_citing(attribution: Attribution, citing: Token, lexicon: CueLexicon) -
 def according_to_attributions(
     sent: Span, lexicon: CueLexicon, verb_found: Sequence[Attribution], tokens: Sequence[Token]
 ) -> list[Attribution]:
-    """"According to X, ..." makes X the speaker, or a source when a speech verb governs the clause."""
+    """ "According to X, ..." makes X the speaker, or a source when a speech verb governs the clause."""
     found = []
     doc = sent.doc
     for token in tokens:
@@ -313,7 +382,9 @@ def according_to_attributions(
                 continue
             source = noun_phrase(pobj)
             phrase = (token.i, max(source[1], pobj.right_edge.i + 1))
-            governed = [a for a in verb_found if a.cue is not None and _governs(doc[a.cue[0]], token)]
+            governed = [
+                a for a in verb_found if a.cue is not None and _governs(doc[a.cue[0]], token)
+            ]
             if governed:
                 for attribution in governed:
                     attribution.sources.insert(0, (source, relation))
@@ -345,7 +416,9 @@ def _governs(verb: Token, token: Token) -> bool:
     return any(ancestor.i == verb.i for ancestor in token.ancestors) and token.head.i == verb.i
 
 
-def _span_of_sentence_rest(sent: Span, clause: Token, phrase: tuple[int, int]) -> tuple[int, int] | None:
+def _span_of_sentence_rest(
+    sent: Span, clause: Token, phrase: tuple[int, int]
+) -> tuple[int, int] | None:
     """The clause's extent without the cue phrase and the punctuation that sets it off."""
     doc = sent.doc
     start, end = clause.left_edge.i, clause.right_edge.i + 1

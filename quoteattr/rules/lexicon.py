@@ -16,6 +16,7 @@ from attrs import field, frozen
 
 from .morphology import inflections
 
+
 @frozen(kw_only=True)
 class CueLexicon:
     """Lookup tables for cues. Build it with `CueLexicon.from_dict` or `load_default_lexicon()`."""
@@ -58,7 +59,9 @@ class CueLexicon:
             citing_verbs=frozenset(data.get("citing_verbs", ())),
             content_nouns=frozenset(data.get("content_nouns", ())),
             non_speaker_labels=frozenset(data.get("non_speaker_labels", ())),
-            naming_verb_forms=frozenset(form for lemma in data.get("naming_verbs", ()) for form in inflections(lemma)),
+            naming_verb_forms=frozenset(
+                form for lemma in data.get("naming_verbs", ()) for form in inflections(lemma)
+            ),
             phrases=tuple((tuple(p["words"]), p["relation"]) for p in data.get("phrases", ())),
             hedges=frozenset(data.get("hedges", ())),
             anonymous_source_nouns=frozenset(data.get("anonymous_source_nouns", ())),

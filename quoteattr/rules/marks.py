@@ -95,7 +95,9 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_quoted_spans(text: str, paragraphs: list[tuple[int, int]] | None = None) -> list[QuotedSpan]:
+def find_quoted_spans(
+    text: str, paragraphs: list[tuple[int, int]] | None = None
+) -> list[QuotedSpan]:
     """Quotes in `text`, sorted by start then depth. Never raises; unpairable marks are skipped.
     `paragraphs` are `paragraph_spans(text)`, if the caller has them."""
     pairs: list[tuple[int, int, int]] = []  # (open, close, paragraphs)
@@ -245,9 +247,7 @@ def _is_decade(text: str, i: int, hi: int) -> bool:
 
 def _looks_possessive(text: str, i: int, hi: int) -> bool:
     """`s' ` followed by a lowercase word, as in "the boys' band"."""
-    return (
-        i + 2 < hi and text[i - 1] in "sS" and text[i + 1].isspace() and text[i + 2].islower()
-    )
+    return i + 2 < hi and text[i - 1] in "sS" and text[i + 1].isspace() and text[i + 2].islower()
 
 
 def _last_clear_close(text: str, marks: list[int], lo: int, hi: int) -> int:

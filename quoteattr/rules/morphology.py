@@ -10,7 +10,26 @@ if TYPE_CHECKING:
 
 _VOWELS = frozenset("aeiou")
 # Final consonant doubled before -ed/-ing (stress on the last syllable); the rest follow the rules.
-_DOUBLING = frozenset({"admit", "commit", "quip", "plan", "regret", "refer", "prefer", "rebut", "chat", "blog", "omit", "submit", "permit", "compel", "propel", "stop"})
+_DOUBLING = frozenset(
+    {
+        "admit",
+        "commit",
+        "quip",
+        "plan",
+        "regret",
+        "refer",
+        "prefer",
+        "rebut",
+        "chat",
+        "blog",
+        "omit",
+        "submit",
+        "permit",
+        "compel",
+        "propel",
+        "stop",
+    }
+)
 
 
 def inflections(lemma: str) -> set[str]:

@@ -24,6 +24,7 @@ from .syntax import (
     open_class_lemma,
     trim_tokens,
 )
+
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“‘']")
 DASHES = ("--", "-", "–", "—", "―")
 
@@ -39,7 +40,9 @@ def _unquoted_words(text: str, start: int, end: int, quotes: Sequence[QuotedSpan
     return [w for w in " ".join(pieces).split() if any(ch.isalnum() for ch in w)]
 
 
-def classify(context: DocContext, attribution: Attribution, consumed: set[int], cue: int | None = None) -> None:
+def classify(
+    context: DocContext, attribution: Attribution, consumed: set[int], cue: int | None = None
+) -> None:
     """Set direct / mixed / indirect from the quote marks in the content. `cue` is where the cue
     starts, if the caller knows it."""
     text, index = context.text, context.quotes
@@ -71,11 +74,16 @@ def _gap_is(text: str, start: int, end: int, allowed: str) -> bool:
     return all(ch.isspace() or ch in allowed for ch in text[start:end])
 
 
-def link_quotes(context: DocContext, attributions: list[Attribution], consumed: set[int]) -> list[Attribution]:
+def link_quotes(
+    context: DocContext, attributions: list[Attribution], consumed: set[int]
+) -> list[Attribution]:
     """Attach quotes that no cue's content clause covered: to a bare cue beside them, a trailing
     dash attribution, a colon lead-in, or (later) the speaker of the paragraph."""
     doc, text, index = context.doc, context.text, context.quotes
-    bare = sorted((a for a in attributions if a.cue is not None and a.via != Via.ACCORDING_TO), key=lambda a: a.cue[0])
+    bare = sorted(
+        (a for a in attributions if a.cue is not None and a.via != Via.ACCORDING_TO),
+        key=lambda a: a.cue[0],
+    )
     cue_chars = [doc[a.cue[0]].idx for a in bare]
     linked: list[Attribution] = []
     for quote in index.spans:
@@ -104,7 +112,9 @@ def link_quotes(context: DocContext, attributions: list[Attribution], consumed: 
                 Attribution(
                     content=[(quote.start, quote.end)],
                     kind=QuoteKind.DIRECT,
-                    sentence_start=sentence.sent.start if sentence is not None and len(sentence) else 0,
+                    sentence_start=sentence.sent.start
+                    if sentence is not None and len(sentence)
+                    else 0,
                 )
             )
     return linked
@@ -114,7 +124,9 @@ def link_quotes(context: DocContext, attributions: list[Attribution], consumed: 
 CUE_REACH = 250
 
 
-def _adjacent_bare_cue(context: DocContext, quote: QuotedSpan, bare: list[Attribution], cue_chars: list[int]) -> Attribution | None:
+def _adjacent_bare_cue(
+    context: DocContext, quote: QuotedSpan, bare: list[Attribution], cue_chars: list[int]
+) -> Attribution | None:
     doc, text = context.doc, context.text
     low = bisect.bisect_left(cue_chars, quote.open - CUE_REACH)
     high = bisect.bisect_right(cue_chars, quote.close + CUE_REACH)
@@ -122,18 +134,32 @@ def _adjacent_bare_cue(context: DocContext, quote: QuotedSpan, bare: list[Attrib
         cue_token = doc[attribution.cue[0]]
         # A cue that already has a clause after it may still belong to the quote before it
         # ('"...," she said months later, and ...'): the parser's clause is then a misreading.
-        settled = bool(attribution.content) and (attribution.kind != QuoteKind.INDIRECT or attribution.start < cue_token.idx)
-        clause_start = min(cue_token.i, attribution.speaker[0] if attribution.speaker else cue_token.i)
-        clause_end = max(cue_token.i + 1, attribution.speaker[1] if attribution.speaker else cue_token.i + 1)
+        settled = bool(attribution.content) and (
+            attribution.kind != QuoteKind.INDIRECT or attribution.start < cue_token.idx
+        )
+        clause_start = min(
+            cue_token.i, attribution.speaker[0] if attribution.speaker else cue_token.i
+        )
+        clause_end = max(
+            cue_token.i + 1, attribution.speaker[1] if attribution.speaker else cue_token.i + 1
+        )
         first, last = doc[clause_start], doc[clause_end - 1]
         # '"...," he said' and '"...," said Putin': only punctuation between quote and clause.
         gap_after = text[quote.close + 1 : first.idx] if first.idx > quote.close else None
-        if gap_after is not None and "\n" not in gap_after and _gap_is(text, quote.close + 1, first.idx, ",;:"):
+        if (
+            gap_after is not None
+            and "\n" not in gap_after
+            and _gap_is(text, quote.close + 1, first.idx, ",;:")
+        ):
             if not settled:
                 return attribution
         # 'He said: "..."' and 'He said, "..."'.
         after_clause = last.idx + len(last.text)
-        if not attribution.content and after_clause <= quote.open and _gap_is(text, after_clause, quote.open, ",:"):
+        if (
+            not attribution.content
+            and after_clause <= quote.open
+            and _gap_is(text, after_clause, quote.open, ",:")
+        ):
             gap_before = text[after_clause : quote.open]
             if "\n" not in gap_before or gap_before.lstrip().startswith(":"):
                 return attribution
@@ -189,15 +215,26 @@ def _fragment_attribution(context: DocContext, quote: QuotedSpan) -> Attribution
     if lexicon.verb_lemma(verb.lower_) is None and verb.lower_ not in lexicon.naming_verb_forms:
         return None
     subject = find_subject(verb)
-    if subject is None or subject[0].i >= verb.i or not is_personal(subject[0]) or subject[0].lower_ in ("it", "this", "that"):
+    if (
+        subject is None
+        or subject[0].i >= verb.i
+        or not is_personal(subject[0])
+        or subject[0].lower_ in ("it", "this", "that")
+    ):
         return None
-    complements = [c for c in verb.rights if not c.is_punct and c.dep_ not in ("cc", "conj", "advcl", "punct")]
+    complements = [
+        c for c in verb.rights if not c.is_punct and c.dep_ not in ("cc", "conj", "advcl", "punct")
+    ]
     if not complements:
         return None
     start, end = complements[0].left_edge.i, max(c.right_edge.i for c in complements) + 1
     if not (start <= span.start and span.end <= end + 1):
         return None
-    last = quote.close + 1 if doc[end - 1].idx < quote.close + 1 <= doc[min(end, len(doc) - 1)].idx + 1 else None
+    last = (
+        quote.close + 1
+        if doc[end - 1].idx < quote.close + 1 <= doc[min(end, len(doc) - 1)].idx + 1
+        else None
+    )
     content_start, content_end = char_range(doc, (start, end))
     return Attribution(
         content=[(content_start, max(content_end, last or content_end))],
@@ -226,7 +263,9 @@ def _looks_like_speech(text: str, quote: QuotedSpan) -> bool:
     return ends_sentence or not after or after[0] in ".!?\n"
 
 
-def merge_split_quotes(context: DocContext, attributions: list[Attribution], consumed: set[int]) -> None:
+def merge_split_quotes(
+    context: DocContext, attributions: list[Attribution], consumed: set[int]
+) -> None:
     """'"A," he said, "B."': two quotes around one attribution that ends with a comma are one
     quote, whichever of the two pieces the cue was first attached to."""
     doc, text, index = context.doc, context.text, context.quotes
@@ -234,7 +273,11 @@ def merge_split_quotes(context: DocContext, attributions: list[Attribution], con
     position = {q.open: i for i, q in enumerate(index.spans)}
     uncued = {a.content[0][0]: a for a in attributions if a.cue is None and a.content}
     for attribution in attributions:
-        if attribution.kind != QuoteKind.DIRECT or attribution.cue is None or len(attribution.content) != 1:
+        if (
+            attribution.kind != QuoteKind.DIRECT
+            or attribution.cue is None
+            or len(attribution.content) != 1
+        ):
             continue
         quote = by_start.get(attribution.content[0][0])
         if quote is None:
@@ -250,7 +293,11 @@ def merge_split_quotes(context: DocContext, attributions: list[Attribution], con
             gap = text[first.close + 1 : second.open]
             # The attribution ends with a comma, and no sentence ends inside it ("N.C.," does not).
             # (A doubled mark '' as in some archives leaves half of itself in the gap.)
-            if gap.strip().strip("'‘’").rstrip().endswith(",") and "\n" not in gap and not SENTENCE_BREAK.search(gap):
+            if (
+                gap.strip().strip("'‘’").rstrip().endswith(",")
+                and "\n" not in gap
+                and not SENTENCE_BREAK.search(gap)
+            ):
                 attribution.content = [(first.start, first.end), (second.start, second.end)]
                 consumed.add(other.open)
                 if other.start in uncued:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from enum import Enum
 from collections import Counter
 from collections.abc import Iterator
+from enum import Enum
 
 from attrs import define, field
 from rapidfuzz import fuzz
@@ -22,8 +22,7 @@ from ..records import EntityType
 from .candidates import Attribution, Via
 from .context import DocContext
 from .lexicon import read_lexicon, word_list
-from .syntax import NAME_LABELS
-from .syntax import names_in, noun_phrase
+from .syntax import NAME_LABELS, names_in, noun_phrase
 
 TITLES = word_list("titles")
 MALE = word_list("male_pronouns")
@@ -75,7 +74,9 @@ def _compatible_names(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     if set(short) <= set(long):
         return True
     # Initials: "J. Smith" ~ "John Smith".
-    if short[-1] == long[-1] and all(any(w.startswith(s[0]) for w in long[:-1]) for s in short[:-1]):
+    if short[-1] == long[-1] and all(
+        any(w.startswith(s[0]) for w in long[:-1]) for s in short[:-1]
+    ):
         return True
     return len(short) > 1 and fuzz.ratio(" ".join(short), " ".join(long)) >= NAME_SIMILARITY
 
@@ -203,7 +204,9 @@ class EntityResolver:
         candidates = {e.entity_id: e for word in key for e in self._by_word.get(word, {}).values()}
         if len(key) > 1:  # initials and spelling variants share the surname at least
             candidates.update((e.entity_id, e) for e in self._by_word.get(key[-1], {}).values())
-        ranked = sorted(candidates.values(), key=lambda e: self._last_seen.get(e.entity_id, -1), reverse=True)
+        ranked = sorted(
+            candidates.values(), key=lambda e: self._last_seen.get(e.entity_id, -1), reverse=True
+        )
         for entity in ranked:
             for known in entity.names:
                 short, long = (key, known) if len(key) <= len(known) else (known, key)
@@ -230,7 +233,11 @@ class EntityResolver:
         return bisect.bisect_right(self._paragraph_starts, char) - 1
 
     def resolve(
-        self, start: int, end: int, previous_speakers: list[tuple[int, _Entity]], exclude: frozenset[int] = frozenset()
+        self,
+        start: int,
+        end: int,
+        previous_speakers: list[tuple[int, _Entity]],
+        exclude: frozenset[int] = frozenset(),
     ) -> ResolvedMention:
         """Resolve a mention at [start, end) given the speakers attributed before it; a pronoun
         never refers to an entity in `exclude` (the addressee of its own verb: "he told Putin")."""
@@ -254,7 +261,11 @@ class EntityResolver:
             if entity is not None:
                 return ResolvedMention(entity, entity.type)
         head = root.lower_
-        how = MentionKind.PRONOUN if root.tag_ in ("PRP", "PRP$") or head in FIRST_PERSON else MentionKind.NOMINAL
+        how = (
+            MentionKind.PRONOUN
+            if root.tag_ in ("PRP", "PRP$") or head in FIRST_PERSON
+            else MentionKind.NOMINAL
+        )
         linked = self._from_coref(root.i)
         if linked is not None:
             linked.add_mention(start, end, text)
@@ -275,7 +286,12 @@ class EntityResolver:
         return None
 
     def _resolve_pronoun(
-        self, pronoun: str, start: int, end: int, previous: list[tuple[int, _Entity]], exclude: frozenset[int]
+        self,
+        pronoun: str,
+        start: int,
+        end: int,
+        previous: list[tuple[int, _Entity]],
+        exclude: frozenset[int],
     ) -> ResolvedMention:
         if pronoun in FIRST_PERSON:
             return ResolvedMention(None, EntityType.PERSON)
@@ -288,20 +304,26 @@ class EntityResolver:
             wanted = {EntityType.ORG, EntityType.GPE, EntityType.NORP}
         entity = self._recent(start, previous, wanted, gender, exclude)
         if entity is None:
-            return ResolvedMention(None, EntityType.PERSON if gender else EntityType.OTHER, MentionKind.PRONOUN)
+            return ResolvedMention(
+                None, EntityType.PERSON if gender else EntityType.OTHER, MentionKind.PRONOUN
+            )
         if gender and entity.gender is None:
             entity.pronoun_gender = gender
         entity.add_mention(start, end, self.text[start:end])
         return ResolvedMention(entity, entity.type, MentionKind.PRONOUN)
 
-    def _resolve_nominal(self, head: str, text: str, start: int, end: int, previous: list[tuple[int, _Entity]]) -> ResolvedMention:
+    def _resolve_nominal(
+        self, head: str, text: str, start: int, end: int, previous: list[tuple[int, _Entity]]
+    ) -> ResolvedMention:
         words = set(_fold(text).split())
         if head in ORG_NOUNS:
             entity = self._recent(start, previous, {EntityType.ORG}, None)
             kind = EntityType.ORG
         else:
             # "the president": an entity introduced with that title or apposition.
-            entity = next((e for e in self._recent_entities(start, NOMINAL_WINDOW) if head in e.words), None)
+            entity = next(
+                (e for e in self._recent_entities(start, NOMINAL_WINDOW) if head in e.words), None
+            )
             kind = EntityType.PERSON
         if entity is None or words & {"a", "an", "another", "some", "several", "two", "three"}:
             return ResolvedMention(None, kind, MentionKind.NOMINAL)
@@ -309,7 +331,12 @@ class EntityResolver:
         return ResolvedMention(entity, entity.type, MentionKind.NOMINAL)
 
     def _recent(
-        self, start: int, previous: list[tuple[int, _Entity]], wanted: set[EntityType], gender: str | None, exclude: frozenset[int] = frozenset()
+        self,
+        start: int,
+        previous: list[tuple[int, _Entity]],
+        wanted: set[EntityType],
+        gender: str | None,
+        exclude: frozenset[int] = frozenset(),
     ) -> _Entity | None:
         """The last compatible speaker in this or the previous paragraph, else the last compatible name."""
         paragraph = self.paragraph_of(start)
@@ -332,7 +359,8 @@ class EntityResolver:
         low = bisect.bisect_left(self._name_mentions, start, key=lambda item: item[0])
         high = bisect.bisect_left(self._name_mentions, end, key=lambda item: item[0])
         return any(
-            entity is not speaker and entity.type == EntityType.PERSON for _, entity in self._name_mentions[low:high]
+            entity is not speaker and entity.type == EntityType.PERSON
+            for _, entity in self._name_mentions[low:high]
         )
 
 
@@ -375,7 +403,12 @@ def seed_names(resolver: EntityResolver) -> None:
         if ent.label_ in ("PERSON", "ORG"):
             entity = resolver.add_name(ent.start_char, ent.end_char, ent.label_)
             start, end = noun_phrase(ent.root)
-            if entity is not None and (start, end) != (ent.start, ent.end) and start <= ent.start and ent.end <= end:
+            if (
+                entity is not None
+                and (start, end) != (ent.start, ent.end)
+                and start <= ent.start
+                and ent.end <= end
+            ):
                 phrase = resolver.doc[start:end]
                 entity.add_mention(phrase.start_char, phrase.end_char, phrase.text)
 

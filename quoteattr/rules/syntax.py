@@ -24,7 +24,9 @@ PERSONAL_OBJECTS = word_list("personal_objects")
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
 COPULAS = word_list("copulas")
-NOT_TOPICS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "GPE", "LOC", "FAC", "QUANTITY", "MONEY", "PERCENT"})
+NOT_TOPICS = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "GPE", "LOC", "FAC", "QUANTITY", "MONEY", "PERCENT"}
+)
 TOPIC_PREPOSITIONS = word_list("topic_prepositions")
 COORDINATORS = word_list("coordinators")
 
@@ -59,7 +61,12 @@ def names_in(span: Span, labels: frozenset[str] = NAME_LABELS) -> list[Span]:
     start = None
     for token in [*span, None]:
         if start is not None and (token is None or token.ent_iob_ != "I"):
-            ent = Span(span.doc, start, token.i if token is not None else span.end, label=span.doc[start].ent_type_)
+            ent = Span(
+                span.doc,
+                start,
+                token.i if token is not None else span.end,
+                label=span.doc[start].ent_type_,
+            )
             if ent.label_ in labels:
                 found.append(ent)
             start = None
@@ -71,7 +78,11 @@ def names_in(span: Span, labels: frozenset[str] = NAME_LABELS) -> list[Span]:
 def _is_name_of_place(prep: Token) -> bool:
     """`of China` in "president Xi Jinping of China": a title's place, part of the mention."""
     objects = [child for child in prep.children if child.dep_ == "pobj"]
-    return bool(objects) and objects[0].ent_type_ in ("GPE", "NORP", "ORG") and prep.right_edge.i - prep.i <= 4
+    return (
+        bool(objects)
+        and objects[0].ent_type_ in ("GPE", "NORP", "ORG")
+        and prep.right_edge.i - prep.i <= 4
+    )
 
 
 def mention_head(token: Token) -> Token:
@@ -84,7 +95,11 @@ def mention_head(token: Token) -> Token:
 
 
 def is_personal(token: Token) -> bool:
-    return token.ent_type_ in NAME_LABELS or token.lower_ in PERSONAL_OBJECTS or token.tag_ in ("PRP", "NNP", "NNPS")
+    return (
+        token.ent_type_ in NAME_LABELS
+        or token.lower_ in PERSONAL_OBJECTS
+        or token.tag_ in ("PRP", "NNP", "NNPS")
+    )
 
 
 def child_with(token: Token, *deps: str, lower: str | None = None) -> Token | None:
@@ -97,7 +112,12 @@ def child_with(token: Token, *deps: str, lower: str | None = None) -> Token | No
 def find_subject(verb: Token, depth: int = 0) -> tuple[Token, Via] | None:
     """The speaker-subject of `verb`, following shared subjects up the tree."""
     subject = next(
-        (c for c in verb.children if c.dep_ in SUBJECTS and not c.is_punct and not _is_quotation(c)), None
+        (
+            c
+            for c in verb.children
+            if c.dep_ in SUBJECTS and not c.is_punct and not _is_quotation(c)
+        ),
+        None,
     )
     if subject is not None:
         via = Via.INVERTED if subject.i > verb.i else Via.SUBJECT
@@ -112,9 +132,16 @@ def find_subject(verb: Token, depth: int = 0) -> tuple[Token, Via] | None:
         if by_object is not None:
             return by_object, Via.PASSIVE_AGENT
     head = verb.head
-    if head.dep_ == "acomp" and head.head.i != head.i:  # "he was able to tout": the copula's subject
+    if (
+        head.dep_ == "acomp" and head.head.i != head.i
+    ):  # "he was able to tout": the copula's subject
         head = head.head
-    if depth < 3 and verb.dep_ in SUBJECT_SHARING and head.i != verb.i and head.tag_.startswith("VB"):
+    if (
+        depth < 3
+        and verb.dep_ in SUBJECT_SHARING
+        and head.i != verb.i
+        and head.tag_.startswith("VB")
+    ):
         found = find_subject(head, depth + 1)
         if found is not None:
             return found[0], Via.INHERITED_SUBJECT
@@ -131,7 +158,9 @@ def _is_quotation(token: Token) -> bool:
 def open_class_lemma(token: Token) -> str:
     """The lemma of a cue the lexicon does not list: the pipeline's, when it has a lemmatizer
     (`quoteattr.load(minimal=False)`), else the word in lower case."""
-    return token.lemma_.lower() if token.doc.has_annotation("LEMMA") and token.lemma_ else token.lower_
+    return (
+        token.lemma_.lower() if token.doc.has_annotation("LEMMA") and token.lemma_ else token.lower_
+    )
 
 
 def set_speaker(attribution: Attribution, verb: Token, subject: tuple[Token, Via]) -> None:
@@ -139,7 +168,9 @@ def set_speaker(attribution: Attribution, verb: Token, subject: tuple[Token, Via
     recorded as another mention of Hale."""
     attribution.speaker = noun_phrase(mention_head(subject[0]))
     attribution.via = subject[1]
-    pronoun = next((c for c in verb.children if c.dep_ in SUBJECTS and c.lower_ in RELATIVE_PRONOUNS), None)
+    pronoun = next(
+        (c for c in verb.children if c.dep_ in SUBJECTS and c.lower_ in RELATIVE_PRONOUNS), None
+    )
     if subject[1] == Via.RELATIVE_CLAUSE and pronoun is not None:
         attribution.relative_pronoun = (pronoun.i, pronoun.i + 1)
 
@@ -153,7 +184,10 @@ def cue_words(verb: Token, content: tuple[int, int] | None) -> tuple[int, int]:
     ("pointed out", "calling for"; not the "on" of "said on Sunday")."""
     end = verb.i + 1
     for child in verb.rights:
-        if child.i == end and (child.dep_ == "prt" or (child.dep_ == "prep" and content is not None and content[0] == child.i + 1)):
+        if child.i == end and (
+            child.dep_ == "prt"
+            or (child.dep_ == "prep" and content is not None and content[0] == child.i + 1)
+        ):
             end += 1
     return verb.i, end
 
@@ -163,7 +197,14 @@ def noun_owner(noun: Token, before: int) -> Token | None:
     where the content starts), "Trump made the claim"."""
     owner = child_with(noun, "poss")
     if owner is None:
-        by = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < before), None)
+        by = next(
+            (
+                c
+                for c in noun.rights
+                if c.dep_ == "prep" and c.lower_ in ("by", "from") and c.i < before
+            ),
+            None,
+        )
         owner = child_with(by, "pobj") if by is not None else None
     if owner is None and noun.dep_ in ("dobj", "attr"):
         subject = find_subject(noun.head)  # "he made the claim that ..."
@@ -172,9 +213,13 @@ def noun_owner(noun: Token, before: int) -> Token | None:
 
 
 def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and (doc[start].is_space or (doc[start].is_punct and not doc[start].is_quote)):
+    while start < end and (
+        doc[start].is_space or (doc[start].is_punct and not doc[start].is_quote)
+    ):
         start += 1
-    while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and not doc[end - 1].is_quote)):
+    while end > start and (
+        doc[end - 1].is_space or (doc[end - 1].is_punct and not doc[end - 1].is_quote)
+    ):
         end -= 1
     return start, end
 

@@ -30,9 +30,7 @@ def fit_scorer(
         order = generator.permutation(len(targets))
         for start in range(0, len(order), batch_size):
             batch = order[start : start + batch_size]
-            batch_indices = numpy.concatenate(
-                [indices[offsets[i] : offsets[i + 1]] for i in batch]
-            )
+            batch_indices = numpy.concatenate([indices[offsets[i] : offsets[i + 1]] for i in batch])
             lengths = offsets[batch + 1] - offsets[batch]
             logits = numpy.add.reduceat(
                 weights[batch_indices], numpy.r_[0, numpy.cumsum(lengths)[:-1]]

@@ -24,13 +24,20 @@ import srsly
 from attrs import asdict, frozen
 
 from ..about import __version__
-from ..evaluation.evaluate import EvaluationReport, evaluate, intersection_size, overlap, read_gold, union
+from ..evaluation.evaluate import (
+    EvaluationReport,
+    evaluate,
+    intersection_size,
+    overlap,
+    read_gold,
+    union,
+)
 from ..model.features import FEATURE_VERSION, N_FEATURES
 from ..model.frames import Candidate, find_candidates
 from ..model.scorer import PACKAGED_MODEL, AttributionScorer
-from .fit import fit_scorer
 from ..rules.attribute import rule_attributions
 from ..rules.context import DocContext
+from .fit import fit_scorer
 
 MATCH = 0.3  # a candidate is right when it covers more of a gold content than this (overlap > 0.3)
 ADD_THRESHOLDS = tuple(round(0.2 + 0.05 * i, 2) for i in range(13))  # 0.2 ... 0.8
