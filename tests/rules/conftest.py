@@ -73,7 +73,10 @@ def flat_doc(text, words, root=0, tags=None, ents=None) -> Doc:
     """A Doc whose tokens all hang on `root` (one sentence), for rules that read the text, the
     quote marks and the entities more than the parse. `tags` maps token index -> tag."""
     tags = tags or {}
-    doc_tags = [tags.get(i, "." if not w.strip() or not any(c.isalnum() for c in w) else "NN") for i, w in enumerate(words)]
+    doc_tags = [
+        tags.get(i, "." if not w.strip() or not any(c.isalnum() for c in w) else "NN")
+        for i, w in enumerate(words)
+    ]
     heads = [root] * len(words)
     deps = ["ROOT" if i == root else "dep" for i in range(len(words))]
     return make_doc(words, heads, deps, doc_tags, ents=ents, text=text)

@@ -6,12 +6,32 @@ from quoteattr.rules.chains import chain_sources, hedge_anonymous_sources
 from .conftest import flat_doc, from_rows, span_text
 
 NESTED = "Aides said Hale told reporters that Lopez said the plan was dead."
-NESTED_WORDS = ["Aides", "said", "Hale", "told", "reporters", "that", "Lopez", "said", "the", "plan", "was", "dead", "."]
+NESTED_WORDS = [
+    "Aides",
+    "said",
+    "Hale",
+    "told",
+    "reporters",
+    "that",
+    "Lopez",
+    "said",
+    "the",
+    "plan",
+    "was",
+    "dead",
+    ".",
+]
 
 
 def _attribution(text, content, cue, speaker, lemma):
     start = text.index(content)
-    return Attribution(content=[(start, start + len(content))], cue=cue, cue_lemma=lemma, speaker=speaker, via=Via.SUBJECT)
+    return Attribution(
+        content=[(start, start + len(content))],
+        cue=cue,
+        cue_lemma=lemma,
+        speaker=speaker,
+        via=Via.SUBJECT,
+    )
 
 
 def _sources(doc, attribution):
@@ -20,7 +40,9 @@ def _sources(doc, attribution):
 
 def test_chain_sources_nesting_outermost_first():
     doc = flat_doc(NESTED, NESTED_WORDS, root=1)
-    outer = _attribution(NESTED, "Hale told reporters that Lopez said the plan was dead", (1, 2), (0, 1), "say")
+    outer = _attribution(
+        NESTED, "Hale told reporters that Lopez said the plan was dead", (1, 2), (0, 1), "say"
+    )
     middle = _attribution(NESTED, "that Lopez said the plan was dead", (3, 4), (2, 3), "tell")
     inner = _attribution(NESTED, "the plan was dead", (7, 8), (6, 7), "say")
     chain_sources(doc, [outer, middle, inner])
@@ -33,7 +55,9 @@ def test_chain_sources_nesting_outermost_first():
 
 def test_chain_sources_outer_without_speaker_or_lemma():
     doc = flat_doc(NESTED, NESTED_WORDS, root=1)
-    outer = _attribution(NESTED, "Hale told reporters that Lopez said the plan was dead", (1, 2), None, None)
+    outer = _attribution(
+        NESTED, "Hale told reporters that Lopez said the plan was dead", (1, 2), None, None
+    )
     middle = _attribution(NESTED, "that Lopez said the plan was dead", (3, 4), (2, 3), None)
     inner = _attribution(NESTED, "the plan was dead", (7, 8), (6, 7), "say")
     chain_sources(doc, [outer, middle, inner])
@@ -43,7 +67,22 @@ def test_chain_sources_outer_without_speaker_or_lemma():
 
 def test_chain_sources_side_by_side_are_not_chained():
     text = "Hale said the plan was dead. Lopez said the vote was close."
-    words = ["Hale", "said", "the", "plan", "was", "dead", ".", "Lopez", "said", "the", "vote", "was", "close", "."]
+    words = [
+        "Hale",
+        "said",
+        "the",
+        "plan",
+        "was",
+        "dead",
+        ".",
+        "Lopez",
+        "said",
+        "the",
+        "vote",
+        "was",
+        "close",
+        ".",
+    ]
     doc = flat_doc(text, words, root=1)
     first = _attribution(text, "the plan was dead", (1, 2), (0, 1), "say")
     second = _attribution(text, "the vote was close", (8, 9), (7, 8), "say")
@@ -79,7 +118,9 @@ def _officials(first_word, first_tag):
 )
 def test_hedge_anonymous_sources(first_word, first_tag, speaker, hedge_before, expected, lexicon):
     doc = _officials(first_word, first_tag)
-    attribution = Attribution(content=[(0, 1)], cue=(2, 3), speaker=speaker, hedge=hedge_before, via=Via.SUBJECT)
+    attribution = Attribution(
+        content=[(0, 1)], cue=(2, 3), speaker=speaker, hedge=hedge_before, via=Via.SUBJECT
+    )
     hedge_anonymous_sources(doc, [attribution], lexicon)
     assert attribution.hedge == expected
 

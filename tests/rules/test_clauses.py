@@ -7,14 +7,40 @@ from quoteattr.rules.clauses import clip_to_paragraphs, parenthetical_content
 from .conftest import chars, flat_doc, from_rows
 
 TWO_PARAGRAPHS = "Hale said the plan was dead\nand the vote was close."
-TWO_PARAGRAPHS_WORDS = ["Hale", "said", "the", "plan", "was", "dead", "\n", "and", "the", "vote", "was", "close", "."]
+TWO_PARAGRAPHS_WORDS = [
+    "Hale",
+    "said",
+    "the",
+    "plan",
+    "was",
+    "dead",
+    "\n",
+    "and",
+    "the",
+    "vote",
+    "was",
+    "close",
+    ".",
+]
 
 
 @pytest.mark.parametrize(
     ("kind", "cue", "content", "expected"),
     [
-        pytest.param(QuoteKind.INDIRECT, (1, 2), "the plan was dead\nand the vote was close", ["the plan was dead"], id="clipped-to-cue-paragraph"),
-        pytest.param(QuoteKind.MIXED, (1, 2), "the plan was dead\nand the vote", ["the plan was dead"], id="mixed-clipped"),
+        pytest.param(
+            QuoteKind.INDIRECT,
+            (1, 2),
+            "the plan was dead\nand the vote was close",
+            ["the plan was dead"],
+            id="clipped-to-cue-paragraph",
+        ),
+        pytest.param(
+            QuoteKind.MIXED,
+            (1, 2),
+            "the plan was dead\nand the vote",
+            ["the plan was dead"],
+            id="mixed-clipped",
+        ),
         pytest.param(
             QuoteKind.DIRECT,
             (1, 2),
@@ -22,8 +48,20 @@ TWO_PARAGRAPHS_WORDS = ["Hale", "said", "the", "plan", "was", "dead", "\n", "and
             ["the plan was dead\nand the vote was close"],
             id="direct-spans-paragraphs",
         ),
-        pytest.param(QuoteKind.INDIRECT, None, "the plan was dead\nand the vote", ["the plan was dead\nand the vote"], id="no-cue-untouched"),
-        pytest.param(QuoteKind.INDIRECT, (9, 10), "dead\nand the vote was close", ["and the vote was close"], id="cue-in-second-paragraph"),
+        pytest.param(
+            QuoteKind.INDIRECT,
+            None,
+            "the plan was dead\nand the vote",
+            ["the plan was dead\nand the vote"],
+            id="no-cue-untouched",
+        ),
+        pytest.param(
+            QuoteKind.INDIRECT,
+            (9, 10),
+            "dead\nand the vote was close",
+            ["and the vote was close"],
+            id="cue-in-second-paragraph",
+        ),
     ],
 )
 def test_clip_to_paragraphs(kind, cue, content, expected, context_of):

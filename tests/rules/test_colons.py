@@ -37,15 +37,35 @@ def test_colon_lead_in_from_a_nominal(context_of):
     ]
     doc = from_rows(rows, text=text)
     found = colon_lead_ins(context_of(doc), set())
-    assert lead_in_summary(doc, found) == [(["We will win."], QuoteKind.DIRECT, "the chairwoman", Via.COLON)]
+    assert lead_in_summary(doc, found) == [
+        (["We will win."], QuoteKind.DIRECT, "the chairwoman", Via.COLON)
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "words", "ents", "consumed"),
     [
-        pytest.param('The plan: "We will win."', ["The", "plan", ":", '"', "We", "will", "win", ".", '"'], None, set(), id="no-name"),
-        pytest.param('Hale: "We will win."', ["Hale", ":", '"', "We", "will", "win", ".", '"'], ["B-PERSON"] + ["O"] * 7, {6}, id="already-consumed"),
-        pytest.param('Hale said "We will win."', ["Hale", "said", '"', "We", "will", "win", ".", '"'], ["B-PERSON"] + ["O"] * 7, set(), id="no-colon"),
+        pytest.param(
+            'The plan: "We will win."',
+            ["The", "plan", ":", '"', "We", "will", "win", ".", '"'],
+            None,
+            set(),
+            id="no-name",
+        ),
+        pytest.param(
+            'Hale: "We will win."',
+            ["Hale", ":", '"', "We", "will", "win", ".", '"'],
+            ["B-PERSON"] + ["O"] * 7,
+            {6},
+            id="already-consumed",
+        ),
+        pytest.param(
+            'Hale said "We will win."',
+            ["Hale", "said", '"', "We", "will", "win", ".", '"'],
+            ["B-PERSON"] + ["O"] * 7,
+            set(),
+            id="no-colon",
+        ),
     ],
 )
 def test_colon_lead_in_does_not_fire(text, words, ents, consumed, context_of):
@@ -54,7 +74,16 @@ def test_colon_lead_in_does_not_fire(text, words, ents, consumed, context_of):
 
 
 def news_summary(doc, found):
-    return [(chars(doc, a.content), span_text(doc, a.cue), a.cue_lemma, span_text(doc, a.speaker), a.via) for a in found]
+    return [
+        (
+            chars(doc, a.content),
+            span_text(doc, a.cue),
+            a.cue_lemma,
+            span_text(doc, a.speaker),
+            a.via,
+        )
+        for a in found
+    ]
 
 
 @pytest.mark.parametrize(
@@ -74,8 +103,20 @@ def news_summary(doc, found):
             [(["We will win the vote"], ":", ":", "HALE", Via.COLON)],
             id="transcript-label-needs-no-ner",
         ),
-        pytest.param("NOTE: The vote is close", ["NOTE", ":", "The", "vote", "is", "close"], None, [], id="non-speaker-label"),
-        pytest.param("Hale: Yes indeed", ["Hale", ":", "Yes", "indeed"], ["B-PERSON", "O", "O", "O"], [], id="too-short"),
+        pytest.param(
+            "NOTE: The vote is close",
+            ["NOTE", ":", "The", "vote", "is", "close"],
+            None,
+            [],
+            id="non-speaker-label",
+        ),
+        pytest.param(
+            "Hale: Yes indeed",
+            ["Hale", ":", "Yes", "indeed"],
+            ["B-PERSON", "O", "O", "O"],
+            [],
+            id="too-short",
+        ),
         pytest.param(
             "The budget plan: It is close now",
             ["The", "budget", "plan", ":", "It", "is", "close", "now"],
@@ -90,7 +131,13 @@ def news_summary(doc, found):
             [],
             id="name-must-end-the-lead",
         ),
-        pytest.param('Hale: "We will win."', ["Hale", ":", '"', "We", "will", "win", ".", '"'], ["B-PERSON"] + ["O"] * 7, [], id="quote-is-a-lead-in"),
+        pytest.param(
+            'Hale: "We will win."',
+            ["Hale", ":", '"', "We", "will", "win", ".", '"'],
+            ["B-PERSON"] + ["O"] * 7,
+            [],
+            id="quote-is-a-lead-in",
+        ),
     ],
 )
 def test_news_colons(text, words, ents, expected, context_of):

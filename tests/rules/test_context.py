@@ -5,7 +5,26 @@ from quoteattr.rules.context import DocContext, QuoteIndex
 from .conftest import flat_doc
 
 TEXT = 'Hale left.\n\n"We will win," he said. "Soon."\n'
-WORDS = ["Hale", "left", ".", "\n\n", '"', "We", "will", "win", ",", '"', "he", "said", ".", '"', "Soon", ".", '"', "\n"]
+WORDS = [
+    "Hale",
+    "left",
+    ".",
+    "\n\n",
+    '"',
+    "We",
+    "will",
+    "win",
+    ",",
+    '"',
+    "he",
+    "said",
+    ".",
+    '"',
+    "Soon",
+    ".",
+    '"',
+    "\n",
+]
 
 
 @pytest.fixture
@@ -15,7 +34,10 @@ def context(lexicon) -> DocContext:
 
 def test_text_and_paragraphs(context):
     assert context.text == TEXT
-    assert [TEXT[a:b] for a, b in context.paragraphs] == ["Hale left.", '"We will win," he said. "Soon."']
+    assert [TEXT[a:b] for a, b in context.paragraphs] == [
+        "Hale left.",
+        '"We will win," he said. "Soon."',
+    ]
     assert context.paragraph_starts == [0, 12]
 
 
@@ -54,6 +76,6 @@ def test_quote_index_overlapping(context, start, end, expected):
 
 
 def test_nested_quotes_are_not_top_level():
-    text = 'Hale said "Lopez told me \'no\' today."'
+    text = "Hale said \"Lopez told me 'no' today.\""
     index = QuoteIndex.build(text)
     assert [text[q.start : q.end] for q in index.spans] == ["Lopez told me 'no' today."]

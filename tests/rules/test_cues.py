@@ -2,7 +2,12 @@ import pytest
 
 from quoteattr.records import QuoteKind
 from quoteattr.rules.candidates import Via
-from quoteattr.rules.cues import according_to_attributions, clause_attributions, noun_attributions, verb_attributions
+from quoteattr.rules.cues import (
+    according_to_attributions,
+    clause_attributions,
+    noun_attributions,
+    verb_attributions,
+)
 
 from .conftest import chars, from_rows, span_text
 from .test_syntax import SAID
@@ -24,7 +29,9 @@ def summary(doc, attribution):
 def run(rule, rows, lexicon, *extra):
     doc = from_rows(rows)
     sent = doc[:]
-    return doc, rule(sent, lexicon, *extra, list(sent)) if extra else rule(sent, lexicon, list(sent))
+    return doc, rule(sent, lexicon, *extra, list(sent)) if extra else rule(
+        sent, lexicon, list(sent)
+    )
 
 
 # "Hale told reporters that the plan was dead ."
@@ -86,17 +93,44 @@ HEDGED = [
     [
         pytest.param(
             SAID,
-            (["the plan was dead"], "said", "say", "Hale", Via.SUBJECT, None, [], QuoteKind.INDIRECT),
+            (
+                ["the plan was dead"],
+                "said",
+                "say",
+                "Hale",
+                Via.SUBJECT,
+                None,
+                [],
+                QuoteKind.INDIRECT,
+            ),
             id="said-ccomp",
         ),
         pytest.param(
             TOLD,
-            (["that the plan was dead"], "told", "tell", "Hale", Via.SUBJECT, "reporters", [], QuoteKind.INDIRECT),
+            (
+                ["that the plan was dead"],
+                "told",
+                "tell",
+                "Hale",
+                Via.SUBJECT,
+                "reporters",
+                [],
+                QuoteKind.INDIRECT,
+            ),
             id="told-addressee",
         ),
         pytest.param(
             CITED,
-            (["the plan was dead"], "saying", "say", "Xi", Via.CITING_OBJECT, None, [("Xinhua", "cited")], QuoteKind.INDIRECT),
+            (
+                ["the plan was dead"],
+                "saying",
+                "say",
+                "Xi",
+                Via.CITING_OBJECT,
+                None,
+                [("Xinhua", "cited")],
+                QuoteKind.INDIRECT,
+            ),
             id="cited-as-saying",
         ),
         pytest.param(
@@ -124,7 +158,9 @@ def test_verb_that_requires_a_clause_is_dropped_without_one(lexicon):
 
 def test_verb_attributions_hedge(lexicon):
     doc, found = run(verb_attributions, HEDGED, lexicon)
-    assert [(chars(doc, a.content), a.hedge) for a in found] == [(["the plan was dead"], "reportedly")]
+    assert [(chars(doc, a.content), a.hedge) for a in found] == [
+        (["the plan was dead"], "reportedly")
+    ]
 
 
 # "Hale 's claim that the plan was dead angered aides ."
@@ -172,9 +208,21 @@ MADE_CLAIM = [
 @pytest.mark.parametrize(
     ("rows", "expected"),
     [
-        pytest.param(CLAIM, (["that the plan was dead"], "claim", "claim", "Hale", Via.SUBJECT), id="possessive-owner"),
-        pytest.param(OWNERLESS, (["that the plan was dead"], "claims", "claim", None, Via.NONE), id="no-owner-plural"),
-        pytest.param(MADE_CLAIM, (["that the plan was dead"], "claim", "claim", "Hale", Via.SUBJECT), id="made-the-claim"),
+        pytest.param(
+            CLAIM,
+            (["that the plan was dead"], "claim", "claim", "Hale", Via.SUBJECT),
+            id="possessive-owner",
+        ),
+        pytest.param(
+            OWNERLESS,
+            (["that the plan was dead"], "claims", "claim", None, Via.NONE),
+            id="no-owner-plural",
+        ),
+        pytest.param(
+            MADE_CLAIM,
+            (["that the plan was dead"], "claim", "claim", "Hale", Via.SUBJECT),
+            id="made-the-claim",
+        ),
     ],
 )
 def test_noun_attributions(rows, expected, lexicon):
@@ -228,7 +276,9 @@ def test_according_to_makes_the_speaker(lexicon):
     doc = from_rows(ACCORDING)
     sent = doc[:]
     found = according_to_attributions(sent, lexicon, [], list(sent))
-    assert [summary(doc, a)[:5] for a in found] == [(["the plan is dead"], "According to", "according to", "Hale", Via.ACCORDING_TO)]
+    assert [summary(doc, a)[:5] for a in found] == [
+        (["the plan is dead"], "According to", "according to", "Hale", Via.ACCORDING_TO)
+    ]
 
 
 def test_according_to_under_a_cue_is_a_source(lexicon):
@@ -238,7 +288,15 @@ def test_according_to_under_a_cue_is_a_source(lexicon):
     found = according_to_attributions(sent, lexicon, by_verbs, list(sent))
     assert found == []
     assert [summary(doc, a)[:7] for a in by_verbs] == [
-        (["the plan was dead"], "said", "say", "Hale", Via.SUBJECT, None, [("aides", "according_to")])
+        (
+            ["the plan was dead"],
+            "said",
+            "say",
+            "Hale",
+            Via.SUBJECT,
+            None,
+            [("aides", "according_to")],
+        )
     ]
 
 
@@ -265,7 +323,11 @@ def _with(rows, index, **changes):
 @pytest.mark.parametrize(
     ("rows", "expected"),
     [
-        pytest.param(REALIZED, [(["that the plan was dead"], "realized", "realized", "Hale", Via.SUBJECT)], id="open-class-that"),
+        pytest.param(
+            REALIZED,
+            [(["that the plan was dead"], "realized", "realized", "Hale", Via.SUBJECT)],
+            id="open-class-that",
+        ),
         pytest.param(_with(REALIZED, 0, word="It", tag="PRP", ent="O"), [], id="impersonal-it"),
         pytest.param(_with(REALIZED, 0, word="Memo", tag="NN", ent="O"), [], id="not-a-person"),
         pytest.param(_with(REALIZED, 1, word="said"), [], id="lexicon-verb-left-to-verb-rule"),
@@ -275,3 +337,24 @@ def _with(rows, index, **changes):
 def test_clause_attributions(rows, expected, lexicon):
     doc, found = run(clause_attributions, rows, lexicon)
     assert [summary(doc, a)[:5] for a in found] == expected
+
+
+def test_trailing_according_to(lexicon):
+    # "The plan is dead , according to Hale ."
+    rows = [
+        ("The", 1, "det", "DT"),
+        ("plan", 2, "nsubj", "NN"),
+        ("is", 2, "ROOT", "VBZ"),
+        ("dead", 2, "acomp", "JJ"),
+        (",", 2, "punct", ","),
+        ("according", 2, "prep", "VBG"),
+        ("to", 5, "prep", "IN"),
+        ("Hale", 6, "pobj", "NNP", "B-PERSON"),
+        (".", 2, "punct", "."),
+    ]
+    doc = from_rows(rows)
+    sent = doc[:]
+    found = according_to_attributions(sent, lexicon, [], list(sent))
+    assert [summary(doc, a)[:5] for a in found] == [
+        (["The plan is dead"], "according to", "according to", "Hale", Via.ACCORDING_TO)
+    ]

@@ -118,12 +118,37 @@ COORDINATED = [
 @pytest.mark.parametrize(
     ("rows", "expected"),
     [
-        pytest.param(QUOTED_AS, [(["the plan was dead"], "saying", "Xi", Via.RAISED_PASSIVE, [], "was quoted as")], id="raised-passive-hedged"),
-        pytest.param(QUOTED_BY, [(["the plan was dead"], "saying", "Xi", Via.RAISED_PASSIVE, [("Xinhua", "quoted")], None)], id="raised-passive-by-source"),
-        pytest.param(SAID_TO_HAVE, [(["The minister is said to have resigned"], "said", None, Via.NONE, [], "is said to")], id="is-said-to"),
+        pytest.param(
+            QUOTED_AS,
+            [(["the plan was dead"], "saying", "Xi", Via.RAISED_PASSIVE, [], "was quoted as")],
+            id="raised-passive-hedged",
+        ),
+        pytest.param(
+            QUOTED_BY,
+            [
+                (
+                    ["the plan was dead"],
+                    "saying",
+                    "Xi",
+                    Via.RAISED_PASSIVE,
+                    [("Xinhua", "quoted")],
+                    None,
+                )
+            ],
+            id="raised-passive-by-source",
+        ),
+        pytest.param(
+            SAID_TO_HAVE,
+            [(["The minister is said to have resigned"], "said", None, Via.NONE, [], "is said to")],
+            id="is-said-to",
+        ),
         pytest.param(WAS_TOLD, [], id="was-told-is-not-an-attribution"),
         pytest.param(WITHOUT_SAYING, [], id="goes-without-saying"),
-        pytest.param(OBJECT_AFTER_CUE, [(["The plan is dead"], "said", "the minister Hale", Via.INVERTED, [], None)], id="object-after-cue"),
+        pytest.param(
+            OBJECT_AFTER_CUE,
+            [(["The plan is dead"], "said", "the minister Hale", Via.INVERTED, [], None)],
+            id="object-after-cue",
+        ),
         pytest.param(
             COORDINATED,
             [
@@ -161,8 +186,26 @@ def test_find_attributions_chains_and_hedges(context_of):
     doc = from_rows(CHAINED, text=CHAINED_TEXT)
     found = find_attributions(context_of(doc))
     assert [(*frame(doc, a), span_text(doc, a.addressee), a.kind) for a in found] == [
-        (["Hale told reporters that the plan was dead"], "said", "Officials", Via.SUBJECT, [], "officials said", None, QuoteKind.INDIRECT),
-        (["that the plan was dead"], "told", "Hale", Via.SUBJECT, [("Officials", "say")], None, "reporters", QuoteKind.INDIRECT),
+        (
+            ["Hale told reporters that the plan was dead"],
+            "said",
+            "Officials",
+            Via.SUBJECT,
+            [],
+            "officials said",
+            None,
+            QuoteKind.INDIRECT,
+        ),
+        (
+            ["that the plan was dead"],
+            "told",
+            "Hale",
+            Via.SUBJECT,
+            [("Officials", "say")],
+            None,
+            "reporters",
+            QuoteKind.INDIRECT,
+        ),
     ]
 
 

@@ -74,7 +74,7 @@ def test_lexicon_verb_forms(form, lemma, lexicon):
 # their -ed/-ing forms are generated wrongly ("slamed", "beging"), so "slammed" is no cue.
 DOUBLING_MISSED = pytest.mark.xfail(
     strict=True,
-    reason="morphology._DOUBLING lacks lexicon verbs slam, beg, concur: 'slammed'/'begged'/'concurred' are not cue forms",
+    reason="morphology._DOUBLING lacks lexicon verbs slam, beg, concur, dub: 'slammed'/'begged'/'concurred'/'dubbed' are not cue or naming forms",
 )
 
 
@@ -90,3 +90,16 @@ DOUBLING_MISSED = pytest.mark.xfail(
 def test_doubling_lexicon_verbs(lemma, forms, lexicon):
     assert forms <= inflections(lemma)
     assert {lexicon.verb_lemma(form) for form in forms} == {lemma}
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        pytest.param("termed", id="termed"),
+        pytest.param("labeled", id="labeled"),
+        pytest.param("dubbed", id="dubbed", marks=DOUBLING_MISSED),
+        pytest.param("slammed", id="slammed", marks=DOUBLING_MISSED),
+    ],
+)
+def test_naming_verb_forms(form, lexicon):
+    assert form in lexicon.naming_verb_forms

@@ -18,7 +18,15 @@ SAID_INDIRECT_WORDS = ["Hale", "said", "the", "plan", "was", "dead", "."]
 @pytest.mark.parametrize(
     ("text", "words", "content", "kind", "expected", "consumed"),
     [
-        pytest.param(SAID_DIRECT, SAID_DIRECT_WORDS, "\"we will win.\"", QuoteKind.DIRECT, ["we will win."], {10}, id="direct"),
+        pytest.param(
+            SAID_DIRECT,
+            SAID_DIRECT_WORDS,
+            '"we will win."',
+            QuoteKind.DIRECT,
+            ["we will win."],
+            {10},
+            id="direct",
+        ),
         pytest.param(
             SAID_MIXED,
             SAID_MIXED_WORDS,
@@ -37,7 +45,15 @@ SAID_INDIRECT_WORDS = ["Hale", "said", "the", "plan", "was", "dead", "."]
             {23},
             id="mixed-closing-mark-outside-clause",
         ),
-        pytest.param(SAID_INDIRECT, SAID_INDIRECT_WORDS, "the plan was dead", QuoteKind.INDIRECT, ["the plan was dead"], set(), id="indirect-no-marks"),
+        pytest.param(
+            SAID_INDIRECT,
+            SAID_INDIRECT_WORDS,
+            "the plan was dead",
+            QuoteKind.INDIRECT,
+            ["the plan was dead"],
+            set(),
+            id="indirect-no-marks",
+        ),
     ],
 )
 def test_classify(text, words, content, kind, expected, consumed, context_of):
@@ -57,7 +73,10 @@ def test_classify_cut_back_to_quote_before_the_cue(context_of):
     doc = flat_doc(text, words, root=7)
     attribution = Attribution(content=[(0, text.index("Hale") + 4)], cue=(7, 8))
     classify(context_of(doc), attribution, set(), cue=doc[7].idx)
-    assert (attribution.kind, chars(doc, attribution.content)) == (QuoteKind.DIRECT, ["We will win,"])
+    assert (attribution.kind, chars(doc, attribution.content)) == (
+        QuoteKind.DIRECT,
+        ["We will win,"],
+    )
 
 
 QUOTE_THEN_CUE = '"We will win," Hale said.'
@@ -76,18 +95,36 @@ QUOTE_THEN_CUE_ROWS = [
 
 def test_link_quotes_attaches_quote_to_bare_cue(context_of):
     doc = from_rows(QUOTE_THEN_CUE_ROWS, text=QUOTE_THEN_CUE)
-    bare = Attribution(content=[], kind=QuoteKind.DIRECT, cue=(7, 8), cue_lemma="say", speaker=(6, 7), via=Via.SUBJECT)
+    bare = Attribution(
+        content=[],
+        kind=QuoteKind.DIRECT,
+        cue=(7, 8),
+        cue_lemma="say",
+        speaker=(6, 7),
+        via=Via.SUBJECT,
+    )
     consumed: set[int] = set()
     linked = link_quotes(context_of(doc), [bare], consumed)
     assert linked == []  # nothing new: the bare cue took the quote
-    assert (chars(doc, bare.content), bare.kind, consumed) == (["We will win,"], QuoteKind.DIRECT, {0})
+    assert (chars(doc, bare.content), bare.kind, consumed) == (
+        ["We will win,"],
+        QuoteKind.DIRECT,
+        {0},
+    )
 
 
 def test_link_quotes_cue_before_quote(context_of):
     text = 'Hale said: "We will win."'
     words = ["Hale", "said", ":", '"', "We", "will", "win", ".", '"']
     doc = flat_doc(text, words, root=1, tags={0: "NNP", 1: "VBD"}, ents=["B-PERSON"] + ["O"] * 8)
-    bare = Attribution(content=[], kind=QuoteKind.DIRECT, cue=(1, 2), cue_lemma="say", speaker=(0, 1), via=Via.SUBJECT)
+    bare = Attribution(
+        content=[],
+        kind=QuoteKind.DIRECT,
+        cue=(1, 2),
+        cue_lemma="say",
+        speaker=(0, 1),
+        via=Via.SUBJECT,
+    )
     link_quotes(context_of(doc), [bare], set())
     assert chars(doc, bare.content) == ["We will win."]
 
@@ -110,7 +147,9 @@ def test_link_quotes_uncued_sentence_quote_is_kept_without_speaker(context_of):
     words = ["Hale", "left", ".", '"', "We", "will", "win", ".", '"']
     doc = flat_doc(text, words, root=1)
     linked = link_quotes(context_of(doc), [], set())
-    assert [(chars(doc, a.content), a.speaker, a.via) for a in linked] == [(["We will win."], None, Via.NONE)]
+    assert [(chars(doc, a.content), a.speaker, a.via) for a in linked] == [
+        (["We will win."], None, Via.NONE)
+    ]
 
 
 def test_link_quotes_scare_quote_is_not_speech(context_of):
@@ -124,7 +163,9 @@ def test_merge_split_quotes(context_of):
     text = '"We will win," Hale said, "and soon."'
     words = ['"', "We", "will", "win", ",", '"', "Hale", "said", ",", '"', "and", "soon", ".", '"']
     doc = flat_doc(text, words, root=7)
-    cued = Attribution(content=[(1, 13)], kind=QuoteKind.DIRECT, cue=(7, 8), speaker=(6, 7), via=Via.SUBJECT)
+    cued = Attribution(
+        content=[(1, 13)], kind=QuoteKind.DIRECT, cue=(7, 8), speaker=(6, 7), via=Via.SUBJECT
+    )
     consumed = {0}
     merge_split_quotes(context_of(doc), [cued], consumed)
     assert chars(doc, cued.content) == ["We will win,", "and soon."]
@@ -160,4 +201,7 @@ def test_merge_split_quotes(context_of):
 def test_rule_attributions_on_quotes(text, rows, expected, context_of):
     doc = from_rows(rows, text=text)
     found = rule_attributions(context_of(doc))
-    assert [(chars(doc, a.content), a.kind, span_text(doc, a.cue), span_text(doc, a.speaker), a.via) for a in found] == expected
+    assert [
+        (chars(doc, a.content), a.kind, span_text(doc, a.cue), span_text(doc, a.speaker), a.via)
+        for a in found
+    ] == expected

@@ -1,7 +1,14 @@
 import pytest
 
 from quoteattr.rules.candidates import Via
-from quoteattr.rules.syntax import char_range, cue_words, find_subject, names_in, noun_phrase, trim_tokens
+from quoteattr.rules.syntax import (
+    char_range,
+    cue_words,
+    find_subject,
+    names_in,
+    noun_phrase,
+    trim_tokens,
+)
 
 from .conftest import from_rows, span_text
 
@@ -105,7 +112,9 @@ IMPERATIVE = [
         pytest.param(INVERTED, 5, "Hale", Via.INVERTED, id="inverted"),
         pytest.param(PASSIVE, 3, "Hale", Via.PASSIVE_AGENT, id="passive-agent"),
         pytest.param(RELATIVE, 3, "Hale", Via.RELATIVE_CLAUSE, id="relative-clause"),
-        pytest.param(RELATIVE_APPOS, 5, "Hale", Via.RELATIVE_CLAUSE, id="relative-clause-of-apposition"),
+        pytest.param(
+            RELATIVE_APPOS, 5, "Hale", Via.RELATIVE_CLAUSE, id="relative-clause-of-apposition"
+        ),
         pytest.param(CONJ, 3, "Hale", Via.INHERITED_SUBJECT, id="conj-inherits"),
         pytest.param(ADVCL, 3, "Hale", Via.INHERITED_SUBJECT, id="advcl-inherits"),
         pytest.param(SAID, 4, "plan", Via.SUBJECT, id="clause-own-subject"),
@@ -156,7 +165,9 @@ PLACE = [
 @pytest.mark.parametrize(
     ("rows", "head", "expected"),
     [
-        pytest.param(TITLED, 2, "Senator John Hale , a veteran lawmaker", id="title-and-apposition"),
+        pytest.param(
+            TITLED, 2, "Senator John Hale , a veteran lawmaker", id="title-and-apposition"
+        ),
         pytest.param(TITLED, 6, "a veteran lawmaker", id="apposition-alone"),
         pytest.param(PLACE, 1, "President Xi of China", id="title-of-place"),
         pytest.param(PLACE, 6, "a lawmaker", id="relative-clause-left-out"),
@@ -171,7 +182,9 @@ def test_noun_phrase(rows, head, expected):
 @pytest.mark.parametrize(
     ("labels", "start", "end", "expected"),
     [
-        pytest.param(None, 0, 12, [("Xi", "PERSON"), ("China", "GPE"), ("Rome", "GPE")], id="default-labels"),
+        pytest.param(
+            None, 0, 12, [("Xi", "PERSON"), ("China", "GPE"), ("Rome", "GPE")], id="default-labels"
+        ),
         pytest.param(frozenset({"PERSON", "ORG"}), 0, 12, [("Xi", "PERSON")], id="speaker-labels"),
         pytest.param(None, 3, 12, [("China", "GPE"), ("Rome", "GPE")], id="clipped-span"),
         pytest.param(None, 4, 10, [], id="no-names"),
