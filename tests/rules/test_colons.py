@@ -143,3 +143,22 @@ def news_summary(doc, found):
 def test_news_colons(text, words, ents, expected, context_of):
     doc = flat_doc(text, words, ents=ents)
     assert news_summary(doc, news_colons(context_of(doc))) == expected
+
+
+def test_news_colon_transcript_line_opening_with_a_quote_mark(context_of):
+    text = '"HALE: We will win the vote'
+    doc = flat_doc(text, ['"', "HALE", ":", "We", "will", "win", "the", "vote"], root=5)
+    assert news_summary(doc, news_colons(context_of(doc))) == [
+        (["We will win the vote"], ":", ":", "HALE", Via.COLON)
+    ]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="news_colons sets sentence_start to the lead's first token (lead.start), not its sentence's "
+    "(lead.sent.start) as every other rule and Attribution.sentence_start's comment do",
+)
+def test_news_colon_sentence_start_is_the_sentence_of_the_lead(context_of):
+    text = '"HALE: We will win the vote'
+    doc = flat_doc(text, ['"', "HALE", ":", "We", "will", "win", "the", "vote"], root=5)
+    assert [a.sentence_start for a in news_colons(context_of(doc))] == [0]
