@@ -358,3 +358,81 @@ def test_trailing_according_to(lexicon):
     assert [summary(doc, a)[:5] for a in found] == [
         (["The plan is dead"], "according to", "according to", "Hale", Via.ACCORDING_TO)
     ]
+
+
+def test_speaking_to_addressee_from_a_participle_clause(lexicon):
+    # "Speaking to reporters , Hale said the plan was dead ."
+    rows = [
+        ("Speaking", 5, "advcl", "VBG"),
+        ("to", 0, "prep", "IN"),
+        ("reporters", 1, "pobj", "NNS"),
+        (",", 5, "punct", ","),
+        ("Hale", 5, "nsubj", "NNP", "B-PERSON"),
+        ("said", 5, "ROOT", "VBD"),
+        ("the", 7, "det", "DT"),
+        ("plan", 8, "nsubj", "NN"),
+        ("was", 5, "ccomp", "VBD"),
+        ("dead", 8, "acomp", "JJ"),
+        (".", 5, "punct", "."),
+    ]
+    doc, found = run(verb_attributions, rows, lexicon)
+    assert [summary(doc, a)[:6] for a in found] == [
+        (["the plan was dead"], "said", "say", "Hale", Via.SUBJECT, "reporters")
+    ]
+
+
+def _claim_object(verb, by):
+    """'Aides {verb} a claim [by Hale] that the plan was dead .'"""
+    words = [
+        "Aides",
+        verb,
+        "a",
+        "claim",
+        *(["by", "Hale"] if by else []),
+        "that",
+        "the",
+        "plan",
+        "was",
+        "dead",
+        ".",
+    ]
+    n = 2 if by else 0
+    rows = [
+        ("Aides", 1, "nsubj", "NNS"),
+        (verb, 1, "ROOT", "VBD"),
+        ("a", 3, "det", "DT"),
+        ("claim", 1, "dobj", "NN"),
+        *([("by", 3, "prep", "IN"), ("Hale", 4, "pobj", "NNP", "B-PERSON")] if by else []),
+        ("that", 7 + n, "mark", "IN"),
+        ("the", 6 + n, "det", "DT"),
+        ("plan", 7 + n, "nsubj", "NN"),
+        ("was", 3, "acl", "VBD"),
+        ("dead", 7 + n, "acomp", "JJ"),
+        (".", 1, "punct", "."),
+    ]
+    assert [r[0] for r in rows] == words
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("rows", "speaker"),
+    [
+        pytest.param(_claim_object("rejected", by=True), "Hale", id="claim-by-owner"),
+        pytest.param(_claim_object("made", by=False), "Aides", id="made-the-claim-subject-owns"),
+        pytest.param(
+            _claim_object("rejected", by=False),
+            None,
+            id="rejected-the-claim-not-theirs",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="noun_owner makes the subject of any verb whose object is the noun its owner: "
+                "'Aides rejected the claim that X' attributes X to the aides",
+            ),
+        ),
+    ],
+)
+def test_noun_owner_of_an_object_noun(rows, speaker, lexicon):
+    doc, found = run(noun_attributions, rows, lexicon)
+    assert [(chars(doc, a.content), span_text(doc, a.speaker)) for a in found] == [
+        (["that the plan was dead"], speaker)
+    ]
