@@ -1,0 +1,128 @@
+import pytest
+
+from quoteattr.records import QuoteKind
+from quoteattr.rules.candidates import Attribution
+from quoteattr.rules.clauses import clip_to_paragraphs, parenthetical_content
+
+from .conftest import chars, flat_doc, from_rows
+
+TWO_PARAGRAPHS = "Hale said the plan was dead\nand the vote was close."
+TWO_PARAGRAPHS_WORDS = [
+    "Hale",
+    "said",
+    "the",
+    "plan",
+    "was",
+    "dead",
+    "\n",
+    "and",
+    "the",
+    "vote",
+    "was",
+    "close",
+    ".",
+]
+
+
+@pytest.mark.parametrize(
+    ("kind", "cue", "content", "expected"),
+    [
+        pytest.param(
+            QuoteKind.INDIRECT,
+            (1, 2),
+            "the plan was dead\nand the vote was close",
+            ["the plan was dead"],
+            id="clipped-to-cue-paragraph",
+        ),
+        pytest.param(
+            QuoteKind.MIXED,
+            (1, 2),
+            "the plan was dead\nand the vote",
+            ["the plan was dead"],
+            id="mixed-clipped",
+        ),
+        pytest.param(
+            QuoteKind.DIRECT,
+            (1, 2),
+            "the plan was dead\nand the vote was close",
+            ["the plan was dead\nand the vote was close"],
+            id="direct-spans-paragraphs",
+        ),
+        pytest.param(
+            QuoteKind.INDIRECT,
+            None,
+            "the plan was dead\nand the vote",
+            ["the plan was dead\nand the vote"],
+            id="no-cue-untouched",
+        ),
+        pytest.param(
+            QuoteKind.INDIRECT,
+            (9, 10),
+            "dead\nand the vote was close",
+            ["and the vote was close"],
+            id="cue-in-second-paragraph",
+        ),
+    ],
+)
+def test_clip_to_paragraphs(kind, cue, content, expected, context_of):
+    doc = flat_doc(TWO_PARAGRAPHS, TWO_PARAGRAPHS_WORDS, root=1)
+    start = TWO_PARAGRAPHS.index(content)
+    attribution = Attribution(content=[(start, start + len(content))], kind=kind, cue=cue)
+    clip_to_paragraphs(context_of(doc), [attribution])
+    assert chars(doc, attribution.content) == expected
+
+
+def test_clip_drops_pieces_left_empty(context_of):
+    doc = flat_doc(TWO_PARAGRAPHS, TWO_PARAGRAPHS_WORDS, root=1)
+    second = TWO_PARAGRAPHS.index("and")
+    attribution = Attribution(content=[(0, 4), (second, second + 3)], cue=(1, 2))
+    clip_to_paragraphs(context_of(doc), [attribution])
+    assert chars(doc, attribution.content) == ["Hale"]
+
+
+# "The plan , he said , is dead ."
+INTERRUPTING = [
+    ("The", 1, "det", "DT"),
+    ("plan", 6, "nsubj", "NN"),
+    (",", 4, "punct", ","),
+    ("he", 4, "nsubj", "PRP"),
+    ("said", 6, "parataxis", "VBD"),
+    (",", 4, "punct", ","),
+    ("is", 6, "ROOT", "VBZ"),
+    ("dead", 6, "acomp", "JJ"),
+    (".", 6, "punct", "."),
+]
+# "The plan is dead , the minister said ."
+TRAILING_CUE = [
+    ("The", 1, "det", "DT"),
+    ("plan", 2, "nsubj", "NN"),
+    ("is", 7, "ccomp", "VBZ"),
+    ("dead", 2, "acomp", "JJ"),
+    (",", 7, "punct", ","),
+    ("the", 6, "det", "DT"),
+    ("minister", 7, "nsubj", "NN"),
+    ("said", 7, "ROOT", "VBD"),
+    (".", 7, "punct", "."),
+]
+# "The plan is dead the minister said ." (no comma: not set off)
+NOT_SET_OFF = [row for row in TRAILING_CUE if row[0] != ","]
+NOT_SET_OFF = [(w, h - 1 if h > 4 else h, d, t) for w, h, d, t in NOT_SET_OFF]
+# "He said ." (nothing to take)
+BARE = [("He", 1, "nsubj", "PRP"), ("said", 1, "ROOT", "VBD"), (".", 1, "punct", ".")]
+
+
+@pytest.mark.parametrize(
+    ("rows", "cue", "expected"),
+    [
+        pytest.param(INTERRUPTING, 4, ["The plan", "is dead"], id="interrupting-cue"),
+        pytest.param(TRAILING_CUE, 7, ["The plan is dead"], id="trailing-cue"),
+        pytest.param(NOT_SET_OFF, 6, [], id="not-set-off-by-comma"),
+        pytest.param(BARE, 1, [], id="nothing-to-take"),
+    ],
+)
+def test_parenthetical_content(rows, cue, expected):
+    doc = from_rows(rows)
+    assert doc[cue].text == "said"
+    attribution = Attribution(content=[], kind=QuoteKind.DIRECT, cue=(cue, cue + 1))
+    parenthetical_content(doc, attribution)
+    assert chars(doc, attribution.content) == expected

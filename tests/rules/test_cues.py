@@ -1,0 +1,438 @@
+import pytest
+
+from quoteattr.records import QuoteKind
+from quoteattr.rules.candidates import Via
+from quoteattr.rules.cues import (
+    according_to_attributions,
+    clause_attributions,
+    noun_attributions,
+    verb_attributions,
+)
+
+from .conftest import chars, from_rows, span_text
+from .test_syntax import SAID
+
+
+def summary(doc, attribution):
+    return (
+        chars(doc, attribution.content),
+        span_text(doc, attribution.cue),
+        attribution.cue_lemma,
+        span_text(doc, attribution.speaker),
+        attribution.via,
+        span_text(doc, attribution.addressee),
+        [(span_text(doc, source), relation) for source, relation in attribution.sources],
+        attribution.kind,
+    )
+
+
+def run(rule, rows, lexicon, *extra):
+    doc = from_rows(rows)
+    sent = doc[:]
+    return doc, rule(sent, lexicon, *extra, list(sent)) if extra else rule(
+        sent, lexicon, list(sent)
+    )
+
+
+# "Hale told reporters that the plan was dead ."
+TOLD = [
+    ("Hale", 1, "nsubj", "NNP", "B-PERSON"),
+    ("told", 1, "ROOT", "VBD"),
+    ("reporters", 1, "dobj", "NNS"),
+    ("that", 6, "mark", "IN"),
+    ("the", 5, "det", "DT"),
+    ("plan", 6, "nsubj", "NN"),
+    ("was", 1, "ccomp", "VBD"),
+    ("dead", 6, "acomp", "JJ"),
+    (".", 1, "punct", "."),
+]
+# "Xinhua cited Xi as saying the plan was dead ."
+CITED = [
+    ("Xinhua", 1, "nsubj", "NNP", "B-ORG"),
+    ("cited", 1, "ROOT", "VBD"),
+    ("Xi", 1, "dobj", "NNP", "B-PERSON"),
+    ("as", 1, "prep", "IN"),
+    ("saying", 3, "pcomp", "VBG"),
+    ("the", 6, "det", "DT"),
+    ("plan", 7, "nsubj", "NN"),
+    ("was", 4, "ccomp", "VBD"),
+    ("dead", 7, "acomp", "JJ"),
+    (".", 1, "punct", "."),
+]
+# "Hale said to reporters on Sunday ." (a bare cue: no content, an addressee)
+SAID_TO = [
+    ("Hale", 1, "nsubj", "NNP", "B-PERSON"),
+    ("said", 1, "ROOT", "VBD"),
+    ("to", 1, "prep", "IN"),
+    ("reporters", 2, "pobj", "NNS"),
+    ("on", 1, "prep", "IN"),
+    ("Sunday", 4, "pobj", "NNP", "B-DATE"),
+    (".", 1, "punct", "."),
+]
+# "Hale said ." (a bare cue waiting for a quote)
+BARE = [
+    ("Hale", 1, "nsubj", "NNP", "B-PERSON"),
+    ("said", 1, "ROOT", "VBD"),
+    (".", 1, "punct", "."),
+]
+# "Hale reportedly said the plan was dead ."
+HEDGED = [
+    ("Hale", 2, "nsubj", "NNP", "B-PERSON"),
+    ("reportedly", 2, "advmod", "RB"),
+    ("said", 2, "ROOT", "VBD"),
+    ("the", 4, "det", "DT"),
+    ("plan", 5, "nsubj", "NN"),
+    ("was", 2, "ccomp", "VBD"),
+    ("dead", 5, "acomp", "JJ"),
+    (".", 2, "punct", "."),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        pytest.param(
+            SAID,
+            (
+                ["the plan was dead"],
+                "said",
+                "say",
+                "Hale",
+                Via.SUBJECT,
+                None,
+                [],
+                QuoteKind.INDIRECT,
+            ),
+            id="said-ccomp",
+        ),
+        pytest.param(
+            TOLD,
+            (
+                ["that the plan was dead"],
+                "told",
+                "tell",
+                "Hale",
+                Via.SUBJECT,
+                "reporters",
+                [],
+                QuoteKind.INDIRECT,
+            ),
+            id="told-addressee",
+        ),
+        pytest.param(
+            CITED,
+            (
+                ["the plan was dead"],
+                "saying",
+                "say",
+                "Xi",
+                Via.CITING_OBJECT,
+                None,
+                [("Xinhua", "cited")],
+                QuoteKind.INDIRECT,
+            ),
+            id="cited-as-saying",
+        ),
+        pytest.param(
+            SAID_TO,
+            ([], "said", "say", "Hale", Via.SUBJECT, "reporters", [], QuoteKind.DIRECT),
+            id="said-to-reporters-bare",
+        ),
+        pytest.param(
+            BARE,
+            ([], "said", "say", "Hale", Via.SUBJECT, None, [], QuoteKind.DIRECT),
+            id="bare-cue",
+        ),
+    ],
+)
+def test_verb_attributions(rows, expected, lexicon):
+    doc, found = run(verb_attributions, rows, lexicon)
+    assert [summary(doc, a) for a in found] == [expected]
+
+
+def test_verb_that_requires_a_clause_is_dropped_without_one(lexicon):
+    # "Hale spoke to reporters on Sunday .": "speak" reports nothing without its content.
+    _, found = run(verb_attributions, _with(SAID_TO, 1, word="spoke"), lexicon)
+    assert found == []
+
+
+def test_verb_attributions_hedge(lexicon):
+    doc, found = run(verb_attributions, HEDGED, lexicon)
+    assert [(chars(doc, a.content), a.hedge) for a in found] == [
+        (["the plan was dead"], "reportedly")
+    ]
+
+
+# "Hale 's claim that the plan was dead angered aides ."
+CLAIM = [
+    ("Hale", 2, "poss", "NNP", "B-PERSON"),
+    ("'s", 0, "case", "POS"),
+    ("claim", 8, "nsubj", "NN"),
+    ("that", 6, "mark", "IN"),
+    ("the", 5, "det", "DT"),
+    ("plan", 6, "nsubj", "NN"),
+    ("was", 2, "acl", "VBD"),
+    ("dead", 6, "acomp", "JJ"),
+    ("angered", 8, "ROOT", "VBD"),
+    ("aides", 8, "dobj", "NNS"),
+    (".", 8, "punct", "."),
+]
+# "The claims that the plan was dead angered aides ."
+OWNERLESS = [
+    ("The", 1, "det", "DT"),
+    ("claims", 7, "nsubj", "NNS"),
+    ("that", 5, "mark", "IN"),
+    ("the", 4, "det", "DT"),
+    ("plan", 5, "nsubj", "NN"),
+    ("was", 1, "acl", "VBD"),
+    ("dead", 5, "acomp", "JJ"),
+    ("angered", 7, "ROOT", "VBD"),
+    ("aides", 7, "dobj", "NNS"),
+    (".", 7, "punct", "."),
+]
+# "Hale made the claim that the plan was dead ."
+MADE_CLAIM = [
+    ("Hale", 1, "nsubj", "NNP", "B-PERSON"),
+    ("made", 1, "ROOT", "VBD"),
+    ("the", 3, "det", "DT"),
+    ("claim", 1, "dobj", "NN"),
+    ("that", 7, "mark", "IN"),
+    ("the", 6, "det", "DT"),
+    ("plan", 7, "nsubj", "NN"),
+    ("was", 3, "acl", "VBD"),
+    ("dead", 7, "acomp", "JJ"),
+    (".", 1, "punct", "."),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        pytest.param(
+            CLAIM,
+            (["that the plan was dead"], "claim", "claim", "Hale", Via.SUBJECT),
+            id="possessive-owner",
+        ),
+        pytest.param(
+            OWNERLESS,
+            (["that the plan was dead"], "claims", "claim", None, Via.NONE),
+            id="no-owner-plural",
+        ),
+        pytest.param(
+            MADE_CLAIM,
+            (["that the plan was dead"], "claim", "claim", "Hale", Via.SUBJECT),
+            id="made-the-claim",
+        ),
+    ],
+)
+def test_noun_attributions(rows, expected, lexicon):
+    doc, found = run(noun_attributions, rows, lexicon)
+    assert [summary(doc, a)[:5] for a in found] == [expected]
+
+
+def test_noun_without_that_clause_is_not_an_attribution(lexicon):
+    # "Hale 's claim angered aides ."
+    rows = [
+        ("Hale", 2, "poss", "NNP", "B-PERSON"),
+        ("'s", 0, "case", "POS"),
+        ("claim", 3, "nsubj", "NN"),
+        ("angered", 3, "ROOT", "VBD"),
+        ("aides", 3, "dobj", "NNS"),
+        (".", 3, "punct", "."),
+    ]
+    _, found = run(noun_attributions, rows, lexicon)
+    assert found == []
+
+
+# "According to Hale , the plan is dead ."
+ACCORDING = [
+    ("According", 6, "prep", "VBG"),
+    ("to", 0, "prep", "IN"),
+    ("Hale", 1, "pobj", "NNP", "B-PERSON"),
+    (",", 6, "punct", ","),
+    ("the", 5, "det", "DT"),
+    ("plan", 6, "nsubj", "NN"),
+    ("is", 6, "ROOT", "VBZ"),
+    ("dead", 6, "acomp", "JJ"),
+    (".", 6, "punct", "."),
+]
+# "According to aides , Hale said the plan was dead ."
+ACCORDING_GOVERNED = [
+    ("According", 5, "prep", "VBG"),
+    ("to", 0, "prep", "IN"),
+    ("aides", 1, "pobj", "NNS"),
+    (",", 5, "punct", ","),
+    ("Hale", 5, "nsubj", "NNP", "B-PERSON"),
+    ("said", 5, "ROOT", "VBD"),
+    ("the", 7, "det", "DT"),
+    ("plan", 8, "nsubj", "NN"),
+    ("was", 5, "ccomp", "VBD"),
+    ("dead", 8, "acomp", "JJ"),
+    (".", 5, "punct", "."),
+]
+
+
+def test_according_to_makes_the_speaker(lexicon):
+    doc = from_rows(ACCORDING)
+    sent = doc[:]
+    found = according_to_attributions(sent, lexicon, [], list(sent))
+    assert [summary(doc, a)[:5] for a in found] == [
+        (["the plan is dead"], "According to", "according to", "Hale", Via.ACCORDING_TO)
+    ]
+
+
+def test_according_to_under_a_cue_is_a_source(lexicon):
+    doc = from_rows(ACCORDING_GOVERNED)
+    sent = doc[:]
+    by_verbs = verb_attributions(sent, lexicon, list(sent))
+    found = according_to_attributions(sent, lexicon, by_verbs, list(sent))
+    assert found == []
+    assert [summary(doc, a)[:7] for a in by_verbs] == [
+        (
+            ["the plan was dead"],
+            "said",
+            "say",
+            "Hale",
+            Via.SUBJECT,
+            None,
+            [("aides", "according_to")],
+        )
+    ]
+
+
+# "Hale realized that the plan was dead ."
+REALIZED = [
+    ("Hale", 1, "nsubj", "NNP", "B-PERSON"),
+    ("realized", 1, "ROOT", "VBD"),
+    ("that", 5, "mark", "IN"),
+    ("the", 4, "det", "DT"),
+    ("plan", 5, "nsubj", "NN"),
+    ("was", 1, "ccomp", "VBD"),
+    ("dead", 5, "acomp", "JJ"),
+    (".", 1, "punct", "."),
+]
+
+
+def _with(rows, index, **changes):
+    row = list(rows[index])
+    for key, value in changes.items():
+        row[{"word": 0, "head": 1, "dep": 2, "tag": 3, "ent": 4}[key]] = value
+    return [*rows[:index], tuple(row), *rows[index + 1 :]]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        pytest.param(
+            REALIZED,
+            [(["that the plan was dead"], "realized", "realized", "Hale", Via.SUBJECT)],
+            id="open-class-that",
+        ),
+        pytest.param(_with(REALIZED, 0, word="It", tag="PRP", ent="O"), [], id="impersonal-it"),
+        pytest.param(_with(REALIZED, 0, word="Memo", tag="NN", ent="O"), [], id="not-a-person"),
+        pytest.param(_with(REALIZED, 1, word="said"), [], id="lexicon-verb-left-to-verb-rule"),
+        pytest.param(_with(REALIZED, 2, word="now", dep="advmod", tag="RB"), [], id="no-that-mark"),
+    ],
+)
+def test_clause_attributions(rows, expected, lexicon):
+    doc, found = run(clause_attributions, rows, lexicon)
+    assert [summary(doc, a)[:5] for a in found] == expected
+
+
+def test_trailing_according_to(lexicon):
+    # "The plan is dead , according to Hale ."
+    rows = [
+        ("The", 1, "det", "DT"),
+        ("plan", 2, "nsubj", "NN"),
+        ("is", 2, "ROOT", "VBZ"),
+        ("dead", 2, "acomp", "JJ"),
+        (",", 2, "punct", ","),
+        ("according", 2, "prep", "VBG"),
+        ("to", 5, "prep", "IN"),
+        ("Hale", 6, "pobj", "NNP", "B-PERSON"),
+        (".", 2, "punct", "."),
+    ]
+    doc = from_rows(rows)
+    sent = doc[:]
+    found = according_to_attributions(sent, lexicon, [], list(sent))
+    assert [summary(doc, a)[:5] for a in found] == [
+        (["The plan is dead"], "according to", "according to", "Hale", Via.ACCORDING_TO)
+    ]
+
+
+def test_speaking_to_addressee_from_a_participle_clause(lexicon):
+    # "Speaking to reporters , Hale said the plan was dead ."
+    rows = [
+        ("Speaking", 5, "advcl", "VBG"),
+        ("to", 0, "prep", "IN"),
+        ("reporters", 1, "pobj", "NNS"),
+        (",", 5, "punct", ","),
+        ("Hale", 5, "nsubj", "NNP", "B-PERSON"),
+        ("said", 5, "ROOT", "VBD"),
+        ("the", 7, "det", "DT"),
+        ("plan", 8, "nsubj", "NN"),
+        ("was", 5, "ccomp", "VBD"),
+        ("dead", 8, "acomp", "JJ"),
+        (".", 5, "punct", "."),
+    ]
+    doc, found = run(verb_attributions, rows, lexicon)
+    assert [summary(doc, a)[:6] for a in found] == [
+        (["the plan was dead"], "said", "say", "Hale", Via.SUBJECT, "reporters")
+    ]
+
+
+def _claim_object(verb, by):
+    """'Aides {verb} a claim [by Hale] that the plan was dead .'"""
+    words = [
+        "Aides",
+        verb,
+        "a",
+        "claim",
+        *(["by", "Hale"] if by else []),
+        "that",
+        "the",
+        "plan",
+        "was",
+        "dead",
+        ".",
+    ]
+    n = 2 if by else 0
+    rows = [
+        ("Aides", 1, "nsubj", "NNS"),
+        (verb, 1, "ROOT", "VBD"),
+        ("a", 3, "det", "DT"),
+        ("claim", 1, "dobj", "NN"),
+        *([("by", 3, "prep", "IN"), ("Hale", 4, "pobj", "NNP", "B-PERSON")] if by else []),
+        ("that", 7 + n, "mark", "IN"),
+        ("the", 6 + n, "det", "DT"),
+        ("plan", 7 + n, "nsubj", "NN"),
+        ("was", 3, "acl", "VBD"),
+        ("dead", 7 + n, "acomp", "JJ"),
+        (".", 1, "punct", "."),
+    ]
+    assert [r[0] for r in rows] == words
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("rows", "speaker"),
+    [
+        pytest.param(_claim_object("rejected", by=True), "Hale", id="claim-by-owner"),
+        pytest.param(_claim_object("made", by=False), "Aides", id="made-the-claim-subject-owns"),
+        pytest.param(
+            _claim_object("rejected", by=False),
+            None,
+            id="rejected-the-claim-not-theirs",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="noun_owner makes the subject of any verb whose object is the noun its owner: "
+                "'Aides rejected the claim that X' attributes X to the aides",
+            ),
+        ),
+    ],
+)
+def test_noun_owner_of_an_object_noun(rows, speaker, lexicon):
+    doc, found = run(noun_attributions, rows, lexicon)
+    assert [(chars(doc, a.content), span_text(doc, a.speaker)) for a in found] == [
+        (["that the plan was dead"], speaker)
+    ]
