@@ -62,16 +62,26 @@ def assert_invariants(text: str, result: QuoteResult) -> None:
             assert (quote.parts[0][0], quote.parts[-1][1]) == (quote.start, quote.end)
             assert all(0 <= a <= b <= size for a, b in quote.parts)
             assert all(b <= c for (_, b), (c, _) in zip(quote.parts, quote.parts[1:]))
-        for entity in (quote.speaker, quote.addressee, *(source.entity for source in quote.sources)):
+        for entity in (
+            quote.speaker,
+            quote.addressee,
+            *(source.entity for source in quote.sources),
+        ):
             if entity is not None and entity.mention is not None:
                 holds(entity.mention)
             if entity is not None and entity.entity_id is not None:
                 assert entity.entity_id in ids
         if quote.cue is not None:
             holds(quote.cue)
-    dumped = json.loads(json.dumps({"quotes": result.to_dicts(), "entities": [e.to_dict() for e in result.entities]}))
+    dumped = json.loads(
+        json.dumps(
+            {"quotes": result.to_dicts(), "entities": [e.to_dict() for e in result.entities]}
+        )
+    )
     assert [Quote.from_dict(quote) for quote in dumped["quotes"]] == list(result.quotes)
-    assert [DocumentEntity.from_dict(entity) for entity in dumped["entities"]] == list(result.entities)
+    assert [DocumentEntity.from_dict(entity) for entity in dumped["entities"]] == list(
+        result.entities
+    )
 
 
 @pytest.fixture(scope="session")

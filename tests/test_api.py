@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import itertools
-import json
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -14,8 +13,8 @@ import pytest
 import quoteattr
 from quoteattr import api
 from quoteattr.chunking import chunk_spans, chunk_texts, merge_results, reslice_result, shift_result
-from quoteattr.records import Cue, DocumentEntity, Entity, Mention, Quote, QuoteResult, Source
 from quoteattr.evaluation.scaling import generate_article
+from quoteattr.records import Cue, DocumentEntity, Entity, Mention, Quote, QuoteResult, Source
 
 SMALL_MAX_LENGTH = 1500
 
@@ -125,7 +124,10 @@ def test_extract_many_blank_texts_give_empty_results(nlp):
 
 
 def test_extract_many_keeps_order_and_matches_extract(nlp):
-    texts = [generate_article(paragraphs, seed=seed) for seed, paragraphs in enumerate([3, 1, 5, 2, 4, 1])]
+    texts = [
+        generate_article(paragraphs, seed=seed)
+        for seed, paragraphs in enumerate([3, 1, 5, 2, 4, 1])
+    ]
     texts.insert(2, "")
     results = list(quoteattr.extract_many(texts, nlp=nlp, batch_size=2))
     assert [result.text for result in results] == texts
@@ -141,7 +143,9 @@ def test_extract_many_streams_an_endless_input(nlp):
             yield generate_article(1, seed=seed)
 
     first = list(itertools.islice(quoteattr.extract_many(endless(), nlp=nlp, batch_size=2), 3))
-    assert [result.text for result in first] == [generate_article(1, seed=seed) for seed in range(3)]
+    assert [result.text for result in first] == [
+        generate_article(1, seed=seed) for seed in range(3)
+    ]
     assert next(consumed) < 40  # read ahead a few batches at most
 
 
@@ -166,7 +170,9 @@ def test_long_text_is_chunked_not_refused(nlp, small_nlp, invariants):
     # Exactly what processing each chunk alone and shifting it gives.
     chunks = chunk_texts(text, SMALL_MAX_LENGTH)
     assert len(chunks) >= 6
-    expected = merge_results(text, [(offset, quoteattr.extract(chunk, nlp=nlp)) for offset, chunk in chunks])
+    expected = merge_results(
+        text, [(offset, quoteattr.extract(chunk, nlp=nlp)) for offset, chunk in chunks]
+    )
     assert result == expected
     # Quotes are found all the way through, not just in the first chunk.
     assert result.quotes[-1].end > len(text) - SMALL_MAX_LENGTH
@@ -187,7 +193,10 @@ def test_chunking_self_contained_paragraphs_finds_the_same_quotes(nlp, small_nlp
 
 
 def test_extract_many_chunks_long_texts_in_order(nlp, small_nlp, invariants):
-    long_one, long_two = _long_article(3 * SMALL_MAX_LENGTH), _long_article(2 * SMALL_MAX_LENGTH + 7)
+    long_one, long_two = (
+        _long_article(3 * SMALL_MAX_LENGTH),
+        _long_article(2 * SMALL_MAX_LENGTH + 7),
+    )
     texts = ["Jane Roe said hello.", long_one, "", long_two, generate_article(2, seed=9)]
     results = list(quoteattr.extract_many(iter(texts), nlp=small_nlp, batch_size=3))
     assert [result.text for result in results] == texts
@@ -203,7 +212,10 @@ def test_lone_surrogates_do_not_break_it(nlp, small_nlp, invariants):
     invariants(text, result)
     assert result.quotes[0].text == "We will \udc80reopen the bridge next week."
     long_text = _long_article(2 * SMALL_MAX_LENGTH) + text
-    for result in (quoteattr.extract(long_text, nlp=small_nlp), *quoteattr.extract_many([long_text, text], nlp=small_nlp)):
+    for result in (
+        quoteattr.extract(long_text, nlp=small_nlp),
+        *quoteattr.extract_many([long_text, text], nlp=small_nlp),
+    ):
         invariants(result.text, result)
         assert "\udc80" in result.quotes[-1].text
 
@@ -231,13 +243,17 @@ def test_three_megabyte_article_with_the_real_pipeline(nlp, invariants):
     paragraphs = text.count("\n\n") + 1
     assert len(result) > paragraphs // 2
     assert result.quotes[-1].end > len(text) - 10_000
-    print(f"3 MB article: {len(text):,} chars, {len(result):,} quotes, {elapsed:.0f} s ({small_seconds:.1f} s for an eighth)")
+    print(
+        f"3 MB article: {len(text):,} chars, {len(result):,} quotes, {elapsed:.0f} s ({small_seconds:.1f} s for an eighth)"
+    )
 
 
 @pytest.mark.slow
 def test_extract_many_with_worker_processes(nlp, small_nlp):
     """Two worker processes give exactly the serial results, a long (chunked) text included."""
-    texts = [generate_article(3, seed=seed) for seed in range(6)] + [_long_article(3 * SMALL_MAX_LENGTH)]
+    texts = [generate_article(3, seed=seed) for seed in range(6)] + [
+        _long_article(3 * SMALL_MAX_LENGTH)
+    ]
     serial = list(quoteattr.extract_many(texts, nlp=small_nlp))
     assert list(quoteattr.extract_many(texts, nlp=small_nlp, n_process=2, batch_size=2)) == serial
 
@@ -249,7 +265,8 @@ def test_extract_many_with_worker_processes(nlp, small_nlp):
 def test_extract_from_threads_matches_serial(nlp):
     # Unseen words too, so that the threads add strings to the shared vocab at the same time.
     texts = [
-        generate_article(1 + seed % 4, seed=seed) + f' Zorblax{seed} Quennith said, "Vrell{seed} is here at last."'
+        generate_article(1 + seed % 4, seed=seed)
+        + f' Zorblax{seed} Quennith said, "Vrell{seed} is here at last."'
         for seed in range(20)
     ]
     serial = [quoteattr.extract(text, nlp=nlp) for text in texts]
@@ -285,14 +302,19 @@ def test_chunk_spans_prefers_blank_lines():
     text = "First para one.\nstill first.\n\nSecond para.\nMore second. And more.\n\nThird para, longer than the others."
     spans = chunk_spans(text, 45)
     _assert_cover(text, spans, 45)
-    assert [text[a:b] for a, b in spans][:2] == ["First para one.\nstill first.\n\n", "Second para.\nMore second. And more.\n\n"]
+    assert [text[a:b] for a, b in spans][:2] == [
+        "First para one.\nstill first.\n\n",
+        "Second para.\nMore second. And more.\n\n",
+    ]
 
 
 def test_chunk_spans_falls_back_to_lines_then_sentences_then_words_then_hard_cuts():
     lines = "Line one here.\nLine two here.\nLine three."
     assert [lines[a:b] for a, b in chunk_spans(lines, 32)][0] == "Line one here.\nLine two here.\n"
     sentences = "One sentence here. Two sentences here! Three?"
-    assert [sentences[a:b] for a, b in chunk_spans(sentences, 40)][0] == "One sentence here. Two sentences here! "
+    assert [sentences[a:b] for a, b in chunk_spans(sentences, 40)][
+        0
+    ] == "One sentence here. Two sentences here! "
     words = "alpha beta gamma delta epsilon"
     assert [words[a:b] for a, b in chunk_spans(words, 20)][0] == "alpha beta gamma "
     solid = "x" * 25
@@ -338,13 +360,28 @@ def _record_result() -> QuoteResult:
             speaker=Entity(name="Jane Roe", type="PERSON", entity_id=0, mention=jane),
             addressee=Entity(name="Tom Poe", type="PERSON", entity_id=1, mention=tom),
             cue=Cue(text="told", start=9, end=13, lemma="tell"),
-            sources=(Source(entity=Entity(name="Tom Poe", type="PERSON", entity_id=1, mention=tom), relation="cited"),),
+            sources=(
+                Source(
+                    entity=Entity(name="Tom Poe", type="PERSON", entity_id=1, mention=tom),
+                    relation="cited",
+                ),
+            ),
         ),
-        Quote(kind="direct", text="Yes, no.", start=41, end=56, parts=((41, 45), (53, 56)),
-              speaker=Entity(name="Jane Roe", type="PERSON", entity_id=0, mention=Mention("She", 29, 32))),
+        Quote(
+            kind="direct",
+            text="Yes, no.",
+            start=41,
+            end=56,
+            parts=((41, 45), (53, 56)),
+            speaker=Entity(
+                name="Jane Roe", type="PERSON", entity_id=0, mention=Mention("She", 29, 32)
+            ),
+        ),
     )
     entities = (
-        DocumentEntity(entity_id=0, name="Jane Roe", type="PERSON", mentions=(jane, Mention("She", 29, 32))),
+        DocumentEntity(
+            entity_id=0, name="Jane Roe", type="PERSON", mentions=(jane, Mention("She", 29, 32))
+        ),
         DocumentEntity(entity_id=1, name="Tom Poe", type="PERSON", mentions=(tom,)),
     )
     return QuoteResult(text=text, quotes=quotes, entities=entities)
@@ -357,11 +394,20 @@ def test_shift_result_moves_every_offset_and_renumbers(invariants):
     text = "." * 100 + result.text
     invariants(text, attrs.evolve(shifted, text=text))
     first = shifted.quotes[0]
-    assert (first.start, first.speaker.mention.start, first.addressee.mention.end, first.cue.start) == (124, 100, 121, 109)
+    assert (
+        first.start,
+        first.speaker.mention.start,
+        first.addressee.mention.end,
+        first.cue.start,
+    ) == (124, 100, 121, 109)
     assert first.sources[0].entity.mention.start == 114
     assert shifted.quotes[1].parts == ((141, 145), (153, 156))
     assert [entity.entity_id for entity in shifted.entities] == [5, 6]
-    assert (first.speaker.entity_id, first.addressee.entity_id, first.sources[0].entity.entity_id) == (5, 6, 6)
+    assert (
+        first.speaker.entity_id,
+        first.addressee.entity_id,
+        first.sources[0].entity.entity_id,
+    ) == (5, 6, 6)
     assert shifted.text == result.text  # only the records move
     assert shift_result(result, 0) == result
 
@@ -401,7 +447,9 @@ def test_model_resolution_order_and_the_error_when_none_is_installed(monkeypatch
     import importlib.util
 
     installed: set[str] = set()
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name: object() if name in installed else None)
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name: object() if name in installed else None
+    )
     assert api.resolve_model_name("my_pipeline") == "my_pipeline"  # a named pipeline comes first
     with pytest.raises(OSError, match=r"pip install 'quoteattr\[model\]'"):
         api.resolve_model_name()
@@ -412,5 +460,7 @@ def test_model_resolution_order_and_the_error_when_none_is_installed(monkeypatch
 
 
 def test_a_named_pipeline_that_cannot_be_loaded_says_so():
-    with pytest.raises(OSError, match=r"\[E002\] Could not load the pipeline 'no_such_pipeline_here'"):
+    with pytest.raises(
+        OSError, match=r"\[E002\] Could not load the pipeline 'no_such_pipeline_here'"
+    ):
         api.load_base("no_such_pipeline_here")

@@ -15,8 +15,15 @@ import srsly
 import typer
 from typer.testing import CliRunner
 
-from quoteattr.evaluation.benchmark import SpeedReport, SpeedRun, _count_words, _long_text, _stream, read_texts
 from quoteattr.cli.benchmark import _n_processes
+from quoteattr.evaluation.benchmark import (
+    SpeedReport,
+    SpeedRun,
+    _count_words,
+    _long_text,
+    _stream,
+    read_texts,
+)
 
 TEXTS = [
     'The minister said that the bridge would open in May. "We are ready," she told reporters.',
@@ -103,7 +110,12 @@ def test_run_reports_medians_and_ratio() -> None:
     assert "n_process=1" in report.format() and "0.67" in report.format()
     data = json.loads(json.dumps(report.to_dict()))
     assert data["runs"][0]["ratio"] == pytest.approx(2 / 3)
-    assert (data["path"], data["model"], data["rounds"], data["batch_size"]) == ("texts.jsonl", "en_test", 3, 32)
+    assert (data["path"], data["model"], data["rounds"], data["batch_size"]) == (
+        "texts.jsonl",
+        "en_test",
+        3,
+        32,
+    )
     assert (data["bare_pipes"], data["quoteattr_pipes"]) == (["parser"], ["parser", "quoteattr"])
     assert data["runs"][0]["bare_seconds"] == [1.0, 2.0, 10.0]  # every round, the median aside
 
@@ -161,11 +173,17 @@ def test_speed_of_one_long_document(tmp_path: Path) -> None:
 def test_speed_against_the_rules_times_both_through_quoteattr(tmp_path: Path) -> None:
     from quoteattr.evaluation.benchmark import speed
 
-    report = speed(write_texts(tmp_path / "texts.jsonl"), rounds=1, n_process=(1,), baseline="rules")
+    report = speed(
+        write_texts(tmp_path / "texts.jsonl"), rounds=1, n_process=(1,), baseline="rules"
+    )
     assert report.bare_pipes == report.quoteattr_pipes and report.bare_pipes[-1] == "quoteattr"
     assert report.attribution == "trained"
     (run,) = report.runs
-    assert (run.n_process, run.documents, run.words) == (1, 3, _count_words(spacy.blank("en").pipe(TEXTS)))
+    assert (run.n_process, run.documents, run.words) == (
+        1,
+        3,
+        _count_words(spacy.blank("en").pipe(TEXTS)),
+    )
     _check_run(run.to_dict(), rounds=1)
 
 

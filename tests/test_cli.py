@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from quoteattr.cli import app
 from quoteattr.batch.io import COLUMNS
+from quoteattr.cli import app
 
 RUIZ = 'Mayor Ines Ruiz said the bridge would reopen in May. "We are ready," she told reporters.'
 HADDAD = '"Nobody was hurt," police spokesman Omar Haddad said on Sunday.'
@@ -291,7 +291,9 @@ def test_scheduler_and_n_process_are_exclusive(tmp_path):
 
     article = tmp_path / "a.txt"
     article.write_text('"Yes," she said.', encoding="utf8")
-    result = CliRunner().invoke(app, ["extract", str(article), "--scheduler", "tcp://127.0.0.1:1", "--n-process", "2"])
+    result = CliRunner().invoke(
+        app, ["extract", str(article), "--scheduler", "tcp://127.0.0.1:1", "--n-process", "2"]
+    )
     assert result.exit_code == 2
 
 

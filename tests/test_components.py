@@ -144,7 +144,9 @@ def test_doc_pickle_round_trip(article_doc):
     doc = pickle.loads(pickle.dumps(article_doc))
     assert doc._.quotes == article_doc._.quotes
     assert doc._.quote_result == article_doc._.quote_result
-    assert [s.label_ for s in doc.spans[DEFAULT_SPANS_KEY]] == [s.label_ for s in article_doc.spans[DEFAULT_SPANS_KEY]]
+    assert [s.label_ for s in doc.spans[DEFAULT_SPANS_KEY]] == [
+        s.label_ for s in article_doc.spans[DEFAULT_SPANS_KEY]
+    ]
 
 
 def test_doc_to_bytes_round_trip(nlp, article_doc):
@@ -266,7 +268,9 @@ def test_blank_text_through_the_component(nlp, added_nlp, text):
 
 
 def test_text_without_quotes_gives_an_empty_result(nlp):
-    result = quoteattr.extract("The valley was flooded in March. Schools stayed closed for weeks.", nlp=nlp)
+    result = quoteattr.extract(
+        "The valley was flooded in March. Schools stayed closed for weeks.", nlp=nlp
+    )
     assert len(result) == 0
 
 
@@ -282,7 +286,11 @@ def test_doc_not_processed_by_quoteattr(nlp):
 def test_registering_extensions_twice_is_fine(nlp):
     quoteattr.register_extensions()
     quoteattr.register_extensions()
-    assert Doc.has_extension("quotes") and Doc.has_extension("quote_entities") and Doc.has_extension("quote_result")
+    assert (
+        Doc.has_extension("quotes")
+        and Doc.has_extension("quote_entities")
+        and Doc.has_extension("quote_result")
+    )
     assert len(nlp(TEXTS[0])._.quotes) == 1
 
 
@@ -291,7 +299,9 @@ def test_adding_the_component_twice_under_another_name(added_nlp):
     nlp.add_pipe("quoteattr")
     nlp.add_pipe("quoteattr", name="quoteattr_again")
     assert nlp.pipe_names == ["quoteattr", "quoteattr_again"]
-    doc = nlp("Maria Lopez said the factory would close.")  # no parse: nothing found, nothing raised
+    doc = nlp(
+        "Maria Lopez said the factory would close."
+    )  # no parse: nothing found, nothing raised
     assert doc._.quotes == ()
 
 
@@ -307,7 +317,9 @@ def test_reported_speech_stays_in_its_paragraph_without_the_segmenter(added_nlp)
 # --- a saved pipeline is self-contained ----------------------------------------------------------------
 
 
-def test_saved_pipeline_needs_neither_the_packaged_model_nor_the_lexicon_file(nlp, tmp_path, monkeypatch, article_doc):
+def test_saved_pipeline_needs_neither_the_packaged_model_nor_the_lexicon_file(
+    nlp, tmp_path, monkeypatch, article_doc
+):
     from quoteattr.pipeline import attributor
 
     nlp.to_disk(tmp_path / "pipeline")
@@ -321,7 +333,9 @@ def test_saved_pipeline_needs_neither_the_packaged_model_nor_the_lexicon_file(nl
     component = reloaded.get_pipe("quoteattr")
     assert component.attribution_model is not None
     numpy = pytest.importorskip("numpy")
-    assert numpy.array_equal(component.attribution_model.weights, nlp.get_pipe("quoteattr").attribution_model.weights)
+    assert numpy.array_equal(
+        component.attribution_model.weights, nlp.get_pipe("quoteattr").attribution_model.weights
+    )
     assert component.lexicon == nlp.get_pipe("quoteattr").lexicon
     assert dicts(reloaded(ARTICLE)._.quotes) == dicts(article_doc._.quotes)
 
@@ -409,7 +423,9 @@ def test_cue_and_speaker_span_groups_are_linked_to_their_quote(article_doc):
     cues, speakers = article_doc.spans["quoteattr_cues"], article_doc.spans["quoteattr_speakers"]
     assert {s.label_ for s in cues} == {"CUE"} and {s.label_ for s in speakers} == {"SPEAKER"}
     assert [span.id for span in group] == list(range(len(quotes)))
-    assert [(s.id, s.text) for s in cues] == [(i, q.cue.text) for i, q in enumerate(quotes) if q.cue]
+    assert [(s.id, s.text) for s in cues] == [
+        (i, q.cue.text) for i, q in enumerate(quotes) if q.cue
+    ]
     assert [(s.id, s.start_char, s.end_char) for s in speakers] == [
         (i, q.speaker.mention.start, q.speaker.mention.end)
         for i, q in enumerate(quotes)
@@ -457,7 +473,11 @@ CHEAP_IMPORT_SCRIPT = textwrap.dedent(
 
 def test_spacy_blank_neither_reads_the_lexicon_nor_registers_extensions(tmp_path):
     completed = subprocess.run(
-        [sys.executable, "-c", CHEAP_IMPORT_SCRIPT], capture_output=True, text=True, timeout=120, cwd=tmp_path
+        [sys.executable, "-c", CHEAP_IMPORT_SCRIPT],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
     )
     assert completed.returncode == 0, completed.stderr
     before, after, used = json.loads(completed.stdout.strip().splitlines()[-1])
@@ -468,7 +488,9 @@ def test_spacy_blank_neither_reads_the_lexicon_nor_registers_extensions(tmp_path
 
 def test_extensions_setting_off_registers_nothing(tmp_path):
     script = 'import spacy; from spacy.tokens import Doc; spacy.blank("en").add_pipe("quoteattr", config={"extensions": False}); print(Doc.has_extension("quotes"))'
-    completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    completed = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path
+    )
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.strip() == "False"
 

@@ -32,7 +32,7 @@ dask_dataframe = pytest.importorskip("dask.dataframe")
 ARTICLES = [
     (
         "harbour",
-        'The harbour will close for repairs next month, the port authority said on Monday.\n\n'
+        "The harbour will close for repairs next month, the port authority said on Monday.\n\n"
         '"We have no choice," said Ellen Marsh, the authority\'s director. "The north pier is '
         'crumbling."\n\n'
         "Fishermen said the closure would cost them a season's income.",
@@ -41,13 +41,13 @@ ARTICLES = [
         "council",
         "Councillor David Okafor told reporters that the budget was "
         '"a betrayal of the suburbs".\n\n'
-        "\"I will vote against it,\" he said. \"So will my colleagues.\"\n\n"
+        '"I will vote against it," he said. "So will my colleagues."\n\n'
         "According to the city treasurer, the budget must be approved by Friday.",
     ),
     (
         "trial",
         "A witness told the court on Tuesday that she saw the defendant leave the building.\n\n"
-        "\"He was running,\" Anna Keller said. Her lawyer said she had nothing more to add.",
+        '"He was running," Anna Keller said. Her lawyer said she had nothing more to add.',
     ),
     (
         "storm",
@@ -59,7 +59,7 @@ ARTICLES = [
     (
         "science",
         "Researchers at the Danube Institute say a new enzyme can break down plastic in days.\n\n"
-        "\"This is a first step, not a solution,\" said Prof. Ravi Menon, who led the study. He "
+        '"This is a first step, not a solution," said Prof. Ravi Menon, who led the study. He '
         "said industrial tests would take years.",
     ),
     (
@@ -330,7 +330,16 @@ def test_cli_scheduler_switch_equals_serial(cluster, serial, tmp_path):
     srsly.write_jsonl(source, [{"id": doc_id, "text": text} for doc_id, text in ARTICLES])
     output = tmp_path / "quotes.jsonl"
     result = CliRunner().invoke(
-        app, ["extract", str(source), "--output", str(output), "--scheduler", cluster.scheduler_address, "--quiet"]
+        app,
+        [
+            "extract",
+            str(source),
+            "--output",
+            str(output),
+            "--scheduler",
+            cluster.scheduler_address,
+            "--quiet",
+        ],
     )
     assert result.exit_code == 0, result.output
     # json, not srsly: ujson parses 0.95 as 0.9500000000000001

@@ -10,16 +10,16 @@ from html.parser import HTMLParser
 import pytest
 
 import quoteattr
+from quoteattr.batch.io import flatten_quote
 from quoteattr.dataframes import COLUMNS, to_dataframe
 from quoteattr.display import render, to_html
-from quoteattr.batch.io import flatten_quote
 from quoteattr.records import Cue, Entity, Mention, Quote, QuoteResult, Source
 
 # Markup and ampersands in the text itself: they must come out escaped, never as tags.
 HOSTILE = (
     'Maria Lopez told the committee that the plan was "a <script>alert(1)</script> & disaster".\n\n'
     '"We will fight it & win," she added. "A <b>bold</b> move," Lopez said.\n\n'
-    'The company, Smith & Sons, said in a statement that profits had risen.\n\n'
+    "The company, Smith & Sons, said in a statement that profits had risen.\n\n"
     '"It is over," Hale said, "and we won."'
 )
 VOID = {"br", "hr", "img", "input", "meta", "link", "wbr"}
@@ -124,7 +124,15 @@ def test_html_quotes_are_numbered_and_linked_to_their_rows(result):
 
 def test_html_has_a_legend_and_a_table(example):
     markup = to_html(example)
-    for role in ("direct quote", "indirect quote", "mixed quote", "speaker", "cue", "addressee", "source"):
+    for role in (
+        "direct quote",
+        "indirect quote",
+        "mixed quote",
+        "speaker",
+        "cue",
+        "addressee",
+        "source",
+    ):
         assert f">{role}</span>" in markup
     checker = check(markup)
     assert checker.tags["tr"] == len(example.quotes) + 1  # the header, one row per quote
@@ -141,7 +149,10 @@ def test_hostile_text_is_escaped(hostile):
 
 def test_tooltips_tell_speaker_cue_addressee_and_sources(example):
     markup = to_html(example)
-    assert 'title="Quote 4 (mixed), confidence 0.95\nSpeaker: Xi Jinping (“President Xi”)\nCue: said\n' in markup
+    assert (
+        'title="Quote 4 (mixed), confidence 0.95\nSpeaker: Xi Jinping (“President Xi”)\nCue: said\n'
+        in markup
+    )
     assert "Sources: Xinhua (according to)" in markup
     assert "Addressee: Vladimir Putin (“Russia&#x27;s Vladimir Putin”)" in markup
     assert "Hedge: reportedly" in markup
@@ -150,7 +161,11 @@ def test_tooltips_tell_speaker_cue_addressee_and_sources(example):
 def test_split_quote_highlights_only_its_parts(hostile):
     split = next(quote for quote in hostile if quote.parts)
     checker = check(to_html(hostile))
-    quoted = "".join(text for cls in ("qa-direct", "qa-indirect", "qa-mixed") for text in checker.marked.get(cls, []))
+    quoted = "".join(
+        text
+        for cls in ("qa-direct", "qa-indirect", "qa-mixed")
+        for text in checker.marked.get(cls, [])
+    )
     for start, end in split.parts:
         assert hostile.text[start:end] in quoted
     between = hostile.text[split.parts[0][1] : split.parts[1][0]]  # '," Hale said, "'
@@ -180,8 +195,15 @@ def _hand_made() -> QuoteResult:
                 end=quote_end,
                 speaker=Entity(name="Ann Lee", type="PERSON", entity_id=0, mention=ann),
                 addressee=Entity(name=None, type="PERSON", mention=bob),
-                cue=Cue(text="told", start=_at(text, "told")[0], end=_at(text, "told")[1], lemma="tell"),
-                sources=[Source(entity=Entity(name="AP", type="ORG", entity_id=1, mention=ap), relation="cited")],
+                cue=Cue(
+                    text="told", start=_at(text, "told")[0], end=_at(text, "told")[1], lemma="tell"
+                ),
+                sources=[
+                    Source(
+                        entity=Entity(name="AP", type="ORG", entity_id=1, mention=ap),
+                        relation="cited",
+                    )
+                ],
                 confidence=0.95,
             ),
             Quote(
@@ -189,8 +211,15 @@ def _hand_made() -> QuoteResult:
                 text=text[:2],
                 start=0,
                 end=2,
-                speaker=Entity(name="AP", type="ORG", entity_id=1, mention=Mention("AP", *_at(text, "AP", last=True))),
-                cue=Cue(text="said", start=_at(text, "said")[0], end=_at(text, "said")[1], lemma="say"),
+                speaker=Entity(
+                    name="AP",
+                    type="ORG",
+                    entity_id=1,
+                    mention=Mention("AP", *_at(text, "AP", last=True)),
+                ),
+                cue=Cue(
+                    text="said", start=_at(text, "said")[0], end=_at(text, "said")[1], lemma="say"
+                ),
                 confidence=0.5,
             ),
         ],
@@ -199,14 +228,16 @@ def _hand_made() -> QuoteResult:
 
 def test_overlapping_and_crossing_highlights_nest_properly():
     result = _hand_made()
-    assert result.text[result.quotes[0].speaker.mention.start : result.quotes[0].speaker.mention.end] == (
-        result.quotes[0].speaker.mention.text
-    )
+    assert result.text[
+        result.quotes[0].speaker.mention.start : result.quotes[0].speaker.mention.end
+    ] == (result.quotes[0].speaker.mention.text)
     markup = to_html(result)
     checker = check(markup)
     assert "".join(checker.article) == result.text
     # The crossing speaker mention covers text both outside and inside the quote.
-    assert "".join(checker.marked["qa-speaker"]) == "Ann Lee & co told <Bo" + "AP"  # + quote 2's speaker
+    assert (
+        "".join(checker.marked["qa-speaker"]) == "Ann Lee & co told <Bo" + "AP"
+    )  # + quote 2's speaker
     assert "".join(checker.marked["qa-indirect"]) == result.quotes[0].text
     assert "".join(checker.marked["qa-addressee"]) == "<Bob>"
     assert "".join(checker.marked["qa-cue"]) == "toldsaid"
@@ -295,10 +326,14 @@ def test_empty_result_to_dataframe():
 
 
 def test_many_results_to_dataframe(example, hostile):
-    frame = to_dataframe(iter([example, QuoteResult(text="none"), hostile]), ids=["xi.txt", "empty.txt", "h.txt"])
+    frame = to_dataframe(
+        iter([example, QuoteResult(text="none"), hostile]), ids=["xi.txt", "empty.txt", "h.txt"]
+    )
     assert list(frame.columns) == ["id", *COLUMNS]
     assert len(frame) == len(example.quotes) + len(hostile.quotes)
-    assert frame["id"].tolist() == ["xi.txt"] * len(example.quotes) + ["h.txt"] * len(hostile.quotes)
+    assert frame["id"].tolist() == ["xi.txt"] * len(example.quotes) + ["h.txt"] * len(
+        hostile.quotes
+    )
     default = to_dataframe([example, hostile])
     assert sorted(set(default["id"])) == [0, 1]
     with pytest.raises(ValueError, match="fewer ids"):
@@ -311,7 +346,10 @@ def test_flatten_quote_split_quote(hostile):
     split = next(quote for quote in hostile if quote.parts)
     row = flatten_quote("doc-1", split.to_dict())
     assert list(row) == ["id", *COLUMNS]
-    assert row["id"] == "doc-1" and row["parts"] == "[[%d, %d], [%d, %d]]" % (*split.parts[0], *split.parts[1])
+    assert row["id"] == "doc-1" and row["parts"] == "[[%d, %d], [%d, %d]]" % (
+        *split.parts[0],
+        *split.parts[1],
+    )
     assert row["addressee_name"] is None and not row["sources"]
 
 

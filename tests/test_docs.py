@@ -13,9 +13,9 @@ import pytest
 import typer
 
 import quoteattr
-from quoteattr.rules.candidates import CONFIDENCE, RESOLVED_MENTION_CONFIDENCE, Via
 from quoteattr.cli import app
 from quoteattr.pipeline.attributor import DEFAULT_CONFIG
+from quoteattr.rules.candidates import CONFIDENCE, RESOLVED_MENTION_CONFIDENCE, Via
 from quoteattr.rules.lexicon import default_lexicon_data
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"

@@ -392,7 +392,14 @@ def test_speaker_entity_and_named_judge_the_resolved_entity() -> None:
     unresolved = pred("indirect", failed, speaker=spokesman)
     unresolved["speaker"]["name"] = None
     unresolved["speaker"]["entity_id"] = None
-    entities = [{"entity_id": 0, "name": "Ann Lee", "type": "PERSON", "mentions": [mention([0, 7]), mention(he)]}]
+    entities = [
+        {
+            "entity_id": 0,
+            "name": "Ann Lee",
+            "type": "PERSON",
+            "mentions": [mention([0, 7]), mention(he)],
+        }
+    ]
     counts = score_document(text, gold_quotes, [continued, unresolved], "d", entities).counts
     report = summarize(counts)["all"]
     assert (report.speaker.correct, report.speaker.total) == (1, 2)  # only the explicit mention
@@ -425,15 +432,42 @@ def test_evaluate_and_benchmark_run_on_a_slice_of_polnear(tmp_path: Path) -> Non
     """The benchmark commands on real news, so that CI catches them breaking (scores are not asserted)."""
     report_path = tmp_path / "report.json"
     run = subprocess.run(
-        [sys.executable, "-m", "quoteattr", "evaluate", str(POLNEAR_DEV), "--limit", "3", "--json", str(report_path)],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "quoteattr",
+            "evaluate",
+            str(POLNEAR_DEV),
+            "--limit",
+            "3",
+            "--json",
+            str(report_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert run.returncode == 0, run.stderr
     report = json.loads(report_path.read_text())
     assert report["documents"] == 3 and report["gold"] > 0 and report["predicted"] > 0
     speed = subprocess.run(
-        [sys.executable, "-m", "quoteattr", "benchmark", "speed", str(POLNEAR_DEV), "--limit", "3", "--rounds", "1", "--n-process", "1"],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "quoteattr",
+            "benchmark",
+            "speed",
+            str(POLNEAR_DEV),
+            "--limit",
+            "3",
+            "--rounds",
+            "1",
+            "--n-process",
+            "1",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert speed.returncode == 0, speed.stderr
     assert "n_process=1" in speed.stdout

@@ -12,7 +12,9 @@ import quoteattr
 @pytest.fixture(scope="module")
 def article(shared, nlp):
     text = (shared / "examples" / "xi-putin-2024-10-02.txt").read_text(encoding="utf8")
-    gold = json.loads((shared / "examples" / "xi-putin-2024-10-02.gold.json").read_text(encoding="utf8"))
+    gold = json.loads(
+        (shared / "examples" / "xi-putin-2024-10-02.gold.json").read_text(encoding="utf8")
+    )
     return text, gold, quoteattr.extract(text, nlp=nlp)
 
 
@@ -75,7 +77,11 @@ def test_not_quotes_are_not_reported(article):
         start = text.index(not_quote["text"])
         end = start + len(not_quote["text"])
         for quote in result:
-            assert not (quote.start < end and start < quote.end and quote.end - quote.start <= 2 * (end - start)), not_quote
+            assert not (
+                quote.start < end
+                and start < quote.end
+                and quote.end - quote.start <= 2 * (end - start)
+            ), not_quote
 
 
 def test_offsets_slice_the_input(article, invariants):

@@ -19,7 +19,12 @@ from quoteattr.api import load
 from quoteattr.intervals import Coverage
 from quoteattr.model.features import FEATURE_VERSION, N_FEATURES, hash_features
 from quoteattr.model.frames import find_candidates, is_heading
-from quoteattr.model.scorer import SETTINGS_FILE, WEIGHTS_FILE, AttributionScorer, packaged_model_path
+from quoteattr.model.scorer import (
+    SETTINGS_FILE,
+    WEIGHTS_FILE,
+    AttributionScorer,
+    packaged_model_path,
+)
 from quoteattr.rules.attribute import rule_attributions
 from quoteattr.rules.context import DocContext
 from quoteattr.rules.lexicon import load_default_lexicon
@@ -157,7 +162,9 @@ def test_thresholds_maximise_f1_over_held_out_scores():
 def test_the_shipped_model_is_found_and_used_by_default():
     assert packaged_model_path() == SHIPPED
     default = load().get_pipe("quoteattr").attribution_model
-    assert default is not None and numpy.array_equal(default.weights, numpy.load(SHIPPED / WEIGHTS_FILE))
+    assert default is not None and numpy.array_equal(
+        default.weights, numpy.load(SHIPPED / WEIGHTS_FILE)
+    )
     assert load(trained=False).get_pipe("quoteattr").attribution_model is None
     chosen = load(trained=SHIPPED).get_pipe("quoteattr").attribution_model
     assert numpy.array_equal(chosen.weights, numpy.load(SHIPPED / WEIGHTS_FILE))
@@ -253,7 +260,9 @@ def test_add_pipe_takes_the_shipped_model_or_none():
     nlp.remove_pipe("quoteattr")
     nlp.add_pipe("quoteattr")
     added = nlp.get_pipe("quoteattr").attribution_model
-    assert added is not None and numpy.array_equal(added.weights, numpy.load(SHIPPED / WEIGHTS_FILE))
+    assert added is not None and numpy.array_equal(
+        added.weights, numpy.load(SHIPPED / WEIGHTS_FILE)
+    )
 
 
 def test_the_model_card_agrees_with_the_meta():

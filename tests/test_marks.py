@@ -109,7 +109,7 @@ def test_each_mark_pair(text: str) -> None:
 MISMATCHED = [
     pytest.param("He said “x» once.", id="curly-then-guillemet"),
     pytest.param("He said «x” once.", id="guillemet-then-curly"),
-    pytest.param("He said ‘x\" once.", id="single-then-straight-double"),
+    pytest.param('He said ‘x" once.', id="single-then-straight-double"),
     pytest.param("He said “x’ once.", id="double-then-single"),
     pytest.param("He said ”x“ once.", id="curly-backwards"),
     pytest.param("He said ’x‘ once.", id="single-curly-backwards"),
@@ -133,12 +133,15 @@ STRAIGHT = [
     ),
     pytest.param('He said —"Go!"', [("Go!", 0, 1)], id="dash-before-open"),
     pytest.param('"Why?"asked he.', [], id="close-glued-to-a-word"),
-    pytest.param('He is 5\'10" tall.', [], id="feet-and-inches"),
+    pytest.param("He is 5'10\" tall.", [], id="feet-and-inches"),
     pytest.param('a"b"c', [], id="inside-a-word"),
     pytest.param('He said "" twice.', [], id="empty-quote-dropped"),
     pytest.param('He said " " twice.', [], id="blank-quote-dropped"),
-    pytest.param("'\"No,\" he said,' she said.", [('"No," he said,', 0, 1), ("No,", 1, 1)],
-                 id="double-inside-single"),
+    pytest.param(
+        "'\"No,\" he said,' she said.",
+        [('"No," he said,', 0, 1), ("No,", 1, 1)],
+        id="double-inside-single",
+    ),
 ]
 
 
@@ -189,7 +192,7 @@ SINGLE_QUOTES = [
         id="possessive-inside-single-quote-curly",
     ),
     pytest.param(
-        "\"The boys' band was great,\" he said.",
+        '"The boys\' band was great," he said.',
         [("The boys' band was great,", 0, 1)],
         id="possessive-inside-double-quote",
     ),
@@ -237,8 +240,11 @@ NESTING = [
     ),
     pytest.param(
         "“She said ‘he told me «go» twice’ today,” he said.",
-        [("She said ‘he told me «go» twice’ today,", 0, 1),
-         ("he told me «go» twice", 1, 1), ("go", 2, 1)],
+        [
+            ("She said ‘he told me «go» twice’ today,", 0, 1),
+            ("he told me «go» twice", 1, 1),
+            ("go", 2, 1),
+        ],
         id="three-levels",
     ),
     pytest.param(
@@ -262,12 +268,8 @@ def test_nesting(text: str, expected: Expected) -> None:
 # --- quotes over several paragraphs -----------------------------------------------------------
 
 MULTI_PARAGRAPH = [
-    pytest.param(
-        '"One.\n"Two," he said.', [('One.\n"Two,', 0, 2)], id="single-newline"
-    ),
-    pytest.param(
-        '"One.\r\n\r\n"Two," he said.', [('One.\r\n\r\n"Two,', 0, 2)], id="crlf"
-    ),
+    pytest.param('"One.\n"Two," he said.', [('One.\n"Two,', 0, 2)], id="single-newline"),
+    pytest.param('"One.\r\n\r\n"Two," he said.', [('One.\r\n\r\n"Two,', 0, 2)], id="crlf"),
     pytest.param(
         "“One.\n\n“Two.\n\n“Three,” he said.",
         [("One.\n\n“Two.\n\n“Three,", 0, 3)],
@@ -281,9 +283,7 @@ MULTI_PARAGRAPH = [
         [("One.\n\n“He said ‘no’ then,", 0, 2), ("no", 1, 1)],
         id="nested-in-continuation",
     ),
-    pytest.param(
-        '"One.\n\nTwo.\n\n"Three," he said.', [("Three,", 0, 1)], id="gap-breaks-the-run"
-    ),
+    pytest.param('"One.\n\nTwo.\n\n"Three," he said.', [("Three,", 0, 1)], id="gap-breaks-the-run"),
     pytest.param(
         '"Closed," he said.\n\n"Open.\n\n"Continued," she said.',
         [("Closed,", 0, 1), ('Open.\n\n"Continued,', 0, 2)],
@@ -304,13 +304,22 @@ def test_multi_paragraph(text: str, expected: Expected) -> None:
 
 STRAY = [
     pytest.param('He said "yes. Then "no," she said.', [("no,", 0, 1)], id="two-openings"),
-    pytest.param('Nothing open," he said. "Real," she said.', [("Real,", 0, 1)],
-                 id="closing-with-nothing-open"),
+    pytest.param(
+        'Nothing open," he said. "Real," she said.',
+        [("Real,", 0, 1)],
+        id="closing-with-nothing-open",
+    ),
     pytest.param("“Mismatched» then “fine,” he said.", [("fine,", 0, 1)], id="mismatched-type"),
-    pytest.param('He said "stray.\n\n"Real," she said.', [('stray.\n\n"Real,', 0, 2)],
-                 id="stray-opening-looks-like-continuation"),
-    pytest.param('He said "stray\n\nNo marks here.\n\n"Real," she said.', [("Real,", 0, 1)],
-                 id="stray-does-not-swallow-paragraphs"),
+    pytest.param(
+        'He said "stray.\n\n"Real," she said.',
+        [('stray.\n\n"Real,', 0, 2)],
+        id="stray-opening-looks-like-continuation",
+    ),
+    pytest.param(
+        'He said "stray\n\nNo marks here.\n\n"Real," she said.',
+        [("Real,", 0, 1)],
+        id="stray-does-not-swallow-paragraphs",
+    ),
     pytest.param("” ” ” “Fine,” he said. “", [("Fine,", 0, 1)], id="closers-then-a-quote"),
     pytest.param("'''''", [], id="only-straight-singles"),
     pytest.param('"""""', [], id="only-straight-doubles"),
@@ -344,6 +353,7 @@ def test_paragraph_spans(text: str, expected: list[tuple[int, int]]) -> None:
 
 # --- the record ------------------------------------------------------------------------------
 
+
 def test_quoted_span_is_frozen() -> None:
     span = find_quoted_spans('"Yes," he said.')[0]
     assert span == QuotedSpan(open=0, close=5, start=1, end=5, depth=0, paragraphs=1)
@@ -359,7 +369,11 @@ BIG = [
     pytest.param("“a” ‘b’ \"c\" 'd' ", 200_000, id="200k-paired-marks"),
     pytest.param('"', 200_000, id="200k-straight-doubles"),
     pytest.param("“", 1_000_000, id="1MB-opening-marks"),
-    pytest.param("He said \"one 'two' three,\" she said. It's the '90s. ", 1_000_000, id="1MB-without-newlines"),
+    pytest.param(
+        "He said \"one 'two' three,\" she said. It's the '90s. ",
+        1_000_000,
+        id="1MB-without-newlines",
+    ),
     pytest.param("a", 4_000_000, id="4MB-one-word"),
     pytest.param('"a\n', 300_000, id="300k-reopened-paragraphs"),
 ]
@@ -402,7 +416,9 @@ def test_big_inputs_take_linear_time(unit: str, size: int) -> None:
         small_time = min(small_time, _fastest(small, 3)[0])
         large_time = min(large_time, _fastest(large, 3)[0])
     ratio = large_time / small_time
-    assert ratio <= MAX_RATIO, f"4x the input took {ratio:.1f}x as long ({small_time:.4f} s -> {large_time:.4f} s): not linear"
+    assert ratio <= MAX_RATIO, (
+        f"4x the input took {ratio:.1f}x as long ({small_time:.4f} s -> {large_time:.4f} s): not linear"
+    )
     assert abs(large_count - 4 * small_count) <= 4, (small_count, large_count)
     if small_count == 0:
         assert large_count == 0

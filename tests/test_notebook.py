@@ -39,10 +39,14 @@ def test_notebook_runs(shared):
         resources={"metadata": {"path": str(DOCS)}},
     )
     client.execute()
-    outputs = [output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs]
+    outputs = [
+        output for cell in notebook.cells if cell.cell_type == "code" for output in cell.outputs
+    ]
     assert not [output for output in outputs if output.output_type == "error"]
     html = [output.data["text/html"] for output in outputs if "text/html" in output.get("data", {})]
-    assert any('class="quoteattr"' in markup and "Xi Jinping" in markup for markup in html)  # result
+    assert any(
+        'class="quoteattr"' in markup and "Xi Jinping" in markup for markup in html
+    )  # result
     assert sum('class="spans"' in markup for markup in html) == 2  # quoteattr.render, twice
     assert any("speaker_name" in markup for markup in html)  # the DataFrame
     text = "".join(output.get("text", "") for output in outputs if output.output_type == "stream")

@@ -40,20 +40,42 @@ WORDS = (
     "it's the '90s again rock 'n' roll the boys' band isn't ready"
 ).split()
 NAME = st.one_of(
-    st.builds(lambda t, f, l: f"{t}{f} {l}", st.sampled_from(TITLES), st.sampled_from(FIRST_NAMES), st.sampled_from(LAST_NAMES)),
+    st.builds(
+        lambda title, first, last: f"{title}{first} {last}",
+        st.sampled_from(TITLES),
+        st.sampled_from(FIRST_NAMES),
+        st.sampled_from(LAST_NAMES),
+    ),
     st.sampled_from(LAST_NAMES),
 )
 SPEAKER = st.one_of(
     NAME,
     st.sampled_from(["he", "she", "they", "it", "I", "we", "He", "She", "They"]),
-    st.sampled_from(["the mayor", "a spokesman", "the company", "officials", "the Northvale Council", "police"]),
+    st.sampled_from(
+        ["the mayor", "a spokesman", "the company", "officials", "the Northvale Council", "police"]
+    ),
 )
 CUE = st.sampled_from(
-    ["said", "says", "told reporters", "told Jane Roe", "added", "warned", "insisted", "claimed", "wrote", "asked", "denied", "was quoted as saying"]
+    [
+        "said",
+        "says",
+        "told reporters",
+        "told Jane Roe",
+        "added",
+        "warned",
+        "insisted",
+        "claimed",
+        "wrote",
+        "asked",
+        "denied",
+        "was quoted as saying",
+    ]
 )
 # Balanced pairs, and on purpose some that are not.
 MARKS = st.sampled_from(
-    [('"', '"')] * 4 + [("“", "”")] * 3 + [("'", "'"), ("‘", "’"), ("«", "»"), ("„", "“"), ('"', ""), ("", '"'), ("“", ""), ("‘", "”")]
+    [('"', '"')] * 4
+    + [("“", "”")] * 3
+    + [("'", "'"), ("‘", "’"), ("«", "»"), ("„", "“"), ('"', ""), ("", '"'), ("“", ""), ("‘", "”")]
 )
 CLAUSE = st.lists(st.sampled_from(WORDS), min_size=1, max_size=7).map(" ".join)
 
@@ -162,7 +184,10 @@ def test_chunked_text_keeps_the_invariants(tiny_nlp, text, invariants):
 
 
 @settings(SETTINGS, max_examples=EXAMPLES * 5)
-@given(text=st.one_of(news, raw, quote_heavy, st.text(st.sampled_from("ab \n."), max_size=300)), limit=st.integers(1, 120))
+@given(
+    text=st.one_of(news, raw, quote_heavy, st.text(st.sampled_from("ab \n."), max_size=300)),
+    limit=st.integers(1, 120),
+)
 def test_chunk_spans_cover_the_text_within_the_limit(text, limit):
     spans = chunk_spans(text, limit)
     assert spans[0][0] == 0 and spans[-1][1] == len(text)
@@ -178,5 +203,7 @@ def test_shift_then_merge_keeps_the_invariants(nlp, text, offset, first, invaria
     padded = "." * offset + text
     invariants(padded, merge_results(padded, [(offset, result)]))
     shifted = shift_result(result, offset, text=padded, first_entity_id=first)
-    assert [entity.entity_id for entity in shifted.entities] == list(range(first, first + len(result.entities)))
+    assert [entity.entity_id for entity in shifted.entities] == list(
+        range(first, first + len(result.entities))
+    )
     assert [quote.text for quote in shifted] == [quote.text for quote in result]

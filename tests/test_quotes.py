@@ -112,7 +112,7 @@ DIRECT_QUOTES = [
         id="short-common-words",
     ),
     pytest.param(
-        '"We grew up on rock \'n\' roll in the \'90s," Maria Lopez said.',
+        "\"We grew up on rock 'n' roll in the '90s,\" Maria Lopez said.",
         [("direct", "We grew up on rock 'n' roll in the '90s,")],
         id="apostrophes-inside-quote",
     ),
@@ -149,7 +149,12 @@ DIRECT_QUOTES = [
     pytest.param(
         '"The economy is recovering faster than expected. We remain cautious.\n\n'
         '"Inflation is still a concern for families," Maria Lopez said.',
-        [("direct", 'The economy is recovering faster than expected. We remain cautious.\n\n"Inflation is still a concern for families,')],
+        [
+            (
+                "direct",
+                'The economy is recovering faster than expected. We remain cautious.\n\n"Inflation is still a concern for families,',
+            )
+        ],
         id="two-paragraph-quote",
     ),
     pytest.param(
@@ -312,15 +317,25 @@ def test_stray_marks_are_skipped(extract, text, expected):
 # (text, quoted words that must not be reported as a quote by themselves)
 
 NOT_SPEECH = [
-    pytest.param('Residents of the "green zone" stayed indoors on Monday.', "green zone", id="scare-quote"),
-    pytest.param("The so-called “reform package” passed the Senate on Monday.", "reform package", id="so-called"),
-    pytest.param('Boxer Tom "The Hammer" Reed won the title on Saturday night.', "The Hammer", id="nickname"),
+    pytest.param(
+        'Residents of the "green zone" stayed indoors on Monday.', "green zone", id="scare-quote"
+    ),
+    pytest.param(
+        "The so-called “reform package” passed the Senate on Monday.",
+        "reform package",
+        id="so-called",
+    ),
+    pytest.param(
+        'Boxer Tom "The Hammer" Reed won the title on Saturday night.', "The Hammer", id="nickname"
+    ),
     pytest.param(
         'Boxer Tom "The Hammer of the North" Reed won the title on Saturday night.',
         "The Hammer of the North",
         id="long-nickname",
     ),
-    pytest.param('Her novel "The Long Road" sold a million copies.', "The Long Road", id="short-title"),
+    pytest.param(
+        'Her novel "The Long Road" sold a million copies.', "The Long Road", id="short-title"
+    ),
     pytest.param(
         'Her novel "A Long Walk to the Sea and Back" sold a million copies last year.',
         "A Long Walk to the Sea and Back",
@@ -413,17 +428,32 @@ def test_mixed_quotes(extract, text, expected):
 INDIRECT = [
     pytest.param(
         "Maria Lopez said that the factory would close in March.",
-        {"kind": "indirect", "text": "that the factory would close in March", "cue": "said", "speaker": "Maria Lopez"},
+        {
+            "kind": "indirect",
+            "text": "that the factory would close in March",
+            "cue": "said",
+            "speaker": "Maria Lopez",
+        },
         id="said-that",
     ),
     pytest.param(
         "Maria Lopez said the factory would close in March.",
-        {"kind": "indirect", "text": "the factory would close in March", "cue": "said", "speaker": "Maria Lopez"},
+        {
+            "kind": "indirect",
+            "text": "the factory would close in March",
+            "cue": "said",
+            "speaker": "Maria Lopez",
+        },
         id="said-bare-clause",
     ),
     pytest.param(
         "On Monday, Maria Lopez said the factory would close in March.",
-        {"kind": "indirect", "text": "the factory would close in March", "cue": "said", "speaker": "Maria Lopez"},
+        {
+            "kind": "indirect",
+            "text": "the factory would close in March",
+            "cue": "said",
+            "speaker": "Maria Lopez",
+        },
         id="clause-not-whole-sentence",
     ),
     pytest.param(
@@ -475,12 +505,22 @@ INDIRECT = [
     ),
     pytest.param(
         "The factory will close in March, Maria Lopez said.",
-        {"kind": "indirect", "text": "The factory will close in March", "cue": "said", "speaker": "Maria Lopez"},
+        {
+            "kind": "indirect",
+            "text": "The factory will close in March",
+            "cue": "said",
+            "speaker": "Maria Lopez",
+        },
         id="trailing-said",
     ),
     pytest.param(
         "The factory will close in March, said Maria Lopez.",
-        {"kind": "indirect", "text": "The factory will close in March", "cue": "said", "speaker": "Maria Lopez"},
+        {
+            "kind": "indirect",
+            "text": "The factory will close in March",
+            "cue": "said",
+            "speaker": "Maria Lopez",
+        },
         id="trailing-inverted",
     ),
     pytest.param(
@@ -495,7 +535,12 @@ INDIRECT = [
     ),
     pytest.param(
         "Maria Lopez said the factory would close, and added that workers would be paid until March.",
-        {"kind": "indirect", "text": "that workers would be paid until March", "cue": "added", "speaker": "Maria Lopez"},
+        {
+            "kind": "indirect",
+            "text": "that workers would be paid until March",
+            "cue": "added",
+            "speaker": "Maria Lopez",
+        },
         id="second-cue-and-added",
     ),
     pytest.param(
@@ -505,7 +550,12 @@ INDIRECT = [
     ),
     pytest.param(
         "Senator John Hale said the plan was good but warned that costs would rise.",
-        {"kind": "indirect", "text": "that costs would rise", "cue": "warned", "speaker": "John Hale"},
+        {
+            "kind": "indirect",
+            "text": "that costs would rise",
+            "cue": "warned",
+            "speaker": "John Hale",
+        },
         id="second-of-two-cues-but",
     ),
     pytest.param(
@@ -520,7 +570,12 @@ INDIRECT = [
     ),
     pytest.param(
         "Lopez warns of factory closures\n\nMaria Lopez said on Monday that two factories could close.",
-        {"kind": "indirect", "text": "factory closures", "cue": "warns of", "speaker": "Maria Lopez"},
+        {
+            "kind": "indirect",
+            "text": "factory closures",
+            "cue": "warns of",
+            "speaker": "Maria Lopez",
+        },
         id="headline-warns-of",
     ),
 ]
@@ -539,7 +594,13 @@ def test_indirect_quotes(extract, text, expected):
 ROLES = [
     pytest.param(
         "Maria Lopez said the factory would close in March.",
-        {"speaker": "Maria Lopez", "mention": "Maria Lopez", "cue": "said", "sources": [], "hedge": None},
+        {
+            "speaker": "Maria Lopez",
+            "mention": "Maria Lopez",
+            "cue": "said",
+            "sources": [],
+            "hedge": None,
+        },
         id="active-subject",
     ),
     pytest.param(
@@ -566,17 +627,30 @@ ROLES = [
     ),
     pytest.param(
         "It was announced by the Ministry of Finance that taxes would rise next year.",
-        {"speaker": "Ministry of Finance", "cue": "announced", "text": "that taxes would rise next year"},
+        {
+            "speaker": "Ministry of Finance",
+            "cue": "announced",
+            "text": "that taxes would rise next year",
+        },
         id="passive-agent",
     ),
     pytest.param(
         '"The bill will pass," was stated by Senator John Hale on Monday.',
-        {"speaker": "John Hale", "mention": "Senator John Hale", "cue": "stated", "text": "The bill will pass,"},
+        {
+            "speaker": "John Hale",
+            "mention": "Senator John Hale",
+            "cue": "stated",
+            "text": "The bill will pass,",
+        },
         id="passive-agent-direct",
     ),
     pytest.param(
         "Maria Lopez was quoted by Xinhua as saying that the factory would close.",
-        {"speaker": "Maria Lopez", "text": "that the factory would close", "sources": [("Xinhua", "quoted")]},
+        {
+            "speaker": "Maria Lopez",
+            "text": "that the factory would close",
+            "sources": [("Xinhua", "quoted")],
+        },
         id="was-quoted-by",
     ),
     pytest.param(
@@ -648,12 +722,22 @@ ROLES = [
     ),
     pytest.param(
         'Senator John Hale said: "We will rebuild every school."',
-        {"kind": "direct", "text": "We will rebuild every school.", "speaker": "John Hale", "cue": "said"},
+        {
+            "kind": "direct",
+            "text": "We will rebuild every school.",
+            "speaker": "John Hale",
+            "cue": "said",
+        },
         id="colon-lead-in-name",
     ),
     pytest.param(
         'The board met chairwoman Jane Roe on Monday.\n\nFrom the chairwoman: "We will rebuild every school."',
-        {"kind": "direct", "text": "We will rebuild every school.", "speaker": "Jane Roe", "mention": "the chairwoman"},
+        {
+            "kind": "direct",
+            "text": "We will rebuild every school.",
+            "speaker": "Jane Roe",
+            "mention": "the chairwoman",
+        },
         id="colon-lead-in-from",
     ),
     pytest.param(
@@ -683,7 +767,11 @@ ROLES = [
     ),
     pytest.param(
         "Speaking to Senator John Hale, Maria Lopez said the factory would close.",
-        {"speaker": "Maria Lopez", "addressee": "John Hale", "addressee_mention": "Senator John Hale"},
+        {
+            "speaker": "Maria Lopez",
+            "addressee": "John Hale",
+            "addressee_mention": "Senator John Hale",
+        },
         id="addressee-speaking-to",
     ),
     pytest.param(
@@ -730,7 +818,9 @@ def test_roles_in_one_sentence(extract, text, expected):
 # --- one run over all tables: nothing raises and offsets slice the input -------------------------
 
 ALL_TEXTS = [
-    param.values[0] for table in (DIRECT_QUOTES, SPLIT_QUOTES, STRAY_MARKS, NOT_SPEECH, MIXED, INDIRECT, ROLES) for param in table
+    param.values[0]
+    for table in (DIRECT_QUOTES, SPLIT_QUOTES, STRAY_MARKS, NOT_SPEECH, MIXED, INDIRECT, ROLES)
+    for param in table
 ]
 
 
@@ -747,9 +837,17 @@ def test_offsets_of_every_table_text_slice_the_input(nlp, invariants):
 @pytest.mark.parametrize(
     ("text", "cue"),
     [
-        pytest.param('"Nobody was hurt," police spokesman Omar Haddad said on Sunday.', "said", id="time-is-not-topic"),
-        pytest.param("Maria Lopez warned of higher prices next year.", "warned of", id="topic-preposition"),
-        pytest.param("Senator John Hale pointed out that the vote was close.", "pointed out", id="particle"),
+        pytest.param(
+            '"Nobody was hurt," police spokesman Omar Haddad said on Sunday.',
+            "said",
+            id="time-is-not-topic",
+        ),
+        pytest.param(
+            "Maria Lopez warned of higher prices next year.", "warned of", id="topic-preposition"
+        ),
+        pytest.param(
+            "Senator John Hale pointed out that the vote was close.", "pointed out", id="particle"
+        ),
     ],
 )
 def test_cue_words_take_particles_and_content_prepositions_only(extract, text, cue):
@@ -760,28 +858,81 @@ def test_cue_words_take_particles_and_content_prepositions_only(extract, text, c
 # The sentence splitter ends a sentence after '!"' and '?"'; the clause that follows is the quote's
 # attribution all the same. (text, quote, cue, speaker name, speaker mention)
 EXCLAIMED = [
-    pytest.param('"Get out!" shouted the officer.', "Get out!", "shouted", None, "the officer", id="bang-inverted-nominal"),
     pytest.param(
-        'Mary Lee stood up. "We are done!" she cried.', "We are done!", "cried", "Mary Lee", "she", id="bang-pronoun"
+        '"Get out!" shouted the officer.',
+        "Get out!",
+        "shouted",
+        None,
+        "the officer",
+        id="bang-inverted-nominal",
     ),
-    pytest.param('"Why not?" asked Senator Bob Hale.', "Why not?", "asked", "Bob Hale", "Senator Bob Hale", id="question-titled-name"),
-    pytest.param('"Is it over?" Dana Park asked.', "Is it over?", "asked", "Dana Park", "Dana Park", id="question-name-first"),
-    pytest.param('"Stop!" yelled Officer Dana Park.', "Stop!", "yelled", "Dana Park", "Officer Dana Park", id="bang-title-name"),
-    pytest.param('"Enough!" the mayor shouted.', "Enough!", "shouted", None, "the mayor", id="bang-nominal-first"),
-    pytest.param('Ruth Okafor frowned. "Really?" she asked.', "Really?", "asked", "Ruth Okafor", "she", id="question-pronoun"),
+    pytest.param(
+        'Mary Lee stood up. "We are done!" she cried.',
+        "We are done!",
+        "cried",
+        "Mary Lee",
+        "she",
+        id="bang-pronoun",
+    ),
+    pytest.param(
+        '"Why not?" asked Senator Bob Hale.',
+        "Why not?",
+        "asked",
+        "Bob Hale",
+        "Senator Bob Hale",
+        id="question-titled-name",
+    ),
+    pytest.param(
+        '"Is it over?" Dana Park asked.',
+        "Is it over?",
+        "asked",
+        "Dana Park",
+        "Dana Park",
+        id="question-name-first",
+    ),
+    pytest.param(
+        '"Stop!" yelled Officer Dana Park.',
+        "Stop!",
+        "yelled",
+        "Dana Park",
+        "Officer Dana Park",
+        id="bang-title-name",
+    ),
+    pytest.param(
+        '"Enough!" the mayor shouted.',
+        "Enough!",
+        "shouted",
+        None,
+        "the mayor",
+        id="bang-nominal-first",
+    ),
+    pytest.param(
+        'Ruth Okafor frowned. "Really?" she asked.',
+        "Really?",
+        "asked",
+        "Ruth Okafor",
+        "she",
+        id="question-pronoun",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "quote", "cue", "speaker", "mention"), EXCLAIMED)
 def test_attribution_after_an_exclaimed_or_asked_quote(extract, text, quote, cue, speaker, mention):
     found = quote_with_text(extract(text), quote)
-    assert project(found, text, ("cue", "speaker", "mention")) == {"cue": cue, "speaker": speaker, "mention": mention}
+    assert project(found, text, ("cue", "speaker", "mention")) == {
+        "cue": cue,
+        "speaker": speaker,
+        "mention": mention,
+    }
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        pytest.param('"We won!" Hale\'s rival left the room.', id="next-sentence-starts-with-a-name"),
+        pytest.param(
+            '"We won!" Hale\'s rival left the room.', id="next-sentence-starts-with-a-name"
+        ),
         pytest.param('"We won!" The crowd left the room.', id="next-sentence-starts-capitalised"),
         pytest.param('"We won!"\nshe left the room.', id="clause-on-the-next-line"),
     ],
@@ -789,4 +940,3 @@ def test_attribution_after_an_exclaimed_or_asked_quote(extract, text, quote, cue
 def test_a_new_sentence_after_an_exclaimed_quote_is_no_attribution(extract, text):
     (found,) = [quote for quote in extract(text) if quote.text == "We won!"]
     assert found.cue is None and found.speaker is None
-

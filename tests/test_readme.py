@@ -40,5 +40,5 @@ def printed_lines(block: str) -> list[str]:
 
 
 def test_printed_lines_are_read_in_order():
-    block = 'print(a)  # one\nx = 1  # not output\nprint(b)\n# two\n# three\nprint(c)   # four\n'
+    block = "print(a)  # one\nx = 1  # not output\nprint(b)\n# two\n# three\nprint(c)   # four\n"
     assert printed_lines(block) == ["one", "two", "three", "four"]

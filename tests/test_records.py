@@ -29,7 +29,19 @@ ARTICLE = (
 
 KINDS = {"direct", "indirect", "mixed"}
 TYPES = {"PERSON", "ORG", "GPE", "NORP", "OTHER"}
-QUOTE_KEYS = {"kind", "text", "start", "end", "parts", "speaker", "addressee", "cue", "sources", "hedge", "confidence"}
+QUOTE_KEYS = {
+    "kind",
+    "text",
+    "start",
+    "end",
+    "parts",
+    "speaker",
+    "addressee",
+    "cue",
+    "sources",
+    "hedge",
+    "confidence",
+}
 ENTITY_KEYS = {"name", "type", "entity_id", "mention"}
 MENTION_KEYS = {"text", "start", "end"}
 CUE_KEYS = {"text", "start", "end", "lemma"}
@@ -100,7 +112,9 @@ def _check_parts(data: dict[str, Any], text: str) -> bool:
     flat = [offset for part in parts for offset in part]
     return (
         len(parts) >= 2
-        and all(isinstance(part, list) and len(part) == 2 and all(map(_is_int, part)) for part in parts)
+        and all(
+            isinstance(part, list) and len(part) == 2 and all(map(_is_int, part)) for part in parts
+        )
         and flat == sorted(flat)  # ordered and disjoint
         and all(a < b for a, b in parts)
         and parts[0][0] == data["start"]
@@ -123,7 +137,9 @@ def _check_cue(data: dict[str, Any], text: str) -> bool:
 
 def _check_sources(data: dict[str, Any], text: str) -> bool:
     return isinstance(data["sources"], list) and all(
-        set(source) == ENTITY_KEYS | {"relation"} and _is_str(source["relation"]) and _check_entity(source, text)
+        set(source) == ENTITY_KEYS | {"relation"}
+        and _is_str(source["relation"])
+        and _check_entity(source, text)
         for source in data["sources"]
     )
 
@@ -133,7 +149,9 @@ FIELD_CHECKS: list[Any] = [
     pytest.param(lambda d, text: _is_str(d["kind"]) and d["kind"] in KINDS, id="kind-is-string"),
     pytest.param(lambda d, text: _is_str(d["text"]) and bool(d["text"]), id="text"),
     pytest.param(
-        lambda d, text: _is_int(d["start"]) and _is_int(d["end"]) and 0 <= d["start"] <= d["end"] <= len(text),
+        lambda d, text: (
+            _is_int(d["start"]) and _is_int(d["end"]) and 0 <= d["start"] <= d["end"] <= len(text)
+        ),
         id="offsets-are-ints",
     ),
     pytest.param(_check_parts, id="parts-or-slice"),
@@ -197,9 +215,19 @@ QUOTE = Quote(
     hedge="reportedly",
     confidence=0.95,
 )
-SPLIT = Quote(kind="direct", text="A, B.", start=1, end=20, parts=[(1, 3), (17, 20)], speaker=ENTITY, confidence=0.5)
+SPLIT = Quote(
+    kind="direct",
+    text="A, B.",
+    start=1,
+    end=20,
+    parts=[(1, 3), (17, 20)],
+    speaker=ENTITY,
+    confidence=0.5,
+)
 DOC_ENTITY = DocumentEntity(entity_id=0, name="Maria Lopez", type="PERSON", mentions=[MENTION])
-RESULT = QuoteResult(text="Maria Lopez said the factory would close.", quotes=[QUOTE], entities=[DOC_ENTITY])
+RESULT = QuoteResult(
+    text="Maria Lopez said the factory would close.", quotes=[QUOTE], entities=[DOC_ENTITY]
+)
 
 RECORDS = [
     pytest.param(MENTION, id="Mention"),
@@ -272,12 +300,24 @@ INVALID = [
     pytest.param(lambda: Mention("Lopez", 0, -1), id="mention-negative-end"),
     pytest.param(lambda: Mention("Lopez", 0.0, 5), id="mention-float-offset"),
     pytest.param(lambda: Mention(None, 0, 5), id="mention-text-none"),
-    pytest.param(lambda: Cue(text="said", start=16, end=12, lemma="say"), id="cue-end-before-start"),
+    pytest.param(
+        lambda: Cue(text="said", start=16, end=12, lemma="say"), id="cue-end-before-start"
+    ),
     pytest.param(lambda: Cue(text="said", start=-3, end=12, lemma="say"), id="cue-negative"),
-    pytest.param(lambda: Quote(kind="direct", text="x", start=10, end=5), id="quote-end-before-start"),
-    pytest.param(lambda: Quote(kind="direct", text="x", start=-1, end=5), id="quote-negative-start"),
-    pytest.param(lambda: Quote(kind="direct", text="x", start=0, end=1, confidence=1.01), id="confidence-above-1"),
-    pytest.param(lambda: Quote(kind="direct", text="x", start=0, end=1, confidence=-0.1), id="confidence-below-0"),
+    pytest.param(
+        lambda: Quote(kind="direct", text="x", start=10, end=5), id="quote-end-before-start"
+    ),
+    pytest.param(
+        lambda: Quote(kind="direct", text="x", start=-1, end=5), id="quote-negative-start"
+    ),
+    pytest.param(
+        lambda: Quote(kind="direct", text="x", start=0, end=1, confidence=1.01),
+        id="confidence-above-1",
+    ),
+    pytest.param(
+        lambda: Quote(kind="direct", text="x", start=0, end=1, confidence=-0.1),
+        id="confidence-below-0",
+    ),
     pytest.param(
         lambda: Quote(kind="direct", text="x", start=0, end=1, confidence=float("nan")),
         id="confidence-nan",
@@ -286,7 +326,10 @@ INVALID = [
     pytest.param(lambda: Entity(name="X", type="PLACE"), id="unknown-type"),
     pytest.param(lambda: Entity(name="X", type="PERSON", entity_id="0"), id="entity-id-not-int"),
     pytest.param(lambda: Entity(name="X", type="PERSON", mention=(0, 1)), id="mention-not-record"),
-    pytest.param(lambda: Quote(kind="direct", text="x", start=0, end=1, speaker="Lopez"), id="speaker-not-record"),
+    pytest.param(
+        lambda: Quote(kind="direct", text="x", start=0, end=1, speaker="Lopez"),
+        id="speaker-not-record",
+    ),
 ]
 
 
@@ -300,7 +343,14 @@ def test_validators_reject(build):
 VALID = [
     pytest.param(
         lambda: Quote(kind="direct", text="", start=3, end=3),
-        {"kind": QuoteKind.DIRECT, "text": "", "start": 3, "end": 3, "parts": None, "speaker": None},
+        {
+            "kind": QuoteKind.DIRECT,
+            "text": "",
+            "start": 3,
+            "end": 3,
+            "parts": None,
+            "speaker": None,
+        },
         id="empty-span",
     ),
     pytest.param(

@@ -5,7 +5,6 @@ Each case is checked with the `invariants` fixture (tests/conftest.py), as tests
 
 from __future__ import annotations
 
-import json
 import time
 
 import pytest
@@ -24,7 +23,11 @@ def check(text: str, nlp, invariants) -> quoteattr.QuoteResult:
     return result
 
 
-CONTROL = "".join(chr(c) for c in range(32) if chr(c) not in "\n") + "\x7f" + "".join(chr(c) for c in range(0x80, 0xA0))
+CONTROL = (
+    "".join(chr(c) for c in range(32) if chr(c) not in "\n")
+    + "\x7f"
+    + "".join(chr(c) for c in range(0x80, 0xA0))
+)
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
 BIDI = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 QUOTE_MARKS = "\"'“”„‟«»‹›‘’‚‛「」『』"
@@ -33,43 +36,59 @@ CASES = {
     # Quote marks
     "thousands of straight double marks": '"' * 3000,
     "thousands of marks of every kind": QUOTE_MARKS * 300,
-    "thousands of marks between words": " ".join(['"word', 'word"', "“x", "y”", "'z", "«", "»"] * 500),
+    "thousands of marks between words": " ".join(
+        ['"word', 'word"', "“x", "y”", "'z", "«", "»"] * 500
+    ),
     # Each quote here reports the one after it: a chain of a thousand reports.
     "only opening marks": "“He said " * 1000,
     "only opening straight marks": ' "Jane said' * 1000,
     "only opening marks, no space": "“" * 3000,
     "only closing marks": "He said” " * 1000,
     "unbalanced quotes": 'She said "a "b "c d" e f. ' * 200,
-    "unbalanced across paragraphs": '"Open and never closed, said Jane Roe.\n\n' * 100 + '"Closed at last," she said.',
-    "deeply nested quotes": "Jane said “Tom said ‘Ana said “" * 100 + "no" + "”’”" * 100 + " today.",
-    "deeply nested straight quotes": 'Jane said "Tom said \'Ana said "' * 100 + "no" + "\"'\"" * 100,
+    "unbalanced across paragraphs": '"Open and never closed, said Jane Roe.\n\n' * 100
+    + '"Closed at last," she said.',
+    "deeply nested quotes": "Jane said “Tom said ‘Ana said “" * 100
+    + "no"
+    + "”’”" * 100
+    + " today.",
+    "deeply nested straight quotes": 'Jane said "Tom said \'Ana said "' * 100 + "no" + '"\'"' * 100,
     "nested quote with speech": 'Jane Roe said, "Tom told me, \'Ana said, "no way at all, really," and left,\' and that was it," on Monday.',
     "a mark alone": '"',
     "marks and spaces": '" " " "\n" "' * 300,
     "marks at paragraph edges": '"\n\n"\n"' * 500,
-    "empty quotes": '"" “” «» \'\' ' * 300,
+    "empty quotes": "\"\" “” «» '' " * 300,
     # Apostrophes
     "apostrophes everywhere": "'" * 2000 + " rock 'n' roll 'tis the '90s boys' band '" * 100,
-    "possessives and elisions": "Jane's dog's owner's friend's 'quote' isn't ' there' the boys' 'band' '09 " * 100,
+    "possessives and elisions": "Jane's dog's owner's friend's 'quote' isn't ' there' the boys' 'band' '09 "
+    * 100,
     "curly apostrophes": "Jane’s ’90s ‘rock ’n’ roll’ it’s the boys’ ‘n’ " * 150,
     # Characters
-    "control characters": f"Jane{CONTROL}Roe said, \"we will{CONTROL} win the race today,\" she said.{CONTROL}" * 20,
-    "NUL characters": "\x00" * 1000 + f'Jane Roe said, "\x00 we will win this race now."\x00' * 20,
+    "control characters": f'Jane{CONTROL}Roe said, "we will{CONTROL} win the race today," she said.{CONTROL}'
+    * 20,
+    "NUL characters": "\x00" * 1000 + 'Jane Roe said, "\x00 we will win this race now."\x00' * 20,
     "only NUL": "\x00" * 5000,
-    "line and paragraph separators": 'Jane Roe said, "we will win the race today."\u2028Tom said so.\u2029\x85\r\n\r\r\v\f' * 50,
+    "line and paragraph separators": 'Jane Roe said, "we will win the race today."\u2028Tom said so.\u2029\x85\r\n\r\r\v\f'
+    * 50,
     "carriage returns only": 'Jane Roe said, "We will win the race today."\r\r' * 100,
-    "zero-width characters": f'Jane{ZERO_WIDTH}Roe said, {ZERO_WIDTH}"we{ZERO_WIDTH} will win the race {ZERO_WIDTH}today,"{ZERO_WIDTH} she told reporters.' * 30,
+    "zero-width characters": f'Jane{ZERO_WIDTH}Roe said, {ZERO_WIDTH}"we{ZERO_WIDTH} will win the race {ZERO_WIDTH}today,"{ZERO_WIDTH} she told reporters.'
+    * 30,
     "only zero-width": ZERO_WIDTH * 500,
-    "bidi controls": f'{BIDI}Jane Roe said, "{BIDI}we will win the race today{BIDI}," {BIDI}she said.{BIDI}\n' * 30,
-    "emoji": '😀 Jane Roe 👩‍👩‍👧 said, "we 🇫🇷 will win the race today 🏳️‍🌈 👍🏽 1️⃣," she said. 😀😀😀\n' * 30,
+    "bidi controls": f'{BIDI}Jane Roe said, "{BIDI}we will win the race today{BIDI}," {BIDI}she said.{BIDI}\n'
+    * 30,
+    "emoji": '😀 Jane Roe 👩‍👩‍👧 said, "we 🇫🇷 will win the race today 🏳️‍🌈 👍🏽 1️⃣," she said. 😀😀😀\n'
+    * 30,
     "only emoji": "👩‍👩‍👧🇫🇷🏳️‍🌈👍🏽" * 500,
     "mixed scripts": (
         "Владимир Петров said, «Мы победим в этой гонке сегодня». 李伟说：“我们会赢得这场比赛。” "
         'Jane Roe said, "نحن سنفوز اليوم" she added. אמר דני: „זה לא נכון“. Ελλάδα नमस्ते สวัสดี 「引用」\n'
-    ) * 30,
-    "combining marks": 'Jane Roe said, "e\u0301\u0301\u0301 will win the race today," Zalgo: a' + "\u0300\u0336" * 500,
-    "lone surrogates": 'Jane \udc80Roe said, "We will \ud800reopen the bridge next week," she said. \udfff' * 20,
-    "private use and noncharacters": '\ue000\uf8ff\ufdd0\uffff\U0010fffd Jane Roe said, "we will win the race today."' * 30,
+    )
+    * 30,
+    "combining marks": 'Jane Roe said, "e\u0301\u0301\u0301 will win the race today," Zalgo: a'
+    + "\u0300\u0336" * 500,
+    "lone surrogates": 'Jane \udc80Roe said, "We will \ud800reopen the bridge next week," she said. \udfff'
+    * 20,
+    "private use and noncharacters": '\ue000\uf8ff\ufdd0\uffff\U0010fffd Jane Roe said, "we will win the race today."'
+    * 30,
     "unicode whitespace": "\u00a0\u2000\u2003\u3000\t" * 200 + SPEECH,
     "tabs and marks": '\t\t"\t"\t' * 500,
     # Shapes
@@ -162,7 +181,9 @@ def test_one_megabyte_without_a_newline(nlp, invariants):
     started = time.perf_counter()
     result = quoteattr.extract(text, nlp=nlp)
     seconds = time.perf_counter() - started
-    assert seconds <= 6 * quarter_seconds, f"not linear: a quarter in {quarter_seconds:.1f} s, all in {seconds:.1f} s"
+    assert seconds <= 6 * quarter_seconds, (
+        f"not linear: a quarter in {quarter_seconds:.1f} s, all in {seconds:.1f} s"
+    )
     invariants(text, result)
     assert len(result) > 1000
     assert result.quotes[-1].end > len(text) - 10_000

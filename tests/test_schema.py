@@ -96,7 +96,12 @@ def test_the_articles_exercise_every_branch_of_the_schema(records):
 
 
 def _valid_record() -> dict:
-    entity = {"name": "Ann Lee", "type": "PERSON", "entity_id": 0, "mention": {"text": "Lee", "start": 0, "end": 3}}
+    entity = {
+        "name": "Ann Lee",
+        "type": "PERSON",
+        "entity_id": 0,
+        "mention": {"text": "Lee", "start": 0, "end": 3},
+    }
     return {
         "kind": "direct",
         "text": "We won. Again.",

@@ -65,8 +65,16 @@ NAMES = [
         "President Anna Weber said on Monday that the talks would resume in May.\n\n"
         '"We are ready for a long negotiation," Weber said.',
         [
-            {"text": "that the talks would resume in May", "speaker": "Anna Weber", "mention": "President Anna Weber"},
-            {"text": "We are ready for a long negotiation,", "speaker": "Anna Weber", "mention": "Weber"},
+            {
+                "text": "that the talks would resume in May",
+                "speaker": "Anna Weber",
+                "mention": "President Anna Weber",
+            },
+            {
+                "text": "We are ready for a long negotiation,",
+                "speaker": "Anna Weber",
+                "mention": "Weber",
+            },
         ],
         id="surname-after-full-name",
     ),
@@ -81,7 +89,13 @@ NAMES = [
     pytest.param(
         "Anna Weber won the election in March.\n\n"
         "President Weber said on Monday that the talks would resume in May.",
-        [{"text": "that the talks would resume in May", "speaker": "Anna Weber", "mention": "President Weber"}],
+        [
+            {
+                "text": "that the talks would resume in May",
+                "speaker": "Anna Weber",
+                "mention": "President Weber",
+            }
+        ],
         id="title-and-surname",
     ),
     pytest.param(
@@ -90,7 +104,11 @@ NAMES = [
         "Mr. Hale added that he had the votes.",
         [
             {"text": "that the bill would pass", "speaker": "John Hale"},
-            {"text": "the vote would take place on Friday", "speaker": "John Hale", "mention": "Sen. Hale"},
+            {
+                "text": "the vote would take place on Friday",
+                "speaker": "John Hale",
+                "mention": "Sen. Hale",
+            },
             {"text": "that he had the votes", "speaker": "John Hale", "mention": "Mr. Hale"},
         ],
         id="honorifics",
@@ -199,7 +217,9 @@ def test_every_role_links_to_a_document_entity(extract):
 def test_entity_ids_are_stable_for_the_same_text(extract):
     first, second = extract(LINKED_ARTICLE), extract(LINKED_ARTICLE)
     assert first.to_dicts() == second.to_dicts()
-    assert [entity.to_dict() for entity in first.entities] == [entity.to_dict() for entity in second.entities]
+    assert [entity.to_dict() for entity in first.entities] == [
+        entity.to_dict() for entity in second.entities
+    ]
 
 
 # --- entity type: decided by all mentions -------------------------------------------------------
@@ -213,7 +233,8 @@ TYPES = [
         id="org",
     ),
     pytest.param(
-        "Senator John Hale said on Monday that the bill would pass.\n\n" '"We have the votes," Hale said.',
+        "Senator John Hale said on Monday that the bill would pass.\n\n"
+        '"We have the votes," Hale said.',
         {"John Hale": "PERSON"},
         id="person",
     ),
@@ -230,7 +251,9 @@ TYPES = [
         "Reyes added that the vote would be close.",
         {"Jordan Reyes": "PERSON"},
         id="person-with-place-like-first-name",
-        marks=xfail("majority of NER labels wins: 'Reyes' tagged ORG twice outvotes the full name 'Jordan Reyes' tagged PERSON, although every mention is the subject of a speech verb"),
+        marks=xfail(
+            "majority of NER labels wins: 'Reyes' tagged ORG twice outvotes the full name 'Jordan Reyes' tagged PERSON, although every mention is the subject of a speech verb"
+        ),
     ),
 ]
 
@@ -286,25 +309,49 @@ RESOLUTION = [
     pytest.param(
         "Maria Lopez said on Monday that the school would reopen. She visited it with Anna Weber, a teacher.\n\n"
         '"Every child will be back in class by September," she told reporters.',
-        [{"text": "Every child will be back in class by September,", "speaker": "Maria Lopez", "mention": "she"}],
+        [
+            {
+                "text": "Every child will be back in class by September,",
+                "speaker": "Maria Lopez",
+                "mention": "she",
+            }
+        ],
         id="she-prefers-the-salient-speaker",
     ),
     pytest.param(
         "Maria Lopez toured the school on Monday.\n\n"
         '"Every child will be back in class by September," she told reporters.',
-        [{"text": "Every child will be back in class by September,", "speaker": "Maria Lopez", "mention": "she"}],
+        [
+            {
+                "text": "Every child will be back in class by September,",
+                "speaker": "Maria Lopez",
+                "mention": "she",
+            }
+        ],
         id="she-told-reporters",
     ),
     pytest.param(
         "The Ministry of Finance published its forecast on Monday.\n\n"
         '"We expect growth of two percent next year," it said.',
-        [{"text": "We expect growth of two percent next year,", "speaker": "Ministry of Finance", "mention": "it"}],
+        [
+            {
+                "text": "We expect growth of two percent next year,",
+                "speaker": "Ministry of Finance",
+                "mention": "it",
+            }
+        ],
         id="it-org",
     ),
     pytest.param(
         "The Ministry of Finance published its forecast on Monday, a day after meeting Maria Lopez.\n\n"
         '"We expect growth of two percent next year," they said.',
-        [{"text": "We expect growth of two percent next year,", "speaker": "Ministry of Finance", "mention": "they"}],
+        [
+            {
+                "text": "We expect growth of two percent next year,",
+                "speaker": "Ministry of Finance",
+                "mention": "they",
+            }
+        ],
         id="they-not-a-single-person",
     ),
     pytest.param(
@@ -316,24 +363,48 @@ RESOLUTION = [
     pytest.param(
         "President Anna Weber met Senator John Hale on Monday.\n\n"
         '"The talks will resume in May," the president said.',
-        [{"text": "The talks will resume in May,", "speaker": "Anna Weber", "mention": "the president"}],
+        [
+            {
+                "text": "The talks will resume in May,",
+                "speaker": "Anna Weber",
+                "mention": "the president",
+            }
+        ],
         id="the-president",
     ),
     pytest.param(
         "Anna Weber, the president, met Senator John Hale on Monday.\n\n"
         '"The talks will resume in May," the president said.',
-        [{"text": "The talks will resume in May,", "speaker": "Anna Weber", "mention": "the president"}],
+        [
+            {
+                "text": "The talks will resume in May,",
+                "speaker": "Anna Weber",
+                "mention": "the president",
+            }
+        ],
         id="the-president-from-apposition",
     ),
     pytest.param(
         "Xinhua said on Monday that the talks would resume in May.\n\nThe agency reported that the two sides had agreed on a date.",
-        [{"text": "that the two sides had agreed on a date", "speaker": "Xinhua", "mention": "The agency"}],
+        [
+            {
+                "text": "that the two sides had agreed on a date",
+                "speaker": "Xinhua",
+                "mention": "The agency",
+            }
+        ],
         id="the-agency",
     ),
     pytest.param(
         "Ministry spokesman Tom Reed said on Monday that taxes would rise.\n\n"
         '"There is no alternative to this budget," the spokesman added.',
-        [{"text": "There is no alternative to this budget,", "speaker": "Tom Reed", "mention": "the spokesman"}],
+        [
+            {
+                "text": "There is no alternative to this budget,",
+                "speaker": "Tom Reed",
+                "mention": "the spokesman",
+            }
+        ],
         id="the-spokesman",
     ),
     pytest.param(
@@ -368,7 +439,12 @@ CONTINUATION = [
         '"Every family will get help from the state."',
         [
             {"text": "We will rebuild every school in the valley,", "speaker": "Maria Lopez"},
-            {"text": "Every family will get help from the state.", "speaker": "Maria Lopez", "mention": None, "cue": None},
+            {
+                "text": "Every family will get help from the state.",
+                "speaker": "Maria Lopez",
+                "mention": None,
+                "cue": None,
+            },
         ],
         id="previous-paragraph",
     ),
@@ -376,7 +452,11 @@ CONTINUATION = [
         '"We will rebuild every school in the valley," Maria Lopez said. "Every family will get help from the state."',
         [
             {"text": "We will rebuild every school in the valley,", "speaker": "Maria Lopez"},
-            {"text": "Every family will get help from the state.", "speaker": "Maria Lopez", "mention": None},
+            {
+                "text": "Every family will get help from the state.",
+                "speaker": "Maria Lopez",
+                "mention": None,
+            },
         ],
         id="same-paragraph",
     ),
@@ -487,7 +567,13 @@ SOURCES = [
     ),
     pytest.param(
         "President Anna Weber said the talks would resume in May, according to Xinhua.",
-        [{"text": "the talks would resume in May", "speaker": "Anna Weber", "sources": [("Xinhua", "according_to")]}],
+        [
+            {
+                "text": "the talks would resume in May",
+                "speaker": "Anna Weber",
+                "sources": [("Xinhua", "according_to")],
+            }
+        ],
         id="according-to-source-last",
     ),
     pytest.param(
@@ -535,12 +621,26 @@ SOURCES = [
     ),
     pytest.param(
         "President Anna Weber was cited as saying that the talks would resume.",
-        [{"text": "that the talks would resume", "speaker": "Anna Weber", "sources": [], "hedge": "was cited as"}],
+        [
+            {
+                "text": "that the talks would resume",
+                "speaker": "Anna Weber",
+                "sources": [],
+                "hedge": "was cited as",
+            }
+        ],
         id="was-cited-as-saying",
     ),
     pytest.param(
         "Senator John Hale arrived on Monday. He is quoted as saying that the bill would pass.",
-        [{"text": "that the bill would pass", "speaker": "John Hale", "mention": "He", "hedge": "is quoted as"}],
+        [
+            {
+                "text": "that the bill would pass",
+                "speaker": "John Hale",
+                "mention": "He",
+                "hedge": "is quoted as",
+            }
+        ],
         id="pronoun-is-quoted-as-saying",
     ),
     pytest.param(
@@ -560,7 +660,14 @@ SOURCES = [
     ),
     pytest.param(
         "Senator John Hale said that the bill would pass.",
-        [{"text": "that the bill would pass", "speaker": "John Hale", "sources": [], "hedge": None}],
+        [
+            {
+                "text": "that the bill would pass",
+                "speaker": "John Hale",
+                "sources": [],
+                "hedge": None,
+            }
+        ],
         id="no-source-no-hedge",
     ),
 ]
@@ -589,9 +696,18 @@ def test_the_newspaper_links_to_the_paper(extract):
 # (name, article, the quote whose confidence is taken)
 
 CONFIDENCE_CASES = {
-    "subject": ("Maria Lopez said that the factory would close in March.", "that the factory would close in March"),
-    "inversion": ('"The factory will close in March," said Maria Lopez.', "The factory will close in March,"),
-    "passive": ('"The factory will close in March," was stated by Maria Lopez.', "The factory will close in March,"),
+    "subject": (
+        "Maria Lopez said that the factory would close in March.",
+        "that the factory would close in March",
+    ),
+    "inversion": (
+        '"The factory will close in March," said Maria Lopez.',
+        "The factory will close in March,",
+    ),
+    "passive": (
+        '"The factory will close in March," was stated by Maria Lopez.',
+        "The factory will close in March,",
+    ),
     "pronoun": (
         'Maria Lopez visited the plant on Monday. "The factory will close in March," she said.',
         "The factory will close in March,",
@@ -609,14 +725,20 @@ CONFIDENCE_CASES = {
 
 CONFIDENCE_ORDER = [
     pytest.param(
-        "subject", "inversion", id="subject>inversion", 
+        "subject",
+        "inversion",
+        id="subject>inversion",
     ),
     pytest.param("subject", "passive", id="subject>passive"),
     pytest.param(
-        "inversion", "pronoun", id="inversion>pronoun", 
+        "inversion",
+        "pronoun",
+        id="inversion>pronoun",
     ),
     pytest.param(
-        "passive", "pronoun", id="passive>pronoun", 
+        "passive",
+        "pronoun",
+        id="passive>pronoun",
     ),
     pytest.param("pronoun", "continuation", id="pronoun>continuation"),
     pytest.param(
@@ -649,7 +771,11 @@ def test_pronoun_is_never_the_addressee_of_its_own_verb(extract):
         'went well. "Our friendship will last," he told Putin.'
     )
     quote = next(q for q in extract(text) if q.cue and q.cue.text == "told")
-    assert (quote.speaker.name, quote.speaker.mention.text, quote.addressee.name) == ("Xi Jinping", "he", "Vladimir Putin")
+    assert (quote.speaker.name, quote.speaker.mention.text, quote.addressee.name) == (
+        "Xi Jinping",
+        "he",
+        "Vladimir Putin",
+    )
 
 
 def test_coreference_clusters_from_another_component_resolve_pronouns(nlp):
@@ -670,12 +796,18 @@ def test_coreference_clusters_from_another_component_resolve_pronouns(nlp):
     [
         pytest.param(
             "Senator John Hale told reporters that Maria Lopez had said the plan was dead.",
-            [("that Maria Lopez had said the plan was dead", []), ("the plan was dead", [("John Hale", "tell")])],
+            [
+                ("that Maria Lopez had said the plan was dead", []),
+                ("the plan was dead", [("John Hale", "tell")]),
+            ],
             id="reported-report",
         ),
         pytest.param(
             "The newspaper said Hale had told aides that the plan was dead.",
-            [("Hale had told aides that the plan was dead", []), ("that the plan was dead", [(None, "say")])],
+            [
+                ("Hale had told aides that the plan was dead", []),
+                ("that the plan was dead", [(None, "say")]),
+            ],
             id="unnamed-outer-source",
         ),
     ],
@@ -688,9 +820,17 @@ def test_a_report_inside_a_report_has_the_outer_speaker_as_source(extract, text,
 @pytest.mark.parametrize(
     ("text", "hedge"),
     [
-        pytest.param("Sources said the company would close the plant.", "sources said", id="sources-said"),
-        pytest.param("A person familiar with the talks said they had failed.", "a person familiar with the talks said", id="person-familiar"),
-        pytest.param("The minister is said to have resigned on Monday.", "is said to", id="is-said-to"),
+        pytest.param(
+            "Sources said the company would close the plant.", "sources said", id="sources-said"
+        ),
+        pytest.param(
+            "A person familiar with the talks said they had failed.",
+            "a person familiar with the talks said",
+            id="person-familiar",
+        ),
+        pytest.param(
+            "The minister is said to have resigned on Monday.", "is said to", id="is-said-to"
+        ),
         pytest.param("Maria Lopez said the talks had failed.", None, id="named-speaker-no-hedge"),
     ],
 )
