@@ -1,9 +1,40 @@
-"""Character intervals: the one interval helper (merged coverage, shares of overlap)."""
+"""Character intervals: the one interval helper (normalised interval lists and their sizes and
+intersections, for scoring; merged coverage with logarithmic lookups, for the model)."""
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
+
+Span = tuple[int, int]
+Spans = tuple[Span, ...]  # sorted, disjoint, non-empty intervals
+
+
+def union(spans: Iterable[Sequence[int]]) -> Spans:
+    """The characters covered by `spans`, as sorted, disjoint, non-empty intervals."""
+    merged: list[list[int]] = []
+    for start, end in sorted((int(s), int(e)) for s, e in spans if e > s):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return tuple((start, end) for start, end in merged)
+
+
+def size(spans: Spans) -> int:
+    return sum(end - start for start, end in spans)
+
+
+def intersection_size(a: Spans, b: Spans) -> int:
+    """|a ∩ b| by one merge pass over two normalised interval lists."""
+    i = j = total = 0
+    while i < len(a) and j < len(b):
+        total += max(0, min(a[i][1], b[j][1]) - max(a[i][0], b[j][0]))
+        if a[i][1] < b[j][1]:
+            i += 1
+        else:
+            j += 1
+    return total
 
 
 class Coverage:

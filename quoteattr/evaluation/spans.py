@@ -6,44 +6,13 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
-Span = tuple[int, int]
-Spans = tuple[Span, ...]  # sorted, disjoint, non-empty intervals
+from ..intervals import Spans, intersection_size, size, union
 
 # The characters scoring treats as a span's edge: trimmed from gold and predicted pieces (`trim`)
 # and taken into a prediction that they border (`_predicted_content`). Not `marks.QUOTE_MARKS`, the
 # marks quoteattr pairs into quotes: this set also has the backtick, and making them one set would
 # change the scores.
 EDGE_MARKS = frozenset("\"'“”‘’«»‹›„‟‚‛`")
-
-
-# Interval arithmetic ----------------------------------------------------------------------------
-
-
-def union(spans: Iterable[Sequence[int]]) -> Spans:
-    """The characters covered by `spans`, as sorted, disjoint, non-empty intervals."""
-    merged: list[list[int]] = []
-    for start, end in sorted((int(s), int(e)) for s, e in spans if e > s):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return tuple((start, end) for start, end in merged)
-
-
-def size(spans: Spans) -> int:
-    return sum(end - start for start, end in spans)
-
-
-def intersection_size(a: Spans, b: Spans) -> int:
-    """|a ∩ b| by one merge pass over two normalised interval lists."""
-    i = j = total = 0
-    while i < len(a) and j < len(b):
-        total += max(0, min(a[i][1], b[j][1]) - max(a[i][0], b[j][0]))
-        if a[i][1] < b[j][1]:
-            i += 1
-        else:
-            j += 1
-    return total
 
 
 def overlap(gold: Spans, pred: Spans) -> float:

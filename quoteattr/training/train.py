@@ -24,14 +24,8 @@ import srsly
 from attrs import asdict, frozen
 
 from ..about import __version__
-from ..evaluation.evaluate import (
-    EvaluationReport,
-    evaluate,
-    intersection_size,
-    overlap,
-    read_gold,
-    union,
-)
+from ..evaluation.evaluate import EvaluationReport, evaluate, overlap, read_gold
+from ..intervals import intersection_size, union
 from ..model.features import FEATURE_VERSION, N_FEATURES
 from ..model.frames import Candidate, find_candidates
 from ..model.scorer import PACKAGED_MODEL, AttributionScorer
