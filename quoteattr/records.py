@@ -106,7 +106,8 @@ class Entity:
 
 @frozen(kw_only=True)
 class Source:
-    """One hop of a source chain: who reports the speaker's words, and how ("cited", "according_to")."""
+    """One hop of a source chain: who reports the speaker's words, and how ("cited",
+    "according_to")."""
 
     entity: Entity = field(validator=validators.instance_of(Entity))
     relation: str = field(validator=validators.instance_of(str))
@@ -152,7 +153,8 @@ class Quote:
     """One attributed quote.
 
     `text` is `input[start:end]` (without the enclosing marks for a direct quote), except for a
-    quote split by its attribution, where `parts` holds each piece and `text` joins them with a space.
+    quote split by its attribution, where `parts` holds each piece and `text` joins them with a
+    space.
     """
 
     kind: QuoteKind = field(converter=QuoteKind)
@@ -268,7 +270,8 @@ class QuoteResult:
         return to_html(self)
 
     def to_dataframe(self) -> Any:
-        """One row per quote, flat columns (a pandas DataFrame; `pip install "quoteattr[notebook]"`)."""
+        """One row per quote, flat columns (a pandas DataFrame; `pip install
+        "quoteattr[notebook]"`)."""
         from .dataframes import result_to_dataframe
 
         return result_to_dataframe(self)

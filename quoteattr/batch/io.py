@@ -18,8 +18,8 @@ Writers write one document at a time, each with a single write and a flush, so t
 run leaves only whole documents, plus at most one partial last line; `read_done` reads the ids of
 an existing output back (cutting such a partial line off) so that a run can be resumed.
 
-The CSV form has one row per quote; `COLUMNS` and `flatten_quote` (from `.columns`) define it, for any other table
-(a DataFrame) too.
+The CSV form has one row per quote; `COLUMNS` and `flatten_quote` (from `.columns`) define it, for
+any other table (a DataFrame) too.
 """
 
 from __future__ import annotations
@@ -109,7 +109,8 @@ def short_reason(message: str) -> str:
 
 
 def pipeline_failure(document: Document, reason: str) -> Failure:
-    """The `Failure` of a document the pipeline could not process: "failed in the pipeline (reason)"."""
+    """The `Failure` of a document the pipeline could not process: "failed in the pipeline
+    (reason)"."""
     return Failure(
         document.source, f"failed in the pipeline ({reason})", document.line, document.id
     )

@@ -3,9 +3,9 @@
 - `run_on_scheduler(address, records)` sends records to a running Dask scheduler, a partition per
   task running `quoteattr.batch.dask.process_partition` on a worker, and yields the results in
   input order, as they arrive.
-- `annotate_on_scheduler(items, address)` is `quoteattr.batch.runner.annotate` (documents and reading
-  failures in, `Extracted` and `Failure` out) on a scheduler: what `quoteattr extract --scheduler
-  ADDRESS` runs.
+- `annotate_on_scheduler(items, address)` is `quoteattr.batch.runner.annotate` (documents and
+  reading failures in, `Extracted` and `Failure` out) on a scheduler: what `quoteattr extract
+  --scheduler ADDRESS` runs.
 
 The guarantees are those of `quoteattr.batch.dask` (one result per record, in input order; a
 failing document is a record with an "error", not a failed run). distributed is imported when
@@ -138,11 +138,11 @@ def annotate_on_scheduler(
 ) -> Iterator[Any]:
     """`quoteattr.batch.runner.annotate`, with the pipeline run on a Dask cluster.
 
-    Takes `quoteattr.batch.io.Document`s and `Failure`s (as `quoteattr.batch.io.read_inputs` gives them) and
-    yields an `Extracted` per document and a `Failure` per document that fails (reason "failed in
-    the pipeline (<Type>: <message>)"), the reading failures passing through in their place: the
-    same contract as `runner.annotate`. Only the texts go to the workers (tagged with their
-    position); the results carry the quotes, not the document's entities
+    Takes `quoteattr.batch.io.Document`s and `Failure`s (as `quoteattr.batch.io.read_inputs` gives
+    them) and yields an `Extracted` per document and a `Failure` per document that fails (reason
+    "failed in the pipeline (<Type>: <message>)"), the reading failures passing through in their
+    place: the same contract as `runner.annotate`. Only the texts go to the workers (tagged with
+    their position); the results carry the quotes, not the document's entities
     (`Extracted.result.entities` is empty). An exception raised by `items` itself ends the run
     after the documents read before it are yielded, as in `runner.annotate`.
 

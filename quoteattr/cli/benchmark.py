@@ -90,7 +90,7 @@ def memory(
     batch_size: BatchOption = DEFAULT_BATCH_SIZE,
     json_path: JsonOption = None,
 ) -> None:
-    """Does memory stay flat? Resident memory while streaming many documents through extract_many."""
+    """Does memory stay flat? Resident memory while streaming many documents through extract_many."""  # noqa: E501 -- the CLI help text: a line break here would show in `benchmark --help`
     from quoteattr.evaluation.benchmark import memory as run
 
     path = _texts_path(path)

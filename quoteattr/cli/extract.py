@@ -66,7 +66,8 @@ def extract(
         typer.Option(
             "--scheduler",
             metavar="ADDRESS",
-            help="Send the work to a running Dask scheduler (tcp://host:8786); needs quoteattr[dask] "
+            help="Send the work to a running Dask scheduler "
+            "(tcp://host:8786); needs quoteattr[dask] "
             "here and quoteattr[dask,model] on the workers.",
         ),
     ] = None,

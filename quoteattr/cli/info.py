@@ -61,7 +61,8 @@ def info(
             lines.append(
                 "attribution rules only (no trained model found)"
                 if attribution is None
-                else f"attribution trained model {attribution['name']} ({attribution['path']}, trained {attribution['trained']})"
+                else f"attribution trained model {attribution['name']} "
+                f"({attribution['path']}, trained {attribution['trained']})"
             )
         typer.echo("\n".join(lines))
     if error is not None:

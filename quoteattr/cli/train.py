@@ -35,7 +35,10 @@ def train(
             "--output",
             "-o",
             file_okay=False,
-            help="Directory to write the model to (the model quoteattr ships is models/quoteattr-polnear).",
+            help=(
+                "Directory to write the model to (the model "
+                "quoteattr ships is models/quoteattr-polnear)."
+            ),
         ),
     ],
     model: ModelOption = None,
@@ -72,8 +75,10 @@ def train(
         raise _fail(str(error)) from None
     thresholds = meta["thresholds"]
     typer.echo(
-        f"{meta['data']['candidates']} candidates from {meta['data']['articles']} articles; thresholds: "
-        f"add {thresholds['add']}, drop {thresholds['drop']}; written to {output} in {meta['seconds']} s"
+        f"{meta['data']['candidates']} candidates from "
+        f"{meta['data']['articles']} articles; thresholds: "
+        f"add {thresholds['add']}, drop {thresholds['drop']}; "
+        f"written to {output} in {meta['seconds']} s"
     )
     if "dev" in meta:
         for name in ("rules", "trained"):
@@ -81,5 +86,6 @@ def train(
             best = scores["measures"]["overlap>0.3"]
             typer.echo(
                 f"dev {name:<8} P {100 * best['precision']:.1f} R {100 * best['recall']:.1f} "
-                f"F1 {100 * best['f1']:.1f}  speaker {100 * scores['speaker']:.1f}  cue {100 * scores['cue']:.1f}"
+                f"F1 {100 * best['f1']:.1f}  speaker "
+                f"{100 * scores['speaker']:.1f}  cue {100 * scores['cue']:.1f}"
             )

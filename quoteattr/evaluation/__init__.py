@@ -1,1 +1,2 @@
-"""Scoring against gold, speed and memory benchmarks, and the synthetic articles of the scaling test."""
+"""Scoring against gold, speed and memory benchmarks, and the synthetic articles of the scaling
+test."""

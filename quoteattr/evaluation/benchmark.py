@@ -279,7 +279,10 @@ class MemoryReport:
 
     def format(self) -> str:
         lines = [
-            f"{self.path} | {self.documents:,} documents, {self.words:,} words, {self.seconds:.0f} s",
+            (
+                f"{self.path} | {self.documents:,} documents, "
+                f"{self.words:,} words, {self.seconds:.0f} s"
+            ),
             "",
         ]
         lines += [f"after {done:>7,} documents: RSS {rss:,.0f} MB" for done, rss in self.samples]

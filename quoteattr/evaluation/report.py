@@ -169,12 +169,19 @@ class EvaluationReport:
                 report.kind.value,
             )
             lines.append(
-                f"{subset:<13}{report.speaker.total:>6}  {values}{report.named.total:>10}{_percent(report.named.value)}"
+                f"{subset:<13}{report.speaker.total:>6}  "
+                f"{values}{report.named.total:>10}{_percent(report.named.value)}"
             )
         lines += [
             "",
-            "speaker: the predicted mention overlaps the gold source; entity: or any mention of the resolved",
-            "speaker does; named: of pairs whose gold source is a pronoun or nominal, share resolved to a name",
+            (
+                "speaker: the predicted mention overlaps the gold "
+                "source; entity: or any mention of the resolved"
+            ),
+            (
+                "speaker does; named: of pairs whose gold source "
+                "is a pronoun or nominal, share resolved to a name"
+            ),
             "whose mentions include it.",
         ]
         return "\n".join(lines)

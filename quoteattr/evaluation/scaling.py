@@ -67,7 +67,10 @@ def generate_article(paragraphs: int, *, seed: int = 0) -> str:
         if form == 0:
             paragraph = f'"{one.capitalize()}," {verb} {first} {last}, who works for {org}.'
         elif form == 1:
-            paragraph = f'{first} {last} said on Tuesday that {one}. "{two.capitalize()}," {pronoun} {verb}.'
+            paragraph = (
+                f"{first} {last} said on Tuesday that {one}. "
+                f'"{two.capitalize()}," {pronoun} {verb}.'
+            )
         elif form == 2:
             paragraph = f'"{one.capitalize()}," {last} said, "and {two}."'
         elif form == 3:
@@ -83,7 +86,8 @@ def generate_article(paragraphs: int, *, seed: int = 0) -> str:
 
 @frozen
 class ScalingReport:
-    """Seconds `extract` took on a text of `chars` characters and on one about `factor` times longer."""
+    """Seconds `extract` took on a text of `chars` characters and on one about `factor` times
+    longer."""
 
     chars: int
     scaled_chars: int
@@ -98,7 +102,8 @@ class ScalingReport:
 
     @property
     def per_factor(self) -> float:
-        """ratio / (scaled_chars / chars): 1.0 is linear; above 1, time grows faster than the input."""
+        """ratio / (scaled_chars / chars): 1.0 is linear; above 1, time grows faster than the
+        input."""
         return self.ratio / (self.scaled_chars / self.chars) if self.chars else float("nan")
 
 
@@ -110,7 +115,8 @@ def time_scaling(
     repeat: int = 3,
     seed: int = 0,
 ) -> ScalingReport:
-    """Time `quoteattr.extract` on an article of `paragraphs` paragraphs and of `factor` times as many.
+    """Time `quoteattr.extract` on an article of `paragraphs` paragraphs and of `factor` times as
+    many.
 
     Args:
         nlp (Language | None): the pipeline; default `quoteattr.load()`.

@@ -1,6 +1,7 @@
 """Open-class candidate frames: every verb, every noun with a clause or a topic and every
 predicative adjective with a complement (cue = the word, content = its complement, speaker = its
-subject or owner), beside the rules' own attributions, with what decides whether one may be reported."""
+subject or owner), beside the rules' own attributions, with what decides whether one may be
+reported."""
 
 from __future__ import annotations
 
@@ -36,7 +37,8 @@ from .features import candidate_features
 VERB_COMPLEMENTS = ("ccomp", "xcomp", "dobj")
 NOUN_COMPLEMENTS = ("acl", "ccomp")
 NOT_CUES = frozenset({"aux", "auxpass"})
-# "He seems to ...", "it appears that": the subject of a raising verb holds no view; the writer does.
+# "He seems to ...", "it appears that": the subject of a raising verb holds no view; the writer
+# does.
 RAISING_VERBS = frozenset({"seem", "appear"})
 # Impersonal subjects, the generic "you" ("you see") and negative ones ("nobody said anything")
 # say nothing of whose view it is.
@@ -145,7 +147,8 @@ def _frame(doc: Doc, token: Token, complement: Token, lexicon: CueLexicon) -> At
 
 
 def is_heading(text: str, start: int, end: int) -> bool:
-    """A paragraph of a few words without a sentence's final punctuation: a headline or subheading."""
+    """A paragraph of a few words without a sentence's final punctuation: a headline or
+    subheading."""
     return text[end - 1] not in SENTENCE_END and len(text[start:end].split()) <= HEADING_WORDS
 
 

@@ -1,4 +1,5 @@
-"""The `quoteattr` component: finds quotes, cues, speakers, addressees, sources and hedges after the NER.
+"""The `quoteattr` component: finds quotes, cues, speakers, addressees, sources and hedges after the
+NER.
 
 Annotations are stored as primitives in `doc.user_data` and as span groups (quotes, cues, speakers,
 linked by `span.id`), so they survive DocBin, pickling and `n_process`. Constructing the component
@@ -242,7 +243,8 @@ class QuoteAttributor(Pipe):
         doc.spans[self.speakers_key] = speakers
 
     def score(self, examples: Iterable[Example], **kwargs: Any) -> dict[str, Any]:
-        """Precision, recall and F of the quote span group (`{spans_key}_p`, `_r`, `_f`, `_per_type`)."""
+        """Precision, recall and F of the quote span group (`{spans_key}_p`, `_r`, `_f`,
+        `_per_type`)."""
         if self.scorer is None:
             return {}
         return self.scorer(examples, spans_key=self.spans_key, **kwargs)
@@ -275,7 +277,8 @@ class QuoteAttributor(Pipe):
             self.attribution_model = None
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Save the lexicon's tables (`lexicon.json`) and the trained model (`attribution_model/`)."""
+        """Save the lexicon's tables (`lexicon.json`) and the trained model
+        (`attribution_model/`)."""
         model = self.attribution_model
         serializers: dict[str, Callable[[Path], Any]] = {
             "cfg": lambda p: srsly.write_json(p, self._cfg()),

@@ -1,4 +1,5 @@
-"""The `quoteattr_paragraphs` component: every paragraph starts a sentence, which the parser respects."""
+"""The `quoteattr_paragraphs` component: every paragraph starts a sentence, which the parser
+respects."""
 
 from __future__ import annotations
 

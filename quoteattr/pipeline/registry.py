@@ -1,4 +1,5 @@
-"""The registered functions that a `quoteattr` config names (entry points `spacy_misc`, `spacy_scorers`)."""
+"""The registered functions that a `quoteattr` config names (entry points `spacy_misc`,
+`spacy_scorers`)."""
 
 from __future__ import annotations
 

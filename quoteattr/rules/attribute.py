@@ -1,5 +1,6 @@
 """The rules' stages in order: cues by sentence, quote kinds, colon and dash forms, uncued quotes,
-split quotes, parenthetical cues, paragraph clipping; then the model's choice, source chains, hedges."""
+split quotes, parenthetical cues, paragraph clipping; then the model's choice, source chains,
+hedges."""
 
 from __future__ import annotations
 

@@ -53,7 +53,8 @@ RESOLVED_MENTION_CONFIDENCE = 0.75
 
 @define
 class Attribution:
-    """One attribution candidate. Token ranges are [start, end) token indices; content in characters."""
+    """One attribution candidate. Token ranges are [start, end) token indices; content in
+    characters."""
 
     content: list[tuple[int, int]]
     kind: QuoteKind = QuoteKind.INDIRECT

@@ -1,4 +1,5 @@
-"""The per-document context every stage reads: the Doc, its text, paragraphs and quoted spans, built once."""
+"""The per-document context every stage reads: the Doc, its text, paragraphs and quoted spans, built
+once."""
 
 from __future__ import annotations
 

@@ -120,7 +120,8 @@ def _content_tokens(
                 ):
                     end = child.right_edge.i + 1
         return (start, end), addressee
-    # "called for X", "talked about X", "warned of X", "railed against X": what the words were about.
+    # "called for X", "talked about X", "warned of X", "railed against X": what the words were
+    # about.
     preposition = lexicon.preposition_content.get(lemma)
     prep = next(
         (
@@ -186,7 +187,8 @@ def _hedge(verb: Token, lexicon: CueLexicon) -> str | None:
 
 
 def _citing_frame(verb: Token, lexicon: CueLexicon) -> Token | None:
-    """The citing verb of "X cited Y as saying" / "Y was quoted as saying", if `verb` is the saying."""
+    """The citing verb of "X cited Y as saying" / "Y was quoted as saying", if `verb` is the
+    saying."""
     marker = verb.head
     if verb.dep_ in ("pcomp", "advcl", "pobj") and marker.lower_ == "as":
         citing = marker.head
@@ -309,7 +311,8 @@ def clause_attributions(
 def noun_attributions(
     sent: Span, lexicon: CueLexicon, tokens: Sequence[Token]
 ) -> list[Attribution]:
-    """ "Trump's claim that ...", "the minister's warning that ...": a reporting noun with a clause."""
+    """ "Trump's claim that ...", "the minister's warning that ...": a reporting noun with a
+    clause."""
     found = []
     for noun in tokens:
         if not noun.tag_.startswith("NN") or singular(noun.lower_) not in lexicon.content_nouns:
@@ -367,7 +370,8 @@ def _fill_citing(attribution: Attribution, citing: Token, lexicon: CueLexicon) -
 def according_to_attributions(
     sent: Span, lexicon: CueLexicon, verb_found: Sequence[Attribution], tokens: Sequence[Token]
 ) -> list[Attribution]:
-    """ "According to X, ..." makes X the speaker, or a source when a speech verb governs the clause."""
+    """ "According to X, ..." makes X the speaker, or a source when a speech verb governs the
+    clause."""
     found = []
     doc = sent.doc
     for token in tokens:

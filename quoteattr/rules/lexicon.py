@@ -1,5 +1,5 @@
-"""The lexicons: the cue lexicon (speech and writing verbs, cue phrases, hedges) and the closed-class
-word lists, loaded from packaged JSON in `quoteattr/lexicons/`.
+"""The lexicons: the cue lexicon (speech and writing verbs, cue phrases, hedges) and the
+closed-class word lists, loaded from packaged JSON in `quoteattr/lexicons/`.
 
 Cue verbs are matched on their surface form (``said`` → ``say``) with the fine-grained tag, so the
 pipeline needs neither the lemmatizer nor the attribute ruler.

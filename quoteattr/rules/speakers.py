@@ -338,7 +338,8 @@ class EntityResolver:
         gender: str | None,
         exclude: frozenset[int] = frozenset(),
     ) -> _Entity | None:
-        """The last compatible speaker in this or the previous paragraph, else the last compatible name."""
+        """The last compatible speaker in this or the previous paragraph, else the last compatible
+        name."""
         paragraph = self.paragraph_of(start)
 
         recent_speakers = []
@@ -365,7 +366,8 @@ class EntityResolver:
 
 
 def _proper_noun_run(span: Span) -> Span | None:
-    """The longest run of proper nouns in a mention the NER left untagged ("date 2024 Xi Jinping")."""
+    """The longest run of proper nouns in a mention the NER left untagged ("date 2024 Xi
+    Jinping")."""
     best: tuple[int, int] | None = None
     start = None
     for token in [*span, None]:
@@ -396,9 +398,10 @@ def _display_name(text: str) -> str:
 
 
 def seed_names(resolver: EntityResolver) -> None:
-    """Register every PERSON and ORG the NER found, so later surnames and pronouns can refer to them.
-    The whole noun phrase around the name is a mention too: its titles and appositions ("Finance
-    Minister Maria Lopez", "Anna Weber, the president,") tell gender and what "the minister" means."""
+    """Register every PERSON and ORG the NER found, so later surnames and pronouns can refer to
+    them. The whole noun phrase around the name is a mention too: its titles and appositions
+    ("Finance Minister Maria Lopez", "Anna Weber, the president,") tell gender and what "the
+    minister" means."""
     for ent in resolver.doc.ents:
         if ent.label_ in ("PERSON", "ORG"):
             entity = resolver.add_name(ent.start_char, ent.end_char, ent.label_)

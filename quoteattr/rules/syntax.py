@@ -1,5 +1,6 @@
 """Syntax helpers over the parse: mentions and their heads, subjects, names, cue words and the
-character ranges of token spans. Shared by the rules, the model's frames and the speaker resolver."""
+character ranges of token spans. Shared by the rules, the model's frames and the speaker
+resolver."""
 
 from __future__ import annotations
 
@@ -38,7 +39,8 @@ def noun_phrase(token: Token) -> tuple[int, int]:
     end = token.i + 1
     for child in token.rights:
         if child.dep_ in ("appos", "compound", "flat", "nummod", "punct"):
-            # An apposition's own noun phrase, without its relative clause ("a lawmaker who told ...").
+            # An apposition's own noun phrase, without its relative clause ("a lawmaker who told
+            # ...").
             end = max(end, noun_phrase(child)[1] if child.dep_ == "appos" else child.i + 1)
         elif child.dep_ == "prep" and child.lower_ == "of" and _is_name_of_place(child):
             end = max(end, child.right_edge.i + 1)

@@ -20,7 +20,8 @@ def fit_scorer(
     learn_rate: float = 0.2,
     l2: float = 1e-6,
 ) -> AttributionScorer:
-    """Train by mini-batch AdaGrad on the logistic loss; the same rows and seed give the same weights."""
+    """Train by mini-batch AdaGrad on the logistic loss; the same rows and seed give the same
+    weights."""
     indices, offsets = hash_features(rows)
     targets = numpy.asarray(labels, dtype=numpy.float64)
     weights = numpy.zeros(N_FEATURES, dtype=numpy.float64)

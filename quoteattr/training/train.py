@@ -232,7 +232,10 @@ def train(
         "description": "quoteattr's trained attribution scorer (see README.md, the model card).",
         "quoteattr_version": __version__,
         "spacy_version": spacy.__version__,
-        "base_pipeline": f"{rules_nlp.meta.get('lang')}_{rules_nlp.meta.get('name')} {rules_nlp.meta.get('version')}",
+        "base_pipeline": (
+            f"{rules_nlp.meta.get('lang')}_{rules_nlp.meta.get('name')} "
+            f"{rules_nlp.meta.get('version')}"
+        ),
         "trained": datetime.date.today().isoformat(),
         "python": platform.python_version(),
         "data": {
@@ -299,7 +302,8 @@ def _score_rows(dev: dict[str, Any]) -> list[str]:
         rows.append(
             f"| {name} | {100 * best['precision']:.1f} | {100 * best['recall']:.1f} | "
             + " | ".join(cells)
-            + f" | {100 * scores['speaker']:.1f} | {100 * scores['speaker_entity']:.1f} | {100 * scores['cue']:.1f} |"
+            + f" | {100 * scores['speaker']:.1f} | {100 * scores['speaker_entity']:.1f}"
+            f" | {100 * scores['cue']:.1f} |"
         )
     return rows
 
@@ -314,29 +318,62 @@ def model_card(meta: dict[str, Any]) -> str:
         "",
         "## What it does",
         "",
-        "The rules find speech and writing cues from a lexicon. This model adds what a lexicon cannot",
-        'list: beliefs, intentions, support and criticism ("wants to", "backs the plan", "attacked the',
+        (
+            "The rules find speech and writing cues from a "
+            "lexicon. This model adds what a lexicon cannot"
+        ),
+        (
+            "list: beliefs, intentions, support and criticism "
+            '("wants to", "backs the plan", "attacked the'
+        ),
         'deal as a fraud"). Every verb, every noun with a clause or a topic and every predicative',
-        "adjective with a complement is a candidate frame (cue = the word, content = its complement,",
-        "speaker = its subject or owner); a logistic regression over hashed features of the cue, the",
-        "complement, the speaker and the rules' own findings accepts frames, and drops improbable rule",
+        (
+            "adjective with a complement is a candidate "
+            "frame (cue = the word, content = its complement,"
+        ),
+        (
+            "speaker = its subject or owner); a logistic "
+            "regression over hashed features of the cue, the"
+        ),
+        (
+            "complement, the speaker and the rules' own "
+            "findings accepts frames, and drops improbable rule"
+        ),
         "attributions. A frame without a speaker, in a heading, or inside another report is never",
         "reported (docs/training.md lists every such rule).",
         "",
         "## Training data",
         "",
         f"PolNeAR v1.0.0 train split (`{data['train']}`, sha256 `{data['train_sha256'][:16]}...`):",
-        f"{data['articles']} English political news articles (2015-2016), {data['gold_attributions']} gold",
-        f"attributions; {data['candidates']} candidates ({data['frames']} frames), {data['right_candidates']} right.",
+        (
+            f"{data['articles']} English political news articles "
+            f"(2015-2016), {data['gold_attributions']} gold"
+        ),
+        (
+            f"attributions; {data['candidates']} candidates "
+            f"({data['frames']} frames), {data['right_candidates']} right."
+        ),
         "The weights are hashed features: they hold no article text and no strings at all.",
         "",
         "## Settings",
         "",
-        f"Base pipeline {meta['base_pipeline']}, spaCy {meta['spacy_version']}, quoteattr {meta['quoteattr_version']},",
-        f"feature version {meta['features']['version']} ({meta['features']['hashed_into']} weights).",
+        (
+            f"Base pipeline {meta['base_pipeline']}, spaCy "
+            f"{meta['spacy_version']}, quoteattr {meta['quoteattr_version']},"
+        ),
+        (
+            f"feature version {meta['features']['version']} "
+            f"({meta['features']['hashed_into']} weights)."
+        ),
         "Training: " + ", ".join(f"{key} {value}" for key, value in meta["settings"].items()) + ".",
-        f"Thresholds chosen on held-out folds of train: add a frame from p >= {meta['thresholds']['add']},",
-        f"drop a rule attribution below p < {meta['thresholds']['drop']} (estimated F1 {meta['thresholds']['held_out_f1_estimate']}).",
+        (
+            "Thresholds chosen on held-out folds of train: add "
+            f"a frame from p >= {meta['thresholds']['add']},"
+        ),
+        (
+            f"drop a rule attribution below p < {meta['thresholds']['drop']} "
+            f"(estimated F1 {meta['thresholds']['held_out_f1_estimate']})."
+        ),
         f"Trained {meta['trained']} in {meta['seconds']} s.",
     ]
     dev = meta.get("dev")
@@ -345,7 +382,10 @@ def model_card(meta: dict[str, Any]) -> str:
             "",
             f"## Evaluation: PolNeAR dev (`{dev['path']}`), all attributions",
             "",
-            "| pipeline | P | R | F1 overlap>0.3 | F1 overlap>0.8 | F1 jaccard>=0.5 | F1 exact | speaker | speaker entity | cue |",
+            (
+                "| pipeline | P | R | F1 overlap>0.3 | F1 overlap>0.8 | F1 "
+                "jaccard>=0.5 | F1 exact | speaker | speaker entity | cue |"
+            ),
             "|---|---|---|---|---|---|---|---|---|---|",
             *_score_rows(dev),
         ]
@@ -353,9 +393,15 @@ def model_card(meta: dict[str, Any]) -> str:
         "",
         "## Limits",
         "",
-        "- Trained on US political news of 2015-2016, annotated by one annotator per article; other",
+        (
+            "- Trained on US political news of 2015-2016, "
+            "annotated by one annotator per article; other"
+        ),
         "  genres and years will score lower.",
-        "- Its features come from the base pipeline's tags and parse: with another base pipeline the",
+        (
+            "- Its features come from the base pipeline's "
+            "tags and parse: with another base pipeline the"
+        ),
         "  scores above do not hold.",
         "- PolNeAR's idea of an attribution is broad (beliefs, stances, reports); use",
         "  `quoteattr.load(trained=False)` for speech and writing cues only.",
@@ -363,7 +409,10 @@ def model_card(meta: dict[str, Any]) -> str:
         "## Reproduce",
         "",
         "```bash",
-        "quoteattr train ../shared/data/polnear/train.jsonl --dev ../shared/data/polnear/dev.jsonl \\",
+        (
+            "quoteattr train ../shared/data/polnear/train.jsonl "
+            "--dev ../shared/data/polnear/dev.jsonl \\"
+        ),
         f"    --output models/{PACKAGED_MODEL}",
         "```",
         "",
