@@ -18,6 +18,7 @@ import spacy
 from spacy.language import Language
 
 from quoteattr.batch import io as qio
+from quoteattr.batch import output as qout
 from quoteattr.batch.runner import Extracted, Summary, annotate, run
 
 ARTICLE = 'Mayor Ines Ruiz said the bridge would reopen in May. "We are ready," she told reporters.'
@@ -185,14 +186,14 @@ def test_flatten_quote_gives_the_columns_in_order() -> None:
 
 def test_writers_write_whole_documents() -> None:
     stream = io.BytesIO()
-    writer = qio.JsonlWriter(stream)
+    writer = qout.JsonlWriter(stream)
     writer.write("é", [QUOTE])
     writer.write(7, [])
     lines = stream.getvalue().decode().splitlines()
     assert [json.loads(line)["id"] for line in lines] == ["é", 7]
 
     stream = io.BytesIO()
-    writer = qio.CsvWriter(stream)
+    writer = qout.CsvWriter(stream)
     writer.write("a", [QUOTE, {**QUOTE, "text": 'Two\nlines, "quoted"'}])
     writer.write("none", [])
     writer.write(3, [QUOTE])
@@ -210,17 +211,17 @@ def test_read_done_cuts_a_partial_jsonl_line_and_counts_ids(tmp_path: Path) -> N
         b'{"id": "a", "quotes": []}\n{"id": 2, "quotes": []}\n'
         b'{"id": "a", "quotes": []}\n{"id": "c", "quo'
     )
-    assert qio.read_done(path, "jsonl") == Counter({"a": 2, "2": 1})
+    assert qout.read_done(path, "jsonl") == Counter({"a": 2, "2": 1})
     assert path.read_bytes().endswith(b'{"id": "a", "quotes": []}\n')
-    assert qio.read_done(tmp_path / "missing.jsonl", "jsonl") == Counter()
+    assert qout.read_done(tmp_path / "missing.jsonl", "jsonl") == Counter()
     path.write_text("id,kind\n", encoding="utf-8")
-    with pytest.raises(qio.OutputError):
-        qio.read_done(path, "jsonl")
+    with pytest.raises(qout.OutputError):
+        qout.read_done(path, "jsonl")
 
 
 def test_read_done_drops_the_last_documents_csv_rows_and_any_partial_row(tmp_path: Path) -> None:
     stream = io.BytesIO()
-    writer = qio.CsvWriter(stream)
+    writer = qout.CsvWriter(stream)
     writer.write("a", [QUOTE])
     writer.write("b", [QUOTE, QUOTE])
     whole = stream.getvalue()
@@ -228,10 +229,10 @@ def test_read_done_drops_the_last_documents_csv_rows_and_any_partial_row(tmp_pat
     path = tmp_path / "out.csv"
     # Cut right after the line break inside the quoted field of the "c" row.
     path.write_bytes(stream.getvalue()[: stream.getvalue().index(b"\ninside") + 1])
-    assert qio.read_done(path, "csv") == Counter({"a": 1})  # "b" may have lost rows: done again
+    assert qout.read_done(path, "csv") == Counter({"a": 1})  # "b" may have lost rows: done again
     assert path.read_bytes() == whole[: whole.index(b"\nb,") + 1]
     path.write_bytes(whole[:20])  # a partial header
-    assert qio.read_done(path, "csv") == Counter() and path.read_bytes() == b""
+    assert qout.read_done(path, "csv") == Counter() and path.read_bytes() == b""
 
 
 # ---------------------------------------------------------------------------------------- runner

@@ -170,7 +170,7 @@ def run(
         write: writes one document's results (a `quoteattr.batch.io` writer's `write`).
         batch_size (int), n_process (int): for `nlp.pipe`.
         done (Counter[str] | None): ids (as `quoteattr.batch.io.id_text`) already written, from
-            `quoteattr.batch.io.read_done`; a document whose id is there is skipped (and counted
+            `quoteattr.batch.output.read_done`; a document whose id is there is skipped (and counted
             off, so a repeated id is skipped only as often as it was written).
         report: called with a line describing each failure.
         progress: called with 1 after each document (written, failed or skipped).

@@ -78,6 +78,7 @@ def extract(
     from tqdm import tqdm
 
     from quoteattr.batch import io, runner
+    from quoteattr.batch import output as writing
 
     if paths.count(io.STDIN) > 1:
         raise typer.BadParameter("give - (standard input) at most once", param_hint="PATHS")
@@ -121,8 +122,8 @@ def extract(
     done = None
     if resume:
         try:
-            done = io.read_done(output, fmt)  # type: ignore[arg-type]  # checked above
-        except (io.OutputError, OSError) as error:
+            done = writing.read_done(output, fmt)  # type: ignore[arg-type]  # checked above
+        except (writing.OutputError, OSError) as error:
             raise _fail(f"cannot resume: {error}", 2) from None
     total = io.count_documents(paths)
     bar = tqdm(
@@ -136,7 +137,7 @@ def extract(
     def report(line: str) -> None:
         tqdm.write(f"quoteattr: {line}", file=sys.stderr)
 
-    writer, opened = io.open_writer(output, fmt, append=resume)
+    writer, opened = writing.open_writer(output, fmt, append=resume)
     try:
         summary = runner.run(
             io.read_inputs(paths),
