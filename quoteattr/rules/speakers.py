@@ -9,125 +9,29 @@ of the paragraph, else of the previous paragraph. Where nothing fits, the name s
 from __future__ import annotations
 
 import bisect
-import unicodedata
-from collections import Counter
 from collections.abc import Iterator
 from enum import Enum
 
-from attrs import define, field
-from rapidfuzz import fuzz
+from attrs import define
 from spacy.tokens import Span
 
 from ..records import EntityType
 from .candidates import Attribution, Via
 from .context import DocContext
-from .lexicon import read_lexicon, word_list
+from .lexicon import word_list
+from .names import NameCluster, compatible_names, display_name, fold, name_key, proper_noun_run
 from .syntax import NAME_LABELS, names_in, noun_phrase
 
-TITLES = word_list("titles")
 MALE = word_list("male_pronouns")
 FEMALE = word_list("female_pronouns")
 PLURAL = word_list("plural_pronouns")
 NEUTER = word_list("neuter_pronouns")
 FIRST_PERSON = word_list("first_and_second_person")
-MALE_TITLES = word_list("male_titles")
-FEMALE_TITLES = word_list("female_titles")
 ORG_NOUNS = word_list("organisation_nouns")
-ENTITY_TYPES = {label: EntityType[label] for label in NAME_LABELS}  # NER label -> record type
 COREF_PREFIX = "coref_clusters"  # span groups of spacy-experimental's coref and its kin
-TRAILING_FUNCTION_WORDS = word_list("trailing_function_words")
-SUFFIXES = word_list("name_suffixes")
-FIRST_NAME_GENDER = {
-    name: gender
-    for gender, names in read_lexicon("en_first_names.json").items()
-    if gender in ("male", "female")
-    for name in names
-}
 # How many paragraphs back a pronoun or a nominal ("the president") looks for its referent.
 PRONOUN_WINDOW = 3
 NOMINAL_WINDOW = 6
-# Fuzzy match threshold for full names spelled differently (accents, typos, transliteration).
-NAME_SIMILARITY = 90.0
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
-
-
-def name_key(text: str) -> tuple[str, ...]:
-    """Normalised name words: no titles, possessives, accents, case or punctuation."""
-    words = []
-    for raw in _fold(text).replace("’", "'").split():
-        word = raw.removesuffix("'s").strip(".,;:'\"()[]")
-        if word and word not in TITLES:
-            words.append(word)
-    return tuple(words)
-
-
-def _compatible_names(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    if not short or not long:
-        return False
-    # "John Hale" and "John Hale Jr." are two people; "Hale" may be either.
-    if len(short) > 1 and set(short) & SUFFIXES != set(long) & SUFFIXES:
-        return False
-    if set(short) <= set(long):
-        return True
-    # Initials: "J. Smith" ~ "John Smith".
-    if short[-1] == long[-1] and all(
-        any(w.startswith(s[0]) for w in long[:-1]) for s in short[:-1]
-    ):
-        return True
-    return len(short) > 1 and fuzz.ratio(" ".join(short), " ".join(long)) >= NAME_SIMILARITY
-
-
-@define
-class _Entity:
-    entity_id: int
-    names: dict[tuple[str, ...], None] = field(factory=dict)  # an ordered set
-    best_display: str = ""  # the most complete name written so far (see `offer_name`)
-    labels: Counter = field(factory=Counter)
-    mentions: dict[tuple[int, int], None] = field(factory=dict)  # character ranges, an ordered set
-    words: set[str] = field(factory=set)  # every word of every mention: titles, appositions
-    pronoun_gender: str | None = None  # from the first he/she linked to the entity
-
-    def add_mention(self, start: int, end: int, text: str) -> None:
-        if (start, end) not in self.mentions:
-            self.mentions[(start, end)] = None
-            self.words.update(word.strip(".,") for word in _fold(text).split())
-
-    def offer_name(self, text: str) -> None:
-        """Keep the most complete name; between equals, the one in proper case ("Maria Lopez", not
-        "MARIA LOPEZ"). Kept as it comes, so that reading the name costs nothing."""
-        if _name_rank(text) > _name_rank(self.best_display):
-            self.best_display = text
-
-    @property
-    def gender(self) -> str | None:
-        """Evidence in order of strength: a title (Mr., Ms.), a first name, a linked pronoun."""
-        if self.words & MALE_TITLES:
-            return "male"
-        if self.words & FEMALE_TITLES:
-            return "female"
-        for key in self.names:
-            if len(key) > 1:
-                first = FIRST_NAME_GENDER.get(key[0])
-                if first is not None:
-                    return first
-        return self.pronoun_gender
-
-    @property
-    def name(self) -> str:
-        best = self.best_display
-        if best.isupper() and " " in best and self.type == EntityType.PERSON:
-            return best.title()  # a headline's capitals are not the person's name
-        return best
-
-    @property
-    def type(self) -> EntityType:
-        if not self.labels:
-            return EntityType.PERSON
-        return ENTITY_TYPES.get(self.labels.most_common(1)[0][0], EntityType.OTHER)
 
 
 class MentionKind(str, Enum):
@@ -140,7 +44,7 @@ class MentionKind(str, Enum):
 
 @define
 class ResolvedMention:
-    entity: _Entity | None
+    entity: NameCluster | None
     type: EntityType
     how: MentionKind = MentionKind.NAME  # how the mention was linked
 
@@ -159,10 +63,12 @@ class EntityResolver:
     def __init__(self, context: DocContext) -> None:
         doc = self.doc = context.doc
         self.text = context.text
-        self.entities: list[_Entity] = []
+        self.entities: list[NameCluster] = []
         self._paragraph_starts = context.paragraph_starts or [0]
-        self._name_mentions: list[tuple[int, _Entity]] = []  # (char start, entity), document order
-        self._by_span: dict[tuple[int, int], _Entity] = {}
+        self._name_mentions: list[
+            tuple[int, NameCluster]
+        ] = []  # (char start, entity), document order
+        self._by_span: dict[tuple[int, int], NameCluster] = {}
         # Coreference clusters from another component, by the root token of each mention.
         self._clusters_of: dict[int, list[list[Span]]] = {}
         for key, group in doc.spans.items():
@@ -170,12 +76,14 @@ class EntityResolver:
                 cluster = list(group)
                 for span in cluster:
                     self._clusters_of.setdefault(span.root.i, []).append(cluster)
-        self._by_word: dict[str, dict[int, _Entity]] = {}  # name word -> entities with that word
+        self._by_word: dict[
+            str, dict[int, NameCluster]
+        ] = {}  # name word -> entities with that word
         self._last_seen: dict[int, int] = {}  # entity id -> character of its latest name mention
 
     # -- names ------------------------------------------------------------------------------
 
-    def add_name(self, start: int, end: int, label: str | None) -> _Entity | None:
+    def add_name(self, start: int, end: int, label: str | None) -> NameCluster | None:
         if (start, end) in self._by_span:
             return self._by_span[(start, end)]
         text = self.text[start:end]
@@ -184,13 +92,13 @@ class EntityResolver:
             return None
         entity = self._match(key, start)
         if entity is None:
-            entity = _Entity(entity_id=len(self.entities))
+            entity = NameCluster(entity_id=len(self.entities))
             self.entities.append(entity)
         entity.names[key] = None
         for word in key:
             self._by_word.setdefault(word, {})[entity.entity_id] = entity
         self._last_seen[entity.entity_id] = max(start, self._last_seen.get(entity.entity_id, -1))
-        entity.offer_name(_display_name(text))
+        entity.offer_name(display_name(text))
         if label:
             entity.labels[label] += 1
         entity.add_mention(start, end, text)
@@ -198,7 +106,7 @@ class EntityResolver:
         bisect.insort(self._name_mentions, (start, entity), key=lambda item: item[0])
         return entity
 
-    def _match(self, key: tuple[str, ...], start: int) -> _Entity | None:
+    def _match(self, key: tuple[str, ...], start: int) -> NameCluster | None:
         """The entity a name belongs to: the most recent one whose names it is compatible with.
         Only entities sharing a word with the name are candidates, which keeps this linear."""
         candidates = {e.entity_id: e for word in key for e in self._by_word.get(word, {}).values()}
@@ -210,11 +118,11 @@ class EntityResolver:
         for entity in ranked:
             for known in entity.names:
                 short, long = (key, known) if len(key) <= len(known) else (known, key)
-                if _compatible_names(short, long):
+                if compatible_names(short, long):
                     return entity
         return None
 
-    def _recent_entities(self, char: int, max_paragraphs: int) -> Iterator[_Entity]:
+    def _recent_entities(self, char: int, max_paragraphs: int) -> Iterator[NameCluster]:
         """Distinct entities named before `char`, most recent first, within `max_paragraphs`."""
         i = bisect.bisect_left(self._name_mentions, char, key=lambda item: item[0])
         paragraph = self.paragraph_of(char)
@@ -236,14 +144,14 @@ class EntityResolver:
         self,
         start: int,
         end: int,
-        previous_speakers: list[tuple[int, _Entity]],
+        previous_speakers: list[tuple[int, NameCluster]],
         exclude: frozenset[int] = frozenset(),
     ) -> ResolvedMention:
         """Resolve a mention at [start, end) given the speakers attributed before it; a pronoun
         never refers to an entity in `exclude` (the addressee of its own verb: "he told Putin")."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         text = self.text[start:end]
-        words = _fold(text).split()
+        words = fold(text).split()
         if span is None or not words:
             return ResolvedMention(None, EntityType.OTHER)
         names = names_in(span, NAME_LABELS)
@@ -255,7 +163,7 @@ class EntityResolver:
                 entity.add_mention(start, end, text)
                 return ResolvedMention(entity, entity.type)
         root = span.root
-        proper = _proper_noun_run(span)
+        proper = proper_noun_run(span)
         if proper is not None and name_key(proper.text):
             entity = self.add_name(proper.start_char, proper.end_char, None)
             if entity is not None:
@@ -274,13 +182,13 @@ class EntityResolver:
             return self._resolve_pronoun(head, start, end, previous_speakers, exclude)
         return self._resolve_nominal(root.lower_, text, start, end, previous_speakers)
 
-    def _from_coref(self, token_i: int) -> _Entity | None:
+    def _from_coref(self, token_i: int) -> NameCluster | None:
         """The named entity of the coreference cluster holding a mention headed by `token_i`,
         where another component left clusters in `doc.spans["coref_clusters_*"]`."""
         for cluster in self._clusters_of.get(token_i, ()):
             for span in cluster:
                 names = names_in(span, NAME_LABELS)
-                name = names[0] if names else _proper_noun_run(span)
+                name = names[0] if names else proper_noun_run(span)
                 if name is not None and name_key(name.text):
                     return self.add_name(name.start_char, name.end_char, name.label_ or None)
         return None
@@ -290,7 +198,7 @@ class EntityResolver:
         pronoun: str,
         start: int,
         end: int,
-        previous: list[tuple[int, _Entity]],
+        previous: list[tuple[int, NameCluster]],
         exclude: frozenset[int],
     ) -> ResolvedMention:
         if pronoun in FIRST_PERSON:
@@ -313,9 +221,9 @@ class EntityResolver:
         return ResolvedMention(entity, entity.type, MentionKind.PRONOUN)
 
     def _resolve_nominal(
-        self, head: str, text: str, start: int, end: int, previous: list[tuple[int, _Entity]]
+        self, head: str, text: str, start: int, end: int, previous: list[tuple[int, NameCluster]]
     ) -> ResolvedMention:
-        words = set(_fold(text).split())
+        words = set(fold(text).split())
         if head in ORG_NOUNS:
             entity = self._recent(start, previous, {EntityType.ORG}, None)
             kind = EntityType.ORG
@@ -333,11 +241,11 @@ class EntityResolver:
     def _recent(
         self,
         start: int,
-        previous: list[tuple[int, _Entity]],
+        previous: list[tuple[int, NameCluster]],
         wanted: set[EntityType],
         gender: str | None,
         exclude: frozenset[int] = frozenset(),
-    ) -> _Entity | None:
+    ) -> NameCluster | None:
         """The last compatible speaker in this or the previous paragraph, else the last compatible
         name."""
         paragraph = self.paragraph_of(start)
@@ -355,7 +263,7 @@ class EntityResolver:
         # The most recent candidate that agrees: a known other gender rules a person out.
         return next((e for e in candidates if gender is None or e.gender in (None, gender)), None)
 
-    def introduced_between(self, start: int, end: int, speaker: _Entity) -> bool:
+    def introduced_between(self, start: int, end: int, speaker: NameCluster) -> bool:
         """Whether another person is named between two characters (breaks speaker continuation)."""
         low = bisect.bisect_left(self._name_mentions, start, key=lambda item: item[0])
         high = bisect.bisect_left(self._name_mentions, end, key=lambda item: item[0])
@@ -363,38 +271,6 @@ class EntityResolver:
             entity is not speaker and entity.type == EntityType.PERSON
             for _, entity in self._name_mentions[low:high]
         )
-
-
-def _proper_noun_run(span: Span) -> Span | None:
-    """The longest run of proper nouns in a mention the NER left untagged ("date 2024 Xi
-    Jinping")."""
-    best: tuple[int, int] | None = None
-    start = None
-    for token in [*span, None]:
-        if token is not None and token.tag_ in ("NNP", "NNPS"):
-            start = token.i if start is None else start
-            continue
-        if start is not None:
-            end = token.i if token is not None else span.end
-            if best is None or end - start > best[1] - best[0]:
-                best = (start, end)
-            start = None
-    return None if best is None else span.doc[best[0] : best[1]]
-
-
-def _name_rank(text: str) -> tuple[int, bool, int]:
-    return (len(name_key(text)), not text.isupper(), len(text))
-
-
-def _display_name(text: str) -> str:
-    """The name as written, without titles in front and possessive 's."""
-    words = text.replace("’", "'").split()
-    while len(words) > 1 and words[0].strip(".").lower() in TITLES:
-        words.pop(0)
-    while len(words) > 1 and words[-1].lower() in TRAILING_FUNCTION_WORDS:
-        words.pop()  # an entity span the NER ran one word too far ("Ketil Okafor of")
-    cleaned = " ".join(words).removesuffix("'s")
-    return cleaned.strip(" ,.;:")
 
 
 def seed_names(resolver: EntityResolver) -> None:

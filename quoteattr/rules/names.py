@@ -1,0 +1,149 @@
+"""Names and the clusters they form: normalised name keys, which names may be one person's, the
+display name, and the entity a cluster of mentions makes (its names, labels, gender and type)."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+
+from attrs import define, field
+from rapidfuzz import fuzz
+from spacy.tokens import Span
+
+from ..records import EntityType
+from .lexicon import read_lexicon, word_list
+from .syntax import NAME_LABELS
+
+TITLES = word_list("titles")
+
+MALE_TITLES = word_list("male_titles")
+
+FEMALE_TITLES = word_list("female_titles")
+
+ENTITY_TYPES = {label: EntityType[label] for label in NAME_LABELS}  # NER label -> record type
+
+TRAILING_FUNCTION_WORDS = word_list("trailing_function_words")
+
+SUFFIXES = word_list("name_suffixes")
+
+FIRST_NAME_GENDER = {
+    name: gender
+    for gender, names in read_lexicon("en_first_names.json").items()
+    if gender in ("male", "female")
+    for name in names
+}
+
+# Fuzzy match threshold for full names spelled differently (accents, typos, transliteration).
+NAME_SIMILARITY = 90.0
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def name_key(text: str) -> tuple[str, ...]:
+    """Normalised name words: no titles, possessives, accents, case or punctuation."""
+    words = []
+    for raw in fold(text).replace("’", "'").split():
+        word = raw.removesuffix("'s").strip(".,;:'\"()[]")
+        if word and word not in TITLES:
+            words.append(word)
+    return tuple(words)
+
+
+def compatible_names(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    if not short or not long:
+        return False
+    # "John Hale" and "John Hale Jr." are two people; "Hale" may be either.
+    if len(short) > 1 and set(short) & SUFFIXES != set(long) & SUFFIXES:
+        return False
+    if set(short) <= set(long):
+        return True
+    # Initials: "J. Smith" ~ "John Smith".
+    if short[-1] == long[-1] and all(
+        any(w.startswith(s[0]) for w in long[:-1]) for s in short[:-1]
+    ):
+        return True
+    return len(short) > 1 and fuzz.ratio(" ".join(short), " ".join(long)) >= NAME_SIMILARITY
+
+
+@define
+class NameCluster:
+    entity_id: int
+    names: dict[tuple[str, ...], None] = field(factory=dict)  # an ordered set
+    best_display: str = ""  # the most complete name written so far (see `offer_name`)
+    labels: Counter = field(factory=Counter)
+    mentions: dict[tuple[int, int], None] = field(factory=dict)  # character ranges, an ordered set
+    words: set[str] = field(factory=set)  # every word of every mention: titles, appositions
+    pronoun_gender: str | None = None  # from the first he/she linked to the entity
+
+    def add_mention(self, start: int, end: int, text: str) -> None:
+        if (start, end) not in self.mentions:
+            self.mentions[(start, end)] = None
+            self.words.update(word.strip(".,") for word in fold(text).split())
+
+    def offer_name(self, text: str) -> None:
+        """Keep the most complete name; between equals, the one in proper case ("Maria Lopez", not
+        "MARIA LOPEZ"). Kept as it comes, so that reading the name costs nothing."""
+        if name_rank(text) > name_rank(self.best_display):
+            self.best_display = text
+
+    @property
+    def gender(self) -> str | None:
+        """Evidence in order of strength: a title (Mr., Ms.), a first name, a linked pronoun."""
+        if self.words & MALE_TITLES:
+            return "male"
+        if self.words & FEMALE_TITLES:
+            return "female"
+        for key in self.names:
+            if len(key) > 1:
+                first = FIRST_NAME_GENDER.get(key[0])
+                if first is not None:
+                    return first
+        return self.pronoun_gender
+
+    @property
+    def name(self) -> str:
+        best = self.best_display
+        if best.isupper() and " " in best and self.type == EntityType.PERSON:
+            return best.title()  # a headline's capitals are not the person's name
+        return best
+
+    @property
+    def type(self) -> EntityType:
+        if not self.labels:
+            return EntityType.PERSON
+        return ENTITY_TYPES.get(self.labels.most_common(1)[0][0], EntityType.OTHER)
+
+
+def name_rank(text: str) -> tuple[int, bool, int]:
+    return (len(name_key(text)), not text.isupper(), len(text))
+
+
+def display_name(text: str) -> str:
+    """The name as written, without titles in front and possessive 's."""
+    words = text.replace("’", "'").split()
+    while len(words) > 1 and words[0].strip(".").lower() in TITLES:
+        words.pop(0)
+    while len(words) > 1 and words[-1].lower() in TRAILING_FUNCTION_WORDS:
+        words.pop()  # an entity span the NER ran one word too far ("Ketil Okafor of")
+    cleaned = " ".join(words).removesuffix("'s")
+    return cleaned.strip(" ,.;:")
+
+
+def proper_noun_run(span: Span) -> Span | None:
+    """The longest run of proper nouns in a mention the NER left untagged ("date 2024 Xi
+    Jinping")."""
+    best: tuple[int, int] | None = None
+    start = None
+    for token in [*span, None]:
+        if token is not None and token.tag_ in ("NNP", "NNPS"):
+            start = token.i if start is None else start
+            continue
+        if start is not None:
+            end = token.i if token is not None else span.end
+            if best is None or end - start > best[1] - best[0]:
+                best = (start, end)
+            start = None
+    return None if best is None else span.doc[best[0] : best[1]]
