@@ -27,3 +27,7 @@ class Errors:
         "trained on other features (version {found}; this "
         "quoteattr reads version {expected}): retrain it with `quoteattr train`."
     )
+    E009 = (
+        "[E009] No quoteattr extension named {names}: the extensions are {known} (rename them with "
+        'a table such as {{"quotes": "qa_quotes"}}).'
+    )

@@ -10,7 +10,7 @@ built on demand from `doc.user_data`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from spacy.tokens import Doc
@@ -44,9 +44,19 @@ EXTENSIONS: dict[str, Callable[[Doc], Any]] = {
 }
 
 
-def register_extensions() -> None:
-    """Register the Doc extensions; idempotent, and never overwrites someone else's."""
-    for name, getter in EXTENSIONS.items():
+def extension_names(names: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Each extension's attribute name: its own, unless `names` renames it."""
+    unknown = sorted(set(names or {}) - set(EXTENSIONS))
+    if unknown:
+        raise ValueError(Errors.E009.format(names=", ".join(unknown), known=", ".join(EXTENSIONS)))
+    return {role: (names or {}).get(role, role) for role in EXTENSIONS}
+
+
+def register_extensions(names: Mapping[str, str] | None = None) -> None:
+    """Register the Doc extensions, under other attribute names where `names` gives them;
+    idempotent, and never overwrites someone else's."""
+    for role, name in extension_names(names).items():
+        getter = EXTENSIONS[role]
         if Doc.has_extension(name):
             if Doc.get_extension(name)[2] is not getter:
                 raise ValueError(Errors.E006.format(name=name))
@@ -54,7 +64,7 @@ def register_extensions() -> None:
         Doc.set_extension(name, getter=getter)
 
 
-def unregister_extensions() -> None:
-    for name, getter in EXTENSIONS.items():
-        if Doc.has_extension(name) and Doc.get_extension(name)[2] is getter:
+def unregister_extensions(names: Mapping[str, str] | None = None) -> None:
+    for role, name in extension_names(names).items():
+        if Doc.has_extension(name) and Doc.get_extension(name)[2] is EXTENSIONS[role]:
             Doc.remove_extension(name)

@@ -508,3 +508,26 @@ def test_the_registered_lexicon_and_model_functions_still_work_as_settings():
     )
     assert isinstance(component.lexicon, CueLexicon)
     assert isinstance(component.attribution_model, AttributionScorer)
+
+
+# --- extension names ------------------------------------------------------------------------------
+
+
+def test_extension_names_are_configurable():
+    names = {"quotes": "qa_quotes", "quote_result": "qa_result"}
+    nlp = spacy.blank("en")
+    nlp.add_pipe("quoteattr", config={"extensions": names})
+    try:
+        assert Doc.has_extension("qa_quotes") and Doc.has_extension("qa_result")
+        assert Doc.has_extension("quote_entities")  # not renamed: its own name
+        doc = nlp("Maria Lopez said the factory would close.")  # no parse: no quotes
+        assert doc._.qa_quotes == () and doc._.qa_result.quotes == ()
+    finally:
+        for name in names.values():  # the renamed ones only: other tests use the default names
+            Doc.remove_extension(name)
+
+
+def test_an_unknown_extension_name_is_a_clear_error():
+    nlp = spacy.blank("en")
+    with pytest.raises(ValueError, match="E009.*'?quote_texts"):
+        nlp.add_pipe("quoteattr", config={"extensions": {"quote_texts": "x"}})

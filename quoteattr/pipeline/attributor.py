@@ -10,7 +10,7 @@ when neither `initialize()` nor `from_disk()` gave them.
 # No `from __future__ import annotations`: spaCy validates `initialize` settings by its annotations.
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Optional, Union
+from typing import Any, Dict, Optional, Union
 
 import attrs
 import srsly
@@ -65,7 +65,7 @@ def make_quote_attributor(
     spans_key: str,
     cues_key: str,
     speakers_key: str,
-    extensions: bool,
+    extensions: Union[bool, Dict[str, str]],
     scorer: Optional[Callable],
 ) -> "QuoteAttributor":
     return QuoteAttributor(
@@ -96,7 +96,9 @@ class QuoteAttributor(Pipe):
         spans_key (str): the span group of the quotes (labels DIRECT, INDIRECT, MIXED).
         cues_key (str): the span group of the cues (label CUE).
         speakers_key (str): the span group of the speakers' mentions (label SPEAKER).
-        extensions (bool): register `Doc._.quotes`, `Doc._.quote_entities` and `Doc._.quote_result`.
+        extensions (bool | dict): register `Doc._.quotes`, `Doc._.quote_entities` and
+            `Doc._.quote_result` (True), under other names where a table gives them
+            ({"quotes": "qa_quotes"}), or not at all (False).
         scorer (Callable | None): the scoring function of `score()`.
     """
 
@@ -110,7 +112,7 @@ class QuoteAttributor(Pipe):
         spans_key: str = DEFAULT_SPANS_KEY,
         cues_key: str = DEFAULT_CUES_KEY,
         speakers_key: str = DEFAULT_SPEAKERS_KEY,
-        extensions: bool = True,
+        extensions: bool | dict[str, str] = True,
         scorer: Callable | None = None,
     ) -> None:
         self.vocab = vocab
@@ -126,7 +128,7 @@ class QuoteAttributor(Pipe):
         self.extensions = extensions
         self.scorer = scorer
         if extensions:
-            register_extensions()
+            register_extensions(None if extensions is True else extensions)
 
     @property
     def lexicon(self) -> CueLexicon:
