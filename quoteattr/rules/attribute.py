@@ -12,12 +12,8 @@ from .chains import chain_sources, hedge_anonymous_sources
 from .clauses import clip_to_paragraphs, parenthetical_content
 from .colons import colon_lead_ins, news_colons
 from .context import DocContext
-from .cues import (
-    according_to_attributions,
-    clause_attributions,
-    noun_attributions,
-    verb_attributions,
-)
+from .cues import clause_attributions, verb_attributions
+from .phrases import according_to_attributions, noun_attributions
 from .quotes import classify, link_quotes, merge_split_quotes
 
 if TYPE_CHECKING:

@@ -1,6 +1,6 @@
-"""Cues in one sentence: speech and writing verbs with their content, speaker, addressee and hedge;
-open-class verbs with a 'that' clause; reporting nouns ("his claim that"); "according to"; and the
-citing frame of "X cited Y as saying"."""
+"""Verb cues in one sentence: speech and writing verbs with their content, speaker, addressee and
+hedge; open-class verbs with a 'that' clause; and the citing frame of "X cited Y as saying"
+(reporting nouns and "according to" are in `phrases`)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from spacy.tokens import Span, Token
 from ..records import QuoteKind
 from .candidates import Attribution, Via
 from .lexicon import CueLexicon
-from .morphology import singular
 from .syntax import (
     COPULAS,
     IMPERSONAL_SUBJECTS,
@@ -25,12 +24,10 @@ from .syntax import (
     find_subject,
     is_personal,
     mention_head,
-    noun_owner,
     noun_phrase,
     open_class_lemma,
     set_speaker,
     subtree_span,
-    trim_tokens,
 )
 
 
@@ -308,39 +305,6 @@ def clause_attributions(
     return found
 
 
-def noun_attributions(
-    sent: Span, lexicon: CueLexicon, tokens: Sequence[Token]
-) -> list[Attribution]:
-    """ "Trump's claim that ...", "the minister's warning that ...": a reporting noun with a
-    clause."""
-    found = []
-    for noun in tokens:
-        if not noun.tag_.startswith("NN") or singular(noun.lower_) not in lexicon.content_nouns:
-            continue
-        clause = next(
-            (
-                c
-                for c in noun.rights
-                if c.dep_ in ("acl", "ccomp") and child_with(c, "mark", lower="that")
-            ),
-            None,
-        )
-        if clause is None:
-            continue
-        owner = noun_owner(noun, clause.i)
-        found.append(
-            Attribution(
-                content=[char_range(sent.doc, subtree_span(clause))],
-                cue=(noun.i, noun.i + 1),
-                cue_lemma=singular(noun.lower_),
-                speaker=None if owner is None else noun_phrase(mention_head(owner)),
-                via=Via.SUBJECT if owner is not None else Via.NONE,
-                sentence_start=sent.start,
-            )
-        )
-    return found
-
-
 def _fill_citing(attribution: Attribution, citing: Token, lexicon: CueLexicon) -> None:
     relation = "quoted" if lexicon.verb_lemma(citing.lower_) == "quote" else "cited"
     quoted_person = child_with(citing, "dobj")
@@ -365,70 +329,3 @@ def _fill_citing(attribution: Attribution, citing: Token, lexicon: CueLexicon) -
             start = aux[0].i if aux else citing.i
             as_token = next(c for c in citing.children if c.lower_ == "as")
             attribution.hedge = doc[start : as_token.i + 1].text.lower()
-
-
-def according_to_attributions(
-    sent: Span, lexicon: CueLexicon, verb_found: Sequence[Attribution], tokens: Sequence[Token]
-) -> list[Attribution]:
-    """ "According to X, ..." makes X the speaker, or a source when a speech verb governs the
-    clause."""
-    found = []
-    doc = sent.doc
-    for token in tokens:
-        for words, relation in lexicon.phrases:
-            if token.lower_ != words[0] or token.i + len(words) > sent.end:
-                continue
-            if [t.lower_ for t in doc[token.i : token.i + len(words)]] != list(words):
-                continue
-            last = doc[token.i + len(words) - 1]
-            pobj = child_with(last, "pobj")
-            if pobj is None:
-                continue
-            source = noun_phrase(pobj)
-            phrase = (token.i, max(source[1], pobj.right_edge.i + 1))
-            governed = [
-                a for a in verb_found if a.cue is not None and _governs(doc[a.cue[0]], token)
-            ]
-            if governed:
-                for attribution in governed:
-                    attribution.sources.insert(0, (source, relation))
-                continue
-            if relation != "according_to":
-                continue
-            clause = token.head if token.head.i != token.i else None
-            while clause is not None and clause.dep_ in ("prep", "pobj"):
-                clause = clause.head if clause.head.i != clause.i else None
-            if clause is None:
-                continue
-            content = _span_of_sentence_rest(sent, clause, phrase)
-            if content is None:
-                continue
-            found.append(
-                Attribution(
-                    content=[char_range(doc, content)],
-                    cue=(token.i, last.i + 1),
-                    cue_lemma="according to",
-                    speaker=source,
-                    via=Via.ACCORDING_TO,
-                    sentence_start=sent.start,
-                )
-            )
-    return found
-
-
-def _governs(verb: Token, token: Token) -> bool:
-    return any(ancestor.i == verb.i for ancestor in token.ancestors) and token.head.i == verb.i
-
-
-def _span_of_sentence_rest(
-    sent: Span, clause: Token, phrase: tuple[int, int]
-) -> tuple[int, int] | None:
-    """The clause's extent without the cue phrase and the punctuation that sets it off."""
-    doc = sent.doc
-    start, end = clause.left_edge.i, clause.right_edge.i + 1
-    if phrase[0] <= start < phrase[1]:
-        start = phrase[1]
-    elif start < phrase[0] < end and phrase[1] >= end - 1:
-        end = phrase[0]
-    start, end = trim_tokens(doc, start, end)
-    return (start, end) if end > start else None

@@ -2,12 +2,8 @@ import pytest
 
 from quoteattr.records import QuoteKind
 from quoteattr.rules.candidates import Via
-from quoteattr.rules.cues import (
-    according_to_attributions,
-    clause_attributions,
-    noun_attributions,
-    verb_attributions,
-)
+from quoteattr.rules.cues import clause_attributions, verb_attributions
+from quoteattr.rules.phrases import according_to_attributions, noun_attributions
 
 from .conftest import chars, from_rows, span_text
 from .test_syntax import SAID
