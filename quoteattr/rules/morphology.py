@@ -19,7 +19,7 @@ _STRESSED_FINAL = frozenset(
 
 
 def _doubles_final(lemma: str) -> bool:
-    """Whether `lemma` doubles its last consonant before -ed/-ing ("stop", "slam", "admit")."""
+    """Whether `lemma` doubles its last consonant before -ed/-ing: "stop", "slam", "quip", "admit"."""
     if lemma in _STRESSED_FINAL:
         return True
     core = lemma.replace("qu", "q")  # the u of "qu" is no vowel of its own ("quip")
