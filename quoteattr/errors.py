@@ -31,3 +31,12 @@ class Errors:
         "[E009] No quoteattr extension named {names}: the extensions are {known} (rename them with "
         'a table such as {{"quotes": "qa_quotes"}}).'
     )
+    E010 = (
+        '[E010] Unknown quote category {name!r}: the categories are {known}, or "all" for every '
+        "one."
+    )
+    E011 = "[E011] min_confidence must be a number within 0..1, got {value!r}."
+    E012 = (
+        "[E012] The pipeline has no quoteattr component (its components: {pipes}): add one with "
+        'nlp.add_pipe("quoteattr"), or use quoteattr.load().'
+    )

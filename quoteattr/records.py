@@ -14,6 +14,7 @@ import attrs
 from attrs import field, frozen, validators
 
 __all__ = [
+    "Category",
     "Cue",
     "DocumentEntity",
     "Entity",
@@ -34,6 +35,16 @@ class QuoteKind(str, Enum):
     DIRECT = "direct"
     INDIRECT = "indirect"
     MIXED = "mixed"
+
+
+class Category(str, Enum):
+    """What is reported: words said or written, a thought (belief, expectation, finding), or a
+    stance held (want, plan, support, oppose). `quoteattr.extract` returns statements unless asked
+    for more (`categories="all"`)."""
+
+    STATEMENT = "statement"
+    THOUGHT = "thought"
+    STANCE = "stance"
 
 
 class EntityType(str, Enum):
@@ -158,6 +169,7 @@ class Quote:
     """
 
     kind: QuoteKind = field(converter=QuoteKind)
+    category: Category = field(default=Category.STATEMENT, converter=Category)
     text: str = field(
         validator=validators.instance_of(str),
         repr=lambda text: repr(text[:60] + "…" if len(text) > 60 else text),
@@ -184,6 +196,7 @@ class Quote:
         """The stable JSON shape (see the README)."""
         return {
             "kind": self.kind.value,
+            "category": self.category.value,
             "text": self.text,
             "start": self.start,
             "end": self.end,
@@ -200,6 +213,8 @@ class Quote:
     def from_dict(cls, data: dict[str, Any]) -> Quote:
         return cls(
             kind=data["kind"],
+            # Written before categories existed: every record then was reported as a statement.
+            category=data.get("category", Category.STATEMENT),
             text=data["text"],
             start=data["start"],
             end=data["end"],

@@ -15,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import quoteattr
+from quoteattr import Category
 from quoteattr.api import load
 from quoteattr.intervals import Coverage
 from quoteattr.model.features import FEATURE_VERSION, N_FEATURES, hash_features
@@ -171,18 +172,20 @@ def test_the_shipped_model_is_found_and_used_by_default():
 
 
 def test_a_stance_is_attributed_by_the_model_and_not_by_the_rules():
-    (quote,) = quoteattr.extract(STANCE).quotes
+    (quote,) = quoteattr.extract(STANCE, categories="all").quotes
     assert quote.cue.text == "opposes"
     assert quote.text == "the new pipeline plan"
     assert quote.speaker.name == "Maria Lopez"
-    assert quoteattr.extract(STANCE, nlp=load(trained=False)).quotes == ()
+    assert quote.category is Category.STANCE
+    assert quoteattr.extract(STANCE).quotes == ()  # not a statement: not asked for by default
+    assert quoteattr.extract(STANCE, nlp=load(trained=False), categories="all").quotes == ()
 
 
 def test_a_frame_cue_has_the_pipelines_lemma_else_its_lower_case_form():
-    assert [quote.cue.lemma for quote in quoteattr.extract(STANCE).quotes] == ["opposes"]
-    assert [
-        quote.cue.lemma for quote in quoteattr.extract(STANCE, nlp=load(minimal=False)).quotes
-    ] == ["oppose"]
+    found = quoteattr.extract(STANCE, categories="all").quotes
+    assert [quote.cue.lemma for quote in found] == ["opposes"]
+    found = quoteattr.extract(STANCE, nlp=load(minimal=False), categories="all").quotes
+    assert [quote.cue.lemma for quote in found] == ["oppose"]
 
 
 @pytest.mark.parametrize(
@@ -195,23 +198,32 @@ def test_a_frame_cue_has_the_pipelines_lemma_else_its_lower_case_form():
         ),
         # a stance inside a report is part of it
         (STANCE, "Senator Maria Lopez said she strongly opposes the new pipeline plan.\n"),
-        # the setting of a report is not a report of its own
-        (
-            "Senator Maria Lopez addressed a crowd of farmers on the new pipeline plan.\n",
-            "Senator Maria Lopez addressed a crowd of farmers on the new pipeline plan, saying it would ruin them.\n",
-        ),
     ],
 )
 def test_a_frame_is_reported_only_as_a_report_of_its_own(reported, not_reported):
-    frame = quoteattr.extract(reported).quotes[0].cue.text
-    assert quoteattr.extract(reported, nlp=load(trained=False)).quotes == ()
-    assert frame not in [
-        quote.cue.text for quote in quoteattr.extract(not_reported).quotes if quote.cue
-    ]
-    assert (
-        quoteattr.extract(not_reported).quotes
-        == quoteattr.extract(not_reported, nlp=load(trained=False)).quotes
-    )
+    frame = quoteattr.extract(reported, categories="all").quotes[0].cue.text
+    assert quoteattr.extract(reported, nlp=load(trained=False), categories="all").quotes == ()
+    found = quoteattr.extract(not_reported, categories="all").quotes
+    assert frame not in [quote.cue.text for quote in found if quote.cue]
+    by_rules = quoteattr.extract(not_reported, nlp=load(trained=False), categories="all").quotes
+    assert _attributions(found) == _attributions(by_rules)  # the confidence may differ
+
+
+def _attributions(quotes):
+    return [(quote.text, quote.cue, quote.speaker, quote.category) for quote in quotes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the setting of a report, or a plain act, reports nothing
+        "Senator Maria Lopez addressed a crowd of farmers on the new pipeline plan.\n",
+        "The charity runs two clinics in the north of the city.\n",
+        "Senator Maria Lopez began to cry when the plan was read out.\n",
+    ],
+)
+def test_an_act_that_reports_nothing_is_no_record(text):
+    assert quoteattr.extract(text, categories="all").quotes == ()
 
 
 @pytest.mark.parametrize("verb", ["seems", "appears"])

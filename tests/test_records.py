@@ -31,6 +31,7 @@ KINDS = {"direct", "indirect", "mixed"}
 TYPES = {"PERSON", "ORG", "GPE", "NORP", "OTHER"}
 QUOTE_KEYS = {
     "kind",
+    "category",
     "text",
     "start",
     "end",

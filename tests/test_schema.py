@@ -104,6 +104,7 @@ def _valid_record() -> dict:
     }
     return {
         "kind": "direct",
+        "category": "statement",
         "text": "We won. Again.",
         "start": 10,
         "end": 40,
@@ -142,6 +143,7 @@ def _set(path, value):
 
 INVALID = {
     "wrong kind": _set(["kind"], "quoted"),
+    "unknown category": _set(["category"], "belief"),
     "kind in capitals": _set(["kind"], "DIRECT"),
     "extra field": _set(["score"], 1),
     "extra field in the speaker": _set(["speaker", "gender"], "f"),

@@ -30,6 +30,18 @@ def evaluate(
     n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes.")] = 1,
     batch_size: BatchOption = DEFAULT_BATCH_SIZE,
     rules: RulesOption = False,
+    categories: Annotated[
+        str,
+        typer.Option(
+            "--categories",
+            help='The categories scored: "all" (PolNeAR annotates beliefs and stances too), '
+            '"statement", or names joined by commas ("statement,thought").',
+        ),
+    ] = "all",
+    min_confidence: Annotated[
+        Optional[float],
+        typer.Option("--min-confidence", help="Score only records this confident (0..1)."),
+    ] = None,
     separate: Annotated[
         bool,
         typer.Option(
@@ -50,6 +62,8 @@ def evaluate(
         n_process=n_process,
         batch_size=batch_size,
         join=not separate,
+        categories=categories,
+        min_confidence=min_confidence,
     )
     typer.echo(report.format())
     if json_path is not None:

@@ -28,7 +28,18 @@ import srsly
 from attrs import field, frozen
 
 from ..api import DEFAULT_BATCH_SIZE
-from .report import SUBSETS, Accuracy, EvaluationReport, PrecisionRecall, SubsetReport, summarize
+from ..records import Category
+from ..selection import ALL, CategoriesSetting
+from .report import (
+    SUBSETS,
+    Accuracy,
+    EvaluationReport,
+    PrecisionRecall,
+    SubsetReport,
+    bin_name,
+    precision_tables,
+    summarize,
+)
 from .spans import (
     EDGE_MARKS,
     MEASURES,
@@ -225,6 +236,14 @@ def score_document(
                         counts[subset, what] += right
                 if judged[g]["named"] is not None:
                     counts[subset, "pronominal_pairs"] += 1
+    paired = set(pairs.values())
+    for p, quote in enumerate(predicted):
+        for table, name in (
+            ("category", quote.get("category", "statement")),
+            ("confidence", bin_name(quote.get("confidence", 1.0))),
+        ):
+            counts[table, name, "predicted"] += 1
+            counts[table, name, "matched"] += p in paired
 
     def error(kind: str, g: int | None, p: int | None) -> dict[str, Any]:
         spans = (gold_spans[g] if g is not None else ()) + (pred_spans[p] if p is not None else ())
@@ -316,10 +335,15 @@ def evaluate(
     n_process: int = 1,
     batch_size: int = DEFAULT_BATCH_SIZE,
     join: bool = True,
+    categories: CategoriesSetting = ALL,
+    min_confidence: float | None = None,
 ) -> EvaluationReport:
     """Run quoteattr over the gold articles' texts and score it (see `score_document`); with
     `join`, continuation quotes are joined to the quote they continue first (see
     `join_continuations`).
+
+    `categories` are those scored: all of them by default, since PolNeAR annotates beliefs and
+    stances as well as statements; `min_confidence` leaves out the records below it.
 
     `errors_path` receives one JSON line per miss, false positive, wrong speaker and wrong cue, with
     the article text around it: write it outside the repository.
@@ -330,7 +354,12 @@ def evaluate(
     nlp = nlp if nlp is not None else load()
     started = time.perf_counter()
     results = extract_many(
-        (doc.text for doc in documents), nlp=nlp, n_process=n_process, batch_size=batch_size
+        (doc.text for doc in documents),
+        nlp=nlp,
+        n_process=n_process,
+        batch_size=batch_size,
+        categories=categories,
+        min_confidence=min_confidence,
     )
     counts: Counter[tuple[str, ...]] = Counter()
     errors: list[dict[str, Any]] = []
@@ -349,6 +378,7 @@ def evaluate(
     if errors_path is not None:
         srsly.write_jsonl(errors_path, errors)
     subsets = summarize(counts)
+    by_category, reliability = precision_tables(counts, [c.value for c in Category])
     return EvaluationReport(
         gold_path=str(gold_path),
         model=f"{nlp.meta.get('lang', '')}_{nlp.meta.get('name', '')}",
@@ -357,4 +387,7 @@ def evaluate(
         predicted=subsets["all"].predicted,
         seconds=seconds,
         subsets=subsets,
+        categories=by_category,
+        reliability=reliability,
+        selection=categories if isinstance(categories, str) else ",".join(categories),
     )

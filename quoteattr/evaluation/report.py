@@ -3,12 +3,17 @@ of quote kinds (see `quoteattr.evaluation.evaluate`)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from attrs import frozen
 
 from .spans import MEASURES, PAIRING
+
+# Confidence bins of the reliability table: [low, high), the last one closed.
+CONFIDENCE_BINS = ((0.0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.0))
+# The confidence from which records should be right nine times in ten (docs/evaluation.md).
+TRUSTED_CONFIDENCE = 0.8
 
 SUBSETS: dict[str, frozenset[str]] = {
     "all": frozenset({"direct", "mixed", "indirect"}),
@@ -90,6 +95,31 @@ class SubsetReport:
         }
 
 
+def bin_name(confidence: float) -> str:
+    """The reliability table's bin of a confidence ("0.8-0.9")."""
+    for low, high in CONFIDENCE_BINS:
+        if confidence < high or high == CONFIDENCE_BINS[-1][1]:
+            return f"{low:.1f}-{high:.1f}"
+    raise AssertionError(confidence)
+
+
+def precision_tables(
+    counts: Mapping[tuple[str, ...], int], categories: Iterable[str]
+) -> tuple[dict[str, Precision], dict[str, Precision]]:
+    """(precision per category, precision per confidence bin) from `score_document`'s counts."""
+
+    def table(kind: str, names: Iterable[str]) -> dict[str, Precision]:
+        return {
+            name: Precision(
+                counts.get((kind, name, "predicted"), 0), counts.get((kind, name, "matched"), 0)
+            )
+            for name in names
+        }
+
+    bins = [bin_name(low) for low, _ in CONFIDENCE_BINS]
+    return table("category", categories), table("confidence", bins)
+
+
 def summarize(counts: Mapping[tuple[str, ...], int]) -> dict[str, SubsetReport]:
     """Scores per subset from counts added up over documents (see `score_document`)."""
     reports = {}
@@ -121,6 +151,21 @@ def summarize(counts: Mapping[tuple[str, ...], int]) -> dict[str, SubsetReport]:
 
 
 @frozen
+class Precision:
+    """Of `predicted` records, `matched` found a gold partner (overlap>0.3)."""
+
+    predicted: int
+    matched: int
+
+    @property
+    def value(self) -> float:
+        return _ratio(self.matched, self.predicted)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"predicted": self.predicted, "matched": self.matched, "precision": self.value}
+
+
+@frozen
 class EvaluationReport:
     gold_path: str
     model: str
@@ -129,6 +174,9 @@ class EvaluationReport:
     predicted: int
     seconds: float  # extraction and scoring, without loading the pipeline
     subsets: dict[str, SubsetReport]
+    categories: dict[str, Precision] = {}  # precision per predicted category
+    reliability: dict[str, Precision] = {}  # precision per confidence bin ("0.8-0.9")
+    selection: str = "all"  # the categories evaluated, as asked for
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -138,14 +186,28 @@ class EvaluationReport:
             "gold": self.gold,
             "predicted": self.predicted,
             "seconds": self.seconds,
+            "selection": self.selection,
             "subsets": {name: report.to_dict() for name, report in self.subsets.items()},
+            "categories": {name: p.to_dict() for name, p in self.categories.items()},
+            "reliability": {name: p.to_dict() for name, p in self.reliability.items()},
+            "trusted": self.trusted().to_dict(),
         }
+
+    def trusted(self) -> Precision:
+        """The precision of the records with confidence >= TRUSTED_CONFIDENCE."""
+        bins = [
+            p
+            for (low, _), p in zip(CONFIDENCE_BINS, self.reliability.values())
+            if low >= TRUSTED_CONFIDENCE
+        ]
+        return Precision(sum(p.predicted for p in bins), sum(p.matched for p in bins))
 
     def format(self) -> str:
         """Plain-text tables: quote spans (P/R/F1 in %), then attribution on overlap>0.3 pairs."""
         lines = [
-            f"{self.gold_path} | model {self.model} | {self.documents} documents, "
-            f"{self.gold} gold, {self.predicted} predicted quotes | {self.seconds:.1f} s",
+            f"{self.gold_path} | model {self.model} | categories {self.selection} | "
+            f"{self.documents} documents, {self.gold} gold, {self.predicted} predicted quotes | "
+            f"{self.seconds:.1f} s",
             "",
             f"{'subset':<13}{'gold':>6}{'pred':>6}  {'match':<13}{'P':>6}{'R':>6}{'F1':>6}",
         ]
@@ -184,6 +246,15 @@ class EvaluationReport:
             ),
             "whose mentions include it.",
         ]
+        if self.categories:
+            lines += ["", f"precision ({PAIRING}) by category and by confidence:"]
+            for name, precision in {**self.categories, **self.reliability}.items():
+                lines.append(f"{name:<13}{precision.predicted:>6}{_percent(precision.value)}")
+            trusted = self.trusted()
+            lines.append(
+                f"{'>= ' + str(TRUSTED_CONFIDENCE):<13}{trusted.predicted:>6}"
+                f"{_percent(trusted.value)}"
+            )
         return "\n".join(lines)
 
 

@@ -11,7 +11,16 @@ from attrs import define, field
 from spacy.tokens import Doc, Token
 
 from ..intervals import Coverage
+from ..records import Category
 from ..rules.candidates import Attribution, Via
+from ..rules.categories import (
+    cue_category,
+    is_finite_clause,
+    is_question,
+    object_is_content,
+    reduced_passive,
+    topic_is_content,
+)
 from ..rules.clauses import clip_to_paragraphs
 from ..rules.context import DocContext
 from ..rules.lexicon import CueLexicon
@@ -118,10 +127,14 @@ def _no_one(subject: Token) -> bool:
     )
 
 
+def _is_object(token: Token, complement: Token) -> bool:
+    return complement.dep_ == "dobj" and complement.head == token
+
+
 def _frame(doc: Doc, token: Token, complement: Token, lexicon: CueLexicon) -> Attribution:
     content = (
         _object_content(token, complement)
-        if complement.dep_ == "dobj" and complement.head == token
+        if _is_object(token, complement)
         else subtree_span(complement)
     )
     attribution = Attribution(
@@ -177,9 +190,31 @@ def find_candidates(
         if complement is None:
             continue
         frames.append((_frame(doc, token, complement[0], lexicon), complement))
+    complement_of = {id(attribution): complement[0] for attribution, complement in frames}
     consumed: set[int] = set()
     for attribution, _ in frames:
         classify(context, attribution, consumed)
+        attribution.category = cue_category(doc, attribution, lexicon)
+        token, complement = doc[attribution.cue[0]], complement_of[id(attribution)]
+        if reduced_passive(token):
+            attribution.category = None  # "Asked what he would do, Diaz said": not Diaz's words
+        if _is_object(token, complement):
+            bare = _object_content(token, complement) == subtree_span(complement)
+            if attribution.category is Category.THOUGHT or (
+                bare and not object_is_content(token, complement, lexicon)
+            ):
+                # "denied three breakaways", "found the dog asleep": a thing or a scene, not what
+                # was said or thought
+                attribution.category = None
+        elif complement.dep_ == "ccomp" and (
+            is_question(complement, stem(token.lower_, lexicon))
+            or (attribution.category is Category.THOUGHT and not is_finite_clause(complement))
+        ):
+            attribution.category = None
+        elif complement.dep_ in ("pobj", "pcomp") and not topic_is_content(
+            token, complement, lexicon
+        ):
+            attribution.category = None
     clip_to_paragraphs(context, [attribution for attribution, _ in frames])
     rule_contents = contents(rule_attributions)  # a content never holds its own cue
     candidates = []
@@ -208,6 +243,7 @@ def find_candidates(
         frames_report = attribution.cue[0] in rule_cue_heads
         eligible = (
             attribution.speaker is not None
+            and attribution.category is not None
             and not in_rule_content
             and not frames_report
             and not headings.covers(cue)

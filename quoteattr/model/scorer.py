@@ -74,6 +74,8 @@ class AttributionScorer:
         candidates = find_candidates(context, rule_attributions, judged_only=True)
         judged = [c for c in candidates if c.eligible]
         probability = dict(zip(map(id, judged), self.probabilities([c.features for c in judged])))
+        for candidate in judged:
+            candidate.attribution.probability = float(probability[id(candidate)])
         kept = [
             c.attribution
             for c in candidates

@@ -10,7 +10,7 @@ when neither `initialize()` nor `from_disk()` gave them.
 # No `from __future__ import annotations`: spaCy validates `initialize` settings by its annotations.
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Dict, Optional, Union
+from typing import Any, Dict, Iterator, List, Optional, Union
 
 import attrs
 import srsly
@@ -24,6 +24,13 @@ from ..extensions import USER_DATA_KEY, register_extensions
 from ..model.scorer import SETTINGS_FILE, AttributionScorer, packaged_model_path
 from ..records import DocumentEntity, Quote
 from ..rules.lexicon import CueLexicon, load_default_lexicon
+from ..selection import (
+    DEFAULT_CATEGORIES,
+    CategoriesSetting,
+    check_min_confidence,
+    is_selected,
+    parse_categories,
+)
 from . import registry  # noqa: F401  (the default scorer, quoteattr.quotes_scorer.v1)
 from .scoring import DEFAULT_SPANS_KEY
 
@@ -39,6 +46,8 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "cues_key": DEFAULT_CUES_KEY,
     "speakers_key": DEFAULT_SPEAKERS_KEY,
     "extensions": True,
+    "categories": list(DEFAULT_CATEGORIES),
+    "min_confidence": 0.0,
     "scorer": {"@scorers": "quoteattr.quotes_scorer.v1"},
 }
 DEFAULT_SCORE_WEIGHTS = {
@@ -66,6 +75,8 @@ def make_quote_attributor(
     cues_key: str,
     speakers_key: str,
     extensions: Union[bool, Dict[str, str]],
+    categories: Union[str, List[str]],
+    min_confidence: float,
     scorer: Optional[Callable],
 ) -> "QuoteAttributor":
     return QuoteAttributor(
@@ -77,6 +88,8 @@ def make_quote_attributor(
         cues_key=cues_key,
         speakers_key=speakers_key,
         extensions=extensions,
+        categories=categories,
+        min_confidence=min_confidence,
         scorer=scorer,
     )
 
@@ -99,6 +112,11 @@ class QuoteAttributor(Pipe):
         extensions (bool | dict): register `Doc._.quotes`, `Doc._.quote_entities` and
             `Doc._.quote_result` (True), under other names where a table gives them
             ({"quotes": "qa_quotes"}), or not at all (False).
+        categories (str | list[str]): the categories of the records written: "statement" (the
+            default: what was said or written), "thought", "stance", several, or "all". A call
+            may choose others: `nlp(text, component_cfg={"quoteattr": {"categories": "all"}})`.
+        min_confidence (float): records below this confidence are not written (0: all); a call
+            may choose another, as for `categories`.
         scorer (Callable | None): the scoring function of `score()`.
     """
 
@@ -113,6 +131,8 @@ class QuoteAttributor(Pipe):
         cues_key: str = DEFAULT_CUES_KEY,
         speakers_key: str = DEFAULT_SPEAKERS_KEY,
         extensions: bool | dict[str, str] = True,
+        categories: CategoriesSetting = DEFAULT_CATEGORIES,
+        min_confidence: float = 0.0,
         scorer: Callable | None = None,
     ) -> None:
         self.vocab = vocab
@@ -126,6 +146,8 @@ class QuoteAttributor(Pipe):
         self.cues_key = cues_key
         self.speakers_key = speakers_key
         self.extensions = extensions
+        self.categories = parse_categories(categories)
+        self.min_confidence = check_min_confidence(min_confidence)
         self.scorer = scorer
         if extensions:
             register_extensions(None if extensions is True else extensions)
@@ -180,15 +202,40 @@ class QuoteAttributor(Pipe):
             self.attribution_model = attribution_model
         self.lexicon, self.attribution_model  # noqa: B018  (the packaged ones, loaded now)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def __call__(
+        self,
+        doc: Doc,
+        *,
+        categories: CategoriesSetting | None = None,
+        min_confidence: float | None = None,
+    ) -> Doc:
+        """Annotate `doc` with the records of the categories and confidence asked for (the
+        component's settings unless given here)."""
+        chosen = self.categories if categories is None else parse_categories(categories)
+        lowest = (
+            self.min_confidence if min_confidence is None else check_min_confidence(min_confidence)
+        )
         error_handler = self.get_error_handler()
         try:
             quotes, entities = self.attribute(doc)
+            quotes = [quote for quote in quotes if is_selected(quote, chosen, lowest)]
             self.set_annotations(doc, quotes, entities)
             return doc
         except Exception as error:
             error_handler(self.name, self, [doc], error)
             return doc  # unannotated: the handler chose to go on
+
+    def pipe(
+        self,
+        stream: Iterable[Doc],
+        *,
+        batch_size: int = 128,
+        categories: CategoriesSetting | None = None,
+        min_confidence: float | None = None,
+    ) -> Iterator[Doc]:
+        """`__call__` on each Doc (`batch_size` is not used: Docs are taken one at a time)."""
+        for doc in stream:
+            yield self(doc, categories=categories, min_confidence=min_confidence)
 
     def attribute(self, doc: Doc) -> tuple[list[Quote], list[DocumentEntity]]:
         """Compute the records for `doc` without writing anything."""
@@ -263,6 +310,8 @@ class QuoteAttributor(Pipe):
     def _set_lexicon_data(self, data: dict[str, Any]) -> None:
         tables: dict[str, Any] = {}
         for key in LEXICON_FIELDS:
+            if key not in data:  # saved before the table existed: its default
+                continue
             value = data[key]
             if key == "phrases":
                 value = tuple((tuple(words), relation) for words, relation in value)

@@ -8,7 +8,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..model.scorer import AttributionScorer
-from ..records import Cue, DocumentEntity, Entity, Mention, Quote, Source
+from ..records import Category, Cue, DocumentEntity, Entity, Mention, Quote, QuoteKind, Source
 from ..rules.attribute import find_attributions
 from ..rules.candidates import CONFIDENCE, RESOLVED_MENTION_CONFIDENCE, Attribution, Via
 from ..rules.context import DocContext
@@ -84,6 +84,9 @@ def build_records(
     quotes = [
         _quote(text, attribution, resolved[id(attribution)], doc) for attribution in attributions
     ]
+    # Words given to nobody are no attribution; a quotation without a speaker is still a quote
+    # (a paraphrase with quoted words in it, too: they are somebody's words).
+    quotes = [q for q in quotes if q.speaker or q.sources or q.kind is not QuoteKind.INDIRECT]
     entities = [
         DocumentEntity(
             entity_id=entity.entity_id,
@@ -130,6 +133,7 @@ def _quote(text: str, attribution: Attribution, roles: dict[str, Any], doc: Doc)
     addressee = roles.get("addressee")
     return Quote(
         kind=attribution.kind,
+        category=attribution.category or Category.STATEMENT,
         text=" ".join(text[a:b] for a, b in parts),
         start=start,
         end=end,
@@ -147,12 +151,21 @@ def _quote(text: str, attribution: Attribution, roles: dict[str, Any], doc: Doc)
 
 
 def _confidence(attribution: Attribution, speaker: tuple[Any, ResolvedMention] | None) -> float:
+    """How sure the record is, to two decimals: of its speaker (by how it was found) and, where the
+    trained model judged it, of its content (the model's probability)."""
+    return round(_unrounded_confidence(attribution, speaker), 2)
+
+
+def _unrounded_confidence(
+    attribution: Attribution, speaker: tuple[Any, ResolvedMention] | None
+) -> float:
+    content = 1.0 if attribution.probability is None else attribution.probability
     if speaker is None:
-        return CONFIDENCE[Via.NONE]
+        return min(content, CONFIDENCE[Via.NONE])
     if (
         speaker[0] is not None
         and speaker[1].how != MentionKind.NAME
         and speaker[1].entity is not None
     ):
-        return min(attribution.confidence, RESOLVED_MENTION_CONFIDENCE)
-    return attribution.confidence
+        return min(content, attribution.confidence, RESOLVED_MENTION_CONFIDENCE)
+    return min(content, attribution.confidence)

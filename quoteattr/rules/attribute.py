@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..records import QuoteKind
 from .candidates import Attribution, drop_duplicates
+from .categories import categorize
 from .chains import chain_sources, hedge_anonymous_sources
 from .clauses import clip_to_paragraphs, parenthetical_content
 from .colons import colon_lead_ins, news_colons
@@ -72,6 +73,6 @@ def rule_attributions(context: DocContext) -> list[Attribution]:
                 attribution.kind = QuoteKind.INDIRECT
                 classify(context, attribution, consumed)
     clip_to_paragraphs(context, attributions)
-    kept = [a for a in attributions if a.content]
+    kept = categorize(doc, [a for a in attributions if a.content], lexicon)
     kept.sort(key=lambda a: (a.start, a.end))
     return drop_duplicates(kept)

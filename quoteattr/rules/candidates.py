@@ -6,7 +6,7 @@ from enum import Enum
 
 from attrs import define, field
 
-from ..records import QuoteKind
+from ..records import Category, QuoteKind
 
 
 class Via(str, Enum):
@@ -64,6 +64,8 @@ class Attribution:
     addressee: tuple[int, int] | None = None
     sources: list[tuple[tuple[int, int], str]] = field(factory=list)
     hedge: str | None = None
+    category: Category | None = None  # set by `categories.categorize`
+    probability: float | None = None  # the trained model's that the content is right, if judged
     via: Via = Via.NONE
     sentence_start: int = (
         0  # token index of the first token of the sentence holding the cue or quote

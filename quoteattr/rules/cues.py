@@ -8,8 +8,15 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from ..records import QuoteKind
+from ..records import Category, QuoteKind
 from .candidates import Attribution, Via
+from .categories import (
+    is_finite_clause,
+    is_question,
+    object_is_content,
+    reduced_passive,
+    topic_is_content,
+)
 from .lexicon import CueLexicon
 from .syntax import (
     COPULAS,
@@ -87,6 +94,11 @@ def _content_tokens(
         addressee = obj
     clause = child_with(verb, "ccomp")
     if clause is not None and (
+        is_question(clause, lemma)  # "asked whether ...": a question reports nothing
+        or (lexicon.category_of(lemma, "verb") == Category.THOUGHT and not is_finite_clause(clause))
+    ):
+        return None, addressee
+    if clause is not None and (
         obj is None or obj.i < clause.i or lemma not in lexicon.infinitive_content
     ):
         start, end = subtree_span(clause)
@@ -129,7 +141,11 @@ def _content_tokens(
         None,
     )
     pobj = child_with(prep, "pobj", "pcomp") if prep is not None else None
-    if pobj is not None and pobj.ent_type_ not in NOT_TOPICS:  # "spoke on Monday" says nothing
+    if (
+        pobj is not None
+        and pobj.ent_type_ not in NOT_TOPICS  # "spoke on Monday" says nothing
+        and topic_is_content(verb, pobj, lexicon)
+    ):
         return subtree_span(pobj), addressee
     if lemma in lexicon.infinitive_content:
         infinitive = child_with(verb, "xcomp")
@@ -151,7 +167,8 @@ def _content_tokens(
                 or (child.dep_ == "prep" and child.lower_ == "as")
             ):
                 end = max(end, child.right_edge.i + 1)
-        return (obj.left_edge.i, end), None
+        if end > obj.right_edge.i + 1 or object_is_content(verb, obj, lexicon):
+            return (obj.left_edge.i, end), None
     return None, addressee
 
 
@@ -228,6 +245,8 @@ def verb_attributions(
         )
         if citing is not None:
             _fill_citing(attribution, citing, lexicon)
+        elif reduced_passive(verb):
+            continue  # "Asked what he would do, Diaz said": Diaz was asked, the words are not his
         else:
             subject = (
                 find_subject(verb)
@@ -236,21 +255,6 @@ def verb_attributions(
             )
             if subject is not None:
                 set_speaker(attribution, verb, subject)
-            elif (
-                child_with(verb, *PASSIVE_SUBJECTS) is not None
-                and child_with(verb, "xcomp") is not None
-            ):
-                # "The minister is said to have resigned": somebody's words, nobody named.
-                said_of, infinitive = child_with(verb, *PASSIVE_SUBJECTS), child_with(verb, "xcomp")
-                attribution.content = [
-                    char_range(sent.doc, (said_of.left_edge.i, infinitive.right_edge.i + 1))
-                ]
-                aux = [c for c in verb.children if c.dep_ in ("auxpass", "aux") and c.i < verb.i]
-                to = child_with(infinitive, "aux", lower="to")
-                if aux and to is not None:
-                    attribution.hedge = sent.doc[aux[0].i : to.i + 1].text.lower()
-                found.append(attribution)
-                continue
             elif (
                 verb.dep_ in ("nsubjpass", "ccomp")
                 or child_with(verb, *PASSIVE_SUBJECTS) is not None

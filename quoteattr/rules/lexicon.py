@@ -14,7 +14,7 @@ from typing import Any
 import srsly
 from attrs import field, frozen
 
-from .morphology import inflections
+from .morphology import inflections, plural, singular
 
 
 @frozen(kw_only=True)
@@ -36,18 +36,66 @@ class CueLexicon:
     hedges: frozenset[str]
     anonymous_source_nouns: frozenset[str]
     direct_speech_only: frozenset[str]
+    object_needs_proposition: frozenset[str] = frozenset()
+    topic_only_verbs: frozenset[str] = frozenset()
+    # Part of speech ("verb", "noun", "adjective") -> inflected form -> its category.
+    category_forms: dict[str, dict[str, str]] = field(factory=dict, repr=False)
+    proposition_nouns: frozenset[str] = frozenset()
 
     def verb_lemma(self, form: str) -> str | None:
         return self.verb_forms.get(form.lower())
 
+    def category_of(self, word: str, part: str) -> str | None:
+        """The category ("statement", "thought", "stance") a cue reports, by its word and part of
+        speech ("verb", "noun" or "adjective"): as `categories` lists it, else
+        "statement" for a speech verb or a noun of something said; None for an open-class
+        word that reports nothing ("runs", "began")."""
+        word = word.lower()
+        category = self.category_forms.get(part, {}).get(word)
+        if category is not None:
+            return category
+        if part == "verb" and self.verb_lemma(word) is not None:
+            return self.category_forms.get(part, {}).get(self.verb_lemma(word), "statement")
+        if part == "noun" and self.is_proposition_noun(word):
+            return "statement"
+        return None
+
+    @property
+    def phrase_lemmas(self) -> frozenset[str]:
+        """The cue lemmas of the phrases ("according to") and of colon attributions."""
+        return frozenset(" ".join(words) for words, _ in self.phrases) | {":"}
+
+    def is_proposition_noun(self, word: str) -> bool:
+        """Whether a noun names something said, thought or held ("the allegation", "a desire"),
+        which a speech verb may report as its plain object."""
+        word = word.lower()
+        return word in self.proposition_nouns or singular(word) in self.proposition_nouns
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> CueLexicon:
-        verb_forms: dict[str, str] = {}
         irregular = data.get("irregular_forms", {})
+
+        def forms_of(lemma: str) -> set[str]:
+            return {lemma, *irregular[lemma]} if lemma in irregular else inflections(lemma)
+
+        verb_forms: dict[str, str] = {}
         for lemma in data["speech_verbs"]:
-            forms = {lemma, *irregular[lemma]} if lemma in irregular else inflections(lemma)
-            for form in forms:
+            for form in forms_of(lemma):
                 verb_forms.setdefault(form, lemma)
+        category_forms: dict[str, dict[str, str]] = {"verb": {}, "noun": {}, "adjective": {}}
+        nouns: set[str] = set(data.get("content_nouns", ()))
+        for category, words in data.get("categories", {}).items():
+            if category == "about":
+                continue
+            for lemma in words.get("verbs", ()):
+                for form in forms_of(lemma):
+                    category_forms["verb"].setdefault(form, category)
+            for noun in words.get("nouns", ()):
+                nouns.add(noun)
+                for form in (noun, plural(noun)):
+                    category_forms["noun"].setdefault(form, category)
+            for adjective in words.get("adjectives", ()):
+                category_forms["adjective"].setdefault(adjective, category)
         return cls(
             verb_forms=verb_forms,
             content_requires_clause=frozenset(data.get("content_requires_clause", ())),
@@ -66,6 +114,10 @@ class CueLexicon:
             hedges=frozenset(data.get("hedges", ())),
             anonymous_source_nouns=frozenset(data.get("anonymous_source_nouns", ())),
             direct_speech_only=frozenset(data.get("direct_speech_only", ())),
+            object_needs_proposition=frozenset(data.get("object_needs_proposition", ())),
+            topic_only_verbs=frozenset(data.get("topic_only_verbs", ())),
+            category_forms=category_forms,
+            proposition_nouns=frozenset(nouns),
         )
 
 

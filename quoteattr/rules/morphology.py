@@ -54,6 +54,16 @@ def inflections(lemma: str) -> set[str]:
     return forms
 
 
+def plural(noun: str) -> str:
+    """A regular English plural: "claim" -> "claims", "worry" -> "worries", "speech" ->
+    "speeches"."""
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in _VOWELS:
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
 def singular(word: str) -> str:
     """A plural noun's singular, crudely: "claims" -> "claim" (not "press" -> "pres")."""
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word

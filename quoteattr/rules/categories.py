@@ -1,0 +1,105 @@
+"""What an attribution reports: a statement, a thought or a stance, read off its cue (the table is
+`categories` in `lexicons/en_cues.json`); an open-class cue in none of them reports nothing."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..records import Category
+from .candidates import Attribution
+from .lexicon import CueLexicon
+
+# Complementizers of a yes/no question ("asked whether ...", "would not say if ...").
+QUESTION_MARKS = frozenset({"whether", "if"})
+# Verbs whose wh-clause is a question ("asked what he would do"), not an answer.
+QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "enquire", "question"})
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+# The cue word's part of speech, by the first two letters of its fine-grained tag.
+PARTS = {"VB": "verb", "NN": "noun", "JJ": "adjective"}
+
+
+def cue_category(doc: Doc, attribution: Attribution, lexicon: CueLexicon) -> Category | None:
+    """The category of `attribution`'s cue. A quotation without a cue, a colon or dash
+    attribution and a cue phrase ("according to") report words: statements."""
+    if attribution.cue is None:
+        return Category.STATEMENT
+    word = attribution.cue_lemma or doc[attribution.cue[0]].lower_
+    if word in lexicon.phrase_lemmas:
+        return Category.STATEMENT
+    part = PARTS.get(doc[attribution.cue[0]].tag_[:2])
+    category = None if part is None else lexicon.category_of(word, part)
+    return None if category is None else Category(category)
+
+
+def categorize(doc: Doc, attributions: list[Attribution], lexicon: CueLexicon) -> list[Attribution]:
+    """`attributions` with their category set, without those whose cue reports nothing."""
+    kept = []
+    for attribution in attributions:
+        attribution.category = cue_category(doc, attribution, lexicon)
+        if attribution.category is not None:
+            kept.append(attribution)
+    return kept
+
+
+def object_is_content(verb: Token, obj: Token, lexicon: CueLexicon) -> bool:
+    """Whether a verb's plain object (no "as ...", no predicate after it) is what it reports.
+    A stance is held about its object ("opposes the measure") and a judging, demanding or
+    promising statement acts on it ("condemned the attack", "demanded an apology"); a verb of
+    information or of thought reports its object only when the object names something said,
+    thought or held ("denied the allegation", "expressed a desire"), not a thing or an event
+    ("denied three breakaways", "confirmed the arrest", "knows the area")."""
+    part = PARTS.get(verb.tag_[:2], "verb")
+    category = lexicon.category_of(verb.lower_, part)
+    if category == Category.STANCE:
+        return True
+    lemma = lexicon.verb_lemma(verb.lower_) or verb.lower_
+    if category == Category.STATEMENT and lemma not in lexicon.object_needs_proposition:
+        return True
+    return lexicon.is_proposition_noun(obj.lower_)
+
+
+def is_question(clause: Token, cue_lemma: str | None) -> bool:
+    """Whether a content clause asks rather than tells: "whether the branches would close", "what
+    he would tell the governor" after "asked": what a question reports is nobody's claim."""
+    if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in clause.children):
+        return True
+    return cue_lemma in QUESTION_VERBS and clause.doc[clause.left_edge.i].tag_ in WH_TAGS
+
+
+def topic_is_content(cue: Token, topic: Token, lexicon: CueLexicon) -> bool:
+    """Whether the object of a cue's preposition is what it reports ("called for talks", "warned
+    of war", "critical of the plan"): not after a verb that names only a topic ("talked about
+    moving abroad"), nor a person spoken to or of ("called on Trump"), except for a stance, which
+    is held about its object ("critical of Trump")."""
+    part = PARTS.get(cue.tag_[:2], "verb")
+    if lexicon.category_of(cue.lower_, part) == Category.STANCE:
+        return True
+    lemma = lexicon.verb_lemma(cue.lower_) or cue.lower_
+    return lemma not in lexicon.topic_only_verbs and not _is_person(topic)
+
+
+def _is_person(token: Token) -> bool:
+    return token.ent_type_ == "PERSON" or token.tag_ == "PRP"
+
+
+def is_finite_clause(clause: Token) -> bool:
+    """A clause with a tensed verb or "that" ("found that the dog was asleep"), not a scene or a
+    small clause ("found the dog asleep", "showed the coach hugging a fan"), which a thought does
+    not report."""
+    return clause.tag_ in FINITE_TAGS or any(
+        (c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS)
+        or (c.dep_ == "mark" and c.lower_ == "that")
+        for c in clause.children
+    )
+
+
+def reduced_passive(verb: Token) -> bool:
+    """A past participle heading an adverbial clause with neither subject nor auxiliary: "Asked
+    about the plan, ...", "Told of the vote, ...": the main clause's subject is spoken to."""
+    return (
+        verb.tag_ in ("VBN", "VBD")  # the tagger takes a clause-initial "Asked" for a past tense
+        and verb.dep_ in ("advcl", "acl")
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+    )
