@@ -17,7 +17,7 @@ from ..rules.morphology import stem
 # ~200,000 distinct features of PolNeAR train.
 N_FEATURES = 2**18
 # Bumped whenever a feature changes meaning: a model trained on other features is refused.
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 
 
 def _length(attribution: Attribution) -> str:
@@ -43,6 +43,10 @@ def _first_word(doc: Doc, attribution: Attribution) -> str:
     return span[0].lower_ if span is not None and len(span) else ""
 
 
+def _category(attribution: Attribution) -> str:
+    return "none" if attribution.category is None else attribution.category.value
+
+
 def candidate_features(
     doc: Doc,
     attribution: Attribution,
@@ -65,6 +69,8 @@ def candidate_features(
         f"covered={covered}",
         f"frames_report={frames_report}",
         f"first={_first_word(doc, attribution)}",
+        f"category={_category(attribution)}",
+        f"category={_category(attribution)}|kind={attribution.kind.value}",
     ]
     if origin == "rule":
         features += [

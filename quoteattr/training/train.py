@@ -156,20 +156,28 @@ def choose_thresholds(
     data: LabelledCandidates, probabilities: numpy.ndarray
 ) -> tuple[float, float, float]:
     """(add, drop, F1): the thresholds under which the kept candidates (rule attributions and
-    eligible frames) reach the best F1 against the gold count. Candidates stand in for matched
-    attributions and nested frames are not resolved, so this F1 is an estimate."""
-    best = (0.5, 0.0, -1.0)
+    eligible frames) reach the best F1 against the gold count, smoothed over the grid. Candidates
+    stand in for matched attributions and nested frames are not resolved, so this F1 is an
+    estimate."""
     droppable, frames = ~data.is_frame & data.eligible, data.is_frame & data.eligible
     kept_anyway = ~data.is_frame & ~data.eligible
-    for drop in DROP_THRESHOLDS:
+    f1 = numpy.zeros((len(DROP_THRESHOLDS), len(ADD_THRESHOLDS)))
+    for i, drop in enumerate(DROP_THRESHOLDS):
         kept_rules = kept_anyway | (droppable & (probabilities >= drop))
-        for add in ADD_THRESHOLDS:
+        for j, add in enumerate(ADD_THRESHOLDS):
             kept = kept_rules | (frames & (probabilities >= add))
             right = int((kept & data.labels).sum())
-            f1 = 2 * right / (int(kept.sum()) + data.gold) if data.gold else 0.0
-            if f1 > best[2] + 1e-12:
-                best = (add, drop, f1)
-    return best
+            f1[i, j] = 2 * right / (int(kept.sum()) + data.gold) if data.gold else 0.0
+    # The best mean over each point's grid neighbours, not the best point: a lone peak is noise of
+    # the folds, and the model is fitted again on all of them.
+    padded = numpy.pad(f1, 1, mode="edge")
+    smoothed = sum(
+        padded[1 + di : 1 + di + f1.shape[0], 1 + dj : 1 + dj + f1.shape[1]]
+        for di in (-1, 0, 1)
+        for dj in (-1, 0, 1)
+    )
+    i, j = numpy.unravel_index(int(numpy.argmax(smoothed)), smoothed.shape)
+    return ADD_THRESHOLDS[j], DROP_THRESHOLDS[i], float(f1[i, j])
 
 
 def _sha256(path: Path) -> str:
