@@ -465,6 +465,25 @@ def test_render_example_labels(example):
     assert "SPEAKER 9, 10" in markup  # one mention, the speaker of two quotes
 
 
+def test_span_view_of_crossing_and_nested_highlights():
+    """A speaker mention crossing the quote's start, a cue inside it, one mention in two roles:
+    every highlight is one label and one line each, in distinct lanes where they overlap."""
+    result = _hand_made()
+    markup = span_html(result)
+    checker = spans_of(markup)
+    assert [paragraph["text"] for paragraph in checker.paragraphs] == [result.text]
+    found = layers(result)
+    assert sorted(checker.labels) == sorted(
+        layer_label(role, n) for (role, _, _), n in found.items()
+    )
+    lane_of = lanes(found)
+    for one in found:
+        for other in found:
+            if one != other and one[1] < other[2] and other[1] < one[2]:
+                assert lane_of[one] != lane_of[other], (one, other)
+    assert "&lt;Bob&gt;" in markup and "a &amp; b" in markup
+
+
 def test_empty_text_renders_no_paragraph():
     assert render(QuoteResult(text=""), jupyter=False) == span_html(QuoteResult(text=""))
     assert spans_of(span_html(QuoteResult(text="\n \n"))).paragraphs == []
