@@ -1,8 +1,11 @@
 """Sphinx configuration: MyST Markdown pages, furo, autodoc + napoleon, myst-nb for the notebook.
 
-Build: ``python -m sphinx -W --keep-going -b html docs docs/_build/html`` (warnings are errors;
-``tests/test_docs.py`` runs exactly this). Nothing here needs the network: no intersphinx
-inventories are fetched.
+Build (the README's development section): ``python -m sphinx -W --keep-going -b html docs
+docs/_build/html``, after ``python -m pip install -e ".[dev]"``. Warnings are errors;
+``tests/test_docs.py`` runs exactly this, and CI runs that test (the slow suite). The build executes
+``usage.ipynb`` (committed without outputs) in a real kernel, so the page shows its outputs, and a
+cell that raises fails the build. Nothing here needs the network: no intersphinx inventories are
+fetched.
 """
 
 from __future__ import annotations
@@ -32,9 +35,14 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
 ]
-# Pages are Markdown; the notebook is executed by its own test, never by the docs build.
+# Pages are Markdown. The notebook is committed without outputs and executed at every build, in its
+# own folder (docs/, where it finds the example article), so the rendered page shows its outputs.
 source_suffix = {".rst": "restructuredtext", ".md": "myst-nb", ".ipynb": "myst-nb"}
-nb_execution_mode = "off"
+nb_execution_mode = "force"
+nb_execution_raise_on_error = True  # a failing cell fails the build
+nb_execution_show_tb = True  # ... and its traceback is in the build log
+nb_execution_timeout = 300  # seconds per cell (loading the pipeline, a folder of articles)
+nb_execution_in_temp = False
 root_doc = "index"
 exclude_patterns = ["_build", "jupyter_execute", "**/.ipynb_checkpoints", "Thumbs.db", ".DS_Store"]
 

@@ -1,4 +1,4 @@
-"""The Jupyter HTML view, displaCy rendering (quoteattr.display) and DataFrames (quoteattr.dataframes)."""
+"""The notebook view, the span view (quoteattr.display) and DataFrames (quoteattr.dataframes)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,10 @@ import pytest
 import quoteattr
 from quoteattr.batch.io import flatten_quote
 from quoteattr.dataframes import COLUMNS, to_dataframe
-from quoteattr.display import render, to_html
+from quoteattr.display import ROLES, render, span_html, to_html
+from quoteattr.display.layers import layer_label, layers
+from quoteattr.display.notebook import mark_style
+from quoteattr.display.spans import LANE_PX, lanes
 from quoteattr.records import Cue, Entity, Mention, Quote, QuoteResult, Source
 
 # Markup and ampersands in the text itself: they must come out escaped, never as tags.
@@ -260,19 +263,175 @@ def test_each_view_has_its_own_ids(example):
 
 
 # --------------------------------------------------------------------------------------------------
-# displaCy
+# The notebook view: roles told apart by more than colour, speakers numbered
 
 
-def test_render_returns_span_markup_with_labels(hostile):
+def _without_colours(style: str) -> str:
+    return re.sub(r"#[0-9a-f]{6}", "", style)
+
+
+@pytest.mark.parametrize(
+    "one, other",
+    [("direct", "indirect"), ("direct", "mixed"), ("indirect", "mixed"), ("cue", "source")]
+    + [
+        ("speaker", "addressee"),
+        ("speaker", "source"),
+        ("addressee", "source"),
+        ("cue", "speaker"),
+    ],
+)
+def test_roles_differ_by_more_than_their_colours(one, other):
+    """Each pair looks different with every colour taken out (a line or frame style, bold,
+    italics, white text), in both views."""
+    assert _without_colours(mark_style(one)) != _without_colours(mark_style(other))
+    assert (ROLES[one].line, ROLES[one].bold, ROLES[one].italic, ROLES[one].text) != (
+        ROLES[other].line,
+        ROLES[other].bold,
+        ROLES[other].italic,
+        ROLES[other].text,
+    )
+
+
+def test_marks_and_legend_carry_the_role_styles(example):
+    markup = to_html(example)
+    for role in ROLES:
+        style = html.escape(mark_style(role))
+        assert f'class="qa-key" style="{style}' in markup, role  # the legend's sample
+        assert re.search(
+            rf'<mark class="[^"]*\bqa-{role}" [^>]*style="{re.escape(style)}"', markup
+        ), role
+
+
+def test_speaker_mentions_are_numbered_like_their_quotes(example):
+    markup = to_html(example, id_prefix="v")
+    speakers = {key: numbers for key, numbers in layers(example).items() if key[0] == "speaker"}
+    badges = re.findall(
+        r'<a class="qa-num qa-speaker-num" href="#v-row(\d+)"[^>]*>(\d+)</a>', markup
+    )
+    assert [int(row) for row, _ in badges] == [int(number) for _, number in badges]
+    assert sorted(int(number) for _, number in badges) == sorted(
+        number for numbers in speakers.values() for number in numbers
+    )
+    # Right after the mention: "Xi Jinping" closes, then 9 and 10 (one mention, two quotes).
+    assert re.search(
+        r'Xi Jinping</mark><a class="qa-num qa-speaker-num" [^>]*>9</a>'
+        r'<a class="qa-num qa-speaker-num" [^>]*>10</a>',
+        markup,
+    )
+    assert len(badges) == sum(1 for quote in example if quote.speaker and quote.speaker.mention)
+
+
+# --------------------------------------------------------------------------------------------------
+# The span view (quoteattr.render)
+
+
+class SpanChecker(HTMLParser):
+    """The span view's paragraphs (their text without the labels), labels and lanes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[dict] = []
+        self.paragraphs: list[dict] = []
+        self.labels: list[str] = []
+        self.spans: list[dict] = []  # each opened span: label, lane, the text so far
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        classes = (attrs.get("class") or "").split()
+        self.stack.append(attrs | {"classes": classes})
+        if "qa-paragraph" in classes:
+            style = attrs["style"]
+            self.paragraphs.append({"text": "", "style": style, "lanes": set()})
+        if "qa-span" in classes:
+            self.paragraphs[-1]["lanes"].add(int(attrs["data-lane"]))
+            self.spans.append(attrs)
+
+    def handle_endtag(self, tag):
+        self.stack.pop()
+
+    def handle_data(self, data):
+        classes = [cls for attrs in self.stack for cls in attrs["classes"]]
+        if "qa-label" in classes:
+            self.labels.append(data)
+        elif "qa-paragraph" in classes:
+            self.paragraphs[-1]["text"] += data
+        else:
+            assert not data.strip(), data  # no text outside the paragraphs
+
+
+def spans_of(markup: str) -> SpanChecker:
+    checker = SpanChecker()
+    checker.feed(markup)
+    checker.close()
+    assert not checker.stack
+    assert markup.count("<span") == markup.count("</span>")
+    return checker
+
+
+def test_span_view_is_the_real_text_paragraph_by_paragraph(example):
+    markup = render(example, jupyter=False)
+    checker = spans_of(markup)
+    lines = [line for line in example.text.splitlines() if line.strip()]
+    assert [paragraph["text"] for paragraph in checker.paragraphs] == lines
+    assert markup.startswith('<div class="qa-spans"') and markup.count('class="qa-paragraph"') == 16
+    # The input's own characters, not tokens joined with spaces.
+    for verbatim in ("2024-10-02", "Russia's Vladimir Putin", '"expand" ties'):
+        assert verbatim in markup
+    for joined in ("2024 - 10 - 02", "Russia 's", '" expand "'):
+        assert joined not in markup
+
+
+def test_span_view_labels_sit_in_the_text_before_their_words(example):
+    markup = render(example, jupyter=False)
+    checker = spans_of(markup)
+    found = layers(example)
+    assert sorted(checker.labels) == sorted(
+        layer_label(role, n) for (role, _, _), n in found.items()
+    )
+    # In the flow of the text: nothing is positioned over anything else ...
+    assert "position:" not in markup and "absolute" not in markup
+    # ... and each label comes right before the words it labels (after other labels there).
+    for label in checker.labels:
+        assert re.search(
+            rf'>{re.escape(label)}</span>(<span class="qa-label"[^>]*>[^<]*</span>)*'
+            rf'(<span class="qa-span[^>]*>)*<span class="qa-span [^"]*" data-label="{re.escape(label)}"',
+            markup,
+        ), label
+
+
+def test_span_view_gives_each_paragraph_room_for_its_lanes(example):
+    checker = spans_of(render(example, jupyter=False))
+    assert max(max(p["lanes"], default=0) for p in checker.paragraphs) >= 1  # nested spans
+    for paragraph in checker.paragraphs:
+        room = int(re.search(r"line-height:calc\(1\.8em \+ (\d+)px\)", paragraph["style"])[1])
+        assert room == (1 + max(paragraph["lanes"], default=-1)) * LANE_PX
+
+
+@pytest.mark.parametrize(
+    "spans, expected",
+    [
+        ([("direct", 0, 10)], [0]),
+        ([("direct", 0, 10), ("speaker", 12, 15)], [0, 0]),  # apart: the same lane
+        ([("direct", 0, 10), ("cue", 2, 4), ("speaker", 3, 6)], [0, 1, 2]),  # nested, crossing
+        ([("indirect", 5, 9), ("mixed", 0, 20), ("source", 10, 12)], [1, 0, 1]),  # longer first
+        ([("cue", 0, 5), ("speaker", 5, 9)], [0, 0]),  # touching is not overlapping
+    ],
+)
+def test_lanes(spans, expected):
+    assert [lanes({span: [1] for span in spans})[span] for span in spans] == expected
+
+
+def test_render_escapes_the_text(hostile):
     markup = render(hostile, jupyter=False)
     assert isinstance(markup, str)
-    kinds = {quote.kind.name for quote in hostile}
     for number, quote in enumerate(hostile.quotes, 1):
         assert re.search(rf"{quote.kind.name} {number}\b", markup), (number, quote.kind)
     assert "SPEAKER 1" in markup and "CUE 1" in markup
-    assert kinds <= {"DIRECT", "INDIRECT", "MIXED"}
     assert "<script" not in markup and "<b>" not in markup
-    assert "&lt;" in markup and "&amp;" in markup  # displaCy escapes token by token
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; disaster" in markup
+    assert [p["text"] for p in spans_of(markup).paragraphs] == [
+        line for line in HOSTILE.splitlines() if line
+    ]
 
 
 def test_render_accepts_a_processed_doc(nlp, hostile):
@@ -281,6 +440,14 @@ def test_render_accepts_a_processed_doc(nlp, hostile):
     assert from_doc == render(hostile, jupyter=False)
     assert "quoteattr_display" not in doc.spans  # the Doc is not modified
     assert quoteattr.render is render
+
+
+def test_render_in_jupyter_displays_the_html(monkeypatch, hostile):
+    display = pytest.importorskip("IPython.display")
+    shown = []
+    monkeypatch.setattr(display, "display", shown.append)
+    assert render(hostile, jupyter=True) is None
+    assert [item.data for item in shown] == [span_html(hostile)]
 
 
 def test_render_rejects_unprocessed_docs_and_other_types(nlp):
@@ -296,6 +463,30 @@ def test_render_example_labels(example):
     markup = render(example, jupyter=False)
     assert "SOURCE 4" in markup and "ADDRESSEE 2" in markup and "MIXED 1" in markup
     assert "SPEAKER 9, 10" in markup  # one mention, the speaker of two quotes
+
+
+def test_span_view_of_crossing_and_nested_highlights():
+    """A speaker mention crossing the quote's start, a cue inside it, one mention in two roles:
+    every highlight is one label and one line each, in distinct lanes where they overlap."""
+    result = _hand_made()
+    markup = span_html(result)
+    checker = spans_of(markup)
+    assert [paragraph["text"] for paragraph in checker.paragraphs] == [result.text]
+    found = layers(result)
+    assert sorted(checker.labels) == sorted(
+        layer_label(role, n) for (role, _, _), n in found.items()
+    )
+    lane_of = lanes(found)
+    for one in found:
+        for other in found:
+            if one != other and one[1] < other[2] and other[1] < one[2]:
+                assert lane_of[one] != lane_of[other], (one, other)
+    assert "&lt;Bob&gt;" in markup and "a &amp; b" in markup
+
+
+def test_empty_text_renders_no_paragraph():
+    assert render(QuoteResult(text=""), jupyter=False) == span_html(QuoteResult(text=""))
+    assert spans_of(span_html(QuoteResult(text="\n \n"))).paragraphs == []
 
 
 # --------------------------------------------------------------------------------------------------

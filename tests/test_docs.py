@@ -28,18 +28,37 @@ def _read(name: str) -> str:
     return (DOCS / name).read_text(encoding="utf8")
 
 
+# The README's docs build command (its development section); the test runs it with the output in a
+# temporary folder.
+BUILD = "python -m sphinx -W --keep-going -b html docs docs/_build/html"
+
+
+def test_readme_and_conf_show_the_docs_build_command():
+    readme = (DOCS.parent / "README.md").read_text(encoding="utf8")
+    assert f"{BUILD}\n" in readme
+    assert " ".join(_read("conf.py").split()).count(BUILD) == 1
+
+
 @pytest.mark.slow
-def test_docs_build_without_warnings(tmp_path):
-    """`sphinx -W`: any warning (a broken reference, a docstring autodoc cannot read) fails."""
+def test_docs_build_without_warnings_and_show_the_notebook_outputs(tmp_path):
+    """`sphinx -W`: any warning (a broken reference, a docstring autodoc cannot read) or a notebook
+    cell that raises fails. The notebook page shows what its cells print and display."""
     html = tmp_path / "html"  # myst-nb also writes beside the output folder (jupyter_execute/)
+    arguments = BUILD.split()[1:-2]
     completed = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html", DOCS, html],
+        [sys.executable, *arguments, "-q", DOCS, html],
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=600,
     )
     assert completed.returncode == 0, completed.stdout + completed.stderr
     assert (html / "index.html").is_file()
+    page = (html / "usage.html").read_text(encoding="utf8")
+    assert page.count('class="cell_output') >= 10  # every code cell shows something
+    assert "records match quote.schema.json" in page  # printed text
+    assert 'class="quoteattr"' in page and "Xi Jinping" in page  # the result's HTML view
+    assert page.count('class="qa-spans"') == 2  # quoteattr.render, twice
+    assert "speaker_name" in page and "<table" in page  # the DataFrame
 
 
 def pycon_source(text: str) -> str:

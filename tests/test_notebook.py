@@ -47,7 +47,7 @@ def test_notebook_runs(shared):
     assert any(
         'class="quoteattr"' in markup and "Xi Jinping" in markup for markup in html
     )  # result
-    assert sum('class="spans"' in markup for markup in html) == 2  # quoteattr.render, twice
+    assert sum('class="qa-spans"' in markup for markup in html) == 2  # quoteattr.render, twice
     assert any("speaker_name" in markup for markup in html)  # the DataFrame
     text = "".join(output.get("text", "") for output in outputs if output.output_type == "stream")
     assert "records match quote.schema.json" in text
