@@ -13,7 +13,7 @@ from quoteattr.api import DEFAULT_BATCH_SIZE
 
 from ._common import BatchOption, JsonOption, LimitOption, ModelOption, RulesOption, _nlp
 
-app = typer.Typer(help="Measure quoteattr.", no_args_is_help=True)
+app = typer.Typer(help="Measure quoteattr.", no_args_is_help=True, rich_markup_mode=None)
 
 TextsPath = Annotated[Path, typer.Argument(dir_okay=False, help='JSON lines with a "text" field.')]
 
@@ -56,8 +56,12 @@ def speed(
             "leaves out; rules: quoteattr with the rules alone.",
         ),
     ] = "default",  # type: ignore[assignment]
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress lines (one per round) on stderr.")
+    ] = False,
 ) -> None:
-    """Words per second of quoteattr against the bare base pipeline, and memory."""
+    """Words per second of quoteattr against the bare base pipeline, and memory. A progress line
+    per timed round goes to stderr."""
     from quoteattr.evaluation.benchmark import speed as run
 
     path = _texts_path(path)
@@ -71,6 +75,7 @@ def speed(
         batch_size=batch_size,
         baseline=Baseline(baseline).value,
         trained=not rules,
+        progress=None if quiet else _progress,
     )
     typer.echo(report.format())
     if json_path is not None:
@@ -135,6 +140,10 @@ def scaling(
     if json_path is not None:
         data = {**attrs.asdict(report), "ratio": report.ratio, "per_factor": report.per_factor}
         srsly.write_json(json_path, data)
+
+
+def _progress(line: str) -> None:
+    typer.echo(f"quoteattr: {line}", err=True)
 
 
 class Baseline(str, Enum):
