@@ -31,3 +31,22 @@ class Errors:
         "[E009] No quoteattr extension named {names}: the extensions are {known} (rename them with "
         'a table such as {{"quotes": "qa_quotes"}}).'
     )
+    # The command line's user errors: one line each, saying what to do (exit status 2).
+    E010 = (
+        "[E010] --output {path}: there is no folder {folder}; create it first (mkdir -p {folder}) "
+        "or write elsewhere."
+    )
+    E011 = "[E011] --output {path}: cannot write there ({reason})."
+    E012 = (
+        "[E012] No *.txt file in the folder {folder}: a folder gives the .txt files below it{hint}."
+    )
+    E013 = (
+        "[E013] --scheduler needs Dask and distributed, which are not installed here: "
+        'pip install "quoteattr[dask]" (or run without --scheduler).'
+    )
+    E014 = (
+        "[E014] Nothing to read: give .txt files, folders of them, .jsonl files or - (standard "
+        'input), or a text: quoteattr extract --text "..."'
+    )
+    E015 = "[E015] --text is the document to read: give it or PATH..., not both."
+    E016 = "[E016] --resume needs --output FILE in JSON lines or CSV, not {format}."
