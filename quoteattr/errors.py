@@ -33,12 +33,13 @@ class Errors:
     )
     # The command line's user errors: one line each, saying what to do (exit status 2).
     E010 = (
-        "[E010] --output {path}: there is no folder {folder}; create it first (mkdir -p {folder}) "
+        "[E010] {option} {path}: there is no folder {folder}; create it first (mkdir -p {folder}) "
         "or write elsewhere."
     )
     E011 = "[E011] --output {path}: cannot write there ({reason})."
     E012 = (
-        "[E012] No *.txt file in the folder {folder}: a folder gives the .txt files below it{hint}."
+        "[E012] No *.txt file in the folder {folder} (a folder gives the .txt files below "
+        "it){hint}."
     )
     E013 = (
         "[E013] --scheduler needs Dask and distributed, which are not installed here: "

@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import typing
 from pathlib import Path
 
 import pytest
@@ -115,6 +116,29 @@ def test_user_errors_are_one_line_with_exit_2(tmp_path: Path, monkeypatch, args,
     )
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(["evaluate", "{gold}", "--errors", "{missing}"], id="evaluate-errors"),
+        pytest.param(["evaluate", "{gold}", "--json", "{missing}"], id="evaluate-json"),
+        pytest.param(["benchmark", "speed", "{gold}", "--json", "{missing}"], id="speed-json"),
+        pytest.param(["benchmark", "memory", "{gold}", "--json", "{missing}"], id="memory-json"),
+        pytest.param(["benchmark", "scaling", "--json", "{missing}"], id="scaling-json"),
+    ],
+)
+def test_report_files_into_a_missing_folder_are_refused_before_the_work(tmp_path: Path, args):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"text": "x"}\n', encoding="utf-8")
+    missing = tmp_path / "no" / "report.json"
+    args = [arg.format(gold=gold, missing=missing) for arg in args]
+    result = CliRunner().invoke(app, args)
+    assert_one_line_error(
+        subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr),
+        "[E010]",
+        f"mkdir -p {missing.parent}",
+    )
+
+
 def test_a_user_error_through_the_script_is_the_same_line() -> None:
     args = ["extract", "--text", "x", "a.txt"]
     result = command(*args)
@@ -151,9 +175,10 @@ def test_help_shows_flags_as_flags_and_brackets_as_written(path) -> None:
     result = CliRunner().invoke(app, [*path, "--help"], terminal_width=200)
     assert result.exit_code == 0
     assert "<bool>" not in result.stdout
+    hints = typing.get_type_hints(COMMANDS[path].callback)
     for param in COMMANDS[path].params:
-        if getattr(param, "is_flag", False):
-            assert param.is_flag and not param.nargs > 1
+        if hints.get(param.name) is bool:
+            assert param.is_flag, f"{param.name} takes a value"
         words = " ".join((param.help or "").split())
         assert words in " ".join(result.stdout.split()), f"{param.name}: {words!r}"
 

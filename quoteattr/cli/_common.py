@@ -58,6 +58,17 @@ def usage_error(message: str) -> Exception:
     return UserError(message)
 
 
+def check_output_folder(path: Path | None, option: str) -> None:
+    """An output file's folder exists: checked before the work, not after a run of minutes.
+
+    RAISES (UserError): it does not (E010).
+    """
+    from quoteattr.errors import Errors
+
+    if path is not None and not path.parent.is_dir():
+        raise usage_error(Errors.E010.format(option=option, path=path, folder=path.parent))
+
+
 def _fail(message: str, code: int = 1) -> typer.Exit:
     """Not a user error (the run itself failed): `quoteattr: <message>` and exit status `code`."""
     typer.echo(f"quoteattr: {message}", err=True)

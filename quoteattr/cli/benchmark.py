@@ -11,7 +11,16 @@ import typer
 
 from quoteattr.api import DEFAULT_BATCH_SIZE
 
-from ._common import BatchOption, JsonOption, LimitOption, ModelOption, RulesOption, _nlp
+from ._common import (
+    BatchOption,
+    JsonOption,
+    LimitOption,
+    ModelOption,
+    RulesOption,
+    _nlp,
+    check_output_folder,
+    usage_error,
+)
 
 app = typer.Typer(help="Measure quoteattr.", no_args_is_help=True, rich_markup_mode=None)
 
@@ -65,6 +74,7 @@ def speed(
     from quoteattr.evaluation.benchmark import speed as run
 
     path = _texts_path(path)
+    check_output_folder(json_path, "--json")
     report = run(
         path,
         model=model,
@@ -99,6 +109,7 @@ def memory(
     from quoteattr.evaluation.benchmark import memory as run
 
     path = _texts_path(path)
+    check_output_folder(json_path, "--json")
     report = run(
         path, model=model, documents=documents, paragraphs=paragraphs, batch_size=batch_size
     )
@@ -128,6 +139,7 @@ def scaling(
 
     from quoteattr.evaluation.scaling import time_scaling
 
+    check_output_folder(json_path, "--json")
     report = time_scaling(
         _nlp(model), paragraphs=paragraphs, factor=factor, repeat=repeat, seed=seed
     )
@@ -155,5 +167,5 @@ class Baseline(str, Enum):
 def _texts_path(path: Path) -> Path:
     """The benchmark input, if it exists."""
     if not path.exists():
-        raise typer.BadParameter(f"no such file: {path}", param_hint="PATH")
+        raise usage_error(f"no such file: {path}: give a JSON lines file of texts")
     return path

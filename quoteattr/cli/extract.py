@@ -14,7 +14,15 @@ import typer
 from quoteattr.api import DEFAULT_BATCH_SIZE
 from quoteattr.errors import Errors
 
-from ._common import BatchOption, ModelOption, RulesOption, _fail, _nlp, usage_error
+from ._common import (
+    BatchOption,
+    ModelOption,
+    RulesOption,
+    _fail,
+    _nlp,
+    check_output_folder,
+    usage_error,
+)
 
 
 class OutputFormat(str, Enum):
@@ -113,8 +121,7 @@ def extract(
     fmt = _output_format(output_format, output)
     if resume and (output is None or fmt not in writing.RESUMABLE_FORMATS):
         raise usage_error(Errors.E016.format(format=fmt if output is not None else "stdout"))
-    if output is not None and not output.parent.is_dir():
-        raise usage_error(Errors.E010.format(path=output, folder=output.parent))
+    check_output_folder(output, "--output")
     nlp, annotator = None, None
     if scheduler is not None:
         if n_process > 1:
@@ -222,5 +229,5 @@ def _folder_hint(folder: Path) -> str:
 
     records = sorted(path for path in folder.iterdir() if path.suffix.lower() in JSONL_SUFFIXES)
     if records:
-        return f"; name its JSON lines files instead: quoteattr extract {records[0]}"
+        return f": name its JSON lines files instead, quoteattr extract {records[0]}"
     return ": put the articles there as .txt files, or name the files to read"
