@@ -83,6 +83,14 @@ def test_render_document_has_a_row_per_quote_with_every_column() -> None:
     assert all(len(line) <= 120 for line in lines)
 
 
+def test_cells_are_text_not_markup() -> None:
+    quote = {**QUOTES[2], "text": "[bold]Vote[/bold] for [red] now", "hedge": "[dim]"}
+    text = table.render_document("[d]", [quote], width=120)
+    assert text.startswith("[d]: 1 quote\n")
+    assert column(text, "quote") == "[bold]Vote[/bold] for [red] now"
+    assert column(text, "hedge") == "[dim]"
+
+
 def test_a_document_without_quotes_is_its_heading() -> None:
     assert table.render_document(7, []) == "7: no quotes\n"
 

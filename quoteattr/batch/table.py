@@ -108,7 +108,8 @@ def render_document(
         for column in TABLE_COLUMNS:
             table.add_column(column.header, **{"overflow": "fold", **column.layout})
         for number, quote in enumerate(quotes, 1):
-            table.add_row(str(number), *(str(column.cell(quote)) for column in TABLE_COLUMNS))
+            # Text, not str: rich would read "[...]" in an article as markup
+            table.add_row(str(number), *(Text(str(column.cell(quote))) for column in TABLE_COLUMNS))
         console.print(table)
     return buffer.getvalue()
 
