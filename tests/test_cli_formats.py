@@ -203,3 +203,17 @@ def test_quote_str_and_the_table_agree_on_a_speakerless_quote(nlp) -> None:
     text = table.render_document("t", result.to_dicts())
     assert column(text, "speaker").startswith("- Ines Ruiz")
     assert column(text, "cue").startswith("- said")
+
+
+def test_an_interrupted_json_run_closes_its_array(monkeypatch) -> None:
+    from quoteattr.batch import runner
+
+    def interrupted(items, nlp, write, **options):
+        write("first", [])
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(runner, "run", interrupted)
+    result = invoke("extract", "--text", RUIZ, "--format", "json")
+    assert result.exit_code == 130
+    assert json.loads(result.stdout) == [{"id": "first", "quotes": []}]
+    assert result.stderr == "quoteattr: interrupted; the documents written so far are whole\n"

@@ -193,6 +193,7 @@ def extract(
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(1) from None
     except KeyboardInterrupt:
+        writer.finish()  # a JSON array is closed after the documents written so far
         resumable = output is not None and fmt in writing.RESUMABLE_FORMATS
         hint = " (finish it with --resume)" if resumable else ""
         raise _fail(f"interrupted; the documents written so far are whole{hint}", 130) from None
