@@ -64,10 +64,10 @@ def _sources(quote: dict[str, Any]) -> str:
 # The table's columns, in order (after the quote's number). The one place to change them.
 TABLE_COLUMNS: tuple[TableColumn, ...] = (
     TableColumn("speaker", speaker_cell, {"ratio": 3}),
-    TableColumn("cue", _one_line(value_at("cue", "text")), {"ratio": 2}),
+    TableColumn("cue", _one_line(value_at("cue", "text"))),  # short: as wide as its words
     TableColumn("kind", _one_line(value_at("kind")), {"no_wrap": True}),
     TableColumn("sources", _one_line(_sources), {"ratio": 3}),
-    TableColumn("hedge", _one_line(value_at("hedge")), {"ratio": 2}),
+    TableColumn("hedge", _one_line(value_at("hedge"))),
     TableColumn("quote", _one_line(value_at("text")), {"ratio": 9}),
 )
 
@@ -99,7 +99,7 @@ def render_document(
     if quotes:
         table = Table(
             box=box.SIMPLE_HEAD,
-            expand=True,  # the ratios share out the whole width
+            expand=True,  # the ratios share out the width the other columns leave
             show_edge=False,
             pad_edge=False,
             collapse_padding=True,
