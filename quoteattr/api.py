@@ -208,7 +208,7 @@ def _component_cfg(nlp: Language, settings: dict[str, Any]) -> dict[str, dict[st
 
     names = [name for name, pipe in nlp.pipeline if isinstance(pipe, QuoteAttributor)]
     if not names:
-        raise ValueError(Errors.E012.format(pipes=", ".join(nlp.pipe_names)))
+        raise ValueError(Errors.E019.format(pipes=", ".join(nlp.pipe_names)))
     return {name: settings for name in names}
 
 

@@ -30,6 +30,9 @@ _NULLABLE_INT_COLUMNS = (
     "speaker_entity_id",
     "speaker_start",
     "speaker_end",
+    "addressee_entity_id",
+    "addressee_start",
+    "addressee_end",
     "cue_start",
     "cue_end",
 )

@@ -31,12 +31,33 @@ class Errors:
         "[E009] No quoteattr extension named {names}: the extensions are {known} (rename them with "
         'a table such as {{"quotes": "qa_quotes"}}).'
     )
+    # The command line's user errors: one line each, saying what to do (exit status 2).
     E010 = (
-        '[E010] Unknown quote category {name!r}: the categories are {known}, or "all" for every '
+        "[E010] {option} {path}: there is no folder {folder}; create it first (mkdir -p {folder}) "
+        "or write elsewhere."
+    )
+    E011 = "[E011] --output {path}: cannot write there ({reason})."
+    E012 = (
+        "[E012] No *.txt file in the folder {folder} (a folder gives the .txt files below "
+        "it){hint}."
+    )
+    E013 = (
+        "[E013] --scheduler needs Dask and distributed, which are not installed here: "
+        'pip install "quoteattr[dask]" (or run without --scheduler).'
+    )
+    E014 = (
+        "[E014] Nothing to read: give .txt files, folders of them, .jsonl files or - (standard "
+        'input), or a text: quoteattr extract --text "..."'
+    )
+    E015 = "[E015] --text is the document to read: give it or PATH..., not both."
+    E016 = "[E016] --resume needs --output FILE in JSON lines or CSV, not {format}."
+    # The API's settings.
+    E017 = (
+        '[E017] Unknown quote category {name!r}: the categories are {known}, or "all" for every '
         "one."
     )
-    E011 = "[E011] min_confidence must be a number within 0..1, got {value!r}."
-    E012 = (
-        "[E012] The pipeline has no quoteattr component (its components: {pipes}): add one with "
+    E018 = "[E018] min_confidence must be a number within 0..1, got {value!r}."
+    E019 = (
+        "[E019] The pipeline has no quoteattr component (its components: {pipes}): add one with "
         'nlp.add_pipe("quoteattr"), or use quoteattr.load().'
     )

@@ -192,6 +192,24 @@ class Quote:
     )
     confidence: float = field(default=1.0, converter=float, validator=_confidence)
 
+    def __str__(self) -> str:
+        """One line: speaker, cue and the quoted words, `Maria Lopez | added | We will fight it,`.
+
+        The speaker is their name; a mention that could not be resolved is shown quoted,
+        `"a source" (unresolved)`, and a quote without one `(no speaker)`; a quote without a cue
+        `(no cue)`. Line breaks in the words become spaces.
+        """
+        if self.speaker is None:
+            speaker = "(no speaker)"
+        elif self.speaker.name is not None:
+            speaker = self.speaker.name
+        elif self.speaker.mention is not None:
+            speaker = f'"{self.speaker.mention.text}" (unresolved)'
+        else:
+            speaker = "(no speaker)"
+        cue = "(no cue)" if self.cue is None else " ".join(self.cue.text.split())
+        return f"{speaker} | {cue} | {' '.join(self.text.split())}"
+
     def to_dict(self) -> dict[str, Any]:
         """The stable JSON shape (see the README)."""
         return {

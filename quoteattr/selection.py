@@ -26,14 +26,14 @@ def parse_categories(value: CategoriesSetting) -> frozenset[Category]:
     unknown = [name for name in names if name not in known]
     if unknown or not names:
         raise ValueError(
-            Errors.E010.format(name=unknown[0] if unknown else "", known=", ".join(known))
+            Errors.E017.format(name=unknown[0] if unknown else "", known=", ".join(known))
         )
     return frozenset(known[name] for name in names)
 
 
 def check_min_confidence(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
-        raise ValueError(Errors.E011.format(value=value))
+        raise ValueError(Errors.E018.format(value=value))
     return float(value)
 
 

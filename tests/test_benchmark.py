@@ -148,7 +148,15 @@ def test_speed_command(tmp_path: Path) -> None:
         ],
     )
     assert result.exit_code == 0, result.output
-    assert "n_process=1" in result.output and "n_process=2" in result.output
+    assert "n_process=1" in result.stdout and "n_process=2" in result.stdout
+    # a line per timed round on stderr, so that a long run is not silent
+    progress = result.stderr.splitlines()
+    assert progress[0].startswith("quoteattr: warmed up; timing 2 documents (30 words), 1 round")
+    assert [line.split(":")[1].strip() for line in progress[1:]] == [
+        "n_process=1 round 1/1",
+        "n_process=2 round 1/1",
+    ]
+    assert all(" s, quoteattr " in line for line in progress[1:])
     report = srsly.read_json(report_path)
     assert [run["n_process"] for run in report["runs"]] == [1, 2]
     words = _count_words(spacy.blank("en").pipe(TEXTS[:2]))

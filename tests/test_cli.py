@@ -125,8 +125,15 @@ def test_csv_has_one_row_per_quote(jsonl: Path, tmp_path: Path) -> None:
     reader = csv.DictReader(io.StringIO(result.stdout))
     assert tuple(reader.fieldnames) == COLUMNS
     rows = list(reader)
-    assert {row["id"] for row in rows} == {"r1", "2"}  # the document without quotes has no rows
+    assert [row["id"] for row in rows][-1] == "3"  # the document without quotes: one row
+    empty = rows[-1]
+    assert all(empty[column] == "" for column in COLUMNS if column != "id")
+    rows = rows[:-1]
+    assert {row["id"] for row in rows} == {"r1", "2"}
     assert {row["speaker_name"] for row in rows} == {"Ines Ruiz", "Omar Haddad"}
+    told = next(row for row in rows if row["cue"] == "told")
+    assert (told["addressee_name"], told["addressee_mention"]) == ("", "reporters")
+    assert RUIZ[int(told["addressee_start"]) : int(told["addressee_end"])] == "reporters"
     direct = next(row for row in rows if row["text"] == "Nobody was hurt,")
     assert (direct["kind"], direct["cue_lemma"], direct["parts"]) == ("direct", "say", "")
     assert HADDAD[int(direct["cue_start"]) : int(direct["cue_end"])] == direct["cue"]
@@ -162,11 +169,11 @@ def test_csv_resume_redoes_the_last_document_and_keeps_one_header(
     result = invoke("extract", str(jsonl), "--output", str(out), "--resume")
     assert out.read_text(encoding="utf-8") == full
     assert result.stderr == "quoteattr: 3 documents written, 0 failed\n"
-    # Complete: r1 is skipped; 2 (the last rows) and 3 (no rows) are done again.
+    # Complete: r1 and 2 are skipped; 3 (the last row, a document without quotes) is done again.
     result = invoke("extract", str(jsonl), "--output", str(out), "--resume")
     assert out.read_text(encoding="utf-8") == full
     assert (
-        result.stderr == "quoteattr: 2 documents written, 0 failed, 1 skipped as already written\n"
+        result.stderr == "quoteattr: 1 document written, 0 failed, 2 skipped as already written\n"
     )
 
 

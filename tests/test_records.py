@@ -242,6 +242,42 @@ RECORDS = [
 ]
 
 
+UNRESOLVED = Entity(name=None, type="PERSON", mention=Mention("a source", 30, 38))
+
+
+@pytest.mark.parametrize(
+    "quote, expected",
+    [
+        pytest.param(QUOTE, "Maria Lopez | said | the factory would close", id="speaker-and-cue"),
+        pytest.param(SPLIT, "Maria Lopez | (no cue) | A, B.", id="no-cue"),
+        pytest.param(
+            attrs.evolve(QUOTE, speaker=None, cue=None, text="Not\nagain.  Ever."),
+            "(no speaker) | (no cue) | Not again. Ever.",
+            id="no-speaker-one-line",
+        ),
+        pytest.param(
+            attrs.evolve(QUOTE, speaker=UNRESOLVED),
+            '"a source" (unresolved) | said | the factory would close',
+            id="unresolved-mention",
+        ),
+        pytest.param(
+            attrs.evolve(QUOTE, speaker=attrs.evolve(UNRESOLVED, mention=None)),
+            "(no speaker) | said | the factory would close",
+            id="no-name-no-mention",
+        ),
+    ],
+)
+def test_str_is_one_line_of_speaker_cue_and_words(quote, expected):
+    assert str(quote) == expected
+    assert "\n" not in str(quote)
+
+
+def test_print_reads_every_quote_of_a_real_article(result):
+    """str() never fails on the article's quotes, speakerless or not."""
+    lines = [str(quote) for quote in result]
+    assert len(lines) == len(result) and all(line.count(" | ") >= 2 for line in lines)
+
+
 @pytest.mark.parametrize("record", RECORDS)
 def test_records_are_frozen(record):
     name = attrs.fields(type(record))[0].name

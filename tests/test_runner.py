@@ -198,7 +198,8 @@ def test_writers_write_whole_documents() -> None:
     writer.write("none", [])
     writer.write(3, [QUOTE])
     rows = list(csv.DictReader(io.StringIO(stream.getvalue().decode())))
-    assert [row["id"] for row in rows] == ["a", "a", "3"]
+    assert [row["id"] for row in rows] == ["a", "a", "none", "3"]
+    assert all(value == "" for key, value in rows[2].items() if key != "id")
     assert rows[1]["text"] == 'Two\nlines, "quoted"' and rows[0]["addressee_name"] == ""
 
 

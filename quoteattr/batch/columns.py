@@ -6,10 +6,18 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["COLUMNS", "CSV_COLUMNS", "QUOTE_COLUMNS", "flatten_quote"]
+__all__ = [
+    "COLUMNS",
+    "CSV_COLUMNS",
+    "QUOTE_COLUMNS",
+    "empty_row",
+    "flatten_quote",
+    "sources_text",
+    "value_at",
+]
 
 
-def _get(*keys: str) -> Callable[[dict[str, Any]], Any]:
+def value_at(*keys: str) -> Callable[[dict[str, Any]], Any]:
     """The value at `keys` in a nested quote dict, None where any step is missing or null."""
 
     def get(quote: dict[str, Any]) -> Any:
@@ -28,7 +36,7 @@ def _parts(quote: dict[str, Any]) -> str | None:
     return None if parts is None else json.dumps(parts)
 
 
-def _sources(quote: dict[str, Any]) -> str:
+def sources_text(quote: dict[str, Any]) -> str:
     """ "Xinhua (cited); AFP (according_to)": each source's name (else its words), and relation."""
     named = []
     for source in quote.get("sources") or ():
@@ -39,26 +47,30 @@ def _sources(quote: dict[str, Any]) -> str:
 
 # Each column of a flat quote, and how to read it from `Quote.to_dict()`. The one place to change.
 QUOTE_COLUMNS: tuple[tuple[str, Callable[[dict[str, Any]], Any]], ...] = (
-    ("kind", _get("kind")),
-    ("text", _get("text")),
-    ("start", _get("start")),
-    ("end", _get("end")),
+    ("kind", value_at("kind")),
+    ("text", value_at("text")),
+    ("start", value_at("start")),
+    ("end", value_at("end")),
     ("parts", _parts),
-    ("speaker_name", _get("speaker", "name")),
-    ("speaker_type", _get("speaker", "type")),
-    ("speaker_entity_id", _get("speaker", "entity_id")),
-    ("speaker_mention", _get("speaker", "mention", "text")),
-    ("speaker_start", _get("speaker", "mention", "start")),
-    ("speaker_end", _get("speaker", "mention", "end")),
-    ("addressee_name", _get("addressee", "name")),
-    ("addressee_type", _get("addressee", "type")),
-    ("cue", _get("cue", "text")),
-    ("cue_start", _get("cue", "start")),
-    ("cue_end", _get("cue", "end")),
-    ("cue_lemma", _get("cue", "lemma")),
-    ("sources", _sources),
-    ("hedge", _get("hedge")),
-    ("confidence", _get("confidence")),
+    ("speaker_name", value_at("speaker", "name")),
+    ("speaker_type", value_at("speaker", "type")),
+    ("speaker_entity_id", value_at("speaker", "entity_id")),
+    ("speaker_mention", value_at("speaker", "mention", "text")),
+    ("speaker_start", value_at("speaker", "mention", "start")),
+    ("speaker_end", value_at("speaker", "mention", "end")),
+    ("addressee_name", value_at("addressee", "name")),
+    ("addressee_type", value_at("addressee", "type")),
+    ("addressee_entity_id", value_at("addressee", "entity_id")),
+    ("addressee_mention", value_at("addressee", "mention", "text")),
+    ("addressee_start", value_at("addressee", "mention", "start")),
+    ("addressee_end", value_at("addressee", "mention", "end")),
+    ("cue", value_at("cue", "text")),
+    ("cue_start", value_at("cue", "start")),
+    ("cue_end", value_at("cue", "end")),
+    ("cue_lemma", value_at("cue", "lemma")),
+    ("sources", sources_text),
+    ("hedge", value_at("hedge")),
+    ("confidence", value_at("confidence")),
 )
 COLUMNS: tuple[str, ...] = ("id", *(name for name, _ in QUOTE_COLUMNS))
 CSV_COLUMNS = COLUMNS
@@ -71,3 +83,8 @@ def flatten_quote(doc_id: Any, quote: dict[str, Any]) -> dict[str, Any]:
     "name (relation)" joined with "; ". `doc_id` is kept as it is.
     """
     return {"id": doc_id, **{name: read(quote) for name, read in QUOTE_COLUMNS}}
+
+
+def empty_row(doc_id: Any) -> dict[str, Any]:
+    """The row of a document without quotes: its id, and every quote column empty (None)."""
+    return {"id": doc_id, **{name: None for name, _ in QUOTE_COLUMNS}}

@@ -14,8 +14,9 @@ record without a string "text") becomes a `Failure` saying where and why, and re
 Text files are decoded as UTF-8 (a leading byte order mark is dropped) and never have their line
 ends translated, so offsets are into the text exactly as it is in the file.
 
-The CSV form of the output has one row per quote; `COLUMNS` and `flatten_quote` (from `.columns`)
-define it, for any other table (a DataFrame) too.
+The CSV form of the output has one row per quote (and one, with the id alone, per document
+without quotes); `COLUMNS` and `flatten_quote` (from `.columns`) define it, for any other table
+(a DataFrame) too.
 """
 
 from __future__ import annotations
@@ -36,10 +37,12 @@ __all__ = [
     "CSV_COLUMNS",
     "FORMATS",
     "REASON_LENGTH",
+    "RESUMABLE_FORMATS",
     "STDIN",
     "Document",
     "Failure",
     "count_documents",
+    "empty_folders",
     "flatten_quote",
     "id_text",
     "missing_paths",
@@ -54,7 +57,8 @@ __all__ = [
 
 STDIN = "-"
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-FORMATS = ("jsonl", "csv")
+FORMATS = ("jsonl", "csv", "json", "table")  # what `quoteattr.batch.output.open_writer` writes
+RESUMABLE_FORMATS = ("jsonl", "csv")  # those `read_done` reads back, for --resume
 
 
 @frozen
@@ -114,6 +118,11 @@ def id_text(doc_id: Any) -> str:
 def missing_paths(paths: Sequence[str]) -> list[str]:
     """The paths (other than `-`) that do not exist."""
     return [path for path in paths if path != STDIN and not Path(path).exists()]
+
+
+def empty_folders(paths: Sequence[str]) -> list[str]:
+    """The folders among `paths` that have no `*.txt` file below them (nothing to read)."""
+    return [path for path in paths if Path(path).is_dir() and not _txt_files(Path(path))]
 
 
 def read_inputs(

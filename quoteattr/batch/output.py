@@ -1,5 +1,6 @@
-"""Writing results: JSON lines or CSV rows, a whole document at a time, and reading back which
-documents an existing output holds, so that an interrupted run can be resumed.
+"""Writing results: JSON lines, CSV rows, one JSON array or readable tables (`.table`), a whole
+document at a time, and reading back which documents an existing output holds, so that an
+interrupted run can be resumed (JSON lines and CSV).
 
 Writers write one document at a time, each with a single write and a flush, so that an interrupted
 run leaves only whole documents, plus at most one partial last line; `read_done` reads the ids of
@@ -16,12 +17,23 @@ import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from .columns import COLUMNS, flatten_quote
-from .io import FORMATS, id_text
+from .columns import COLUMNS, empty_row, flatten_quote
+from .io import FORMATS, RESUMABLE_FORMATS, id_text
 
-__all__ = ["CsvWriter", "JsonlWriter", "OutputError", "open_writer", "read_done"]
+if TYPE_CHECKING:  # pragma: no cover
+    from .table import TableWriter
+
+__all__ = [
+    "CsvWriter",
+    "JsonWriter",
+    "JsonlWriter",
+    "OutputError",
+    "RESUMABLE_FORMATS",
+    "open_writer",
+    "read_done",
+]
 
 
 class JsonlWriter:
@@ -36,10 +48,34 @@ class JsonlWriter:
         line = json.dumps({"id": doc_id, "quotes": quotes}, ensure_ascii=False) + "\n"
         _write(self.stream, line)
 
+    def finish(self) -> None:
+        """Nothing to end: every line is whole."""
+
+
+class JsonWriter:
+    """One JSON array of `{"id": ..., "quotes": [...]}` objects, indented, for reading or for tools
+    that take one JSON document; it is whole once `finish` has written its closing bracket (an
+    interrupted run leaves it open, so it cannot be resumed: use JSON lines for that)."""
+
+    format = "json"
+
+    def __init__(self, stream: IO[bytes]) -> None:
+        self.stream = stream
+        self.count = 0
+
+    def write(self, doc_id: Any, quotes: list[dict[str, Any]]) -> None:
+        text = json.dumps({"id": doc_id, "quotes": quotes}, ensure_ascii=False, indent=2)
+        _write(self.stream, ("[\n" if not self.count else ",\n") + text)
+        self.count += 1
+
+    def finish(self) -> None:
+        _write(self.stream, "\n]\n" if self.count else "[]\n")
+
 
 class CsvWriter:
-    """One row per quote with the columns `COLUMNS` (a document without quotes writes nothing);
-    the header is written first unless `header` is False (appending to a file that has it)."""
+    """One row per quote with the columns `COLUMNS`, and one row for a document without quotes,
+    with its id and the quote columns empty; the header is written first unless `header` is False
+    (appending to a file that has it)."""
 
     format = "csv"
 
@@ -56,9 +92,12 @@ class CsvWriter:
         return buffer.getvalue()
 
     def write(self, doc_id: Any, quotes: list[dict[str, Any]]) -> None:
-        text = self._rows(flatten_quote(id_text(doc_id), quote) for quote in quotes)
-        if text:
-            _write(self.stream, text)
+        doc_id = id_text(doc_id)
+        rows = [flatten_quote(doc_id, quote) for quote in quotes] or [empty_row(doc_id)]
+        _write(self.stream, self._rows(rows))
+
+    def finish(self) -> None:
+        """Nothing to end: every row is whole."""
 
 
 def _write(stream: IO[bytes], text: str) -> None:
@@ -70,14 +109,17 @@ def _write(stream: IO[bytes], text: str) -> None:
 
 def open_writer(
     output: str | Path | None, output_format: str, *, append: bool = False
-) -> tuple[JsonlWriter | CsvWriter, IO[bytes] | None]:
+) -> tuple[JsonlWriter | CsvWriter | JsonWriter | TableWriter, IO[bytes] | None]:
     """A writer to `output` (standard output if None), and the file to close (None for stdout).
+    Call the writer's `finish()` after the last document.
 
-    With `append` the file is extended (after `read_done`), and a CSV header is written only into
-    an empty file.
+    With `append` (JSON lines and CSV only) the file is extended (after `read_done`), and a CSV
+    header is written only into an empty file.
     """
     if output_format not in FORMATS:
         raise ValueError(f"unknown format {output_format!r}: use one of {', '.join(FORMATS)}")
+    if append and output_format not in RESUMABLE_FORMATS:
+        raise ValueError(f"{output_format} output cannot be appended to")
     if output is None:
         stream: IO[bytes] = _stdout()
         opened = None
@@ -85,6 +127,12 @@ def open_writer(
         stream = opened = open(output, "ab" if append else "wb")  # noqa: SIM115 - returned
     if output_format == "jsonl":
         return JsonlWriter(stream), opened
+    if output_format == "json":
+        return JsonWriter(stream), opened
+    if output_format == "table":
+        from .table import TableWriter
+
+        return TableWriter(stream), opened
     empty = opened is None or opened.tell() == 0
     return CsvWriter(stream, header=empty), opened
 
@@ -105,8 +153,8 @@ def read_done(path: str | Path, output_format: str) -> Counter[str]:
 
     A trailing partial line, left by an interrupted write, is cut off the file. In CSV the rows of
     the last document are cut off as well (they may be only some of its quotes), so that document
-    is done again; documents without quotes have no rows, and are done again too. A missing file
-    has no ids.
+    is done again (a document without quotes has one row, with its id). A missing file has no
+    ids.
 
     RAISES (OutputError): the file is not output of this format.
     """

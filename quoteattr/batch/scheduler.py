@@ -28,12 +28,22 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "DEFAULT_PARTITION_SIZE",
     "annotate_on_scheduler",
+    "require_dask",
     "run_on_scheduler",
 ]
 
 # Records per task sent by `run_on_scheduler`: big enough to fill `nlp.pipe` batches and keep the
 # scheduler's overhead small, small enough to spread a few thousand articles over many workers.
 DEFAULT_PARTITION_SIZE = 64
+
+
+def require_dask() -> None:
+    """Check that Dask and distributed can be imported here, before any work is sent.
+
+    RAISES (ImportError): one of them is missing (the message says what to install).
+    """
+    _require("dask")
+    _require("distributed")
 
 
 def _chunks(records: Iterable[Any], size: int) -> Iterator[list[Any]]:

@@ -11,9 +11,18 @@ import typer
 
 from quoteattr.api import DEFAULT_BATCH_SIZE
 
-from ._common import BatchOption, JsonOption, LimitOption, ModelOption, RulesOption, _nlp
+from ._common import (
+    BatchOption,
+    JsonOption,
+    LimitOption,
+    ModelOption,
+    RulesOption,
+    _nlp,
+    check_output_folder,
+    usage_error,
+)
 
-app = typer.Typer(help="Measure quoteattr.", no_args_is_help=True)
+app = typer.Typer(help="Measure quoteattr.", no_args_is_help=True, rich_markup_mode=None)
 
 TextsPath = Annotated[Path, typer.Argument(dir_okay=False, help='JSON lines with a "text" field.')]
 
@@ -56,11 +65,16 @@ def speed(
             "leaves out; rules: quoteattr with the rules alone.",
         ),
     ] = "default",  # type: ignore[assignment]
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress lines (one per round) on stderr.")
+    ] = False,
 ) -> None:
-    """Words per second of quoteattr against the bare base pipeline, and memory."""
+    """Words per second of quoteattr against the bare base pipeline, and memory. A progress line
+    per timed round goes to stderr."""
     from quoteattr.evaluation.benchmark import speed as run
 
     path = _texts_path(path)
+    check_output_folder(json_path, "--json")
     report = run(
         path,
         model=model,
@@ -71,6 +85,7 @@ def speed(
         batch_size=batch_size,
         baseline=Baseline(baseline).value,
         trained=not rules,
+        progress=None if quiet else _progress,
     )
     typer.echo(report.format())
     if json_path is not None:
@@ -94,6 +109,7 @@ def memory(
     from quoteattr.evaluation.benchmark import memory as run
 
     path = _texts_path(path)
+    check_output_folder(json_path, "--json")
     report = run(
         path, model=model, documents=documents, paragraphs=paragraphs, batch_size=batch_size
     )
@@ -123,6 +139,7 @@ def scaling(
 
     from quoteattr.evaluation.scaling import time_scaling
 
+    check_output_folder(json_path, "--json")
     report = time_scaling(
         _nlp(model), paragraphs=paragraphs, factor=factor, repeat=repeat, seed=seed
     )
@@ -137,6 +154,10 @@ def scaling(
         srsly.write_json(json_path, data)
 
 
+def _progress(line: str) -> None:
+    typer.echo(f"quoteattr: {line}", err=True)
+
+
 class Baseline(str, Enum):
     default = "default"
     reduced = "reduced"
@@ -146,5 +167,5 @@ class Baseline(str, Enum):
 def _texts_path(path: Path) -> Path:
     """The benchmark input, if it exists."""
     if not path.exists():
-        raise typer.BadParameter(f"no such file: {path}", param_hint="PATH")
+        raise usage_error(f"no such file: {path}: give a JSON lines file of texts")
     return path

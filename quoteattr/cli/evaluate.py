@@ -10,7 +10,15 @@ import typer
 
 from quoteattr.api import DEFAULT_BATCH_SIZE
 
-from ._common import BatchOption, JsonOption, LimitOption, ModelOption, RulesOption, _nlp
+from ._common import (
+    BatchOption,
+    JsonOption,
+    LimitOption,
+    ModelOption,
+    RulesOption,
+    _nlp,
+    check_output_folder,
+)
 
 
 def evaluate(
@@ -54,6 +62,8 @@ def evaluate(
     """Precision, recall and F1 of quote spans, and speaker and cue accuracy, against gold."""
     from quoteattr.evaluation.evaluate import evaluate as run
 
+    check_output_folder(errors, "--errors")
+    check_output_folder(json_path, "--json")
     report = run(
         gold,
         nlp=_nlp(model, rules),

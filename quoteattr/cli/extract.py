@@ -12,25 +12,47 @@ from typing import Annotated, Optional
 import typer
 
 from quoteattr.api import DEFAULT_BATCH_SIZE
+from quoteattr.errors import Errors
 
-from ._common import BatchOption, ModelOption, RulesOption, _fail, _nlp
+from ._common import (
+    BatchOption,
+    ModelOption,
+    RulesOption,
+    _fail,
+    _nlp,
+    check_output_folder,
+    usage_error,
+)
 
 
 class OutputFormat(str, Enum):
+    table = "table"
     jsonl = "jsonl"
     csv = "csv"
+    json = "json"
+
+
+TEXT_ID = "text"  # the id of the document given with --text
 
 
 def extract(
     paths: Annotated[
-        list[str],
+        Optional[list[str]],
         typer.Argument(
             help=".txt files, folders (every *.txt below, sorted), .jsonl files of "
             '{"id", "text"}, or - for standard input (JSON lines or one text).',
             metavar="PATH...",
             show_default=False,
         ),
-    ],
+    ] = None,
+    text: Annotated[
+        Optional[str],
+        typer.Option(
+            "--text",
+            metavar="TEXT",
+            help=f'A text to read instead of files, for a quick try (its id is "{TEXT_ID}").',
+        ),
+    ] = None,
     output: Annotated[
         Optional[Path],
         typer.Option("--output", "-o", dir_okay=False, help="Write here instead of to stdout."),
@@ -40,8 +62,9 @@ def extract(
         typer.Option(
             "--format",
             case_sensitive=False,
-            help="jsonl: one line per document; csv: one row per quote. "
-            "Default: csv if --output ends in .csv, else jsonl.",
+            help="table: a readable table per document; jsonl: one JSON line per document; "
+            "csv: one row per quote; json: one JSON array. Default: by the --output suffix "
+            "(.csv, .json, else jsonl); to stdout, table on a terminal, else jsonl.",
             show_default=False,
         ),
     ] = None,
@@ -54,7 +77,7 @@ def extract(
         typer.Option(
             "--resume",
             help="Skip the documents whose ids are already in --output (after an interruption) "
-            "and append the rest.",
+            "and append the rest (JSON lines and CSV).",
         ),
     ] = False,
     quiet: Annotated[
@@ -72,42 +95,51 @@ def extract(
         ),
     ] = None,
 ) -> None:
-    """Find and attribute the quotes of every document: one JSON line per document
-    {"id", "quotes"} (or CSV rows). Documents that cannot be read or processed are reported on
-    stderr and skipped; the exit status is then 1."""
+    """Find and attribute the quotes of every document: a table per document on a terminal, else
+    one JSON line per document {"id", "quotes"} (or CSV rows, or one JSON array). Documents that
+    cannot be read or processed are reported on stderr and skipped; the exit status is then 1."""
     from tqdm import tqdm
 
     from quoteattr.batch import io, runner
     from quoteattr.batch import output as writing
 
+    paths = paths or []
+    if text is not None and paths:
+        raise usage_error(Errors.E015)
+    if text is None and not paths:
+        raise usage_error(Errors.E014)
     if paths.count(io.STDIN) > 1:
-        raise typer.BadParameter("give - (standard input) at most once", param_hint="PATHS")
+        raise usage_error("give - (standard input) at most once")
     missing = io.missing_paths(paths)
     if missing:
-        raise typer.BadParameter(
-            f"no such file or folder: {', '.join(missing)}", param_hint="PATHS"
-        )
-    if resume and output is None:
-        raise typer.BadParameter("--resume needs --output FILE", param_hint="--resume")
-    fmt = (output_format.value if output_format else None) or (
-        "csv" if output is not None and output.suffix.lower() == ".csv" else "jsonl"
-    )
+        flag_values = [path for path in missing if path.lower() in ("true", "false", "yes", "no")]
+        hint = " (flags such as --quiet take no value)" if flag_values else ""
+        raise usage_error(f"no such file or folder: {', '.join(missing)}{hint}")
+    empty = io.empty_folders(paths)
+    if empty:
+        raise usage_error(Errors.E012.format(folder=empty[0], hint=_folder_hint(Path(empty[0]))))
+    fmt = _output_format(output_format, output)
+    if resume and (output is None or fmt not in writing.RESUMABLE_FORMATS):
+        raise usage_error(Errors.E016.format(format=fmt if output is not None else "stdout"))
+    check_output_folder(output, "--output")
     nlp, annotator = None, None
     if scheduler is not None:
         if n_process > 1:
-            raise typer.BadParameter(
-                "--n-process is for local work; the scheduler's workers share it out",
-                param_hint="--n-process",
+            raise usage_error(
+                "--n-process is for local work; the scheduler's workers share it out: "
+                "give one or the other"
             )
         if rules:
-            raise typer.BadParameter(
-                "--rules is for local work; the scheduler's workers use quoteattr.load()",
-                param_hint="--rules",
+            raise usage_error(
+                "--rules is for local work; the scheduler's workers use quoteattr.load(): "
+                "give one or the other"
             )
+        from quoteattr.batch import scheduler as on_scheduler
+
         try:
-            from quoteattr.batch import scheduler as on_scheduler
-        except ImportError as error:
-            raise _fail(str(error)) from None
+            on_scheduler.require_dask()
+        except ImportError:
+            raise usage_error(Errors.E013) from None
         annotator = functools.partial(
             on_scheduler.annotate_on_scheduler,
             address=scheduler,
@@ -124,23 +156,29 @@ def extract(
         try:
             done = writing.read_done(output, fmt)  # type: ignore[arg-type]  # checked above
         except (writing.OutputError, OSError) as error:
-            raise _fail(f"cannot resume: {error}", 2) from None
-    total = io.count_documents(paths)
+            raise usage_error(f"cannot resume: {error}") from None
+    total = 1 if text is not None else io.count_documents(paths)
     bar = tqdm(
         total=total,
         unit="doc",
         file=sys.stderr,
         dynamic_ncols=True,
-        disable=quiet or total == 1 or not sys.stderr.isatty(),
+        # a table on the terminal shows the progress itself, and a bar would cut into it
+        disable=quiet or total == 1 or not sys.stderr.isatty() or _tables_on_terminal(fmt, output),
     )
 
     def report(line: str) -> None:
         tqdm.write(f"quoteattr: {line}", file=sys.stderr)
 
-    writer, opened = writing.open_writer(output, fmt, append=resume)
+    try:
+        writer, opened = writing.open_writer(output, fmt, append=resume)
+    except OSError as error:
+        bar.close()
+        raise usage_error(Errors.E011.format(path=output, reason=error.strerror or error)) from None
+    inputs = [io.Document(TEXT_ID, text, "--text")] if text is not None else io.read_inputs(paths)
     try:
         summary = runner.run(
-            io.read_inputs(paths),
+            inputs,
             nlp,
             writer.write,
             batch_size=batch_size,
@@ -150,11 +188,14 @@ def extract(
             progress=bar.update,
             annotator=annotator,
         )
+        writer.finish()
     except BrokenPipeError:  # stdout closed early (| head): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(1) from None
     except KeyboardInterrupt:
-        hint = " (finish it with --resume)" if output is not None else ""
+        writer.finish()  # a JSON array is closed after the documents written so far
+        resumable = output is not None and fmt in writing.RESUMABLE_FORMATS
+        hint = " (finish it with --resume)" if resumable else ""
         raise _fail(f"interrupted; the documents written so far are whole{hint}", 130) from None
     except OSError as error:  # an unreachable scheduler, or workers without the model
         if scheduler is None:
@@ -167,3 +208,27 @@ def extract(
     if summary.failed or not quiet:
         typer.echo(f"quoteattr: {summary.format()}", err=True)
     raise typer.Exit(summary.exit_code)
+
+
+def _output_format(chosen: OutputFormat | None, output: Path | None) -> str:
+    """--format if given; else by --output's suffix (.csv, .json, else JSON lines); to standard
+    output, a table on a terminal and JSON lines in a pipe or a file."""
+    if chosen is not None:
+        return chosen.value
+    if output is not None:
+        return {".csv": "csv", ".json": "json"}.get(output.suffix.lower(), "jsonl")
+    return "table" if sys.stdout.isatty() else "jsonl"
+
+
+def _tables_on_terminal(fmt: str, output: Path | None) -> bool:
+    return fmt == "table" and output is None and sys.stdout.isatty()
+
+
+def _folder_hint(folder: Path) -> str:
+    """What to do instead, when a folder has no .txt files (it may hold JSON lines)."""
+    from quoteattr.batch.io import JSONL_SUFFIXES
+
+    records = sorted(path for path in folder.iterdir() if path.suffix.lower() in JSONL_SUFFIXES)
+    if records:
+        return f": name its JSON lines files instead, quoteattr extract {records[0]}"
+    return ": put the articles there as .txt files, or name the files to read"

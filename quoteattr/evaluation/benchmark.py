@@ -14,7 +14,7 @@ import resource
 import statistics
 import sys
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -181,6 +181,7 @@ def speed(
     batch_size: int = DEFAULT_BATCH_SIZE,
     baseline: str = "default",
     trained: bool = True,
+    progress: Callable[[str], None] | None = None,
 ) -> SpeedReport:
     """Words per second of `extract_many` against the bare pipeline's `nlp.pipe`, per `n_process`.
 
@@ -193,6 +194,8 @@ def speed(
 
     With `long`, the texts are joined into one document of about `long_words` words instead, which
     is timed in one process (a single document cannot be shared out). `trained` as for `load`.
+    `progress` is called with a line after the warm-up and after every timed round (the command
+    prints them, so that a run of minutes is not silent).
     """
     from quoteattr.api import UNUSED_COMPONENTS, extract_many, load, load_base, resolve_model_name
 
@@ -213,11 +216,18 @@ def speed(
     words = _count_words(base.pipe(texts, batch_size=batch_size))
     for _ in extract_many(articles[:5], nlp=nlp, batch_size=batch_size):
         pass
+    say = progress or (lambda _: None)
+    settings = [1] if long else list(n_process)
+    say(
+        f"warmed up; timing {len(texts)} document{'' if len(texts) == 1 else 's'} ({words:,} "
+        f"words), {rounds} round{'' if rounds == 1 else 's'} for each of "
+        f"{', '.join(f'n_process={n}' for n in settings)}"
+    )
 
     runs = []
-    for processes in [1] if long else n_process:
+    for processes in settings:
         timings: dict[str, list[tuple[float, float]]] = {"bare": [], "quoteattr": []}
-        for _ in range(rounds):
+        for round_number in range(1, rounds + 1):
             if baseline == "rules":
                 bare = extract_many(texts, nlp=base, n_process=processes, batch_size=batch_size)
             else:
@@ -225,6 +235,10 @@ def speed(
             timings["bare"].append(_stream(bare))
             ours = extract_many(texts, nlp=nlp, n_process=processes, batch_size=batch_size)
             timings["quoteattr"].append(_stream(ours))
+            say(
+                f"n_process={processes} round {round_number}/{rounds}: bare "
+                f"{timings['bare'][-1][0]:.2f} s, quoteattr {timings['quoteattr'][-1][0]:.2f} s"
+            )
         runs.append(
             SpeedRun(
                 name="long document" if long else f"n_process={processes}",
