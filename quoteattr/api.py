@@ -51,9 +51,13 @@ def load_base(model: str | None = None, *, exclude: Iterable[str] = ()) -> Langu
         raise OSError(Errors.E002.format(model=name, error=error)) from error
 
 
-@functools.lru_cache(maxsize=4)
 def load(
-    model: str | None = None, *, minimal: bool = True, trained: bool | str | Path = True
+    model: str | None = None,
+    *,
+    minimal: bool = True,
+    trained: bool | str | Path = True,
+    categories: CategoriesSetting | None = None,
+    min_confidence: float | None = None,
 ) -> Language:
     """The base pipeline with quoteattr's components added, cached per arguments.
 
@@ -65,21 +69,42 @@ def load(
         trained (bool | str | Path): True: the trained attribution model shipped with quoteattr,
             when present (else the rules alone); False: the rules alone; a path: the model that
             `quoteattr train` wrote there.
+        categories (str | Iterable[str] | None): the component's `categories` setting (which
+            records it writes: statements by default, "all", or a choice); None: its default.
+        min_confidence (float | None): the component's `min_confidence` setting; None: 0.
     RETURNS (Language): the pipeline.
     """
+    settings = _selection(categories, min_confidence)
+    if "categories" in settings and not isinstance(settings["categories"], str):
+        settings["categories"] = tuple(settings["categories"])  # cached: hashable
+    return _load(model, minimal, trained, tuple(sorted(settings.items())))
+
+
+@functools.lru_cache(maxsize=4)
+def _load(
+    model: str | None,
+    minimal: bool,
+    trained: bool | str | Path,
+    settings: tuple[tuple[str, Any], ...],
+) -> Language:
     register_extensions()
     nlp = load_base(model, exclude=UNUSED_COMPONENTS if minimal else ())
-    add_components(nlp, trained=trained)
+    add_components(nlp, trained=trained, settings=dict(settings))
     return nlp
 
 
-def add_components(nlp: Language, *, trained: bool | str | Path = True) -> Language:
+def add_components(
+    nlp: Language, *, trained: bool | str | Path = True, settings: dict[str, Any] | None = None
+) -> Language:
     """Add `quoteattr_paragraphs` before the parser (if any) and `quoteattr` at the end (`trained`
-    as for `load`)."""
+    as for `load`; `settings`, more of the component's config)."""
     if "quoteattr_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe("quoteattr_paragraphs", before="parser")
     if "quoteattr" not in nlp.pipe_names:
-        nlp.add_pipe("quoteattr", config=attribution_model_config(trained))
+        config = {**attribution_model_config(trained), **(settings or {})}
+        if not isinstance(config.get("categories", ""), str):
+            config["categories"] = list(config["categories"])
+        nlp.add_pipe("quoteattr", config=config)
     return nlp
 
 

@@ -49,6 +49,7 @@ def invoke(*args: str):
 QUOTES = [
     {
         "kind": "indirect",
+        "category": "statement",
         "text": "the plan\nwould fail",
         "speaker": {"name": "Ines Ruiz", "mention": {"text": "Mayor Ines Ruiz"}},
         "cue": {"text": "said"},
@@ -57,13 +58,22 @@ QUOTES = [
     },
     {
         "kind": "direct",
+        "category": "statement",
         "text": "No.",
         "speaker": {"name": None, "mention": {"text": "a source"}},
         "cue": None,
         "sources": [],
         "hedge": None,
     },
-    {"kind": "direct", "text": "Why?", "speaker": None, "cue": None, "sources": [], "hedge": None},
+    {
+        "kind": "direct",
+        "category": "thought",
+        "text": "Why?",
+        "speaker": None,
+        "cue": None,
+        "sources": [],
+        "hedge": None,
+    },
 ]
 
 
@@ -71,12 +81,22 @@ def test_render_document_has_a_row_per_quote_with_every_column() -> None:
     text = table.render_document("doc-1", QUOTES, width=120)
     lines = text.splitlines()
     assert lines[0] == "doc-1: 3 quotes"
-    assert lines[1].split() == ["#", "speaker", "cue", "kind", "sources", "hedge", "quote"]
+    assert lines[1].split() == [
+        "#",
+        "speaker",
+        "cue",
+        "kind",
+        "category",
+        "sources",
+        "hedge",
+        "quote",
+    ]
     rows = [line for line in lines[3:] if re.match(r"\s*\d+\s", line)]
     assert [row.split()[0] for row in rows] == ["1", "2", "3"]
     assert column(text, "speaker") == 'Ines Ruiz ("Mayor Ines Ruiz") "a source" (unresolved) -'
     assert column(text, "cue") == "said - -"
     assert column(text, "kind") == "indirect direct direct"
+    assert column(text, "category") == "statement statement thought"
     assert column(text, "sources") == "Xinhua (according to) - -"
     assert column(text, "hedge") == "reportedly - -"
     assert column(text, "quote") == "the plan would fail No. Why?"  # line breaks as spaces
@@ -181,7 +201,16 @@ def test_a_terminal_gets_a_table_and_a_pipe_json_lines() -> None:
     assert status == 0, err
     lines = out.splitlines()
     assert lines[0] == "text: 2 quotes"
-    assert lines[1].split() == ["#", "speaker", "cue", "kind", "sources", "hedge", "quote"]
+    assert lines[1].split() == [
+        "#",
+        "speaker",
+        "cue",
+        "kind",
+        "category",
+        "sources",
+        "hedge",
+        "quote",
+    ]
     assert column(out, "speaker") == 'Ines Ruiz ("Mayor Ines Ruiz") Ines Ruiz ("she")'
     assert column(out, "cue") == "said told"
     assert column(out, "quote") == "the bridge would reopen in May We are ready,"

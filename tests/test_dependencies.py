@@ -17,6 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf8"))["project"]
 # Imported only by modules that say what to install when it is missing: which extra brings it.
 OPTIONAL = {"dask": "dask", "distributed": "dask", "pandas": "notebook"}
+# Imported only where it is what runs the code: IPython, by the display inside Jupyter.
+RUNNING_ENVIRONMENT = {"IPython"}
 # The command line imports these itself (the issue that added this test: they were undeclared).
 CLI = {"typer", "tqdm", "srsly", "rich"}
 
@@ -62,6 +64,8 @@ def test_every_imported_package_is_declared():
     assert CLI <= set(modules), "the scan finds the command line's imports"
     undeclared = {}
     for module, files in modules.items():
+        if module in RUNNING_ENVIRONMENT:
+            continue
         name = distribution(module)
         if module in OPTIONAL:
             assert name in EXTRAS[OPTIONAL[module]], f"{name} is not in [{OPTIONAL[module]}]"

@@ -496,7 +496,7 @@ def test_empty_text_renders_no_paragraph():
 def test_result_to_dataframe(example):
     frame = example.to_dataframe()
     assert list(frame.columns) == list(COLUMNS) == [
-        "kind", "text", "start", "end", "parts", "speaker_name", "speaker_type", "speaker_entity_id",
+        "kind", "category", "text", "start", "end", "parts", "speaker_name", "speaker_type", "speaker_entity_id",
         "speaker_mention", "speaker_start", "speaker_end", "addressee_name", "addressee_type",
         "addressee_entity_id", "addressee_mention", "addressee_start", "addressee_end", "cue",
         "cue_start", "cue_end", "cue_lemma", "sources", "hedge", "confidence",

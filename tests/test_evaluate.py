@@ -26,6 +26,7 @@ from quoteattr.evaluation.evaluate import (
     trim,
     union,
 )
+from quoteattr.evaluation.report import bin_name, precision_tables
 
 TEXT = (
     "The mayor said that taxes would fall. "
@@ -263,6 +264,44 @@ def test_report_formats_a_table_and_a_plain_dict() -> None:
     table = report.format()
     assert "direct+mixed" in table and "overlap>0.8" in table and "66.7" in table
     assert json.loads(json.dumps(report.to_dict()))["subsets"]["all"]["gold"] == 3
+
+
+def test_precision_per_category_and_per_band_of_confidence() -> None:
+    said = pred("indirect", span("that taxes would fall"))
+    thought = {**pred("indirect", span("the plan")), "category": "thought", "confidence": 0.55}
+    stance = {**pred("indirect", span("Critics")), "category": "stance", "confidence": 0.85}
+    counts = score_document(
+        TEXT,
+        [gold("indirect", [span("that taxes would fall")])],
+        [
+            {**said, "category": "statement", "confidence": 0.95},
+            thought,
+            stance,
+        ],
+    ).counts
+    categories, reliability = precision_tables(counts, ["statement", "thought", "stance"])
+    assert {name: (p.predicted, p.matched) for name, p in categories.items()} == {
+        "statement": (1, 1),
+        "thought": (1, 0),
+        "stance": (1, 0),
+    }
+    assert (reliability["0.9-1.0"].predicted, reliability["0.9-1.0"].matched) == (1, 1)
+    assert (reliability["0.5-0.6"].predicted, reliability["0.8-0.9"].predicted) == (1, 1)
+    report = EvaluationReport(
+        "gold.jsonl", "en_test", 1, 1, 3, 0.5, summarize(counts), categories, reliability
+    )
+    trusted = report.trusted()  # confidence >= 0.8: the statement (right) and the stance (wrong)
+    assert (trusted.predicted, trusted.matched) == (2, 1)
+    assert "by category and by confidence" in report.format()
+    assert report.to_dict()["trusted"]["precision"] == 0.5
+
+
+@pytest.mark.parametrize(
+    ("confidence", "band"),
+    [(0.0, "0.0-0.5"), (0.5, "0.5-0.6"), (0.89, "0.8-0.9"), (1.0, "0.9-1.0")],
+)
+def test_confidence_bands(confidence: float, band: str) -> None:
+    assert bin_name(confidence) == band
 
 
 # End to end --------------------------------------------------------------------------------------

@@ -23,7 +23,8 @@ def quoted(text: str) -> Expected:
 def check_invariants(text: str, spans: list[QuotedSpan]) -> None:
     for s in spans:
         assert 0 <= s.open < s.start <= s.end <= s.close < len(text), s
-        assert s.start == s.open + 1 and s.end == s.close, s
+        # only spaces lie between a mark and the words
+        assert not text[s.open + 1 : s.start].strip() and not text[s.end : s.close].strip(), s
         assert text[s.open] in QUOTE_MARKS and text[s.close] in QUOTE_MARKS, s
         assert s.paragraphs >= 1, s
     assert spans == sorted(spans, key=lambda s: (s.start, s.depth))

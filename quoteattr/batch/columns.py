@@ -48,6 +48,7 @@ def sources_text(quote: dict[str, Any]) -> str:
 # Each column of a flat quote, and how to read it from `Quote.to_dict()`. The one place to change.
 QUOTE_COLUMNS: tuple[tuple[str, Callable[[dict[str, Any]], Any]], ...] = (
     ("kind", value_at("kind")),
+    ("category", value_at("category")),
     ("text", value_at("text")),
     ("start", value_at("start")),
     ("end", value_at("end")),

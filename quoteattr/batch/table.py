@@ -66,6 +66,7 @@ TABLE_COLUMNS: tuple[TableColumn, ...] = (
     TableColumn("speaker", speaker_cell, {"ratio": 3}),
     TableColumn("cue", _one_line(value_at("cue", "text"))),  # short: as wide as its words
     TableColumn("kind", _one_line(value_at("kind")), {"no_wrap": True}),
+    TableColumn("category", _one_line(value_at("category")), {"no_wrap": True}),
     TableColumn("sources", _one_line(_sources), {"ratio": 3}),
     TableColumn("hedge", _one_line(value_at("hedge"))),
     TableColumn("quote", _one_line(value_at("text")), {"ratio": 9}),

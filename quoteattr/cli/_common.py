@@ -115,7 +115,29 @@ class CommandGroup(TyperGroup):
         sys.exit(code if isinstance(code, int) else 0)
 
 
-def _nlp(model: str | None, rules: bool = False) -> Any:
+def _nlp(
+    model: str | None,
+    rules: bool = False,
+    categories: str | None = None,
+    min_confidence: float | None = None,
+) -> Any:
     from quoteattr.api import load
 
-    return load(model, trained=not rules)
+    try:
+        return load(model, trained=not rules, categories=categories, min_confidence=min_confidence)
+    except ValueError as error:  # a category or confidence the component does not take
+        raise usage_error(str(error)) from None
+
+
+CategoriesOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--categories",
+        help='The records written: statements (the default: what was said or written), "all" '
+        '(thoughts and stances too), or names joined by commas ("statement,thought").',
+    ),
+]
+MinConfidenceOption = Annotated[
+    Optional[float],
+    typer.Option("--min-confidence", help="Leave out records less confident than this (0..1)."),
+]

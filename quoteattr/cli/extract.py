@@ -16,6 +16,8 @@ from quoteattr.errors import Errors
 
 from ._common import (
     BatchOption,
+    CategoriesOption,
+    MinConfidenceOption,
     ModelOption,
     RulesOption,
     _fail,
@@ -70,6 +72,8 @@ def extract(
     ] = None,
     model: ModelOption = None,
     rules: RulesOption = False,
+    categories: CategoriesOption = None,
+    min_confidence: MinConfidenceOption = None,
     n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes.")] = 1,
     batch_size: BatchOption = DEFAULT_BATCH_SIZE,
     resume: Annotated[
@@ -129,10 +133,10 @@ def extract(
                 "--n-process is for local work; the scheduler's workers share it out: "
                 "give one or the other"
             )
-        if rules:
+        if rules or categories is not None or min_confidence is not None:
             raise usage_error(
-                "--rules is for local work; the scheduler's workers use quoteattr.load(): "
-                "give one or the other"
+                "--rules, --categories and --min-confidence are for local work; the "
+                "scheduler's workers use quoteattr.load(): give one or the other"
             )
         from quoteattr.batch import scheduler as on_scheduler
 
@@ -148,7 +152,7 @@ def extract(
         )
     else:
         try:
-            nlp = _nlp(model, rules)
+            nlp = _nlp(model, rules, categories, min_confidence)
         except OSError as error:
             raise _fail(str(error)) from None
     done = None

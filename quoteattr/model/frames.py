@@ -15,6 +15,7 @@ from ..records import Category
 from ..rules.candidates import Attribution, Via
 from ..rules.categories import (
     cue_category,
+    has_predicate,
     is_finite_clause,
     is_question,
     object_is_content,
@@ -199,9 +200,9 @@ def find_candidates(
         if reduced_passive(token):
             attribution.category = None  # "Asked what he would do, Diaz said": not Diaz's words
         if _is_object(token, complement):
-            bare = _object_content(token, complement) == subtree_span(complement)
             if attribution.category is Category.THOUGHT or (
-                bare and not object_is_content(token, complement, lexicon)
+                not has_predicate(token, complement)
+                and not object_is_content(token, complement, lexicon)
             ):
                 # "denied three breakaways", "found the dog asleep": a thing or a scene, not what
                 # was said or thought

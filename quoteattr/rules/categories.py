@@ -49,7 +49,9 @@ def object_is_content(verb: Token, obj: Token, lexicon: CueLexicon) -> bool:
     promising statement acts on it ("condemned the attack", "demanded an apology"); a verb of
     information or of thought reports its object only when the object names something said,
     thought or held ("denied the allegation", "expressed a desire"), not a thing or an event
-    ("denied three breakaways", "confirmed the arrest", "knows the area")."""
+    ("denied three breakaways", "confirmed the arrest", "knows the area"), nor a pronoun."""
+    if not obj.tag_.startswith(("NN", "VBG")):
+        return False  # "denied it", "congratulated each other": a referent, not what was said
     part = PARTS.get(verb.tag_[:2], "verb")
     category = lexicon.category_of(verb.lower_, part)
     if category == Category.STANCE:
@@ -71,17 +73,17 @@ def is_question(clause: Token, cue_lemma: str | None) -> bool:
 def topic_is_content(cue: Token, topic: Token, lexicon: CueLexicon) -> bool:
     """Whether the object of a cue's preposition is what it reports ("called for talks", "warned
     of war", "critical of the plan"): not after a verb that names only a topic ("talked about
-    moving abroad"), nor a person spoken to or of ("called on Trump"), except for a stance, which
-    is held about its object ("critical of Trump")."""
+    moving abroad"), nor a person spoken to or of ("called on Trump"; a name after a preposition
+    other than the verb's own), except for a stance, which is held about its object ("critical
+    of Trump")."""
     part = PARTS.get(cue.tag_[:2], "verb")
     if lexicon.category_of(cue.lower_, part) == Category.STANCE:
         return True
     lemma = lexicon.verb_lemma(cue.lower_) or cue.lower_
-    return lemma not in lexicon.topic_only_verbs and not _is_person(topic)
-
-
-def _is_person(token: Token) -> bool:
-    return token.ent_type_ == "PERSON" or token.tag_ == "PRP"
+    if lemma in lexicon.topic_only_verbs or topic.ent_type_ == "PERSON" or topic.tag_ == "PRP":
+        return False
+    own = lexicon.preposition_content.get(lemma) == topic.head.lower_
+    return own or topic.tag_ not in ("NNP", "NNPS")
 
 
 def is_finite_clause(clause: Token) -> bool:
@@ -102,4 +104,22 @@ def reduced_passive(verb: Token) -> bool:
         verb.tag_ in ("VBN", "VBD")  # the tagger takes a clause-initial "Asked" for a past tense
         and verb.dep_ in ("advcl", "acl")
         and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
+# Prepositions that say what a verb's object is taken for: "described Trump as a liar", "likened
+# the plan to theft"; their object is no longer plain.
+PREDICATE_PREPOSITIONS = frozenset({"as", "to"})
+
+
+def has_predicate(verb: Token, obj: Token) -> bool:
+    """Whether something is said of `verb`'s object after it ("called it a disgrace", "described
+    him as a liar"), which makes the object and its predicate the content."""
+    return any(
+        child.i > obj.i
+        and (
+            child.dep_ in ("oprd", "xcomp", "ccomp")
+            or (child.dep_ == "prep" and child.lower_ in PREDICATE_PREPOSITIONS)
+        )
+        for child in verb.rights
     )

@@ -55,8 +55,8 @@ def parenthetical_content(doc: Doc, attribution: Attribution) -> None:
         pieces = [(start, end)]
     elif verb.dep_ in PARENTHETICAL_DEPS:
         left, right = trim_tokens(doc, verb.left_edge.i, verb.right_edge.i + 1)
-        before_comma = left > sent.start and doc[left - 1].text in (",", "—", "–")
-        after_comma = right < sent.end and doc[right].text in (",", "—", "–")
+        before_comma = left > sent.start and doc[left - 1].text in (",", "—", "–", "--")
+        after_comma = right < sent.end and doc[right].text in (",", "—", "–", "--")
         if not (before_comma or (left == sent.start and after_comma)):
             return
         # "which, Tompkins said, is full": the clause the cue interrupts, else the sentence.

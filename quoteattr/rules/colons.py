@@ -3,12 +3,17 @@ news-style or transcript lines ('Senator John Hale: Budget deal is close', 'PENC
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span
 
 from ..records import QuoteKind
 from .candidates import Attribution, Via
 from .context import DocContext
 from .marks import CLOSERS_FOR
+from .names import TITLES
 from .syntax import SPEAKER_LABELS, names_in, noun_phrase
 
 QUOTE_OPENERS = frozenset(CLOSERS_FOR)
@@ -16,7 +21,7 @@ QUOTE_OPENERS = frozenset(CLOSERS_FOR)
 
 def colon_lead_ins(context: DocContext, consumed: set[int]) -> list[Attribution]:
     """'From the chairwoman: "..."' and news-style 'Putin: "..."'."""
-    doc, text, index = context.doc, context.text, context.quotes
+    doc, text, index, lexicon = context.doc, context.text, context.quotes, context.lexicon
     found = []
     for quote in index.spans:
         if quote.open in consumed:
@@ -34,10 +39,15 @@ def colon_lead_ins(context: DocContext, consumed: set[int]) -> list[Attribution]
             continue
         head = names[-1] if names else lead[1:]
         consumed.add(quote.open)
+        # 'Sen. Bob Hale said: "No deal."': the verb before the colon is the cue.
+        verb = lead[-1]
+        lemma = lexicon.verb_lemma(verb.lower_) if verb.tag_.startswith("VB") else None
         found.append(
             Attribution(
                 content=[(quote.start, quote.end)],
                 kind=QuoteKind.DIRECT,
+                cue=None if lemma is None else (verb.i, verb.i + 1),
+                cue_lemma=lemma,
                 speaker=noun_phrase(head.root) if not names else (head.start, head.end),
                 via=Via.COLON,
                 sentence_start=lead.sent.start,
@@ -50,6 +60,7 @@ def news_colons(context: DocContext) -> list[Attribution]:
     """News-style 'Senator John Hale: Budget deal is close': a name, a colon, and the words said,
     at the start of a line and without quote marks (those are colon lead-ins)."""
     doc, text, lexicon = context.doc, context.text, context.lexicon
+    proper_nouns = functools.cache(lambda: _proper_nouns(doc))  # read once, if a label needs it
     found = []
     for colon in re.finditer(":", text):
         span = doc.char_span(colon.start(), colon.end())
@@ -74,6 +85,7 @@ def news_colons(context: DocContext) -> list[Attribution]:
             and lead.text.isupper()
             and len(lead) <= 3
             and lead.text.lower() not in lexicon.non_speaker_labels
+            and _names_someone(lead, proper_nouns)
         )
         if not label and (not names or names[-1].end != lead.end):
             continue
@@ -94,3 +106,20 @@ def news_colons(context: DocContext) -> list[Attribution]:
             )
         )
     return found
+
+
+def _names_someone(label: Span, proper_nouns: Callable[[], frozenset[str]]) -> bool:
+    """Whether an upper-case line label is a speaker's: a title ("MS. LOPEZ") or a name the
+    article writes in ordinary case too ("PENCE" beside "Mike Pence"); not a section label
+    ("METALS:", "ELECTIONS:")."""
+    words = [token.lower_.rstrip(".") for token in label if not token.is_punct]
+    if any(word in TITLES for word in words[:-1]):
+        return True
+    return bool(words) and words[-1] in proper_nouns()
+
+
+def _proper_nouns(doc: Doc) -> frozenset[str]:
+    """The proper nouns the article writes in ordinary case, lower-cased."""
+    return frozenset(
+        token.lower_ for token in doc if token.tag_ in ("NNP", "NNPS") and not token.is_upper
+    )

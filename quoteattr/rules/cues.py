@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from ..records import Category, QuoteKind
 from .candidates import Attribution, Via
 from .categories import (
+    has_predicate,
     is_finite_clause,
     is_question,
     object_is_content,
@@ -167,7 +168,7 @@ def _content_tokens(
                 or (child.dep_ == "prep" and child.lower_ == "as")
             ):
                 end = max(end, child.right_edge.i + 1)
-        if end > obj.right_edge.i + 1 or object_is_content(verb, obj, lexicon):
+        if has_predicate(verb, obj) or object_is_content(verb, obj, lexicon):
             return (obj.left_edge.i, end), None
     return None, addressee
 

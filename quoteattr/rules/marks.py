@@ -63,8 +63,8 @@ class QuotedSpan:
 
     open: int  # offset of the opening mark character
     close: int  # offset of the closing mark character (the quote ends at close + 1)
-    start: int  # first character of the quoted words (open + 1)
-    end: int  # end (exclusive) of the quoted words (== close)
+    start: int  # first character of the quoted words (open + 1, after any space)
+    end: int  # end (exclusive) of the quoted words (close, before any space)
     depth: int  # 0 for a top-level quote, 1 for a quote nested inside another, ...
     paragraphs: int  # how many paragraphs the quote spans (1 normally)
 
@@ -275,6 +275,10 @@ def _nest(text: str, pairs: list[tuple[int, int, int]]) -> list[QuotedSpan]:
             continue
         while enclosing and enclosing[-1] < open_:
             enclosing.pop()
-        spans.append(QuotedSpan(open_, close, open_ + 1, close, len(enclosing), paragraphs))
+        # The spaces inside the marks are typography, not words: « Nous gagnerons ».
+        inside = text[open_ + 1 : close]
+        start = open_ + 1 + len(inside) - len(inside.lstrip())
+        end = close - (len(inside) - len(inside.rstrip()))
+        spans.append(QuotedSpan(open_, close, start, end, len(enclosing), paragraphs))
         enclosing.append(close)
     return spans

@@ -3,33 +3,35 @@ lemmatizer (cue forms are generated from lemmas; features and nouns are reduced 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .lexicon import CueLexicon
 
 _VOWELS = frozenset("aeiou")
-# Final consonant doubled before -ed/-ing (stress on the last syllable); the rest follow the rules.
-_DOUBLING = frozenset(
-    {
-        "admit",
-        "commit",
-        "quip",
-        "plan",
-        "regret",
-        "refer",
-        "prefer",
-        "rebut",
-        "chat",
-        "blog",
-        "omit",
-        "submit",
-        "permit",
-        "compel",
-        "propel",
-        "stop",
-    }
+# Verbs of two or more syllables stressed on the last, whose final consonant doubles before -ed and
+# -ing ("admitted"); one-syllable verbs ending in a single vowel and consonant double by rule.
+_STRESSED_FINAL = frozenset(
+    {"admit", "commit", "regret", "refer", "prefer", "rebut", "omit", "submit", "permit", "compel"}
+    | {"propel", "concur", "occur", "incur", "deter"}
 )
+
+
+def _doubles_final(lemma: str) -> bool:
+    """Whether `lemma` doubles its last consonant before -ed/-ing ("stop", "slam", "admit")."""
+    if lemma in _STRESSED_FINAL:
+        return True
+    core = lemma.replace("qu", "q")  # the u of "qu" is no vowel of its own ("quip")
+    vowel_groups = re.findall("[aeiou]+", core)
+    return (
+        len(core) >= 3
+        and len(vowel_groups) == 1
+        and len(vowel_groups[0]) == 1
+        and core[-1] not in _VOWELS | set("wxy")
+        and core[-2] in _VOWELS
+        and core[-3] not in _VOWELS
+    )
 
 
 def inflections(lemma: str) -> set[str]:
@@ -41,7 +43,7 @@ def inflections(lemma: str) -> set[str]:
         forms.add(lemma[:-1] + "ies")
     else:
         forms.add(lemma + "s")
-    if lemma in _DOUBLING:
+    if _doubles_final(lemma):
         stem = lemma + lemma[-1]
         forms.update({stem + "ed", stem + "ing"})
     elif lemma.endswith("e"):

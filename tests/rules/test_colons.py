@@ -97,11 +97,18 @@ def news_summary(doc, found):
             id="name-headline",
         ),
         pytest.param(
-            "HALE: We will win the vote",
-            ["HALE", ":", "We", "will", "win", "the", "vote"],
+            "SEN. HALE: We will win the vote",
+            ["SEN.", "HALE", ":", "We", "will", "win", "the", "vote"],
             None,
-            [(["We will win the vote"], ":", ":", "HALE", Via.COLON)],
+            [(["We will win the vote"], ":", ":", "SEN. HALE", Via.COLON)],
             id="transcript-label-needs-no-ner",
+        ),
+        pytest.param(
+            "METALS: Gold rose three dollars an ounce",
+            ["METALS", ":", "Gold", "rose", "three", "dollars", "an", "ounce"],
+            None,
+            [],
+            id="section-label-is-no-speaker",
         ),
         pytest.param(
             "NOTE: The vote is close",
@@ -146,8 +153,10 @@ def test_news_colons(text, words, ents, expected, context_of):
 
 
 def test_news_colon_transcript_line_opening_with_a_quote_mark(context_of):
-    text = '"HALE: We will win the vote'
-    doc = flat_doc(text, ['"', "HALE", ":", "We", "will", "win", "the", "vote"], root=5)
+    text = 'Hale spoke.\n"HALE: We will win the vote'
+    words = ["Hale", "spoke", ".", "\n", '"', "HALE", ":", "We", "will", "win", "the", "vote"]
+    doc = flat_doc(text, words, root=1, tags={0: "NNP"})
+    # the label is a name the article writes in ordinary case too ("Hale")
     assert news_summary(doc, news_colons(context_of(doc))) == [
         (["We will win the vote"], ":", ":", "HALE", Via.COLON)
     ]

@@ -1,0 +1,195 @@
+"""Statements, thoughts and stances: every record's category, the default selection, and the
+readings that are no attribution at all, each beside a near neighbour that is one (made-up
+sentences, the real pipeline)."""
+
+from __future__ import annotations
+
+import pytest
+
+import quoteattr
+from quoteattr import Category
+from quoteattr.rules.lexicon import load_default_lexicon
+from quoteattr.selection import parse_categories
+
+
+def found(text: str, categories: str = "all") -> list[tuple[str, str, str]]:
+    """(category, cue, content) of every record."""
+    return [
+        (quote.category.value, quote.cue.text if quote.cue else "", quote.text)
+        for quote in quoteattr.extract(text, categories=categories)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Maria Lopez said the budget was too small.", "statement"),
+        ("Maria Lopez urged the council to cut the budget.", "statement"),
+        ("According to Maria Lopez, the budget is too small.", "statement"),
+        ("Maria Lopez believes the budget is too small.", "thought"),
+        ("Maria Lopez expects that the council will cut the budget.", "thought"),
+        ("Maria Lopez wants the council to cut the budget.", "stance"),
+    ],
+)
+def test_each_record_has_the_category_of_its_cue(text, category):
+    assert [record[0] for record in found(text)] == [category]
+
+
+def test_extract_returns_statements_unless_asked_for_more():
+    text = (
+        "Maria Lopez said the plan would fail. She believes that voters agree. "
+        "She wants the council to hold a new vote."
+    )
+    assert [r[0] for r in found(text, "statement")] == ["statement"]
+    assert [q.category for q in quoteattr.extract(text)] == [Category.STATEMENT]
+    assert [r[0] for r in found(text)] == ["statement", "thought", "stance"]
+    assert [r[0] for r in found(text, "thought,stance")] == ["thought", "stance"]
+    assert [q.category.value for q in quoteattr.extract(text, categories=("stance",))] == ["stance"]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("all", set(Category)),
+        ("statement", {Category.STATEMENT}),
+        ("Thought, stance", {Category.THOUGHT, Category.STANCE}),
+        (["stance"], {Category.STANCE}),
+    ],
+)
+def test_a_categories_setting_names_categories(value, expected):
+    assert parse_categories(value) == expected
+
+
+@pytest.mark.parametrize("value", ["belief", "", [], "statement,quote"])
+def test_an_unknown_category_is_a_clear_error(value):
+    with pytest.raises(ValueError, match="E017"):
+        quoteattr.extract("Maria Lopez said so.", categories=value)
+
+
+@pytest.mark.parametrize("value", [-0.1, 1.5, "high", True])
+def test_min_confidence_must_be_within_0_and_1(value):
+    with pytest.raises(ValueError, match="E018"):
+        quoteattr.extract("Maria Lopez said so.", min_confidence=value)
+
+
+def test_min_confidence_leaves_out_the_less_sure_records():
+    text = '"We will win."\n\nMaria Lopez said the plan would fail.'
+    everything = quoteattr.extract(text)
+    assert min(q.confidence for q in everything) < 0.5  # the quotation without a speaker
+    sure = quoteattr.extract(text, min_confidence=0.5)
+    assert list(sure) == [q for q in everything if q.confidence >= 0.5] != []
+
+
+def test_the_category_table_is_consistent():
+    lexicon = load_default_lexicon()
+    # the thought and stance verbs of the rules keep their category in every form
+    assert lexicon.category_of("believed", "verb") == "thought"
+    assert lexicon.category_of("thought", "verb") == "thought"
+    assert lexicon.category_of("planned", "verb") == "stance"
+    assert lexicon.category_of("said", "verb") == "statement"
+    assert lexicon.category_of("beliefs", "noun") == "thought"
+    assert lexicon.category_of("claims", "noun") == "statement"
+    # open-class words that report nothing
+    assert lexicon.category_of("runs", "verb") is None
+    assert lexicon.category_of("accounts", "verb") is None  # a noun of speech is no verb of it
+
+
+# Readings that are no attribution, each with its near neighbour that is one: (wrong, right,
+# the cue of the right one). The wrong one gives no record of any category with that cue.
+NEIGHBOURS = [
+    pytest.param(
+        "Park voted against the measure.",
+        "Park said she voted against the measure.",
+        "said",
+        id="a-vote-is-an-act",
+    ),
+    pytest.param(
+        "Workers voted to strike on Monday.",
+        "Workers said they would strike on Monday.",
+        "said",
+        id="voted-to",
+    ),
+    pytest.param(
+        "The governor helped to serve meals at the shelter.",
+        "The governor promised to serve meals at the shelter.",
+        "promised",
+        id="helped-to",
+    ),
+    pytest.param(
+        "The goalie denied three breakaways in the second period.",
+        "The mayor denied the allegation on Monday.",
+        "denied",
+        id="denied-a-thing-or-a-claim",
+    ),
+    pytest.param(
+        "Officials would not confirm the arrest of the suspect.",
+        "Officials confirmed that the suspect had been arrested.",
+        "confirmed",
+        id="confirmed-an-event-or-a-fact",
+    ),
+    pytest.param(
+        "The senator cited the riots.",
+        "The senator cited the riots as a reason for the curfew.",
+        "cited",
+        id="cited-a-thing-or-a-reason",
+    ),
+    pytest.param(
+        "The ministers will discuss matters of trade.",
+        "The ministers said they would lower the tariffs.",
+        "said",
+        id="discuss-matters",
+    ),
+    pytest.param(
+        "He talked about moving abroad.",
+        "He said he was moving abroad.",
+        "said",
+        id="talked-about-a-topic",
+    ),
+    pytest.param(
+        "Police found the dog asleep in the car.",
+        "Police found that the dog had been left in the car.",
+        "found",
+        id="found-a-scene-or-a-fact",
+    ),
+    pytest.param(
+        "The senators called on Trump.",
+        "The senators called for new elections.",
+        "called for",
+        id="called-on-a-person-or-for-a-thing",
+    ),
+    pytest.param(
+        "Reporters asked whether other branches would close.",
+        "The bank said other branches would close.",
+        "said",
+        id="a-question-is-no-claim",
+    ),
+    pytest.param(
+        "Asked what he would tell the governor, Diaz smiled.",
+        "Diaz said he would tell the governor the truth.",
+        "said",
+        id="asked-is-said-to-him",
+    ),
+    pytest.param(
+        "The two leaders congratulated each other.",
+        "The two leaders said they would meet again.",
+        "said",
+        id="a-pronoun-object-is-a-referent",
+    ),
+    pytest.param(
+        "Mao declared the creation of the republic in 1949.",
+        "Mao declared that the republic had been founded.",
+        "declared",
+        id="declared-an-event-or-a-fact",
+    ),
+]
+
+
+@pytest.mark.parametrize(("wrong", "right", "cue"), NEIGHBOURS)
+def test_no_attribution_beside_its_near_neighbour(wrong, right, cue):
+    assert found(wrong) == [], found(wrong)
+    assert cue in [record[1] for record in found(right)]
+
+
+def test_words_given_to_nobody_are_no_record_but_a_quotation_is():
+    assert found("The ruling was expected to be appealed next week.") == []
+    assert found('"We will never surrender."') == [("statement", "", "We will never surrender.")]
