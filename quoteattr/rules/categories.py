@@ -73,12 +73,15 @@ def is_question(clause: Token, cue_lemma: str | None) -> bool:
 def topic_is_content(cue: Token, topic: Token, lexicon: CueLexicon) -> bool:
     """Whether the object of a cue's preposition is what it reports ("called for talks", "warned
     of war", "critical of the plan"): not after a verb that names only a topic ("talked about
-    moving abroad"), nor a person spoken to or of ("called on Trump"; a name after a preposition
-    other than the verb's own), except for a stance, which is held about its object ("critical
-    of Trump")."""
+    moving abroad") or a verb of thought ("thought of climate change"), nor a person spoken to or
+    of ("called on Trump"; a name after a preposition other than the verb's own), except for a
+    stance, which is held about its object ("critical of Trump")."""
     part = PARTS.get(cue.tag_[:2], "verb")
-    if lexicon.category_of(cue.lower_, part) == Category.STANCE:
+    category = lexicon.category_of(cue.lower_, part)
+    if category == Category.STANCE:
         return True
+    if category == Category.THOUGHT and part == "verb":
+        return False  # "thought of climate change": what a thought is about is no proposition
     lemma = lexicon.verb_lemma(cue.lower_) or cue.lower_
     if lemma in lexicon.topic_only_verbs or topic.ent_type_ == "PERSON" or topic.tag_ == "PRP":
         return False
