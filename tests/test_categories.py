@@ -170,6 +170,12 @@ NEIGHBOURS = [
         id="asked-is-said-to-him",
     ),
     pytest.param(
+        "The comedian told the audience.",
+        "The comedian told reporters that he was tired.",
+        "told",
+        id="told-someone-or-that",
+    ),
+    pytest.param(
         "The two leaders congratulated each other.",
         "The two leaders said they would meet again.",
         "said",

@@ -45,19 +45,22 @@ def categorize(doc: Doc, attributions: list[Attribution], lexicon: CueLexicon) -
 
 def object_is_content(verb: Token, obj: Token, lexicon: CueLexicon) -> bool:
     """Whether a verb's plain object (no "as ...", no predicate after it) is what it reports.
-    A stance is held about its object ("opposes the measure") and a judging, demanding or
-    promising statement acts on it ("condemned the attack", "demanded an apology"); a verb of
-    information or of thought reports its object only when the object names something said,
-    thought or held ("denied the allegation", "expressed a desire"), not a thing or an event
-    ("denied three breakaways", "confirmed the arrest", "knows the area"), nor a pronoun."""
+    A stance is held about its object ("opposes the measure") and a statement that judges,
+    demands or promises acts on it (the lexicon's `object_is_target`: "condemned the attack",
+    "demanded an apology"); any other cue reports its object only when the object names
+    something said, thought or held ("denied the allegation", "expressed a desire"), not a
+    thing, an event or a person ("denied three breakaways", "confirmed the arrest", "told
+    jokes"), nor a pronoun."""
     if not obj.tag_.startswith(("NN", "VBG")):
         return False  # "denied it", "congratulated each other": a referent, not what was said
     part = PARTS.get(verb.tag_[:2], "verb")
     category = lexicon.category_of(verb.lower_, part)
     if category == Category.STANCE:
         return True
-    lemma = lexicon.verb_lemma(verb.lower_) or verb.lower_
-    if category == Category.STATEMENT and lemma not in lexicon.object_needs_proposition:
+    if (
+        category == Category.STATEMENT
+        and lexicon.any_verb_lemma(verb.lower_) in lexicon.object_is_target
+    ):
         return True
     return lexicon.is_proposition_noun(obj.lower_)
 
@@ -82,7 +85,7 @@ def topic_is_content(cue: Token, topic: Token, lexicon: CueLexicon) -> bool:
         return True
     if category == Category.THOUGHT and part == "verb":
         return False  # "thought of climate change": what a thought is about is no proposition
-    lemma = lexicon.verb_lemma(cue.lower_) or cue.lower_
+    lemma = lexicon.any_verb_lemma(cue.lower_)
     if lemma in lexicon.topic_only_verbs or topic.ent_type_ == "PERSON" or topic.tag_ == "PRP":
         return False
     own = lexicon.preposition_content.get(lemma) == topic.head.lower_

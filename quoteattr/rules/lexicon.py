@@ -36,14 +36,21 @@ class CueLexicon:
     hedges: frozenset[str]
     anonymous_source_nouns: frozenset[str]
     direct_speech_only: frozenset[str]
-    object_needs_proposition: frozenset[str] = frozenset()
+    object_is_target: frozenset[str] = frozenset()
     topic_only_verbs: frozenset[str] = frozenset()
     # Part of speech ("verb", "noun", "adjective") -> inflected form -> its category.
     category_forms: dict[str, dict[str, str]] = field(factory=dict, repr=False)
+    # An inflected form of a verb in `categories` -> its lemma ("attacked" -> "attack").
+    category_verb_lemmas: dict[str, str] = field(factory=dict, repr=False)
     proposition_nouns: frozenset[str] = frozenset()
 
     def verb_lemma(self, form: str) -> str | None:
         return self.verb_forms.get(form.lower())
+
+    def any_verb_lemma(self, form: str) -> str:
+        """The lemma of a cue verb or of a verb in `categories`, else the word in lower case."""
+        form = form.lower()
+        return self.verb_forms.get(form) or self.category_verb_lemmas.get(form, form)
 
     def category_of(self, word: str, part: str) -> str | None:
         """The category ("statement", "thought", "stance") a cue reports, by its word and part of
@@ -83,6 +90,7 @@ class CueLexicon:
             for form in forms_of(lemma):
                 verb_forms.setdefault(form, lemma)
         category_forms: dict[str, dict[str, str]] = {"verb": {}, "noun": {}, "adjective": {}}
+        category_verb_lemmas: dict[str, str] = {}
         nouns: set[str] = set(data.get("content_nouns", ()))
         for category, words in data.get("categories", {}).items():
             if category == "about":
@@ -90,6 +98,7 @@ class CueLexicon:
             for lemma in words.get("verbs", ()):
                 for form in forms_of(lemma):
                     category_forms["verb"].setdefault(form, category)
+                    category_verb_lemmas.setdefault(form, lemma)
             for noun in words.get("nouns", ()):
                 nouns.add(noun)
                 for form in (noun, plural(noun)):
@@ -114,9 +123,10 @@ class CueLexicon:
             hedges=frozenset(data.get("hedges", ())),
             anonymous_source_nouns=frozenset(data.get("anonymous_source_nouns", ())),
             direct_speech_only=frozenset(data.get("direct_speech_only", ())),
-            object_needs_proposition=frozenset(data.get("object_needs_proposition", ())),
+            object_is_target=frozenset(data.get("object_is_target", ())),
             topic_only_verbs=frozenset(data.get("topic_only_verbs", ())),
             category_forms=category_forms,
+            category_verb_lemmas=category_verb_lemmas,
             proposition_nouns=frozenset(nouns),
         )
 
