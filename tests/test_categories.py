@@ -199,3 +199,12 @@ def test_no_attribution_beside_its_near_neighbour(wrong, right, cue):
 def test_words_given_to_nobody_are_no_record_but_a_quotation_is():
     assert found("The ruling was expected to be appealed next week.") == []
     assert found('"We will never surrender."') == [("statement", "", "We will never surrender.")]
+
+
+def test_a_report_inside_another_is_second_hand():
+    (outer, inner) = quoteattr.extract(
+        "Senator Bob Hale said that Maria Lopez had promised to cut the budget."
+    )
+    assert outer.speaker.name == "Bob Hale" and outer.confidence > 0.5
+    assert inner.speaker.name == "Maria Lopez" and inner.confidence <= 0.5
+    assert [source.entity.name for source in inner.sources] == ["Bob Hale"]

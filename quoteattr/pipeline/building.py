@@ -10,7 +10,13 @@ from spacy.tokens import Doc
 from ..model.scorer import AttributionScorer
 from ..records import Category, Cue, DocumentEntity, Entity, Mention, Quote, QuoteKind, Source
 from ..rules.attribute import find_attributions
-from ..rules.candidates import CONFIDENCE, RESOLVED_MENTION_CONFIDENCE, Attribution, Via
+from ..rules.candidates import (
+    CONFIDENCE,
+    RESOLVED_MENTION_CONFIDENCE,
+    SECOND_HAND_CONFIDENCE,
+    Attribution,
+    Via,
+)
 from ..rules.context import DocContext
 from ..rules.lexicon import CueLexicon
 from ..rules.speakers import (
@@ -152,7 +158,8 @@ def _quote(text: str, attribution: Attribution, roles: dict[str, Any], doc: Doc)
 
 def _confidence(attribution: Attribution, speaker: tuple[Any, ResolvedMention] | None) -> float:
     """How sure the record is, to two decimals: of its speaker (by how it was found) and, where the
-    trained model judged it, of its content (the model's probability)."""
+    trained model judged it, of its content (the model's probability); a report inside another's
+    words is second-hand."""
     return round(_unrounded_confidence(attribution, speaker), 2)
 
 
@@ -160,6 +167,8 @@ def _unrounded_confidence(
     attribution: Attribution, speaker: tuple[Any, ResolvedMention] | None
 ) -> float:
     content = 1.0 if attribution.probability is None else attribution.probability
+    if attribution.second_hand:
+        content = min(content, SECOND_HAND_CONFIDENCE)
     if speaker is None:
         return min(content, CONFIDENCE[Via.NONE])
     if (

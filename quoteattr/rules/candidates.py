@@ -49,6 +49,9 @@ CONFIDENCE = {
 }
 # A speaker mention that is a pronoun or a nominal ("he", "the minister") linked to a name.
 RESOLVED_MENTION_CONFIDENCE = 0.75
+# A report inside another's words ("Hale said Lopez had called for ..."): the writer vouches only
+# for Hale's report of it.
+SECOND_HAND_CONFIDENCE = 0.5
 
 
 @define
@@ -66,6 +69,7 @@ class Attribution:
     hedge: str | None = None
     category: Category | None = None  # set by `categories.categorize`
     probability: float | None = None  # the trained model's that the content is right, if judged
+    second_hand: bool = False  # reported inside another attribution's content (`chains`)
     via: Via = Via.NONE
     sentence_start: int = (
         0  # token index of the first token of the sentence holding the cue or quote

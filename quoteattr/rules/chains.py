@@ -38,6 +38,7 @@ def chain_sources(doc: Doc, attributions: list[Attribution]) -> None:
                 chain = [*outer.sources, (outer.speaker, relation)]
                 # Real reports nest a few deep; a bound keeps adversarial text linear.
                 attribution.sources[:0] = chain[-MAX_CHAIN_HOPS:]
+                attribution.second_hand = True
                 break
             i -= 1
 
