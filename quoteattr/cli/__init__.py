@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import typer
 
-from . import benchmark, evaluate, extract, info, train
+from . import benchmark, coref, evaluate, extract, info, train
 
 app = typer.Typer(
     name="quoteattr", help="Find quotes in English news and who said them.", no_args_is_help=True
 )
 app.add_typer(benchmark.app, name="benchmark")
 app.command()(evaluate.evaluate)
+app.command(name="evaluate-coref")(coref.evaluate_coref)
 app.command()(extract.extract)
 app.command()(train.train)
 app.command()(info.info)
