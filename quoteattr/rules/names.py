@@ -26,6 +26,8 @@ TRAILING_FUNCTION_WORDS = word_list("trailing_function_words")
 
 SUFFIXES = word_list("name_suffixes")
 
+CALENDAR = word_list("calendar_words")
+
 FIRST_NAME_GENDER = {
     name: gender
     for gender, names in read_lexicon("en_first_names.json").items()
@@ -102,6 +104,25 @@ class NameCluster:
                 if first is not None:
                     return first
         return self.pronoun_gender
+
+    @property
+    def may_be_person(self) -> bool:
+        """Whether "he" or "she" may refer to the entity: the recognizer gave no label, or called
+        it a person at least a third of the time ("Norton" tagged PERSON twice and ORG four
+        times), or a title or a first name tells its gender."""
+        if self.is_calendar:
+            return False
+        if not self.labels or 3 * self.labels["PERSON"] >= sum(self.labels.values()):
+            return True
+        return self.labels["PERSON"] > 0 and self.gender is not None
+
+    @property
+    def is_calendar(self) -> bool:
+        """Whether every word of every name is a weekday, a month or a day ("Friday", "May 5"):
+        a date the recognizer or a capitalised run took for a name."""
+        return bool(self.names) and all(
+            all(word in CALENDAR or word.isdigit() for word in key) for key in self.names
+        )
 
     @property
     def name(self) -> str:

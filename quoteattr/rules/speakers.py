@@ -13,13 +13,22 @@ from collections.abc import Iterator
 from enum import Enum
 
 from attrs import define
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..records import EntityType
 from .candidates import Attribution, Via
 from .context import DocContext
 from .lexicon import word_list
-from .names import NameCluster, compatible_names, display_name, fold, name_key, proper_noun_run
+from .names import (
+    CALENDAR,
+    NameCluster,
+    compatible_names,
+    display_name,
+    fold,
+    name_key,
+    proper_noun_run,
+)
+from .salience import SalienceIndex
 from .syntax import NAME_LABELS, names_in, noun_phrase
 
 MALE = word_list("male_pronouns")
@@ -31,6 +40,7 @@ ORG_NOUNS = word_list("organisation_nouns")
 COREF_PREFIX = "coref_clusters"  # span groups of spacy-experimental's coref and its kin
 # How many paragraphs back a pronoun or a nominal ("the president") looks for its referent.
 PRONOUN_WINDOW = 3
+SUBJECT_NAME_DEPS = frozenset({"nsubj", "nsubjpass"})
 NOMINAL_WINDOW = 6
 
 
@@ -80,6 +90,11 @@ class EntityResolver:
             str, dict[int, NameCluster]
         ] = {}  # name word -> entities with that word
         self._last_seen: dict[int, int] = {}  # entity id -> character of its latest name mention
+        self.salience = SalienceIndex(doc)
+        # Third-person pronouns resolved on the way (see `_advance`): token -> entity or None.
+        self._pronouns: dict[int, NameCluster | None] = {}
+        self._cursor = 0  # the next token `_advance` looks at
+        self._previous: list[tuple[int, NameCluster]] = []  # the speakers of the latest resolve
 
     # -- names ------------------------------------------------------------------------------
 
@@ -103,6 +118,9 @@ class EntityResolver:
             entity.labels[label] += 1
         entity.add_mention(start, end, text)
         self._by_span[(start, end)] = entity
+        head = self._head(start, end)
+        if head is not None:
+            self.salience.add(head, entity.entity_id)
         bisect.insort(self._name_mentions, (start, entity), key=lambda item: item[0])
         return entity
 
@@ -134,6 +152,10 @@ class EntityResolver:
             if entity.entity_id not in seen:
                 seen.add(entity.entity_id)
                 yield entity
+
+    def _head(self, start: int, end: int):
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return None if span is None or not len(span) else span.root
 
     # -- resolution ---------------------------------------------------------------------------
 
@@ -179,7 +201,15 @@ class EntityResolver:
             linked.add_mention(start, end, text)
             return ResolvedMention(linked, linked.type, how)
         if how == MentionKind.PRONOUN:
-            return self._resolve_pronoun(head, start, end, previous_speakers, exclude)
+            self._previous = previous_speakers
+            self._advance(root.i)
+            earlier = self._pronouns.pop(root.i, None)
+            if earlier is not None:  # resolved on the way, without this mention's constraints
+                earlier.mentions.pop((start, end), None)
+                self.salience.remove(root, earlier.entity_id)
+            resolved = self._resolve_pronoun(root, start, end, previous_speakers, exclude)
+            self._pronouns[root.i] = resolved.entity
+            return resolved
         return self._resolve_nominal(root.lower_, text, start, end, previous_speakers)
 
     def _from_coref(self, token_i: int) -> NameCluster | None:
@@ -193,14 +223,29 @@ class EntityResolver:
                     return self.add_name(name.start_char, name.end_char, name.label_ or None)
         return None
 
+    def _advance(self, before: int) -> None:
+        """Resolve the third-person personal pronouns ("he", "her") before token `before`, in
+        order, so that their entities carry the salience and the gender the pronouns give them."""
+        for i in range(self._cursor, before):
+            token = self.doc[i]
+            if i in self._pronouns or token.tag_ not in ("PRP", "PRP$"):
+                continue
+            if token.lower_ in MALE or token.lower_ in FEMALE:
+                start, end = token.idx, token.idx + len(token.text)
+                self._pronouns[i] = self._resolve_pronoun(
+                    token, start, end, self._previous, frozenset()
+                ).entity
+        self._cursor = max(self._cursor, before)
+
     def _resolve_pronoun(
         self,
-        pronoun: str,
+        token: Token,
         start: int,
         end: int,
         previous: list[tuple[int, NameCluster]],
         exclude: frozenset[int],
     ) -> ResolvedMention:
+        pronoun = token.lower_
         if pronoun in FIRST_PERSON:
             return ResolvedMention(None, EntityType.PERSON)
         if pronoun in MALE or pronoun in FEMALE:
@@ -210,7 +255,7 @@ class EntityResolver:
             gender = None
             # "it" and "they" are organisations, places and groups: one person is "he" or "she".
             wanted = {EntityType.ORG, EntityType.GPE, EntityType.NORP}
-        entity = self._recent(start, previous, wanted, gender, exclude)
+        entity = self._most_salient(token, start, previous, wanted, gender, exclude)
         if entity is None:
             return ResolvedMention(
                 None, EntityType.PERSON if gender else EntityType.OTHER, MentionKind.PRONOUN
@@ -218,7 +263,52 @@ class EntityResolver:
         if gender and entity.gender is None:
             entity.pronoun_gender = gender
         entity.add_mention(start, end, self.text[start:end])
+        self.salience.add(token, entity.entity_id)
         return ResolvedMention(entity, entity.type, MentionKind.PRONOUN)
+
+    def _most_salient(
+        self,
+        token: Token,
+        start: int,
+        previous: list[tuple[int, NameCluster]],
+        wanted: set[EntityType],
+        gender: str | None,
+        exclude: frozenset[int],
+    ) -> NameCluster | None:
+        """The most salient entity that may be the pronoun's referent (see `salience`): of the
+        wanted type, not excluded, and not of a known other gender."""
+        speakers = frozenset(e.entity_id for e in self._recent_speakers(start, previous))
+        named = frozenset(e.entity_id for e in self._recent_entities(start, PRONOUN_WINDOW))
+        scores = self.salience.scores(token, speakers, named)
+        allowed = [
+            (score, -entity_id)
+            for entity_id, score in scores.items()
+            if entity_id not in exclude
+            and self._may_refer(self.entities[entity_id], wanted, gender)
+        ]
+        return self.entities[-max(allowed)[1]] if allowed else None
+
+    @staticmethod
+    def _may_refer(entity: NameCluster, wanted: set[EntityType], gender: str | None) -> bool:
+        """The hard constraints: "he" and "she" only to a person of no other known gender, "it"
+        and "they" only to an organisation, a place or a group; never to a date."""
+        if entity.is_calendar:
+            return False
+        if gender is not None:
+            return entity.may_be_person and entity.gender in (None, gender)
+        return entity.type in wanted
+
+    def _recent_speakers(
+        self, start: int, previous: list[tuple[int, NameCluster]]
+    ) -> list[NameCluster]:
+        """The speakers attributed in this or the previous paragraph, latest first."""
+        paragraph = self.paragraph_of(start)
+        found = []
+        for char, entity in reversed(previous):
+            if paragraph - self.paragraph_of(char) > 1:
+                break
+            found.append(entity)
+        return found
 
     def _resolve_nominal(
         self, head: str, text: str, start: int, end: int, previous: list[tuple[int, NameCluster]]
@@ -277,7 +367,16 @@ def seed_names(resolver: EntityResolver) -> None:
     """Register every PERSON and ORG the NER found, so later surnames and pronouns can refer to
     them. The whole noun phrase around the name is a mention too: its titles and appositions
     ("Finance Minister Maria Lopez", "Anna Weber, the president,") tell gender and what "the
-    minister" means."""
+    minister" means. A proper noun the NER left out is a name too when it is the subject of a
+    verb ("Byron received his education"): subjects are who acts, and pronouns go back to them."""
+    doc = resolver.doc
+    for token in doc:
+        if token.tag_ == "NNP" and token.dep_ in SUBJECT_NAME_DEPS and not token.ent_type_:
+            start = token.i
+            while start > 0 and doc[start - 1].tag_ == "NNP" and doc[start - 1].head is token:
+                start -= 1
+            if not any(doc[i].lower_ in CALENDAR for i in range(start, token.i + 1)):
+                resolver.add_name(doc[start].idx, token.idx + len(token.text), None)
     for ent in resolver.doc.ents:
         if ent.label_ in ("PERSON", "ORG"):
             entity = resolver.add_name(ent.start_char, ent.end_char, ent.label_)
