@@ -12,12 +12,12 @@ from ..records import Cue, DocumentEntity, Entity, Mention, Quote, Source
 from ..rules.attribute import find_attributions
 from ..rules.candidates import CONFIDENCE, RESOLVED_MENTION_CONFIDENCE, Attribution, Via
 from ..rules.context import DocContext
+from ..rules.continuation import continue_speakers
 from ..rules.lexicon import CueLexicon
 from ..rules.speakers import (
     EntityResolver,
     MentionKind,
     ResolvedMention,
-    continue_speakers,
     seed_names,
 )
 from ..rules.syntax import token_chars
@@ -42,14 +42,16 @@ def build_records(
         # The addressee first: the speaker's pronoun cannot be the addressee ("he told Putin").
         if attribution.addressee is not None:
             mention = token_chars(doc, attribution.addressee)
-            roles["addressee"] = (mention, resolver.resolve(*mention, previous_speakers))
+            roles["addressee"] = _own_words(mention, resolver.resolve(*mention, previous_speakers))
         addressee_entity = roles["addressee"][1].entity if "addressee" in roles else None
         exclude = (
             frozenset() if addressee_entity is None else frozenset({addressee_entity.entity_id})
         )
         if attribution.speaker is not None:
             mention = token_chars(doc, attribution.speaker)
-            roles["speaker"] = (mention, resolver.resolve(*mention, previous_speakers, exclude))
+            roles["speaker"] = _own_words(
+                mention, resolver.resolve(*mention, previous_speakers, exclude)
+            )
             entity = roles["speaker"][1].entity
             if entity is not None:
                 previous_speakers.append((mention[0], entity))
@@ -94,6 +96,13 @@ def build_records(
         for entity in resolver.entities
     ]
     return quotes, entities
+
+
+def _own_words(
+    mention: tuple[int, int], resolved: ResolvedMention
+) -> tuple[tuple[int, int], ResolvedMention]:
+    """The mention as the resolver narrowed it (a dateline dropped), with its resolution."""
+    return (resolved.mention or mention), resolved
 
 
 def _attribution_end(doc: Doc, attribution: Attribution) -> int:
@@ -151,7 +160,7 @@ def _confidence(attribution: Attribution, speaker: tuple[Any, ResolvedMention] |
         return CONFIDENCE[Via.NONE]
     if (
         speaker[0] is not None
-        and speaker[1].how != MentionKind.NAME
+        and speaker[1].how not in (MentionKind.NAME, MentionKind.DESCRIPTIVE)
         and speaker[1].entity is not None
     ):
         return min(attribution.confidence, RESOLVED_MENTION_CONFIDENCE)

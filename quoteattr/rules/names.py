@@ -168,3 +168,16 @@ def proper_noun_run(span: Span) -> Span | None:
                 best = (start, end)
             start = None
     return None if best is None else span.doc[best[0] : best[1]]
+
+
+def without_dateline(span: Span) -> Span:
+    """The mention without a date, a time or a number written before its name ("date 2024-10-02
+    Xi Jinping" gives "Xi Jinping"): a dateline or a timestamp run into a headline is no part of
+    the name's noun phrase. Else the span itself."""
+    for token in span:
+        if token.tag_ in ("NNP", "NNPS") or token.ent_type_ in ("PERSON", "ORG"):
+            before = span.doc[span.start : token.i]
+            if any(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in before):
+                return span.doc[token.i : span.end]
+            return span
+    return span

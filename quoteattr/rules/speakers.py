@@ -16,7 +16,6 @@ from attrs import define
 from spacy.tokens import Span, Token
 
 from ..records import EntityType
-from .candidates import Attribution, Via
 from .context import DocContext
 from .lexicon import word_list
 from .names import (
@@ -27,7 +26,9 @@ from .names import (
     fold,
     name_key,
     proper_noun_run,
+    without_dateline,
 )
+from .nominals import descriptive_name
 from .salience import SalienceIndex
 from .syntax import NAME_LABELS, names_in, noun_phrase
 
@@ -42,6 +43,9 @@ COREF_PREFIX = "coref_clusters"  # span groups of spacy-experimental's coref and
 PRONOUN_WINDOW = 3
 SUBJECT_NAME_DEPS = frozenset({"nsubj", "nsubjpass"})
 NOMINAL_WINDOW = 6
+ARTICLE = 1_000_000  # a window of paragraphs that is the whole article
+INDEFINITE = word_list("indefinite_determiners")
+DESCRIBED_LABEL = "DESCRIBED"  # the label of a group entity named by its description (OTHER)
 
 
 class MentionKind(str, Enum):
@@ -50,6 +54,7 @@ class MentionKind(str, Enum):
     NAME = "name"
     PRONOUN = "pronoun"
     NOMINAL = "nominal"
+    DESCRIPTIVE = "descriptive"  # a group named by its own description ("the 40 nurses")
 
 
 @define
@@ -57,6 +62,9 @@ class ResolvedMention:
     entity: NameCluster | None
     type: EntityType
     how: MentionKind = MentionKind.NAME  # how the mention was linked
+    # The mention's own words when they are fewer than the words given ("date 2024-10-02 Xi
+    # Jinping" is the mention "Xi Jinping"), else None.
+    mention: tuple[int, int] | None = None
 
     @property
     def entity_id(self) -> int | None:
@@ -91,6 +99,8 @@ class EntityResolver:
         ] = {}  # name word -> entities with that word
         self._last_seen: dict[int, int] = {}  # entity id -> character of its latest name mention
         self.salience = SalienceIndex(doc)
+        self._anonymous = context.lexicon.anonymous_source_nouns
+        self._descriptions: dict[str, NameCluster] = {}  # folded description -> group entity
         # Third-person pronouns resolved on the way (see `_advance`): token -> entity or None.
         self._pronouns: dict[int, NameCluster | None] = {}
         self._cursor = 0  # the next token `_advance` looks at
@@ -170,7 +180,26 @@ class EntityResolver:
         exclude: frozenset[int] = frozenset(),
     ) -> ResolvedMention:
         """Resolve a mention at [start, end) given the speakers attributed before it; a pronoun
-        never refers to an entity in `exclude` (the addressee of its own verb: "he told Putin")."""
+        never refers to an entity in `exclude` (the addressee of its own verb: "he told Putin").
+        A dateline before a name is not part of the mention (see `without_dateline`)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            named = without_dateline(span)
+            if named is not span:
+                resolved = self._resolve(
+                    named.start_char, named.end_char, previous_speakers, exclude
+                )
+                resolved.mention = (named.start_char, named.end_char)
+                return resolved
+        return self._resolve(start, end, previous_speakers, exclude)
+
+    def _resolve(
+        self,
+        start: int,
+        end: int,
+        previous_speakers: list[tuple[int, NameCluster]],
+        exclude: frozenset[int],
+    ) -> ResolvedMention:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         text = self.text[start:end]
         words = fold(text).split()
@@ -323,10 +352,33 @@ class EntityResolver:
                 (e for e in self._recent_entities(start, NOMINAL_WINDOW) if head in e.words), None
             )
             kind = EntityType.PERSON
-        if entity is None or words & {"a", "an", "another", "some", "several", "two", "three"}:
-            return ResolvedMention(None, kind, MentionKind.NOMINAL)
+            if entity is None and head not in self._anonymous:
+                # A title used long after the person was introduced with it ("the nominee").
+                entity = next(
+                    (e for e in self._recent_entities(start, ARTICLE) if head in e.words), None
+                )
+        if entity is None or words & INDEFINITE:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            described = None if span is None else descriptive_name(span, self._anonymous)
+            if described is None:
+                return ResolvedMention(None, kind, MentionKind.NOMINAL)
+            group = self._described(described, start, end, text)
+            return ResolvedMention(group, group.type, MentionKind.DESCRIPTIVE)
         entity.add_mention(start, end, text)
         return ResolvedMention(entity, entity.type, MentionKind.NOMINAL)
+
+    def _described(self, name: str, start: int, end: int, text: str) -> NameCluster:
+        """The entity of a group named by its description, one per description: it is kept out
+        of the name index, so that no name or pronoun joins it."""
+        key = fold(name)
+        entity = self._descriptions.get(key)
+        if entity is None:
+            entity = NameCluster(entity_id=len(self.entities), best_display=name)
+            entity.labels[DESCRIBED_LABEL] += 1
+            self.entities.append(entity)
+            self._descriptions[key] = entity
+        entity.add_mention(start, end, text)
+        return entity
 
     def _recent(
         self,
@@ -389,39 +441,3 @@ def seed_names(resolver: EntityResolver) -> None:
             ):
                 phrase = resolver.doc[start:end]
                 entity.add_mention(phrase.start_char, phrase.end_char, phrase.text)
-
-
-def continue_speakers(resolver: EntityResolver, attributions: list[Attribution]) -> None:
-    """A quote with no cue continues the speaker of its paragraph; else '..., he added.' in the
-    next sentence gives it that speaker; else it continues the previous paragraph's speaker. A run
-    of such quote paragraphs continues the same speaker."""
-    last: Attribution | None = None  # the latest quote with a speaker, found or continued
-    for i, attribution in enumerate(attributions):
-        if attribution.speaker is not None or attribution.cue is not None:
-            if attribution.speaker is not None:
-                last = attribution
-            continue
-        here = resolver.paragraph_of(attribution.start)
-        there = resolver.paragraph_of(last.end) if last is not None else -2
-        following = attributions[i + 1] if i + 1 < len(attributions) else None
-        if here == there:
-            attribution.via = Via.SAME_PARAGRAPH
-        elif following is not None and _cue_follows(resolver, attribution, following):
-            attribution.via = Via.FOLLOWING_CUE
-            attribution.inherited_from = following
-            continue
-        elif here - there == 1:
-            attribution.via = Via.PREVIOUS_PARAGRAPH
-        else:
-            continue
-        attribution.inherited_from = last.inherited_from or last
-        last = attribution
-
-
-def _cue_follows(resolver: EntityResolver, quote: Attribution, following: Attribution) -> bool:
-    """Whether `following` is an attributed sentence right after the quote, in its paragraph."""
-    if following.cue is None or following.speaker is None:
-        return False
-    sentence_start = resolver.doc[following.sentence_start].idx
-    gap = resolver.text[quote.end : sentence_start]
-    return sentence_start >= quote.end and "\n" not in gap and len(gap.strip(" \"'”’.!?,")) == 0
