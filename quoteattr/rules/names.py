@@ -94,6 +94,10 @@ class NameCluster:
     @property
     def gender(self) -> str | None:
         """Evidence in order of strength: a title (Mr., Ms.), a first name, a linked pronoun."""
+        return self.title_or_first_name_gender or self.pronoun_gender
+
+    @property
+    def title_or_first_name_gender(self) -> str | None:
         if self.words & MALE_TITLES:
             return "male"
         if self.words & FEMALE_TITLES:
@@ -103,7 +107,7 @@ class NameCluster:
                 first = FIRST_NAME_GENDER.get(key[0])
                 if first is not None:
                     return first
-        return self.pronoun_gender
+        return None
 
     @property
     def may_be_person(self) -> bool:
@@ -114,7 +118,7 @@ class NameCluster:
             return False
         if not self.labels or 3 * self.labels["PERSON"] >= sum(self.labels.values()):
             return True
-        return self.labels["PERSON"] > 0 and self.gender is not None
+        return self.title_or_first_name_gender is not None
 
     @property
     def is_calendar(self) -> bool:

@@ -14,8 +14,10 @@ QUANTIFIERS = word_list("group_quantifiers")
 DESCRIBING_DEPS = frozenset({"amod", "compound", "nummod", "prep", "poss", "acl", "relcl", "nmod"})
 
 
-def descriptive_name(span: Span, anonymous: frozenset[str]) -> str | None:
-    """The name of a group speaker that the article describes rather than names, else None.
+def descriptive_phrase(span: Span, anonymous: frozenset[str]) -> Span | None:
+    """The noun phrase that names a group speaker the article describes rather than names, else
+    None: the span itself, or, for a quantifier ("Most"), the phrase it heads ("Most of the 40
+    nurses").
 
     The head must be a plural common noun that is not an anonymous source noun, and the phrase
     must say which group it is: a modifier other than a determiner or a pronoun, or a quantifier
@@ -24,7 +26,11 @@ def descriptive_name(span: Span, anonymous: frozenset[str]) -> str | None:
     head, quantified = root, False
     if root.lower_ in QUANTIFIERS:
         head = _quantified_group(root) or root
-        quantified = head is not root
+        quantified = head.i != root.i
+        if quantified:
+            span = span.doc[
+                min(span.start, root.left_edge.i) : max(span.end, root.right_edge.i + 1)
+            ]
     if head.tag_ != "NNS" or head.lower_ in anonymous:
         return None
     describing = [
@@ -36,7 +42,9 @@ def descriptive_name(span: Span, anonymous: frozenset[str]) -> str | None:
     ]
     if not describing and not quantified:
         return None
-    return span.text.strip(" ,.;:\"'“”‘’")
+    while len(span) > 1 and span[-1].is_punct:
+        span = span[:-1]
+    return span
 
 
 def _quantified_group(quantifier: Token) -> Token | None:

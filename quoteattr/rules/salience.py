@@ -31,6 +31,8 @@ SPEAKER_WEIGHT = 120.0  # the entity spoke in this or the previous paragraph
 FREQUENCY_WEIGHT = 40.0  # times log(1 + mentions so far)
 DECAY = 0.5  # per sentence between a mention and the pronoun
 SENTENCE_WINDOW = 8  # how many sentences back a mention still counts
+# Phrases fronted before the main clause, whose pronouns may point to its subject.
+FRONTED_DEPS = frozenset({"advcl", "prep", "npadvmod", "advmod"})
 
 
 def role(token: Token) -> str:
@@ -42,7 +44,7 @@ def role(token: Token) -> str:
     if dep == "pobj":
         return "oblique"
     if dep == "conj":  # "Hale and Ruiz said": a conjunct has its first conjunct's role
-        return role(token.head) if token.head is not token else "other"
+        return role(token.head) if token.head.i != token.i else "other"
     return "other"
 
 
@@ -119,6 +121,13 @@ class SalienceIndex:
             if role(token) == pronoun_role:
                 weight += PARALLEL_WEIGHT
             scores[entity_id] = scores.get(entity_id, 0.0) + weight * DECAY**distance
+        subject = fronted_clause_subject(pronoun)
+        if subject is not None:  # "Living with her aunt, Kelsey studied ...": Kelsey
+            at = bisect.bisect_left(self._tokens, subject.i)
+            while at < len(self._tokens) and self._tokens[at] == subject.i:
+                entity_id = self._entities[at]
+                scores[entity_id] = scores.get(entity_id, 0.0) + mention_weight(subject)
+                at += 1
         for entity_id in scores:
             scores[entity_id] += FREQUENCY_WEIGHT * math.log1p(self.frequency[entity_id])
             if entity_id in speakers:
@@ -126,6 +135,20 @@ class SalienceIndex:
         return scores
 
 
+def fronted_clause_subject(pronoun: Token) -> Token | None:
+    """The subject of the main clause when the pronoun is in a phrase fronted before it ("After
+    her return, Hale resigned"): the one place where a pronoun points forward to its referent."""
+    child = pronoun
+    while child.head.i != child.i:
+        verb = child.head
+        if child.dep_ in FRONTED_DEPS and verb.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and child.i < subject.i and pronoun.i < subject.i:
+                return subject
+        child = verb
+    return None
+
+
 def _co_arguments(mention: Token, pronoun: Token) -> bool:
     """Whether two tokens are arguments of the same verb ("Hale praised him")."""
-    return mention.head is pronoun.head and mention.head.pos_ in ("VERB", "AUX")
+    return mention.head.i == pronoun.head.i and mention.head.pos_ in ("VERB", "AUX")

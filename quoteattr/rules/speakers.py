@@ -28,7 +28,7 @@ from .names import (
     proper_noun_run,
     without_dateline,
 )
-from .nominals import descriptive_name
+from .nominals import descriptive_phrase
 from .salience import SalienceIndex
 from .syntax import NAME_LABELS, names_in, noun_phrase
 
@@ -359,11 +359,12 @@ class EntityResolver:
                 )
         if entity is None or words & INDEFINITE:
             span = self.doc.char_span(start, end, alignment_mode="expand")
-            described = None if span is None else descriptive_name(span, self._anonymous)
+            described = None if span is None else descriptive_phrase(span, self._anonymous)
             if described is None:
                 return ResolvedMention(None, kind, MentionKind.NOMINAL)
-            group = self._described(described, start, end, text)
-            return ResolvedMention(group, group.type, MentionKind.DESCRIPTIVE)
+            start, end = described.start_char, described.end_char
+            group = self._described(described.text, start, end, described.text)
+            return ResolvedMention(group, group.type, MentionKind.DESCRIPTIVE, (start, end))
         entity.add_mention(start, end, text)
         return ResolvedMention(entity, entity.type, MentionKind.NOMINAL)
 
@@ -425,7 +426,7 @@ def seed_names(resolver: EntityResolver) -> None:
     for token in doc:
         if token.tag_ == "NNP" and token.dep_ in SUBJECT_NAME_DEPS and not token.ent_type_:
             start = token.i
-            while start > 0 and doc[start - 1].tag_ == "NNP" and doc[start - 1].head is token:
+            while start > 0 and doc[start - 1].tag_ == "NNP" and doc[start - 1].head.i == token.i:
                 start -= 1
             if not any(doc[i].lower_ in CALENDAR for i in range(start, token.i + 1)):
                 resolver.add_name(doc[start].idx, token.idx + len(token.text), None)
