@@ -25,6 +25,7 @@ from .names import (
     display_name,
     fold,
     name_key,
+    plausible_name,
     proper_noun_run,
     without_dateline,
 )
@@ -113,7 +114,7 @@ class EntityResolver:
             return self._by_span[(start, end)]
         text = self.text[start:end]
         key = name_key(text)
-        if not key:
+        if not key or not plausible_name(display_name(text)):
             return None
         entity = self._match(key, start)
         if entity is None:
@@ -144,7 +145,12 @@ class EntityResolver:
             candidates.values(), key=lambda e: self._last_seen.get(e.entity_id, -1), reverse=True
         )
         for entity in ranked:
-            for known in entity.names:
+            known_names = list(entity.names)
+            if len(key) > 1 and any(len(known) > 1 for known in known_names):
+                # A full name is compared with full names: "Rakeyia Scott" is not the "Scott"
+                # of "Keith Lamont Scott" (two people of one family).
+                known_names = [known for known in known_names if len(known) > 1]
+            for known in known_names:
                 short, long = (key, known) if len(key) <= len(known) else (known, key)
                 if compatible_names(short, long):
                     return entity
