@@ -150,6 +150,7 @@ def gap_predictions(rows: list[dict[str, Any]], nlp: Any) -> list[tuple[bool, bo
 
 
 def score_gap(rows: list[dict[str, Any]], predictions: list[tuple[bool, bool]]) -> dict[str, Any]:
+    """Precision and recall of the true (pronoun, name) pairs, by the pronoun's gender."""
     counts: Counter[tuple[str, str]] = Counter()
     for row, predicted in zip(rows, predictions, strict=True):
         gender = "masculine" if row["Pronoun"].lower() in MASCULINE else "feminine"
@@ -171,6 +172,7 @@ def score_gap(rows: list[dict[str, Any]], predictions: list[tuple[bool, bool]]) 
 
 
 def evaluate_gap(path: str | Path, *, nlp: Any, limit: int | None = None) -> GapReport:
+    """GAP's scores of the resolver over the first `limit` rows of a GAP TSV file."""
     started = time.perf_counter()
     rows = read_gap(path, limit)
     scores = score_gap(rows, gap_predictions(rows, nlp))
@@ -261,6 +263,7 @@ def gum_judgements(document: dict[str, Any], doc: Any) -> list[tuple[str, str, b
 
 
 def evaluate_gum(path: str | Path, *, nlp: Any, limit: int | None = None) -> GumReport:
+    """The share of scored GUM mentions (see `gum_targets`) resolved to their gold entity."""
     started = time.perf_counter()
     documents = read_gum(path, limit)
     counts: Counter[tuple[str, bool]] = Counter()

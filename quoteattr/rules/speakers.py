@@ -428,14 +428,6 @@ def seed_names(resolver: EntityResolver) -> None:
     ("Finance Minister Maria Lopez", "Anna Weber, the president,") tell gender and what "the
     minister" means. A proper noun the NER left out is a name too when it is the subject of a
     verb ("Byron received his education"): subjects are who acts, and pronouns go back to them."""
-    doc = resolver.doc
-    for token in doc:
-        if token.tag_ == "NNP" and token.dep_ in SUBJECT_NAME_DEPS and not token.ent_type_:
-            start = token.i
-            while start > 0 and doc[start - 1].tag_ == "NNP" and doc[start - 1].head.i == token.i:
-                start -= 1
-            if not any(doc[i].lower_ in CALENDAR for i in range(start, token.i + 1)):
-                resolver.add_name(doc[start].idx, token.idx + len(token.text), None)
     for ent in resolver.doc.ents:
         if ent.label_ in ("PERSON", "ORG"):
             entity = resolver.add_name(ent.start_char, ent.end_char, ent.label_)
@@ -448,3 +440,11 @@ def seed_names(resolver: EntityResolver) -> None:
             ):
                 phrase = resolver.doc[start:end]
                 entity.add_mention(phrase.start_char, phrase.end_char, phrase.text)
+    doc = resolver.doc  # after the NER's names, so that their entity ids come first
+    for token in doc:
+        if token.tag_ == "NNP" and token.dep_ in SUBJECT_NAME_DEPS and not token.ent_type_:
+            start = token.i
+            while start > 0 and doc[start - 1].tag_ == "NNP" and doc[start - 1].head.i == token.i:
+                start -= 1
+            if not any(doc[i].lower_ in CALENDAR for i in range(start, token.i + 1)):
+                resolver.add_name(doc[start].idx, token.idx + len(token.text), None)
