@@ -12,7 +12,7 @@ from ..records import Cue, DocumentEntity, Entity, Mention, Quote, Source
 from ..rules.attribute import find_attributions
 from ..rules.candidates import CONFIDENCE, RESOLVED_MENTION_CONFIDENCE, Attribution, Via
 from ..rules.context import DocContext
-from ..rules.continuation import continue_speakers
+from ..rules.continuation import continue_speakers, first_person_in_quotes
 from ..rules.lexicon import CueLexicon
 from ..rules.speakers import (
     EntityResolver,
@@ -69,6 +69,15 @@ def build_records(
             )
             for tokens, relation in attribution.sources
         ]
+    # "I" in a report inside a quote is the quote's speaker ('"I told them," Hale said').
+    speakers = {key: roles["speaker"] for key, roles in resolved.items() if "speaker" in roles}
+    for key, entity in first_person_in_quotes(text, attributions, speakers).items():
+        mention, _ = resolved[key]["speaker"]
+        entity.add_mention(mention[0], mention[1], text[mention[0] : mention[1]])
+        resolved[key]["speaker"] = (
+            mention,
+            ResolvedMention(entity, entity.type, MentionKind.PRONOUN),
+        )
     # Continued speakers last: a quote may take the speaker of a cue after it ("..., he added.").
     for attribution in attributions:
         if attribution.speaker is None and attribution.inherited_from is not None:

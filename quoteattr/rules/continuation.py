@@ -3,9 +3,12 @@ them ('..., he added.'), or of the previous paragraph."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .candidates import Attribution, Via
+from .lexicon import word_list
+
+FIRST_PERSON_SINGULAR = word_list("first_person_singular")
 
 if TYPE_CHECKING:
     from .speakers import EntityResolver
@@ -45,3 +48,29 @@ def _cue_follows(resolver: EntityResolver, quote: Attribution, following: Attrib
     sentence_start = resolver.doc[following.sentence_start].idx
     gap = resolver.text[quote.end : sentence_start]
     return sentence_start >= quote.end and "\n" not in gap and len(gap.strip(" \"'”’.!?,")) == 0
+
+
+def first_person_in_quotes(
+    text: str, attributions: list[Attribution], speakers: dict[int, tuple[Any, Any]]
+) -> dict[int, Any]:
+    """The speakers of reports inside a quote whose speaker is "I" ('"I told them I would stay,"
+    Hale said'): the quote's own speaker. `speakers` maps id(attribution) to its (mention,
+    resolved mention); the result maps id(attribution) to the entity its "I" refers to."""
+    found = {}
+    for inner in attributions:
+        mention, resolved = speakers.get(id(inner), (None, None))
+        if mention is None or resolved.entity is not None:
+            continue
+        if text[mention[0] : mention[1]].lower() not in FIRST_PERSON_SINGULAR:
+            continue
+        for outer in attributions:
+            outer_speaker = speakers.get(id(outer), (None, None))[1]
+            if (
+                outer is not inner
+                and outer_speaker is not None
+                and outer_speaker.entity is not None
+                and any(start <= mention[0] < end for start, end in outer.content)
+            ):
+                found[id(inner)] = outer_speaker.entity
+                break
+    return found
