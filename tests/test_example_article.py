@@ -96,3 +96,13 @@ def test_entities_have_full_names(article):
     assert {"Xi Jinping", "Vladimir Putin", "Xinhua"} <= names
     xinhua = next(entity for entity in result.entities if entity.name == "Xinhua")
     assert xinhua.type is quoteattr.EntityType.ORG
+
+
+def test_headline_speaker_mention_is_the_name_itself(article):
+    """The dateline run into the headline is no part of the speaker's mention."""
+    _, gold, result = article
+    headline = gold["quotes"][0]
+    best, _ = _best_match(headline, result)
+    g_start, g_end = headline["speaker_mention"]["span"]
+    assert (best.speaker.mention.start, best.speaker.mention.end) == (g_start, g_end)
+    assert best.speaker.mention.text == "Xi Jinping"

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import benchmark, evaluate, extract, info, train
+from . import benchmark, coref, evaluate, extract, info, train
 from ._common import CommandGroup
 
 # Plain help (rich_markup_mode=None): rich's panels show every flag as taking a `<bool>` value and
@@ -20,6 +20,7 @@ app = typer.Typer(
 )
 app.add_typer(benchmark.app, name="benchmark")
 app.command()(evaluate.evaluate)
+app.command(name="evaluate-coref")(coref.evaluate_coref)
 app.command()(extract.extract)
 app.command()(train.train)
 app.command()(info.info)

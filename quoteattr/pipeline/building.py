@@ -18,12 +18,12 @@ from ..rules.candidates import (
     Via,
 )
 from ..rules.context import DocContext
+from ..rules.continuation import continue_speakers, first_person_in_quotes
 from ..rules.lexicon import CueLexicon
 from ..rules.speakers import (
     EntityResolver,
     MentionKind,
     ResolvedMention,
-    continue_speakers,
     seed_names,
 )
 from ..rules.syntax import token_chars
@@ -48,14 +48,16 @@ def build_records(
         # The addressee first: the speaker's pronoun cannot be the addressee ("he told Putin").
         if attribution.addressee is not None:
             mention = token_chars(doc, attribution.addressee)
-            roles["addressee"] = (mention, resolver.resolve(*mention, previous_speakers))
+            roles["addressee"] = _own_words(mention, resolver.resolve(*mention, previous_speakers))
         addressee_entity = roles["addressee"][1].entity if "addressee" in roles else None
         exclude = (
             frozenset() if addressee_entity is None else frozenset({addressee_entity.entity_id})
         )
         if attribution.speaker is not None:
             mention = token_chars(doc, attribution.speaker)
-            roles["speaker"] = (mention, resolver.resolve(*mention, previous_speakers, exclude))
+            roles["speaker"] = _own_words(
+                mention, resolver.resolve(*mention, previous_speakers, exclude)
+            )
             entity = roles["speaker"][1].entity
             if entity is not None:
                 previous_speakers.append((mention[0], entity))
@@ -73,6 +75,15 @@ def build_records(
             )
             for tokens, relation in attribution.sources
         ]
+    # "I" in a report inside a quote is the quote's speaker ('"I told them," Hale said').
+    speakers = {key: roles["speaker"] for key, roles in resolved.items() if "speaker" in roles}
+    for key, entity in first_person_in_quotes(text, attributions, speakers).items():
+        mention, _ = resolved[key]["speaker"]
+        entity.add_mention(mention[0], mention[1], text[mention[0] : mention[1]])
+        resolved[key]["speaker"] = (
+            mention,
+            ResolvedMention(entity, entity.type, MentionKind.PRONOUN),
+        )
     # Continued speakers last: a quote may take the speaker of a cue after it ("..., he added.").
     for attribution in attributions:
         if attribution.speaker is None and attribution.inherited_from is not None:
@@ -103,6 +114,13 @@ def build_records(
         for entity in resolver.entities
     ]
     return quotes, entities
+
+
+def _own_words(
+    mention: tuple[int, int], resolved: ResolvedMention
+) -> tuple[tuple[int, int], ResolvedMention]:
+    """The mention as the resolver narrowed it (a dateline dropped), with its resolution."""
+    return (resolved.mention or mention), resolved
 
 
 def _attribution_end(doc: Doc, attribution: Attribution) -> int:
@@ -173,7 +191,7 @@ def _unrounded_confidence(
         return min(content, CONFIDENCE[Via.NONE])
     if (
         speaker[0] is not None
-        and speaker[1].how != MentionKind.NAME
+        and speaker[1].how not in (MentionKind.NAME, MentionKind.DESCRIPTIVE)
         and speaker[1].entity is not None
     ):
         return min(content, attribution.confidence, RESOLVED_MENTION_CONFIDENCE)

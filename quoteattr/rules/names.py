@@ -26,6 +26,16 @@ TRAILING_FUNCTION_WORDS = word_list("trailing_function_words")
 
 SUFFIXES = word_list("name_suffixes")
 
+CALENDAR = word_list("calendar_words")
+
+ORGANISATION_NAME_WORDS = word_list("organisation_name_words")
+
+PARTICLES = word_list("name_particles")
+
+BYLINE_SEPARATORS = frozenset({"/", "|"})
+
+QUOTE_MARKS = " \"'‘’“”«»"
+
 FIRST_NAME_GENDER = {
     name: gender
     for gender, names in read_lexicon("en_first_names.json").items()
@@ -50,6 +60,23 @@ def name_key(text: str) -> tuple[str, ...]:
         if word and word not in TITLES:
             words.append(word)
     return tuple(words)
+
+
+def plausible_name(text: str) -> bool:
+    """Whether words can be a name as a reader sees it: every word capitalised but for particles
+    ("Commission on Presidential Debates", "Ludwig van Beethoven"), not a date or a weekday
+    alone ("Friday", "May 5"), not a byline ("Jane Roe / Metro News"). The recognizer's and the
+    parse's mistakes ("Patriot 13 percent", "bloc") are not."""
+    words = text.split()
+    if not words or any(word in BYLINE_SEPARATORS for word in words):
+        return False
+    folded = [fold(word).strip(".,'’") for word in words]
+    if all(word in CALENDAR or word.isdigit() for word in folded):
+        return False
+    return all(
+        any(ch.isupper() for ch in word) or not word[0].isalpha() or low in PARTICLES
+        for word, low in zip(words, folded, strict=True)
+    )
 
 
 def compatible_names(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
@@ -92,16 +119,41 @@ class NameCluster:
     @property
     def gender(self) -> str | None:
         """Evidence in order of strength: a title (Mr., Ms.), a first name, a linked pronoun."""
+        return self.title_or_first_name_gender or self.pronoun_gender
+
+    @property
+    def title_or_first_name_gender(self) -> str | None:
         if self.words & MALE_TITLES:
             return "male"
         if self.words & FEMALE_TITLES:
             return "female"
-        for key in self.names:
-            if len(key) > 1:
-                first = FIRST_NAME_GENDER.get(key[0])
-                if first is not None:
-                    return first
-        return self.pronoun_gender
+        # A first name before a surname; else a first name written alone ("Jason").
+        for key in sorted(self.names, key=len, reverse=True):
+            first = FIRST_NAME_GENDER.get(key[0])
+            if first is not None and (len(key) > 1 or not self.labels or self.labels["PERSON"]):
+                return first
+        return None
+
+    @property
+    def may_be_person(self) -> bool:
+        """Whether "he" or "she" may refer to the entity: the recognizer gave no label, or called
+        it a person at least a third of the time ("Norton" tagged PERSON twice and ORG four
+        times), or a title or a first name tells its gender."""
+        if self.is_calendar:
+            return False
+        if not self.labels:
+            return self.type == EntityType.PERSON
+        if 3 * self.labels["PERSON"] >= sum(self.labels.values()):
+            return True
+        return self.title_or_first_name_gender is not None
+
+    @property
+    def is_calendar(self) -> bool:
+        """Whether every word of every name is a weekday, a month or a day ("Friday", "May 5"):
+        a date the recognizer or a capitalised run took for a name."""
+        return bool(self.names) and all(
+            all(word in CALENDAR or word.isdigit() for word in key) for key in self.names
+        )
 
     @property
     def name(self) -> str:
@@ -113,6 +165,10 @@ class NameCluster:
     @property
     def type(self) -> EntityType:
         if not self.labels:
+            # A name the recognizer missed: an organisation when its last word says so
+            # ("Teamsters Local 99" no, "Harbour Workers Union" yes), else a person.
+            if any(key[-1] in ORGANISATION_NAME_WORDS for key in self.names):
+                return EntityType.ORG
             return EntityType.PERSON
         return ENTITY_TYPES.get(self.labels.most_common(1)[0][0], EntityType.OTHER)
 
@@ -128,7 +184,8 @@ def display_name(text: str) -> str:
         words.pop(0)
     while len(words) > 1 and words[-1].lower() in TRAILING_FUNCTION_WORDS:
         words.pop()  # an entity span the NER ran one word too far ("Ketil Okafor of")
-    cleaned = " ".join(words).removesuffix("'s")
+    # Quote marks the recognizer took in ("Ava DuVernay's ‘Selma’") go before the possessive.
+    cleaned = " ".join(words).strip(QUOTE_MARKS).removesuffix("'s")
     return cleaned.strip(" ,.;:")
 
 
@@ -147,3 +204,16 @@ def proper_noun_run(span: Span) -> Span | None:
                 best = (start, end)
             start = None
     return None if best is None else span.doc[best[0] : best[1]]
+
+
+def without_dateline(span: Span) -> Span:
+    """The mention without a date, a time or a number written before its name ("date 2024-10-02
+    Xi Jinping" gives "Xi Jinping"): a dateline or a timestamp run into a headline is no part of
+    the name's noun phrase. Else the span itself."""
+    for token in span:
+        if token.tag_ in ("NNP", "NNPS") or token.ent_type_ in ("PERSON", "ORG"):
+            before = span.doc[span.start : token.i]
+            if any(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in before):
+                return span.doc[token.i : span.end]
+            return span
+    return span

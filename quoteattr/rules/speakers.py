@@ -10,54 +10,42 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator
-from enum import Enum
 
-from attrs import define
 from spacy.tokens import Span
 
 from ..records import EntityType
-from .candidates import Attribution, Via
 from .context import DocContext
 from .lexicon import word_list
-from .names import NameCluster, compatible_names, display_name, fold, name_key, proper_noun_run
+from .mentions import MentionKind, ResolvedMention
+from .names import (
+    CALENDAR,
+    NameCluster,
+    compatible_names,
+    display_name,
+    fold,
+    name_key,
+    plausible_name,
+    proper_noun_run,
+    without_dateline,
+)
+from .nominals import descriptive_phrase
+from .pronouns import FIRST_PERSON, PRONOUN_WINDOW, PronounResolution
+from .salience import SalienceIndex
 from .syntax import NAME_LABELS, names_in, noun_phrase
 
-MALE = word_list("male_pronouns")
-FEMALE = word_list("female_pronouns")
 PLURAL = word_list("plural_pronouns")
 NEUTER = word_list("neuter_pronouns")
-FIRST_PERSON = word_list("first_and_second_person")
 ORG_NOUNS = word_list("organisation_nouns")
 COREF_PREFIX = "coref_clusters"  # span groups of spacy-experimental's coref and its kin
 # How many paragraphs back a pronoun or a nominal ("the president") looks for its referent.
-PRONOUN_WINDOW = 3
+SUBJECT_NAME_DEPS = frozenset({"nsubj", "nsubjpass"})
 NOMINAL_WINDOW = 6
+ARTICLE = 1_000_000  # a window of paragraphs that is the whole article
+INDEFINITE = word_list("indefinite_determiners")
+DESCRIBED_LABEL = "DESCRIBED"  # the label of a group entity named by its description (OTHER)
 
 
-class MentionKind(str, Enum):
-    """How a mention was linked to its entity."""
-
-    NAME = "name"
-    PRONOUN = "pronoun"
-    NOMINAL = "nominal"
-
-
-@define
-class ResolvedMention:
-    entity: NameCluster | None
-    type: EntityType
-    how: MentionKind = MentionKind.NAME  # how the mention was linked
-
-    @property
-    def entity_id(self) -> int | None:
-        return None if self.entity is None else self.entity.entity_id
-
-    @property
-    def name(self) -> str | None:
-        return None if self.entity is None else self.entity.name
-
-
-class EntityResolver:
+class EntityResolver(PronounResolution):
     """Builds the document's entities and resolves speaker, addressee and source mentions."""
 
     def __init__(self, context: DocContext) -> None:
@@ -80,6 +68,13 @@ class EntityResolver:
             str, dict[int, NameCluster]
         ] = {}  # name word -> entities with that word
         self._last_seen: dict[int, int] = {}  # entity id -> character of its latest name mention
+        self.salience = SalienceIndex(doc)
+        self._anonymous = context.lexicon.anonymous_source_nouns
+        self._descriptions: dict[str, NameCluster] = {}  # folded description -> group entity
+        # Third-person pronouns resolved on the way (see `_advance`): token -> entity or None.
+        self._pronouns: dict[int, NameCluster | None] = {}
+        self._cursor = 0  # the next token `_advance` looks at
+        self._previous: list[tuple[int, NameCluster]] = []  # the speakers of the latest resolve
 
     # -- names ------------------------------------------------------------------------------
 
@@ -88,7 +83,7 @@ class EntityResolver:
             return self._by_span[(start, end)]
         text = self.text[start:end]
         key = name_key(text)
-        if not key:
+        if not key or not plausible_name(display_name(text)):
             return None
         entity = self._match(key, start)
         if entity is None:
@@ -103,6 +98,9 @@ class EntityResolver:
             entity.labels[label] += 1
         entity.add_mention(start, end, text)
         self._by_span[(start, end)] = entity
+        head = self._head(start, end)
+        if head is not None:
+            self.salience.add(head, entity.entity_id)
         bisect.insort(self._name_mentions, (start, entity), key=lambda item: item[0])
         return entity
 
@@ -116,7 +114,12 @@ class EntityResolver:
             candidates.values(), key=lambda e: self._last_seen.get(e.entity_id, -1), reverse=True
         )
         for entity in ranked:
-            for known in entity.names:
+            known_names = list(entity.names)
+            if len(key) > 1 and any(len(known) > 1 for known in known_names):
+                # A full name is compared with full names: "Rakeyia Scott" is not the "Scott"
+                # of "Keith Lamont Scott" (two people of one family).
+                known_names = [known for known in known_names if len(known) > 1]
+            for known in known_names:
                 short, long = (key, known) if len(key) <= len(known) else (known, key)
                 if compatible_names(short, long):
                     return entity
@@ -135,6 +138,10 @@ class EntityResolver:
                 seen.add(entity.entity_id)
                 yield entity
 
+    def _head(self, start: int, end: int):
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return None if span is None or not len(span) else span.root
+
     # -- resolution ---------------------------------------------------------------------------
 
     def paragraph_of(self, char: int) -> int:
@@ -148,7 +155,26 @@ class EntityResolver:
         exclude: frozenset[int] = frozenset(),
     ) -> ResolvedMention:
         """Resolve a mention at [start, end) given the speakers attributed before it; a pronoun
-        never refers to an entity in `exclude` (the addressee of its own verb: "he told Putin")."""
+        never refers to an entity in `exclude` (the addressee of its own verb: "he told Putin").
+        A dateline before a name is not part of the mention (see `without_dateline`)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            named = without_dateline(span)
+            if named is not span:
+                resolved = self._resolve(
+                    named.start_char, named.end_char, previous_speakers, exclude
+                )
+                resolved.mention = (named.start_char, named.end_char)
+                return resolved
+        return self._resolve(start, end, previous_speakers, exclude)
+
+    def _resolve(
+        self,
+        start: int,
+        end: int,
+        previous_speakers: list[tuple[int, NameCluster]],
+        exclude: frozenset[int],
+    ) -> ResolvedMention:
         span = self.doc.char_span(start, end, alignment_mode="expand")
         text = self.text[start:end]
         words = fold(text).split()
@@ -179,7 +205,15 @@ class EntityResolver:
             linked.add_mention(start, end, text)
             return ResolvedMention(linked, linked.type, how)
         if how == MentionKind.PRONOUN:
-            return self._resolve_pronoun(head, start, end, previous_speakers, exclude)
+            self._previous = previous_speakers
+            self._advance(root.i)
+            earlier = self._pronouns.pop(root.i, None)
+            if earlier is not None:  # resolved on the way, without this mention's constraints
+                earlier.mentions.pop((start, end), None)
+                self.salience.remove(root, earlier.entity_id)
+            resolved = self._resolve_pronoun(root, start, end, previous_speakers, exclude)
+            self._pronouns[root.i] = resolved.entity
+            return resolved
         return self._resolve_nominal(root.lower_, text, start, end, previous_speakers)
 
     def _from_coref(self, token_i: int) -> NameCluster | None:
@@ -192,33 +226,6 @@ class EntityResolver:
                 if name is not None and name_key(name.text):
                     return self.add_name(name.start_char, name.end_char, name.label_ or None)
         return None
-
-    def _resolve_pronoun(
-        self,
-        pronoun: str,
-        start: int,
-        end: int,
-        previous: list[tuple[int, NameCluster]],
-        exclude: frozenset[int],
-    ) -> ResolvedMention:
-        if pronoun in FIRST_PERSON:
-            return ResolvedMention(None, EntityType.PERSON)
-        if pronoun in MALE or pronoun in FEMALE:
-            gender = "male" if pronoun in MALE else "female"
-            wanted = {EntityType.PERSON}
-        else:
-            gender = None
-            # "it" and "they" are organisations, places and groups: one person is "he" or "she".
-            wanted = {EntityType.ORG, EntityType.GPE, EntityType.NORP}
-        entity = self._recent(start, previous, wanted, gender, exclude)
-        if entity is None:
-            return ResolvedMention(
-                None, EntityType.PERSON if gender else EntityType.OTHER, MentionKind.PRONOUN
-            )
-        if gender and entity.gender is None:
-            entity.pronoun_gender = gender
-        entity.add_mention(start, end, self.text[start:end])
-        return ResolvedMention(entity, entity.type, MentionKind.PRONOUN)
 
     def _resolve_nominal(
         self, head: str, text: str, start: int, end: int, previous: list[tuple[int, NameCluster]]
@@ -233,10 +240,34 @@ class EntityResolver:
                 (e for e in self._recent_entities(start, NOMINAL_WINDOW) if head in e.words), None
             )
             kind = EntityType.PERSON
-        if entity is None or words & {"a", "an", "another", "some", "several", "two", "three"}:
-            return ResolvedMention(None, kind, MentionKind.NOMINAL)
+            if entity is None and head not in self._anonymous:
+                # A title used long after the person was introduced with it ("the nominee").
+                entity = next(
+                    (e for e in self._recent_entities(start, ARTICLE) if head in e.words), None
+                )
+        if entity is None or words & INDEFINITE:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            described = None if span is None else descriptive_phrase(span, self._anonymous)
+            if described is None:
+                return ResolvedMention(None, kind, MentionKind.NOMINAL)
+            start, end = described.start_char, described.end_char
+            group = self._described(described.text, start, end, described.text)
+            return ResolvedMention(group, group.type, MentionKind.DESCRIPTIVE, (start, end))
         entity.add_mention(start, end, text)
         return ResolvedMention(entity, entity.type, MentionKind.NOMINAL)
+
+    def _described(self, name: str, start: int, end: int, text: str) -> NameCluster:
+        """The entity of a group named by its description, one per description: it is kept out
+        of the name index, so that no name or pronoun joins it."""
+        key = fold(name)
+        entity = self._descriptions.get(key)
+        if entity is None:
+            entity = NameCluster(entity_id=len(self.entities), best_display=name)
+            entity.labels[DESCRIBED_LABEL] += 1
+            self.entities.append(entity)
+            self._descriptions[key] = entity
+        entity.add_mention(start, end, text)
+        return entity
 
     def _recent(
         self,
@@ -277,7 +308,8 @@ def seed_names(resolver: EntityResolver) -> None:
     """Register every PERSON and ORG the NER found, so later surnames and pronouns can refer to
     them. The whole noun phrase around the name is a mention too: its titles and appositions
     ("Finance Minister Maria Lopez", "Anna Weber, the president,") tell gender and what "the
-    minister" means."""
+    minister" means. A proper noun the NER left out is a name too when it is the subject of a
+    verb ("Byron received his education"): subjects are who acts, and pronouns go back to them."""
     for ent in resolver.doc.ents:
         if ent.label_ in ("PERSON", "ORG"):
             entity = resolver.add_name(ent.start_char, ent.end_char, ent.label_)
@@ -290,39 +322,11 @@ def seed_names(resolver: EntityResolver) -> None:
             ):
                 phrase = resolver.doc[start:end]
                 entity.add_mention(phrase.start_char, phrase.end_char, phrase.text)
-
-
-def continue_speakers(resolver: EntityResolver, attributions: list[Attribution]) -> None:
-    """A quote with no cue continues the speaker of its paragraph; else '..., he added.' in the
-    next sentence gives it that speaker; else it continues the previous paragraph's speaker. A run
-    of such quote paragraphs continues the same speaker."""
-    last: Attribution | None = None  # the latest quote with a speaker, found or continued
-    for i, attribution in enumerate(attributions):
-        if attribution.speaker is not None or attribution.cue is not None:
-            if attribution.speaker is not None:
-                last = attribution
-            continue
-        here = resolver.paragraph_of(attribution.start)
-        there = resolver.paragraph_of(last.end) if last is not None else -2
-        following = attributions[i + 1] if i + 1 < len(attributions) else None
-        if here == there:
-            attribution.via = Via.SAME_PARAGRAPH
-        elif following is not None and _cue_follows(resolver, attribution, following):
-            attribution.via = Via.FOLLOWING_CUE
-            attribution.inherited_from = following
-            continue
-        elif here - there == 1:
-            attribution.via = Via.PREVIOUS_PARAGRAPH
-        else:
-            continue
-        attribution.inherited_from = last.inherited_from or last
-        last = attribution
-
-
-def _cue_follows(resolver: EntityResolver, quote: Attribution, following: Attribution) -> bool:
-    """Whether `following` is an attributed sentence right after the quote, in its paragraph."""
-    if following.cue is None or following.speaker is None:
-        return False
-    sentence_start = resolver.doc[following.sentence_start].idx
-    gap = resolver.text[quote.end : sentence_start]
-    return sentence_start >= quote.end and "\n" not in gap and len(gap.strip(" \"'”’.!?,")) == 0
+    doc = resolver.doc  # after the NER's names, so that their entity ids come first
+    for token in doc:
+        if token.tag_ == "NNP" and token.dep_ in SUBJECT_NAME_DEPS and not token.ent_type_:
+            start = token.i
+            while start > 0 and doc[start - 1].tag_ == "NNP" and doc[start - 1].head.i == token.i:
+                start -= 1
+            if not any(doc[i].lower_ in CALENDAR for i in range(start, token.i + 1)):
+                resolver.add_name(doc[start].idx, token.idx + len(token.text), None)

@@ -1,0 +1,41 @@
+"""`quoteattr evaluate-coref`: the speaker resolver's coreference against GAP and GUM."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import srsly
+import typer
+
+from ._common import JsonOption, LimitOption, ModelOption, _fail, _nlp
+
+
+def evaluate_coref(
+    gap: Annotated[
+        Optional[Path],
+        typer.Option("--gap", exists=True, dir_okay=False, help="A GAP TSV (gap-test.tsv, ...)."),
+    ] = None,
+    gum: Annotated[
+        Optional[Path],
+        typer.Option("--gum", exists=True, dir_okay=False, help="A GUM JSON lines split."),
+    ] = None,
+    model: ModelOption = None,
+    limit: LimitOption = None,
+    json_path: JsonOption = None,
+) -> None:
+    """Pronouns and nominals resolved to the right entity: GAP F1 and bias, GUM accuracy."""
+    from quoteattr.evaluation.coref import evaluate_gap, evaluate_gum
+
+    if gap is None and gum is None:
+        raise _fail("give --gap, --gum or both", code=2)
+    nlp = _nlp(model, rules=True)
+    reports = {}
+    if gap is not None:
+        reports["gap"] = evaluate_gap(gap, nlp=nlp, limit=limit)
+        typer.echo(reports["gap"].format())
+    if gum is not None:
+        reports["gum"] = evaluate_gum(gum, nlp=nlp, limit=limit)
+        typer.echo(("\n" if gap is not None else "") + reports["gum"].format())
+    if json_path is not None:
+        srsly.write_json(json_path, {name: report.to_dict() for name, report in reports.items()})

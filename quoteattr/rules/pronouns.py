@@ -1,0 +1,109 @@
+"""Pronouns: "he", "she", "it" and "they" resolved to the most salient entity that the hard
+constraints allow (see `salience`). A part of `EntityResolver`, which holds the entities, the
+salience index and the paragraphs these methods read."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..records import EntityType
+from .lexicon import word_list
+from .mentions import MentionKind, ResolvedMention
+from .names import NameCluster
+
+MALE = word_list("male_pronouns")
+FEMALE = word_list("female_pronouns")
+FIRST_PERSON = word_list("first_and_second_person")
+# How many paragraphs back a pronoun looks for named candidates.
+PRONOUN_WINDOW = 3
+
+
+class PronounResolution:
+    """The pronoun methods of `EntityResolver`."""
+
+    def _advance(self, before: int) -> None:
+        """Resolve the third-person personal pronouns ("he", "her") before token `before`, in
+        order, so that their entities carry the salience and the gender the pronouns give them."""
+        for i in range(self._cursor, before):
+            token = self.doc[i]
+            if i in self._pronouns or token.tag_ not in ("PRP", "PRP$"):
+                continue
+            if token.lower_ in MALE or token.lower_ in FEMALE:
+                start, end = token.idx, token.idx + len(token.text)
+                self._pronouns[i] = self._resolve_pronoun(
+                    token, start, end, self._previous, frozenset()
+                ).entity
+        self._cursor = max(self._cursor, before)
+
+    def _resolve_pronoun(
+        self,
+        token: Token,
+        start: int,
+        end: int,
+        previous: list[tuple[int, NameCluster]],
+        exclude: frozenset[int],
+    ) -> ResolvedMention:
+        pronoun = token.lower_
+        if pronoun in FIRST_PERSON:
+            return ResolvedMention(None, EntityType.PERSON)
+        if pronoun in MALE or pronoun in FEMALE:
+            gender = "male" if pronoun in MALE else "female"
+            wanted = {EntityType.PERSON}
+        else:
+            gender = None
+            # "it" and "they" are organisations, places and groups: one person is "he" or "she".
+            wanted = {EntityType.ORG, EntityType.GPE, EntityType.NORP}
+        entity = self._most_salient(token, start, previous, wanted, gender, exclude)
+        if entity is None:
+            return ResolvedMention(
+                None, EntityType.PERSON if gender else EntityType.OTHER, MentionKind.PRONOUN
+            )
+        if gender and entity.gender is None:
+            entity.pronoun_gender = gender
+        entity.add_mention(start, end, self.text[start:end])
+        self.salience.add(token, entity.entity_id)
+        return ResolvedMention(entity, entity.type, MentionKind.PRONOUN)
+
+    def _most_salient(
+        self,
+        token: Token,
+        start: int,
+        previous: list[tuple[int, NameCluster]],
+        wanted: set[EntityType],
+        gender: str | None,
+        exclude: frozenset[int],
+    ) -> NameCluster | None:
+        """The most salient entity that may be the pronoun's referent (see `salience`): of the
+        wanted type, not excluded, and not of a known other gender."""
+        speakers = frozenset(e.entity_id for e in self._recent_speakers(start, previous))
+        named = frozenset(e.entity_id for e in self._recent_entities(start, PRONOUN_WINDOW))
+        scores = self.salience.scores(token, speakers, named)
+        allowed = [
+            (score, -entity_id)
+            for entity_id, score in scores.items()
+            if entity_id not in exclude
+            and self._may_refer(self.entities[entity_id], wanted, gender)
+        ]
+        return self.entities[-max(allowed)[1]] if allowed else None
+
+    @staticmethod
+    def _may_refer(entity: NameCluster, wanted: set[EntityType], gender: str | None) -> bool:
+        """The hard constraints: "he" and "she" only to a person of no other known gender, "it"
+        and "they" only to an organisation, a place or a group; never to a date."""
+        if entity.is_calendar:
+            return False
+        if gender is not None:
+            return entity.may_be_person and entity.gender in (None, gender)
+        return entity.type in wanted
+
+    def _recent_speakers(
+        self, start: int, previous: list[tuple[int, NameCluster]]
+    ) -> list[NameCluster]:
+        """The speakers attributed in this or the previous paragraph, latest first."""
+        paragraph = self.paragraph_of(start)
+        found = []
+        for char, entity in reversed(previous):
+            if paragraph - self.paragraph_of(char) > 1:
+                break
+            found.append(entity)
+        return found

@@ -1,0 +1,154 @@
+"""Salience of the document's entities at a point of the text, for resolving pronouns.
+
+After Lappin and Leass (1994): every mention of an entity adds a weight for its grammatical role
+(a subject counts more than an object, an object more than a noun in a prepositional phrase, a
+mention that heads its noun phrase more than a possessor inside one), halved for every sentence
+between it and the pronoun. An entity's salience is the sum over its mentions, plus a bonus for a
+mention in the pronoun's own role (parallelism), for having spoken in this or the previous
+paragraph, and for how often the article has named it so far (the article's main subject stays
+salient after a long quote). The hard constraints (type, gender, the pronoun's own co-arguments)
+are applied by the caller before ranking.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import Counter
+
+from spacy.tokens import Doc, Token
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl", "agent"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "attr", "oprd"})
+EMBEDDED_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
+# Lappin and Leass's weights, by role of the mention.
+ROLE_WEIGHTS = {"subject": 80.0, "object": 50.0, "oblique": 40.0, "other": 40.0}
+RECENCY_WEIGHT = 100.0  # every mention: the sentence it is in
+HEAD_WEIGHT = 80.0  # the mention heads its noun phrase (not a possessor or a compound)
+NON_ADVERBIAL_WEIGHT = 50.0  # the mention is not inside a prepositional phrase
+PARALLEL_WEIGHT = 35.0  # the mention has the pronoun's role
+SPEAKER_WEIGHT = 120.0  # the entity spoke in this or the previous paragraph
+FREQUENCY_WEIGHT = 40.0  # times log(1 + mentions so far)
+DECAY = 0.5  # per sentence between a mention and the pronoun
+SENTENCE_WINDOW = 8  # how many sentences back a mention still counts
+# Phrases fronted before the main clause, whose pronouns may point to its subject.
+FRONTED_DEPS = frozenset({"advcl", "prep", "npadvmod", "advmod"})
+
+
+def role(token: Token) -> str:
+    dep = token.dep_
+    if dep in SUBJECT_DEPS:
+        return "subject"
+    if dep in OBJECT_DEPS:
+        return "object"
+    if dep == "pobj":
+        return "oblique"
+    if dep == "conj":  # "Hale and Ruiz said": a conjunct has its first conjunct's role
+        return role(token.head) if token.head.i != token.i else "other"
+    return "other"
+
+
+def mention_weight(token: Token) -> float:
+    """The weight of a mention headed by `token`, in its own sentence."""
+    weight = RECENCY_WEIGHT + ROLE_WEIGHTS[role(token)]
+    if token.dep_ not in EMBEDDED_DEPS:
+        weight += HEAD_WEIGHT
+    if token.dep_ != "pobj":
+        weight += NON_ADVERBIAL_WEIGHT
+    return weight
+
+
+class SalienceIndex:
+    """Mentions (head token, entity id), in token order, and how often each entity was named."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._sentence_starts = [sentence.start for sentence in doc.sents]
+        self._tokens: list[int] = []  # head token of each mention, sorted
+        self._entities: list[int] = []  # entity id of each mention, in the same order
+        self._seen: set[tuple[int, int]] = set()  # (entity id, head token)
+        self.frequency: Counter[int] = Counter()
+
+    def sentence_of(self, token_i: int) -> int:
+        return bisect.bisect_right(self._sentence_starts, token_i) - 1
+
+    def add(self, token: Token, entity_id: int) -> None:
+        if (entity_id, token.i) in self._seen:
+            return
+        self._seen.add((entity_id, token.i))
+        at = bisect.bisect_right(self._tokens, token.i)
+        self._tokens.insert(at, token.i)
+        self._entities.insert(at, entity_id)
+        self.frequency[entity_id] += 1
+
+    def remove(self, token: Token, entity_id: int) -> None:
+        if (entity_id, token.i) not in self._seen:
+            return
+        self._seen.discard((entity_id, token.i))
+        low = bisect.bisect_left(self._tokens, token.i)
+        for at in range(low, len(self._tokens)):
+            if self._tokens[at] != token.i:
+                break
+            if self._entities[at] == entity_id:
+                del self._tokens[at], self._entities[at]
+                self.frequency[entity_id] -= 1
+                return
+
+    def scores(
+        self,
+        pronoun: Token,
+        speakers: frozenset[int] = frozenset(),
+        named: frozenset[int] = frozenset(),
+    ) -> dict[int, float]:
+        """Salience of every entity mentioned in the window before `pronoun`, of the recent
+        `speakers` and of the entities `named` in the recent paragraphs, by entity id. A
+        co-argument of a non-possessive pronoun is left out: in "Hale met him", "him" is not
+        Hale."""
+        here = self.sentence_of(pronoun.i)
+        pronoun_role = role(pronoun)
+        possessive = pronoun.tag_ == "PRP$" or pronoun.dep_ == "poss"
+        scores: dict[int, float] = dict.fromkeys(speakers | named, 0.0)
+        end = bisect.bisect_left(self._tokens, pronoun.i)
+        first = self._sentence_starts[max(0, here - SENTENCE_WINDOW)]
+        start = bisect.bisect_left(self._tokens, first)
+        for at in range(start, end):
+            token = self.doc[self._tokens[at]]
+            entity_id = self._entities[at]
+            distance = here - self.sentence_of(token.i)
+            if distance == 0 and not possessive and _co_arguments(token, pronoun):
+                continue
+            weight = mention_weight(token)
+            if role(token) == pronoun_role:
+                weight += PARALLEL_WEIGHT
+            scores[entity_id] = scores.get(entity_id, 0.0) + weight * DECAY**distance
+        subject = fronted_clause_subject(pronoun)
+        if subject is not None:  # "Living with her aunt, Kelsey studied ...": Kelsey
+            at = bisect.bisect_left(self._tokens, subject.i)
+            while at < len(self._tokens) and self._tokens[at] == subject.i:
+                entity_id = self._entities[at]
+                scores[entity_id] = scores.get(entity_id, 0.0) + mention_weight(subject)
+                at += 1
+        for entity_id in scores:
+            scores[entity_id] += FREQUENCY_WEIGHT * math.log1p(self.frequency[entity_id])
+            if entity_id in speakers:
+                scores[entity_id] += SPEAKER_WEIGHT
+        return scores
+
+
+def fronted_clause_subject(pronoun: Token) -> Token | None:
+    """The subject of the main clause when the pronoun is in a phrase fronted before it ("After
+    her return, Hale resigned"): the one place where a pronoun points forward to its referent."""
+    child = pronoun
+    while child.head.i != child.i:
+        verb = child.head
+        if child.dep_ in FRONTED_DEPS and verb.pos_ in ("VERB", "AUX"):
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and child.i < subject.i and pronoun.i < subject.i:
+                return subject
+        child = verb
+    return None
+
+
+def _co_arguments(mention: Token, pronoun: Token) -> bool:
+    """Whether two tokens are arguments of the same verb ("Hale praised him")."""
+    return mention.head.i == pronoun.head.i and mention.head.pos_ in ("VERB", "AUX")
