@@ -68,6 +68,16 @@ CASES = [
         [("ignored", "Okafor", "Ruth Okafor")],
         id="bare-surname",
     ),
+    pytest.param(
+        "Mikel Arteta, the Arsenal manager, admitted his team had lost its shape.",
+        [("lost its shape", "Mikel Arteta, the Arsenal manager", "Mikel Arteta")],
+        id="untagged-head-name-not-the-club-in-its-apposition",
+    ),
+    pytest.param(
+        "Arsenal admitted the team had lost its shape.",
+        [("lost its shape", "Arsenal", "Arsenal")],
+        id="the-club-itself",
+    ),
     # 4. Nominals.
     pytest.param(
         "Immigration Minister Jane Doe visited the camp on Tuesday.\n\n"

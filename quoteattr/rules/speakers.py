@@ -181,6 +181,10 @@ class EntityResolver(PronounResolution):
         if span is None or not words:
             return ResolvedMention(None, EntityType.OTHER)
         names = names_in(span, NAME_LABELS)
+        if span.root.tag_ in ("NNP", "NNPS") and not span.root.ent_type_:
+            # "Mikel Arteta, the Arsenal manager" with Arteta untagged: the head names the
+            # speaker, not a name inside its apposition.
+            names = [ent for ent in names if ent.label_ == "PERSON"]
         if names:
             person = next((ent for ent in names if ent.label_ == "PERSON"), None)
             main = person or next((ent for ent in names if ent.root.i == span.root.i), names[-1])
