@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -247,6 +248,39 @@ def extract_many(
     return _stream(texts, nlp, n_process=n_process, batch_size=batch_size)
 
 
+def _piece_results(
+    pieces: Iterable[_Piece], nlp: Language, n_process: int, batch_size: int
+) -> Iterator[tuple[tuple[int, int, str | None], QuoteResult]]:
+    """Each piece's tag and result, in order: through `nlp.pipe` in this process, or in worker
+    processes that take batches of about `quoteattr.workers.BATCH_CHARS` characters and send back
+    results, not Docs."""
+    from . import workers
+
+    if n_process == -1:  # as in nlp.pipe: one per core
+        n_process = workers.usable_cores()
+    if n_process == 1:
+        docs = nlp.pipe(pieces, as_tuples=True, batch_size=batch_size)
+        for doc, tag in docs:
+            yield tag, _piece_result(doc, tag[2])
+        return
+    tags: deque[list[tuple[int, int, str | None]]] = deque()  # of the batches sent, in order
+
+    def batches() -> Iterator[list[_Piece]]:
+        for batch in workers.char_batches(pieces, lambda p: len(p[0]), max_items=batch_size):
+            tags.append([tag for _, tag in batch])
+            yield batch
+
+    work = functools.partial(_batch_results, batch_size=batch_size)
+    for results in workers.imap(nlp, work, batches(), n_process):
+        yield from zip(tags.popleft(), results)
+
+
+def _batch_results(nlp: Language, batch: list[_Piece], *, batch_size: int) -> list[QuoteResult]:
+    """The results of a batch of pieces (in a worker process)."""
+    docs = nlp.pipe((piece for piece, _ in batch), batch_size=batch_size)
+    return [_piece_result(doc, original) for doc, (_, (_, _, original)) in zip(docs, batch)]
+
+
 def _stream(
     texts: Iterable[str], nlp: Language, *, n_process: int, batch_size: int
 ) -> Iterator[QuoteResult]:
@@ -264,12 +298,11 @@ def _stream(
             yield from _pieces(text, nlp)
 
     pending: list[tuple[int, QuoteResult]] = []  # the chunk results of the current long text
-    docs = nlp.pipe(pieces(), as_tuples=True, n_process=n_process, batch_size=batch_size)
-    for doc, (offset, count, original) in docs:
+    for (offset, count, _), result in _piece_results(pieces(), nlp, n_process, batch_size):
         if count == 1:
-            yield _piece_result(doc, original)
+            yield result
             continue
-        pending.append((offset, _piece_result(doc, original)))
+        pending.append((offset, result))
         if len(pending) == count:
             # The chunks cover the text in order, so they join back into it.
             yield merge_results("".join(result.text for _, result in pending), pending)

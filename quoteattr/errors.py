@@ -31,3 +31,7 @@ class Errors:
         "[E009] No quoteattr extension named {names}: the extensions are {known} (rename them with "
         'a table such as {{"quotes": "qa_quotes"}}).'
     )
+    E010 = (
+        "[E010] A worker process ended with exit code {code} before its work was done (out of "
+        "memory, or killed): run with fewer processes, or with n_process=1 to see the error."
+    )
