@@ -47,7 +47,13 @@ def extract(
     ] = None,
     model: ModelOption = None,
     rules: RulesOption = False,
-    n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes.")] = 1,
+    n_process: Annotated[
+        str,
+        typer.Option(
+            "--n-process",
+            help="Worker processes, or auto: one per usable core, fewer for a few documents.",
+        ),
+    ] = "1",
     batch_size: BatchOption = DEFAULT_BATCH_SIZE,
     resume: Annotated[
         bool,
@@ -89,12 +95,13 @@ def extract(
         )
     if resume and output is None:
         raise typer.BadParameter("--resume needs --output FILE", param_hint="--resume")
+    processes = _processes(n_process)
     fmt = (output_format.value if output_format else None) or (
         "csv" if output is not None and output.suffix.lower() == ".csv" else "jsonl"
     )
     nlp, annotator = None, None
     if scheduler is not None:
-        if n_process > 1:
+        if processes != 1:
             raise typer.BadParameter(
                 "--n-process is for local work; the scheduler's workers share it out",
                 param_hint="--n-process",
@@ -126,6 +133,10 @@ def extract(
         except (writing.OutputError, OSError) as error:
             raise _fail(f"cannot resume: {error}", 2) from None
     total = io.count_documents(paths)
+    if processes is None:
+        from quoteattr.workers import auto_processes
+
+        processes = auto_processes(total)
     bar = tqdm(
         total=total,
         unit="doc",
@@ -144,7 +155,7 @@ def extract(
             nlp,
             writer.write,
             batch_size=batch_size,
-            n_process=n_process,
+            n_process=processes,
             done=done,
             report=report,
             progress=bar.update,
@@ -167,3 +178,16 @@ def extract(
     if summary.failed or not quiet:
         typer.echo(f"quoteattr: {summary.format()}", err=True)
     raise typer.Exit(summary.exit_code)
+
+
+def _processes(value: str) -> int | None:
+    """`--n-process`: a number of 1 or more, or None for auto."""
+    if value.strip().lower() == "auto":
+        return None
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise typer.BadParameter("give a number of 1 or more, or auto", param_hint="--n-process")
+    return number
