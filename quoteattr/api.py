@@ -26,9 +26,9 @@ UNUSED_COMPONENTS = ("lemmatizer", "attribute_ruler")
 DEFAULT_BATCH_SIZE = 32
 # A text longer than `nlp.max_length` is cut into chunks of at most this many characters (or
 # `nlp.max_length`, if smaller). Nothing is resolved across a cut, so larger chunks would keep a
-# little more context, but they need more memory in the parser and NER, and some attribution
-# stages take more than linear time in the length of a Doc: 100,000 characters (15,000 words,
-# a hundred paragraphs or more) keeps both in check.
+# little more context, but they need more memory in the parser and NER: 100,000 characters
+# (15,000 words, a hundred paragraphs or more) keeps it in check. (Attribution itself takes time
+# linear in the length of a Doc: tests/test_linear_time.py.)
 MAX_CHUNK_CHARS = 100_000
 
 
@@ -237,8 +237,10 @@ def extract_many(
     Args:
         texts (Iterable[str]): the articles.
         nlp (Language | None): a pipeline with the `quoteattr` component; default `load()`.
-        n_process (int): worker processes for `nlp.pipe`.
-        batch_size (int): texts (or chunks of long texts) per batch.
+        n_process (int): 1: `nlp.pipe` in this process; more: that many worker processes, started
+            once, each fed batches of about `quoteattr.workers.BATCH_CHARS` characters; -1: one
+            per usable core.
+        batch_size (int): texts (or chunks of long texts) per batch (with workers, at most).
     YIELDS (QuoteResult): one result per text.
     RAISES (TypeError): `texts` is a str or not iterable (at once); an item is not a str (when
         the iteration reaches it).
