@@ -172,14 +172,14 @@ def imap(
     output picklable.
 
     The workers start once and stop when the output is exhausted or the iterator closed. An error
-    of `function` is raised here (the workers are stopped); if `batches` raises, the outputs of the
-    batches before are yielded first.
+    of `function` is raised here in its batch's turn, after the outputs of the batches before (the
+    workers are then stopped); so is an error of `batches`.
     """
     tasks, results, workers = _start(nlp, function, n_process)
     batches = iter(batches)
     ahead = n_process * BATCHES_PER_WORKER
     sent = yielded = 0
-    arrived: dict[int, bytes] = {}
+    arrived: dict[int, tuple[bytes | None, bytes | None]] = {}
     feed_error: Exception | None = None
     exhausted = finished = False
     try:
@@ -198,10 +198,11 @@ def imap(
                 break
             while yielded not in arrived:
                 number, output, error = _next_result(results, workers)
-                if error is not None:
-                    raise pickle.loads(error)
-                arrived[number] = output  # type: ignore[assignment]  # set when error is None
-            yield pickle.loads(arrived.pop(yielded))
+                arrived[number] = (output, error)
+            output, error = arrived.pop(yielded)
+            if error is not None:  # in its turn: the outputs of the batches before are out
+                raise pickle.loads(error)
+            yield pickle.loads(output)  # type: ignore[arg-type]  # set when error is None
             yielded += 1
         finished = True
     finally:
