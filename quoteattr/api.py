@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -26,9 +27,9 @@ UNUSED_COMPONENTS = ("lemmatizer", "attribute_ruler")
 DEFAULT_BATCH_SIZE = 32
 # A text longer than `nlp.max_length` is cut into chunks of at most this many characters (or
 # `nlp.max_length`, if smaller). Nothing is resolved across a cut, so larger chunks would keep a
-# little more context, but they need more memory in the parser and NER, and some attribution
-# stages take more than linear time in the length of a Doc: 100,000 characters (15,000 words,
-# a hundred paragraphs or more) keeps both in check.
+# little more context, but they need more memory in the parser and NER: 100,000 characters
+# (15,000 words, a hundred paragraphs or more) keeps it in check. (Attribution itself takes time
+# linear in the length of a Doc: tests/test_linear_time.py.)
 MAX_CHUNK_CHARS = 100_000
 
 
@@ -304,8 +305,10 @@ def extract_many(
     Args:
         texts (Iterable[str]): the articles.
         nlp (Language | None): a pipeline with the `quoteattr` component; default `load()`.
-        n_process (int): worker processes for `nlp.pipe`.
-        batch_size (int): texts (or chunks of long texts) per batch.
+        n_process (int): 1: `nlp.pipe` in this process; more: that many worker processes, started
+            once, each fed batches of about `quoteattr.workers.BATCH_CHARS` characters; -1: one
+            per usable core.
+        batch_size (int): texts (or chunks of long texts) per batch (with workers, at most).
         categories (str | Iterable[str] | None): which records, as for `extract`.
         min_confidence (float | None): the lowest confidence reported, as for `extract`.
     YIELDS (QuoteResult): one result per text.
@@ -319,6 +322,51 @@ def extract_many(
     return _stream(
         texts, nlp, n_process=n_process, batch_size=batch_size, component_cfg=component_cfg
     )
+
+
+def _piece_results(
+    pieces: Iterable[_Piece],
+    nlp: Language,
+    n_process: int,
+    batch_size: int,
+    component_cfg: dict[str, dict[str, Any]],
+) -> Iterator[tuple[tuple[int, int, str | None], QuoteResult]]:
+    """Each piece's tag and result, in order: through `nlp.pipe` in this process, or in worker
+    processes that take batches of about `quoteattr.workers.BATCH_CHARS` characters and send back
+    results, not Docs."""
+    from . import workers
+
+    if n_process == -1:  # as in nlp.pipe: one per core
+        n_process = workers.usable_cores()
+    if n_process == 1:
+        docs = nlp.pipe(pieces, as_tuples=True, batch_size=batch_size, component_cfg=component_cfg)
+        for doc, tag in docs:
+            yield tag, _piece_result(doc, tag[2])
+        return
+    tags: deque[list[tuple[int, int, str | None]]] = deque()  # of the batches sent, in order
+
+    def batches() -> Iterator[list[_Piece]]:
+        for batch in workers.char_batches(pieces, lambda p: len(p[0]), max_items=batch_size):
+            tags.append([tag for _, tag in batch])
+            yield batch
+
+    work = functools.partial(_batch_results, batch_size=batch_size, component_cfg=component_cfg)
+    for results in workers.imap(nlp, work, batches(), n_process):
+        yield from zip(tags.popleft(), results)
+
+
+def _batch_results(
+    nlp: Language,
+    batch: list[_Piece],
+    *,
+    batch_size: int,
+    component_cfg: dict[str, dict[str, Any]],
+) -> list[QuoteResult]:
+    """The results of a batch of pieces (in a worker process)."""
+    docs = nlp.pipe(
+        (piece for piece, _ in batch), batch_size=batch_size, component_cfg=component_cfg
+    )
+    return [_piece_result(doc, original) for doc, (_, (_, _, original)) in zip(docs, batch)]
 
 
 def _stream(
@@ -343,18 +391,13 @@ def _stream(
             yield from _pieces(text, nlp)
 
     pending: list[tuple[int, QuoteResult]] = []  # the chunk results of the current long text
-    docs = nlp.pipe(
-        pieces(),
-        as_tuples=True,
-        n_process=n_process,
-        batch_size=batch_size,
-        component_cfg=component_cfg,
-    )
-    for doc, (offset, count, original) in docs:
+    for (offset, count, _), result in _piece_results(
+        pieces(), nlp, n_process, batch_size, component_cfg
+    ):
         if count == 1:
-            yield _piece_result(doc, original)
+            yield result
             continue
-        pending.append((offset, _piece_result(doc, original)))
+        pending.append((offset, result))
         if len(pending) == count:
             # The chunks cover the text in order, so they join back into it.
             yield merge_results("".join(result.text for _, result in pending), pending)

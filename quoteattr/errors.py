@@ -61,3 +61,8 @@ class Errors:
         "[E019] The pipeline has no quoteattr component (its components: {pipes}): add one with "
         'nlp.add_pipe("quoteattr"), or use quoteattr.load().'
     )
+    # Worker processes.
+    E020 = (
+        "[E020] A worker process ended with exit code {code} before its work was done (out of "
+        "memory, or killed): run with fewer processes, or with n_process=1 to see the error."
+    )

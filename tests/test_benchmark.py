@@ -220,3 +220,12 @@ def test_memory_command_samples_a_cycled_stream(tmp_path: Path) -> None:
     warm = report["samples"][1][1]  # after 3 of 30 documents: the first tenth
     assert report["growth_mb"] == pytest.approx(report["samples"][-1][1] - warm)
     assert f"growth after the first tenth: {report['growth_mb']:+.1f} MB" in result.output
+
+
+def test_memory_drift_is_the_largest_change_after_the_warm_up() -> None:
+    from quoteattr.evaluation.benchmark import MemoryReport
+
+    samples = [(0, 100.0), (500, 200.0), (1000, 230.0), (5000, 190.0), (10_000, 210.0)]
+    report = MemoryReport("x.jsonl", 10_000, 1, 1.0, samples)
+    assert report.drift_percent == pytest.approx(15.0)
+    assert "largest change after the first 500 documents: 15.0%" in report.format()

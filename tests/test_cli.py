@@ -312,3 +312,17 @@ def test_evaluate_and_benchmark_options_exist():
     runner = CliRunner()
     assert "--separate-continuations" in runner.invoke(app, ["evaluate", "--help"]).output
     assert "--baseline" in runner.invoke(app, ["benchmark", "speed", "--help"]).output
+
+
+@pytest.mark.parametrize("value", ["auto", "AUTO", "1"])
+def test_n_process_takes_a_number_or_auto(folder: Path, value: str) -> None:
+    """auto gives one process for a few documents (workers would not pay for themselves)."""
+    result = invoke("extract", str(folder), "--n-process", value, "-q")
+    assert result.exit_code == 0
+    assert lines(result.stdout) == lines(invoke("extract", str(folder), "-q").stdout)
+
+
+@pytest.mark.parametrize("value", ["0", "-2", "two", ""])
+def test_n_process_refuses_anything_else(folder: Path, value: str) -> None:
+    result = CliRunner().invoke(app, ["extract", str(folder), "--n-process", value])
+    assert result.exit_code == 2

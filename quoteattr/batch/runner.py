@@ -7,6 +7,7 @@ the failures, and returns a `Summary`. The readers and writers are in `quoteattr
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 from attrs import define, frozen
 from spacy.language import Language
 
+from .. import workers
 from ..api import DEFAULT_BATCH_SIZE, extract, result_from_doc
 from ..records import QuoteResult
 from .io import Document, Failure, id_text, pipeline_failure, short_reason
@@ -77,7 +79,16 @@ def annotate(
 
     An exception raised by `items` itself (a reader, not a document) ends the run: the documents
     read before it are still yielded, then it is raised.
+
+    With `n_process` > 1 the worker processes start once (`quoteattr.workers`) and take batches
+    of about `quoteattr.workers.BATCH_CHARS` characters (at most `batch_size` documents); a worker
+    isolates a failing document itself, in the same way, so a failure never restarts them.
     """
+    if n_process == -1:
+        n_process = workers.usable_cores()
+    if n_process > 1:
+        yield from _annotate_in_workers(items, nlp, batch_size, n_process)
+        return
     source = enumerate(items)
     pending: deque[tuple[int, Document | Failure]] = deque()
     reader_error: list[Exception] = []
@@ -130,6 +141,44 @@ def annotate(
             return
         if not taken[0]:
             raise broken  # the pipeline fails before it takes any document: retrying won't help
+
+
+def _annotate_in_workers(
+    items: Iterable[Document | Failure], nlp: Language, batch_size: int, n_process: int
+) -> Iterator[Extracted | Failure]:
+    batches = workers.char_batches(items, _chars, max_items=batch_size)
+    work = functools.partial(_annotate_batch, batch_size=batch_size)
+    for outcomes in workers.imap(nlp, work, batches, n_process):
+        yield from outcomes
+
+
+def _annotate_batch(
+    nlp: Language, items: list[Document | Failure], *, batch_size: int
+) -> list[Extracted | Failure]:
+    """The outcome of every item of a batch (in a worker process): the streamable documents
+    through one `nlp.pipe`; if it raises, every document alone, as `annotate` does."""
+    streamed = [isinstance(item, Document) and _streamable(item.text, nlp) for item in items]
+    texts = [item.text for item, stream in zip(items, streamed) if stream]  # type: ignore[union-attr]
+    try:
+        docs = iter(list(nlp.pipe(texts, batch_size=batch_size)))
+    except Exception:  # noqa: BLE001 - the documents are retried alone
+        return [_alone(item, nlp) for item in items]
+    outcomes: list[Extracted | Failure] = []
+    for item, stream in zip(items, streamed):
+        if not stream:
+            outcomes.append(_alone(item, nlp))
+            continue
+        assert isinstance(item, Document)
+        doc = next(docs)
+        try:
+            outcomes.append(Extracted(item, result_from_doc(doc)))
+        except Exception as error:  # noqa: BLE001 - reported as this document's failure
+            outcomes.append(_failure(item, error))
+    return outcomes
+
+
+def _chars(item: Document | Failure) -> int:
+    return len(item.text) if isinstance(item, Document) else 0
 
 
 def _streamable(text: str, nlp: Language) -> bool:

@@ -74,7 +74,13 @@ def extract(
     rules: RulesOption = False,
     categories: CategoriesOption = None,
     min_confidence: MinConfidenceOption = None,
-    n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes.")] = 1,
+    n_process: Annotated[
+        str,
+        typer.Option(
+            "--n-process",
+            help="Worker processes, or auto: one per usable core, fewer for a few documents.",
+        ),
+    ] = "1",
     batch_size: BatchOption = DEFAULT_BATCH_SIZE,
     resume: Annotated[
         bool,
@@ -126,9 +132,10 @@ def extract(
     if resume and (output is None or fmt not in writing.RESUMABLE_FORMATS):
         raise usage_error(Errors.E016.format(format=fmt if output is not None else "stdout"))
     check_output_folder(output, "--output")
+    processes = _processes(n_process)
     nlp, annotator = None, None
     if scheduler is not None:
-        if n_process > 1:
+        if processes != 1:
             raise usage_error(
                 "--n-process is for local work; the scheduler's workers share it out: "
                 "give one or the other"
@@ -162,6 +169,10 @@ def extract(
         except (writing.OutputError, OSError) as error:
             raise usage_error(f"cannot resume: {error}") from None
     total = 1 if text is not None else io.count_documents(paths)
+    if processes is None:
+        from quoteattr.workers import auto_processes
+
+        processes = auto_processes(total)
     bar = tqdm(
         total=total,
         unit="doc",
@@ -186,7 +197,7 @@ def extract(
             nlp,
             writer.write,
             batch_size=batch_size,
-            n_process=n_process,
+            n_process=processes,
             done=done,
             report=report,
             progress=bar.update,
@@ -236,3 +247,16 @@ def _folder_hint(folder: Path) -> str:
     if records:
         return f": name its JSON lines files instead, quoteattr extract {records[0]}"
     return ": put the articles there as .txt files, or name the files to read"
+
+
+def _processes(value: str) -> int | None:
+    """`--n-process`: a number of 1 or more, or None for auto."""
+    if value.strip().lower() == "auto":
+        return None
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise usage_error("--n-process: give a number of 1 or more, or auto")
+    return number

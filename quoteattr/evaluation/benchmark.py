@@ -28,6 +28,9 @@ __all__ = ["MemoryReport", "SpeedReport", "SpeedRun", "memory", "read_texts", "s
 LONG_WORDS = 45_000
 BASELINES = ("default", "reduced", "rules")
 SAMPLE_EVERY = 100  # documents between two samples of resident memory
+# `benchmark memory` also samples resident memory after this many documents (the pipeline warmed
+# up) and reports the largest change from it over the rest of the stream.
+WARM_DOCUMENTS = 500
 MB = 2**20
 
 
@@ -281,6 +284,15 @@ class MemoryReport:
         warm = next(rss for done, rss in self.samples if done >= self.documents // 10)
         return self.samples[-1][1] - warm
 
+    @property
+    def drift_percent(self) -> float:
+        """The largest change of RSS after the first `WARM_DOCUMENTS` documents (or the first
+        tenth, if fewer), in % of the RSS then."""
+        warm_done = min(WARM_DOCUMENTS, self.documents // 10)
+        warm = next(rss for done, rss in self.samples if done >= warm_done)
+        later = [rss for done, rss in self.samples if done > warm_done]
+        return max((abs(rss - warm) for rss in later), default=0.0) / warm * 100 if warm else 0.0
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "path": self.path,
@@ -289,6 +301,7 @@ class MemoryReport:
             "seconds": self.seconds,
             "samples": [list(sample) for sample in self.samples],
             "growth_mb": self.growth_mb,
+            "drift_percent": self.drift_percent,
         }
 
     def format(self) -> str:
@@ -300,7 +313,12 @@ class MemoryReport:
             "",
         ]
         lines += [f"after {done:>7,} documents: RSS {rss:,.0f} MB" for done, rss in self.samples]
-        lines += ["", f"growth after the first tenth: {self.growth_mb:+.1f} MB"]
+        lines += [
+            "",
+            f"growth after the first tenth: {self.growth_mb:+.1f} MB",
+            f"largest change after the first {min(WARM_DOCUMENTS, self.documents // 10):,} "
+            f"documents: {self.drift_percent:.1f}%",
+        ]
         return "\n".join(lines)
 
 
@@ -331,7 +349,7 @@ def memory(
     started = time.perf_counter()
     for done, result in enumerate(extract_many(stream, nlp=load(model), batch_size=batch_size), 1):
         words += len(result.text.split())
-        if done % every == 0 or done == documents:
+        if done % every == 0 or done == documents or done == WARM_DOCUMENTS:
             taken.append((done, _rss() / MB))
     return MemoryReport(
         path=str(path),

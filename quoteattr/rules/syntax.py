@@ -159,10 +159,9 @@ def _is_quotation(token: Token) -> bool:
 
 def open_class_lemma(token: Token) -> str:
     """The lemma of a cue the lexicon does not list: the pipeline's, when it has a lemmatizer
-    (`quoteattr.load(minimal=False)`), else the word in lower case."""
-    return (
-        token.lemma_.lower() if token.doc.has_annotation("LEMMA") and token.lemma_ else token.lower_
-    )
+    (`quoteattr.load(minimal=False)`), else the word in lower case. Read from the token alone: a
+    token has a lemma only in a Doc that has lemmas, and `Doc.has_annotation` scans every token."""
+    return token.lemma_.lower() if token.lemma_ else token.lower_
 
 
 def set_speaker(attribution: Attribution, verb: Token, subject: tuple[Token, Via]) -> None:

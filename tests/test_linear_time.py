@@ -1,0 +1,54 @@
+"""Attribution takes time linear in the length of a Doc: no stage rescans the whole Doc per
+sentence, paragraph, quote or candidate frame."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from quoteattr.evaluation.scaling import generate_article
+
+# The per-word cost of attribution on a Doc FACTOR times as long may be at most BOUND times that on
+# the base Doc. Rescanning the Doc once per candidate frame (Doc.has_annotation per frame) gave
+# 1.75 here; linear code gives about 1.0, and the margin is for a machine shared with other work.
+FACTOR = 4
+BOUND = 1.5
+PARAGRAPHS = 150  # about 3,800 tokens: enough for a per-frame scan of the Doc to show
+ROUNDS = 3
+
+
+@pytest.fixture(scope="module")
+def docs(nlp):
+    """A generated article and the same article FACTOR times over, parsed without attribution."""
+    base = generate_article(PARAGRAPHS, seed=3)
+    with nlp.select_pipes(disable=["quoteattr"]):
+        return nlp(base), nlp("\n\n".join([base] * FACTOR))
+
+
+def _seconds_per_token(attributor, doc) -> float:
+    started = time.perf_counter()
+    attributor.attribute(doc)  # the records, computed without writing them
+    return (time.perf_counter() - started) / len(doc)
+
+
+@pytest.mark.parametrize("trained", [True, False], ids=["model", "rules"])
+def test_attribution_time_per_word_does_not_grow_with_the_document(nlp, docs, trained):
+    """A ratio within one run, not a time: each Doc is timed in interleaved rounds and its fastest
+    round counts."""
+    attributor = nlp.get_pipe("quoteattr")
+    model = attributor.attribution_model
+    attributor.attribution_model = model if trained else None
+    try:
+        attributor.attribute(docs[0])  # warm-up: the rules' word lists, the model's weights
+        best = [float("inf"), float("inf")]
+        for _ in range(ROUNDS):
+            for i, doc in enumerate(docs):
+                best[i] = min(best[i], _seconds_per_token(attributor, doc))
+    finally:
+        attributor.attribution_model = model
+    ratio = best[1] / best[0]
+    assert ratio <= BOUND, (
+        f"{len(docs[0]):,} tokens: {best[0] * 1e6:.1f} us per token; {len(docs[1]):,} tokens: "
+        f"{best[1] * 1e6:.1f} us per token ({ratio:.2f}x)"
+    )
