@@ -142,8 +142,9 @@ def model_card(meta: dict[str, Any]) -> str:
             "tags and parse: with another base pipeline the"
         ),
         "  scores above do not hold.",
-        "- PolNeAR's idea of an attribution is broad (beliefs, stances, reports); use",
-        "  `quoteattr.load(trained=False)` for speech and writing cues only.",
+        "- PolNeAR's idea of an attribution is broad (beliefs, stances, reports), and the model",
+        "  is trained and scored on every category; `quoteattr.extract` reports statements",
+        '  unless asked for more (`categories="all"`).',
         "",
         "## Reproduce",
         "",

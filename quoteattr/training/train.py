@@ -3,9 +3,10 @@
 The recipe, all of it seeded: parse the training articles with the base pipeline; list every
 candidate (the rules' attributions and the open-class frames) with its features; label a candidate
 right when its content covers more than 30% of a gold content (for a frame, of one whose cue it
-shares); fit the logistic model on k-1 folds of the articles to score the k-th, and choose the two
-thresholds that maximise F1 over those held-out scores; fit once more on everything. The
-development set, when given, is only scored, never used to choose anything.
+shares) and its speaker mention, where both have one, overlaps that one's source; fit the
+logistic model on k-1 folds of the articles to score the k-th, and choose the two thresholds that
+maximise F1 over those held-out scores; fit once more on everything. The development set, when
+given, is only scored, never used to choose anything.
 """
 
 from __future__ import annotations
@@ -71,15 +72,27 @@ def _cue_chars(candidate: Candidate, doc: Any) -> tuple[tuple[int, int], ...]:
     return union([(words.start_char, words.end_char)])
 
 
-def is_right(candidate: Candidate, doc: Any, gold: Sequence[tuple[tuple, tuple]]) -> bool:
-    """Whether a candidate matches a gold attribution: its content covers more than 30% of the
-    gold content, and, for a frame, its cue overlaps the gold cue (a frame is judged as a cue)."""
+def _speaker_chars(candidate: Candidate, doc: Any) -> tuple[tuple[int, int], ...]:
+    speaker = candidate.attribution.speaker
+    if speaker is None:
+        return ()
+    words = doc[speaker[0] : speaker[1]]
+    return union([(words.start_char, words.end_char)])
+
+
+def is_right(candidate: Candidate, doc: Any, gold: Sequence[tuple[tuple, tuple, tuple]]) -> bool:
+    """Whether a candidate matches a gold attribution (content, cue, source): its content covers
+    more than 30% of the gold content; for a frame, its cue overlaps the gold cue (a frame is
+    judged as a cue); and its speaker mention, where both have one, overlaps the gold source (a
+    record with the wrong speaker is wrong)."""
     content = union(candidate.attribution.content)
     cue = _cue_chars(candidate, doc) if candidate.origin == "frame" else ()
+    speaker = _speaker_chars(candidate, doc)
     return any(
         overlap(gold_content, content) > MATCH
         and (not cue or not gold_cue or intersection_size(gold_cue, cue) > 0)
-        for gold_content, gold_cue in gold
+        and (not speaker or not gold_source or intersection_size(gold_source, speaker) > 0)
+        for gold_content, gold_cue, gold_source in gold
     )
 
 
@@ -100,7 +113,7 @@ def labelled_candidates(
         docs = nlp.pipe((d.text for d in documents), n_process=n_process, batch_size=16)
         for number, (gold_document, doc) in enumerate(zip(documents, docs, strict=True)):
             gold = [
-                (union(g["content"]), union(g.get("cue") or ()))
+                (union(g["content"]), union(g.get("cue") or ()), union(g.get("source") or ()))
                 for g in gold_document.attributions
                 if union(g.get("content") or ())
             ]
