@@ -73,18 +73,20 @@ def _cue_chars(candidate: Candidate, doc: Any) -> tuple[tuple[int, int], ...]:
 
 
 def _speaker_chars(candidate: Candidate, doc: Any) -> tuple[tuple[int, int], ...]:
-    speaker = candidate.attribution.speaker
-    if speaker is None:
-        return ()
-    words = doc[speaker[0] : speaker[1]]
-    return union([(words.start_char, words.end_char)])
+    """The speaker's mention and its sources' ("Xinhua cited Xi as saying": PolNeAR, which
+    annotates one level, names Xinhua the source; quoteattr, Xi the speaker and Xinhua a
+    source)."""
+    attribution = candidate.attribution
+    mentions = [attribution.speaker] if attribution.speaker is not None else []
+    mentions += [tokens for tokens, _ in attribution.sources]
+    return union((doc[start:end].start_char, doc[start:end].end_char) for start, end in mentions)
 
 
 def is_right(candidate: Candidate, doc: Any, gold: Sequence[tuple[tuple, tuple, tuple]]) -> bool:
     """Whether a candidate matches a gold attribution (content, cue, source): its content covers
     more than 30% of the gold content; for a frame, its cue overlaps the gold cue (a frame is
-    judged as a cue); and its speaker mention, where both have one, overlaps the gold source (a
-    record with the wrong speaker is wrong)."""
+    judged as a cue); and its speaker's or a source's mention, where both sides have one,
+    overlaps the gold source (a record with the wrong speaker is wrong)."""
     content = union(candidate.attribution.content)
     cue = _cue_chars(candidate, doc) if candidate.origin == "frame" else ()
     speaker = _speaker_chars(candidate, doc)
