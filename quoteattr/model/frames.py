@@ -11,7 +11,7 @@ from attrs import define, field
 from spacy.tokens import Doc, Token
 
 from ..intervals import Coverage
-from ..records import Category
+from ..records import Category, QuoteKind
 from ..rules.candidates import Attribution, Via
 from ..rules.categories import (
     cue_category,
@@ -56,6 +56,19 @@ NON_SPEAKERS = IMPERSONAL_SUBJECTS | {"you", "nobody", "none", "nothing", "noone
 # A rule's cue hanging on a word this way makes the word the setting of that report: "addressed
 # an audience, calling for ...", "took to Twitter to say ...".
 FRAMING_DEPS = frozenset({"advcl", "xcomp", "pcomp"})
+# How a speaker is found from the words of the attribution itself, not from the context.
+EXPLICIT_SPEAKERS = frozenset(
+    {
+        Via.SUBJECT,
+        Via.INVERTED,
+        Via.PASSIVE_AGENT,
+        Via.RAISED_PASSIVE,
+        Via.CITING_OBJECT,
+        Via.ACCORDING_TO,
+        Via.COLON,
+        Via.DASH,
+    }
+)
 SENTENCE_END = frozenset(".!?:\"”’'")
 HEADING_WORDS = 20
 
@@ -228,7 +241,12 @@ def find_candidates(
             if judged_only and nested
             else candidate_features(doc, attribution, "rule", lexicon, nested=nested, covered=False)
         )
-        candidates.append(Candidate(attribution, "rule", features, eligible=not nested))
+        # A quotation whose speaker an explicit construction names ("..." - Jane Roe, "...," she
+        # said) is kept whatever its score.
+        droppable = not nested and not (
+            attribution.kind is QuoteKind.DIRECT and attribution.via in EXPLICIT_SPEAKERS
+        )
+        candidates.append(Candidate(attribution, "rule", features, eligible=droppable))
     rule_cue_heads = {
         doc[a.cue[0]].head.i
         for a in rule_attributions
