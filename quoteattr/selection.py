@@ -4,7 +4,9 @@ and the lowest confidence to report."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Union
+from typing import Any, Union
+
+from spacy.language import Language
 
 from .errors import Errors
 from .records import Category, Quote
@@ -39,3 +41,27 @@ def check_min_confidence(value: object) -> float:
 
 def is_selected(quote: Quote, categories: frozenset[Category], min_confidence: float) -> bool:
     return quote.category in categories and quote.confidence >= min_confidence
+
+
+def call_settings(
+    categories: CategoriesSetting | None, min_confidence: float | None
+) -> dict[str, Any]:
+    """The quoteattr component's call settings for the records asked for (checked here, before
+    any text is parsed)."""
+    settings: dict[str, Any] = {}
+    if categories is not None:
+        parse_categories(categories)
+        settings["categories"] = categories
+    if min_confidence is not None:
+        settings["min_confidence"] = check_min_confidence(min_confidence)
+    return settings
+
+
+def component_cfg_for(nlp: Language, settings: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """`component_cfg` giving `settings` to `nlp`'s quoteattr component(s)."""
+    if not settings:
+        return {}
+    names = [name for name in nlp.pipe_names if nlp.get_pipe_meta(name).factory == "quoteattr"]
+    if not names:
+        raise ValueError(Errors.E019.format(pipes=", ".join(nlp.pipe_names)))
+    return {name: settings for name in names}

@@ -208,3 +208,10 @@ def test_a_report_inside_another_is_second_hand():
     assert outer.speaker.name == "Bob Hale" and outer.confidence > 0.5
     assert inner.speaker.name == "Maria Lopez" and inner.confidence <= 0.5
     assert [source.entity.name for source in inner.sources] == ["Bob Hale"]
+
+
+def test_categories_need_a_pipeline_with_the_component():
+    import spacy
+
+    with pytest.raises(ValueError, match="E019"):
+        quoteattr.extract("Maria Lopez said so.", nlp=spacy.blank("en"), categories="all")
