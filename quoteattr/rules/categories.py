@@ -26,7 +26,7 @@ def cue_category(doc: Doc, attribution: Attribution, lexicon: CueLexicon) -> Cat
     if attribution.cue is None:
         return Category.STATEMENT
     word = attribution.cue_lemma or doc[attribution.cue[0]].lower_
-    if word in lexicon.phrase_lemmas:
+    if lexicon.is_phrase_lemma(word):
         return Category.STATEMENT
     part = PARTS.get(doc[attribution.cue[0]].tag_[:2])
     category = None if part is None else lexicon.category_of(word, part)

@@ -67,10 +67,9 @@ class CueLexicon:
             return "statement"
         return None
 
-    @property
-    def phrase_lemmas(self) -> frozenset[str]:
-        """The cue lemmas of the phrases ("according to") and of colon attributions."""
-        return frozenset(" ".join(words) for words, _ in self.phrases) | {":"}
+    def is_phrase_lemma(self, word: str) -> bool:
+        """Whether a cue lemma is a cue phrase's ("according to") or a colon attribution's."""
+        return word == ":" or any(" ".join(words) == word for words, _ in self.phrases)
 
     def is_proposition_noun(self, word: str) -> bool:
         """Whether a noun names something said, thought or held ("the allegation", "a desire"),
