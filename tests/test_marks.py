@@ -99,6 +99,8 @@ PAIRS = [
     pytest.param("Il a dit ‹x› une fois.", id="french-single-guillemets"),
     pytest.param("Er sagte »x« einmal.", id="german-guillemets"),
     pytest.param("Er sagte ›x‹ einmal.", id="german-single-guillemets"),
+    pytest.param("Han sa ”x” en gång.", id="swedish-right-marks-both-ways"),
+    pytest.param("He said “x“ once.", id="left-double-typed-as-close-after-a-word"),
 ]
 
 
@@ -322,6 +324,16 @@ STRAY = [
         id="stray-does-not-swallow-paragraphs",
     ),
     pytest.param("” ” ” “Fine,” he said. “", [("Fine,", 0, 1)], id="closers-then-a-quote"),
+    pytest.param(
+        "”Fine.” ― Jane Roe\n“Good.“ ― John Doe",
+        [("Fine.", 0, 1), ("Good.", 0, 1)],
+        id="right-mark-opens-left-mark-closes-a-paragraph",
+    ),
+    pytest.param(
+        "“He said “no” to me,” she said.",
+        [("He said “no” to me,", 0, 1), ("no", 1, 1)],
+        id="left-mark-after-a-space-still-opens-a-nested-quote",
+    ),
     pytest.param("'''''", [], id="only-straight-singles"),
     pytest.param('"""""', [], id="only-straight-doubles"),
     pytest.param("", [], id="empty-text"),

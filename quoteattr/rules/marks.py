@@ -24,10 +24,12 @@ import attrs
 __all__ = ["CLOSERS_FOR", "QUOTE_MARKS", "QuotedSpan", "find_quoted_spans", "paragraph_spans"]
 
 # Opening mark -> the marks that may close it. « » and ‹ › appear both ways round: French «…»,
-# German »…«. „ and ‚ (German) close with “/‘ or, in some typesetting, ”/’.
+# German »…«. „ and ‚ (German) close with “/‘ or, in some typesetting, ”/’. Swedish and Finnish
+# print ”…” both ways, and a closing “ after a word is a common slip for ” ("…percent.“).
 CLOSERS_FOR: dict[str, str] = {
     '"': '"',
-    "“": "”",
+    "“": "”“",
+    "”": "”",
     "„": "“”",
     "‟": "”",
     "«": "»",
