@@ -544,6 +544,16 @@ INDIRECT = [
         id="second-cue-and-added",
     ),
     pytest.param(
+        "Chief Dana Roberts said the videos were unclear and that the footage did not show a gun.",
+        {
+            "kind": "indirect",
+            "text": "the videos were unclear and that the footage did not show a gun",
+            "cue": "said",
+            "speaker": "Dana Roberts",
+        },
+        id="two-that-clauses-one-report",
+    ),
+    pytest.param(
         "Senator John Hale said the plan was good but warned that costs would rise.",
         {"kind": "indirect", "text": "the plan was good", "cue": "said", "speaker": "John Hale"},
         id="first-of-two-cues-but",

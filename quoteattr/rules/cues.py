@@ -117,6 +117,9 @@ def _content_tokens(
                 child.dep_ == "conj"
                 and child.tag_.startswith("VB")
                 and lexicon.verb_lemma(child.lower_)
+                # "said the videos were vague and that the footage did not show ...": a second
+                # clause of the same report
+                and child_with(child, "mark", lower="that") is None
             ):
                 end = min(end, child.left_edge.i)
         if clause.i > verb.i:

@@ -55,6 +55,38 @@ CITED = [
     ("dead", 7, "acomp", "JJ"),
     (".", 1, "punct", "."),
 ]
+# "Hale said the plan was dead and that costs had shown a rise ." ("shown" is a cue verb)
+SAID_AND_THAT = [
+    ("Hale", 1, "nsubj", "NNP", "B-PERSON"),
+    ("said", 1, "ROOT", "VBD"),
+    ("the", 3, "det", "DT"),
+    ("plan", 4, "nsubj", "NN"),
+    ("was", 1, "ccomp", "VBD"),
+    ("dead", 4, "acomp", "JJ"),
+    ("and", 4, "cc", "CC"),
+    ("that", 10, "mark", "IN"),
+    ("costs", 10, "nsubj", "NNS"),
+    ("had", 10, "aux", "VBD"),
+    ("shown", 4, "conj", "VBN"),
+    ("a", 12, "det", "DT"),
+    ("rise", 10, "dobj", "NN"),
+    (".", 1, "punct", "."),
+]
+# "Hale said the plan was dead but warned costs would rise ." with "warned" hung on "was"
+SAID_BUT_WARNED = [
+    ("Hale", 1, "nsubj", "NNP", "B-PERSON"),
+    ("said", 1, "ROOT", "VBD"),
+    ("the", 3, "det", "DT"),
+    ("plan", 4, "nsubj", "NN"),
+    ("was", 1, "ccomp", "VBD"),
+    ("dead", 4, "acomp", "JJ"),
+    ("but", 4, "cc", "CC"),
+    ("warned", 4, "conj", "VBD"),
+    ("costs", 10, "nsubj", "NNS"),
+    ("would", 10, "aux", "MD"),
+    ("rise", 7, "ccomp", "VB"),
+    (".", 1, "punct", "."),
+]
 # "Hale said to reporters on Sunday ." (a bare cue: no content, an addressee)
 SAID_TO = [
     ("Hale", 1, "nsubj", "NNP", "B-PERSON"),
@@ -144,6 +176,25 @@ HEDGED = [
 def test_verb_attributions(rows, expected, lexicon):
     doc, found = run(verb_attributions, rows, lexicon)
     assert [summary(doc, a) for a in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("rows", "content"),
+    [
+        pytest.param(
+            SAID_AND_THAT,
+            "the plan was dead and that costs had shown a rise",
+            id="a-second-that-clause-is-the-same-report",
+        ),
+        pytest.param(
+            SAID_BUT_WARNED, "the plan was dead", id="a-conjoined-cue-is-a-report-of-its-own"
+        ),
+    ],
+)
+def test_a_conjoined_clause_continues_the_content_unless_it_is_a_cue(rows, content, lexicon):
+    doc, found = run(verb_attributions, rows, lexicon)
+    said = next(a for a in found if a.cue_lemma == "say")
+    assert chars(doc, said.content) == [content]
 
 
 def test_verb_that_requires_a_clause_is_dropped_without_one(lexicon):
