@@ -173,6 +173,21 @@ DIRECT_QUOTES = [
         [("direct", "We will rebuild every school,"), ("direct", "And we will start this week.")],
         id="two-quotes-two-sentences",
     ),
+    pytest.param(
+        'Senator Ann Marsh scolded him: "The whole field is against you," she said.',
+        [("direct", "The whole field is against you,")],
+        id="colon-lead-in-is-not-part-of-the-words",
+    ),
+    pytest.param(
+        'The mayor will use the vote to make news, Kall said: "She has a surprise up her sleeve."',
+        [("direct", "She has a surprise up her sleeve.")],
+        id="cue-with-a-clause-before-and-a-quotation-after-its-colon",
+    ),
+    pytest.param(
+        "”We will rebuild every school.” ― Maria Lopez",
+        [("direct", "We will rebuild every school.")],
+        id="right-mark-opening-a-dash-attribution",
+    ),
 ]
 
 

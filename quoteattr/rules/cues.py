@@ -19,6 +19,7 @@ from .categories import (
     topic_is_content,
 )
 from .lexicon import CueLexicon
+from .marks import QUOTE_MARKS
 from .syntax import (
     COPULAS,
     IMPERSONAL_SUBJECTS,
@@ -93,7 +94,13 @@ def _content_tokens(
     obj = child_with(verb, "dobj")
     if lemma in lexicon.addressee_object and obj is not None and is_personal(obj):
         addressee = obj
-    clause = child_with(verb, "ccomp")
+    # Of two clauses the parser hangs on one cue ('Hale scolded him: "...," she said'), the words
+    # are the one beside it.
+    clause = min(
+        (c for c in verb.children if c.dep_ == "ccomp"),
+        key=lambda c: abs(c.i - verb.i),
+        default=None,
+    )
     if clause is not None and (
         is_question(clause, lemma)  # "asked whether ...": a question reports nothing
         or (lexicon.category_of(lemma, "verb") == Category.THOUGHT and not is_finite_clause(clause))
@@ -112,6 +119,16 @@ def _content_tokens(
                 if c.dep_ in SUBJECTS and clause.i < c.i < verb.i
             ]
             end = min(end, verb.i, *subjects)
+            # 'Hale scolded him: "It is wrong," she said': what leads in to the quotation with a
+            # colon is another clause, not part of the words.
+            start = max(
+                [start]
+                + [
+                    t.i + 1
+                    for t in verb.doc[start : end - 1]
+                    if t.text == ":" and verb.doc[t.i + 1].text in QUOTE_MARKS
+                ]
+            )
         for child in clause.rights:  # "the plan was good but warned that ...": stop at the next cue
             if (
                 child.dep_ == "conj"
