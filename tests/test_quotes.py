@@ -771,6 +771,22 @@ ROLES = [
         id="colon-lead-in-bare-name",
     ),
     pytest.param(
+        'The budget would make the tax code longer. Said Ellis: "She does not care about reform."',
+        {
+            "kind": "direct",
+            "text": "She does not care about reform.",
+            "speaker": "Ellis",
+            "mention": "Ellis",
+            "cue": "Said",
+        },
+        id="colon-lead-in-inverted-after-a-sentence",
+    ),
+    pytest.param(
+        'Asked about the plan, Senator Ann Marsh said: "It is dead."',
+        {"kind": "direct", "text": "It is dead.", "speaker": "Ann Marsh", "cue": "said"},
+        id="colon-lead-in-with-a-participle-is-not-inverted",
+    ),
+    pytest.param(
         "President Anna Weber said the talks would resume in May.",
         {"speaker": "Anna Weber", "mention": "President Anna Weber"},
         id="title-kept-in-mention",

@@ -17,6 +17,9 @@ from .names import TITLES
 from .syntax import SPEAKER_LABELS, names_in, noun_phrase
 
 QUOTE_OPENERS = frozenset(CLOSERS_FOR)
+# A lead-in longer than this is a sentence of its own, not a label.
+MAX_LEAD = 8
+SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
 
 
 def colon_lead_ins(context: DocContext, consumed: set[int]) -> list[Attribution]:
@@ -32,23 +35,42 @@ def colon_lead_ins(context: DocContext, consumed: set[int]) -> list[Attribution]
         colon = len(before) - 1
         line_start = text.rfind("\n", 0, colon) + 1
         lead = doc.char_span(line_start, colon, alignment_mode="expand")
-        if lead is None or len(lead) == 0 or len(lead) > 8:
+        if lead is not None and len(lead) > MAX_LEAD:
+            # 'The plan is dead. Said Ellis: "..."': the lead-in is the colon's own sentence.
+            ends = list(SENTENCE_END.finditer(text, line_start, colon))
+            if ends:
+                lead = doc.char_span(ends[-1].end(), colon, alignment_mode="expand")
+        if lead is None or len(lead) == 0 or len(lead) > MAX_LEAD:
             continue
-        names = names_in(lead, SPEAKER_LABELS)
-        if not names and not (lead[0].lower_ == "from" and len(lead) > 1):
+        # 'Said Ellis: "..."': an inverted cue opens a lead-in that is otherwise a noun phrase.
+        inverted = (
+            len(lead) > 1
+            and lexicon.verb_lemma(lead[0].lower_) is not None
+            and not any(t.tag_.startswith("VB") or t.is_punct for t in lead[1:])
+        )
+        named = lead[1:] if inverted else lead
+        names = names_in(named, SPEAKER_LABELS)
+        # 'From the chairwoman: "..."', 'Said the spokeswoman: "..."' name their speaker in a noun
+        # phrase; the NER may also miss the name of a short lead-in ('Said Ellis:').
+        described = (lead[0].lower_ == "from" or inverted) and named[-1].tag_.startswith("NN")
+        if not names and not (len(lead) > 1 and described):
             continue
-        head = names[-1] if names else lead[1:]
+        if names:
+            speaker = (names[-1].start, names[-1].end)
+        else:
+            start, end = noun_phrase(lead[1:].root)
+            speaker = (max(start, named.start), end)  # not the inverted cue the parser hung on it
         consumed.add(quote.open)
         # 'Sen. Bob Hale said: "No deal."': the verb before the colon is the cue.
-        verb = lead[-1]
-        lemma = lexicon.verb_lemma(verb.lower_) if verb.tag_.startswith("VB") else None
+        verb = lead[0] if inverted else lead[-1]
+        lemma = lexicon.verb_lemma(verb.lower_) if inverted or verb.tag_.startswith("VB") else None
         found.append(
             Attribution(
                 content=[(quote.start, quote.end)],
                 kind=QuoteKind.DIRECT,
                 cue=None if lemma is None else (verb.i, verb.i + 1),
                 cue_lemma=lemma,
-                speaker=noun_phrase(head.root) if not names else (head.start, head.end),
+                speaker=speaker,
                 via=Via.COLON,
                 sentence_start=lead.sent.start,
             )

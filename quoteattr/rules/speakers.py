@@ -315,6 +315,9 @@ def seed_names(resolver: EntityResolver) -> None:
     minister" means. A proper noun the NER left out is a name too when it is the subject of a
     verb ("Byron received his education"): subjects are who acts, and pronouns go back to them."""
     for ent in resolver.doc.ents:
+        while len(ent) > 1 and ent[0].tag_.startswith("VB"):
+            # 'Said Ellis: "..."': an inverted cue the NER took into the name
+            ent = Span(ent.doc, ent.start + 1, ent.end, label=ent.label)
         if ent.label_ in ("PERSON", "ORG"):
             entity = resolver.add_name(ent.start_char, ent.end_char, ent.label_)
             start, end = noun_phrase(ent.root)
