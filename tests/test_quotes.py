@@ -428,6 +428,16 @@ MIXED = [
         },
         id="fragment-then-trailing-cue",
     ),
+    pytest.param(
+        'Canada branded the regime an "outlaw state in the region."',
+        {
+            "kind": "mixed",
+            "text": 'the regime an "outlaw state in the region."',
+            "cue": "branded",
+            "speaker": "Canada",
+        },
+        id="naming-verb-with-a-quoted-fragment-kept-by-the-model",
+    ),
 ]
 
 

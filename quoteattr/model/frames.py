@@ -244,7 +244,8 @@ def find_candidates(
         # A quotation whose speaker an explicit construction names ("..." - Jane Roe, "...," she
         # said) is kept whatever its score.
         droppable = not nested and not (
-            attribution.kind is QuoteKind.DIRECT and attribution.via in EXPLICIT_SPEAKERS
+            (attribution.kind is QuoteKind.DIRECT and attribution.via in EXPLICIT_SPEAKERS)
+            or attribution.via is Via.FRAGMENT_SUBJECT
         )
         candidates.append(Candidate(attribution, "rule", features, eligible=droppable))
     rule_cue_heads = {
