@@ -112,6 +112,17 @@ CASES = [
         [("trial", "A source", None)],
         id="near-a-source-stays-unnamed",
     ),
+    # 7. Someone the quotation itself speaks of is not its speaker.
+    pytest.param(
+        'Paul Tribe spoke to the court on Monday. "You know, I love Larry Cole," he said.',
+        [("Larry Cole", "he", "Paul Tribe")],
+        id="not-the-man-named-in-the-quote",
+    ),
+    pytest.param(
+        'Larry Cole spoke to the court on Monday. "You know, Larry Cole is right," he said.',
+        [("is right", "he", "Larry Cole")],
+        id="near-named-before-the-quote-too",
+    ),
     # 6. Junk: a dateline before a headline's name is no part of the mention.
     pytest.param(
         'date 2024-03-05 Jane Doe urges voters to "stay calm" over new rules',

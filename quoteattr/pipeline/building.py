@@ -50,9 +50,9 @@ def build_records(
             mention = token_chars(doc, attribution.addressee)
             roles["addressee"] = _own_words(mention, resolver.resolve(*mention, previous_speakers))
         addressee_entity = roles["addressee"][1].entity if "addressee" in roles else None
-        exclude = (
-            frozenset() if addressee_entity is None else frozenset({addressee_entity.entity_id})
-        )
+        exclude = resolver.named_first_within(attribution.content)
+        if addressee_entity is not None:
+            exclude |= {addressee_entity.entity_id}
         if attribution.speaker is not None:
             mention = token_chars(doc, attribution.speaker)
             roles["speaker"] = _own_words(

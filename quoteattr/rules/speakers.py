@@ -68,6 +68,7 @@ class EntityResolver(PronounResolution):
             str, dict[int, NameCluster]
         ] = {}  # name word -> entities with that word
         self._last_seen: dict[int, int] = {}  # entity id -> character of its latest name mention
+        self._first_seen: dict[int, int] = {}  # entity id -> character of its first name mention
         self.salience = SalienceIndex(doc)
         self._anonymous = context.lexicon.anonymous_source_nouns
         self._descriptions: dict[str, NameCluster] = {}  # folded description -> group entity
@@ -93,6 +94,9 @@ class EntityResolver(PronounResolution):
         for word in key:
             self._by_word.setdefault(word, {})[entity.entity_id] = entity
         self._last_seen[entity.entity_id] = max(start, self._last_seen.get(entity.entity_id, -1))
+        self._first_seen[entity.entity_id] = min(
+            start, self._first_seen.get(entity.entity_id, start)
+        )
         entity.offer_name(display_name(text))
         if label:
             entity.labels[label] += 1
@@ -124,6 +128,18 @@ class EntityResolver(PronounResolution):
                 if compatible_names(short, long):
                     return entity
         return None
+
+    def named_first_within(self, ranges: list[tuple[int, int]]) -> frozenset[int]:
+        """The entities first named inside `ranges`: someone a quotation speaks of ('"I love
+        Larry," he said') is not who "he" is, unless the article named them before."""
+        found = set()
+        for start, end in ranges:
+            low = bisect.bisect_left(self._name_mentions, start, key=lambda item: item[0])
+            high = bisect.bisect_left(self._name_mentions, end, key=lambda item: item[0])
+            for _, entity in self._name_mentions[low:high]:
+                if self._first_seen[entity.entity_id] >= start:
+                    found.add(entity.entity_id)
+        return frozenset(found)
 
     def _recent_entities(self, char: int, max_paragraphs: int) -> Iterator[NameCluster]:
         """Distinct entities named before `char`, most recent first, within `max_paragraphs`."""
