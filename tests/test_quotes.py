@@ -236,6 +236,17 @@ SPLIT_QUOTES = [
         id="inverted",
     ),
     pytest.param(
+        '"We have waited long enough," Maria Lopez said, but "now we will act."',
+        {
+            "kind": "direct",
+            "text": "We have waited long enough, now we will act.",
+            "parts": ["We have waited long enough,", "now we will act."],
+            "cue": "said",
+            "speaker": "Maria Lopez",
+        },
+        id="joined-by-but-outside-the-marks",
+    ),
+    pytest.param(
         '"The talks went well," Maria Lopez told reporters on Monday, "but there is more work to do."',
         {
             "kind": "direct",

@@ -26,6 +26,9 @@ from .syntax import (
 )
 
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“‘']")
+# The end of an attribution between two pieces of one quotation: '"A," he said, "B."' and
+# '"A," he said, but "B."'.
+SPLIT_JOIN = re.compile(r",(?:\s*(?:but|and))?$")
 DASHES = ("--", "-", "–", "—", "―")
 
 
@@ -294,7 +297,7 @@ def merge_split_quotes(
             # The attribution ends with a comma, and no sentence ends inside it ("N.C.," does not).
             # (A doubled mark '' as in some archives leaves half of itself in the gap.)
             if (
-                gap.strip().strip("'‘’").rstrip().endswith(",")
+                SPLIT_JOIN.search(gap.strip().strip("'‘’").rstrip())
                 and "\n" not in gap
                 and not SENTENCE_BREAK.search(gap)
             ):
