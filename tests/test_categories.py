@@ -29,6 +29,9 @@ def found(text: str, categories: str = "all") -> list[tuple[str, str, str]]:
         ("Maria Lopez believes the budget is too small.", "thought"),
         ("Maria Lopez expects that the council will cut the budget.", "thought"),
         ("Maria Lopez wants the council to cut the budget.", "stance"),
+        # A negated thought or stance is still held, unlike a statement not made.
+        ("Maria Lopez does not think the budget is too small.", "thought"),
+        ("Maria Lopez does not want the council to cut the budget.", "stance"),
     ],
 )
 def test_each_record_has_the_category_of_its_cue(text, category):
@@ -186,6 +189,30 @@ NEIGHBOURS = [
         "Mao declared that the republic had been founded.",
         "declared",
         id="declared-an-event-or-a-fact",
+    ),
+    pytest.param(
+        "The coach would not blame the referee.",
+        "The coach blamed the referee.",
+        "blamed",
+        id="would-not-blame",
+    ),
+    pytest.param(
+        "The company did not confirm that the plant would close.",
+        "The company confirmed that the plant would close.",
+        "confirmed",
+        id="did-not-confirm",
+    ),
+    pytest.param(
+        "The mayor never said that taxes would rise.",
+        "The mayor said that taxes would rise.",
+        "said",
+        id="never-said",
+    ),
+    pytest.param(
+        "The campaign did not respond to requests for comment.",
+        "The campaign responded to the report with a denial.",
+        "responded to",
+        id="did-not-respond",
     ),
 ]
 

@@ -7,7 +7,8 @@ from spacy.tokens import Doc, Token
 
 from ..records import Category
 from .candidates import Attribution
-from .lexicon import CueLexicon
+from .lexicon import CueLexicon, word_list
+from .morphology import inflections
 
 # Complementizers of a yes/no question ("asked whether ...", "would not say if ...").
 QUESTION_MARKS = frozenset({"whether", "if"})
@@ -18,6 +19,7 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 # The cue word's part of speech, by the first two letters of its fine-grained tag.
 PARTS = {"VB": "verb", "NN": "noun", "JJ": "adjective"}
+REFUSALS = frozenset(form for lemma in word_list("refusal_verbs") for form in inflections(lemma))
 
 
 def cue_category(doc: Doc, attribution: Attribution, lexicon: CueLexicon) -> Category | None:
@@ -28,9 +30,24 @@ def cue_category(doc: Doc, attribution: Attribution, lexicon: CueLexicon) -> Cat
     word = attribution.cue_lemma or doc[attribution.cue[0]].lower_
     if lexicon.is_phrase_lemma(word):
         return Category.STATEMENT
-    part = PARTS.get(doc[attribution.cue[0]].tag_[:2])
+    cue = doc[attribution.cue[0]]
+    part = PARTS.get(cue.tag_[:2])
     category = None if part is None else lexicon.category_of(word, part)
-    return None if category is None else Category(category)
+    if category is None or (category == Category.STATEMENT and part == "verb" and unsaid(cue)):
+        return None
+    return Category(category)
+
+
+def unsaid(verb: Token) -> bool:
+    """Whether the sentence says the statement was not made: "did not confirm that ...", "never
+    said", "refused to blame the referee", "did not want to say". (A negated thought or stance
+    is still held: "does not think", "does not want" raise the negation into the content.)"""
+    if any(child.dep_ == "neg" for child in verb.children):
+        return True
+    governor = verb.head
+    return verb.dep_ == "xcomp" and (
+        governor.lower_ in REFUSALS or any(child.dep_ == "neg" for child in governor.children)
+    )
 
 
 def categorize(doc: Doc, attributions: list[Attribution], lexicon: CueLexicon) -> list[Attribution]:
