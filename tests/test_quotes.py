@@ -1002,3 +1002,24 @@ def test_attribution_after_an_exclaimed_or_asked_quote(extract, text, quote, cue
 def test_a_new_sentence_after_an_exclaimed_quote_is_no_attribution(extract, text):
     (found,) = [quote for quote in extract(text) if quote.text == "We won!"]
     assert found.cue is None and found.speaker is None
+
+
+# --- interview transcripts: a title-case label the NER may not know ----------------------------
+
+INTERVIEW = (
+    "Ines Okoro has run the harbour authority for ten years.\n\n"
+    "Has the job changed?\n\n"
+    "Okoro: Not really. We still move more grain than anyone on the coast.\n\n"
+    "Your critics say the port is too slow.\n\n"
+    "Okoro: That is simply not true. We cut waiting times in half last year.\n\n"
+    "Corrections: The port opened in 1911, not 1912.\n\n"
+    "Corrections: Her name was misspelt in an earlier version."
+)
+
+
+def test_an_interviews_repeated_label_is_its_speaker_and_a_notice_is_not(extract):
+    labelled = [q for q in extract(INTERVIEW) if q.cue is not None and q.cue.text == ":"]
+    assert [(q.speaker.mention.text, q.text.split(".")[0]) for q in labelled] == [
+        ("Okoro", "Not really"),
+        ("Okoro", "That is simply not true"),
+    ]

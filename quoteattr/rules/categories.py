@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Token
 
 from ..records import Category
@@ -33,21 +35,30 @@ def cue_category(doc: Doc, attribution: Attribution, lexicon: CueLexicon) -> Cat
     cue = doc[attribution.cue[0]]
     part = PARTS.get(cue.tag_[:2])
     category = None if part is None else lexicon.category_of(word, part)
-    if category is None or (category == Category.STATEMENT and part == "verb" and unsaid(cue)):
+    if category is None or (
+        category == Category.STATEMENT and part == "verb" and unsaid(cue, attribution.content)
+    ):
         return None
     return Category(category)
 
 
-def unsaid(verb: Token) -> bool:
+def unsaid(verb: Token, content: Sequence[tuple[int, int]] = ()) -> bool:
     """Whether the sentence says the statement was not made: "did not confirm that ...", "never
-    said", "refused to blame the referee", "did not want to say". (A negated thought or stance
-    is still held: "does not think", "does not want" raise the negation into the content.)"""
-    if any(child.dep_ == "neg" for child in verb.children):
+    said", "refused to blame the referee", "did not want to say". A negation inside the words
+    themselves ('"Why not?" asked Hale', as the parser may hang it) does not count. (A negated
+    thought or stance is still held: "does not think", "does not want" raise the negation into
+    the content.)"""
+
+    def negated(token: Token) -> bool:
+        return any(
+            child.dep_ == "neg" and not any(a <= child.idx < b for a, b in content)
+            for child in token.children
+        )
+
+    if negated(verb):
         return True
     governor = verb.head
-    return verb.dep_ == "xcomp" and (
-        governor.lower_ in REFUSALS or any(child.dep_ == "neg" for child in governor.children)
-    )
+    return verb.dep_ == "xcomp" and (governor.lower_ in REFUSALS or negated(governor))
 
 
 def categorize(doc: Doc, attributions: list[Attribution], lexicon: CueLexicon) -> list[Attribution]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
@@ -20,6 +21,10 @@ QUOTE_OPENERS = frozenset(CLOSERS_FOR)
 # A lead-in longer than this is a sentence of its own, not a label.
 MAX_LEAD = 8
 SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
+# A title-case line label of up to three words: "Park:", "Mayor Park:".
+TITLE_LABEL = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}):", re.MULTILINE)
+# Entity types of a line label that is a place or a time, not a speaker ("Washington:").
+NOT_SPEAKERS = frozenset({"GPE", "LOC", "DATE", "TIME", "FAC"})
 
 
 def colon_lead_ins(context: DocContext, consumed: set[int]) -> list[Attribution]:
@@ -83,6 +88,8 @@ def news_colons(context: DocContext) -> list[Attribution]:
     at the start of a line and without quote marks (those are colon lead-ins)."""
     doc, text, lexicon = context.doc, context.text, context.lexicon
     proper_nouns = functools.cache(lambda: _proper_nouns(doc))  # read once, if a label needs it
+    person_words = functools.cache(lambda: _person_words(doc))
+    repeated_labels = functools.cache(lambda: _repeated_labels(text))
     found = []
     for colon in re.finditer(":", text):
         span = doc.char_span(colon.start(), colon.end())
@@ -109,7 +116,18 @@ def news_colons(context: DocContext) -> list[Attribution]:
             and lead.text.lower() not in lexicon.non_speaker_labels
             and _names_someone(lead, proper_nouns)
         )
-        if not label and (not names or names[-1].end != lead.end):
+        # An interview's "Park:" where the NER missed the name: a name of someone it found, or
+        # a label that opens several lines, as a transcript's speakers do.
+        title_case = (
+            len(lead) <= 3
+            and lead.text.lower() not in lexicon.non_speaker_labels
+            and all(t.tag_ in ("NNP", "NNPS") for t in lead)
+        )
+        transcript = label or (title_case and lead.text in repeated_labels())
+        known = title_case and (
+            lead[-1].lower_ in person_words() and not any(t.ent_type_ in NOT_SPEAKERS for t in lead)
+        )
+        if not transcript and not known and (not names or names[-1].end != lead.end):
             continue
         content_start = (
             token.idx
@@ -122,6 +140,8 @@ def news_colons(context: DocContext) -> list[Attribution]:
                 content=[(content_start, content_end)],
                 cue=(token.i, token.i + 1),
                 cue_lemma=":",
+                # A transcript's line is the speaker's words as spoken; a headline's, a summary.
+                kind=QuoteKind.DIRECT if transcript else QuoteKind.INDIRECT,
                 speaker=(lead.start, lead.end),
                 via=Via.COLON,
                 sentence_start=lead.start,
@@ -145,3 +165,14 @@ def _proper_nouns(doc: Doc) -> frozenset[str]:
     return frozenset(
         token.lower_ for token in doc if token.tag_ in ("NNP", "NNPS") and not token.is_upper
     )
+
+
+def _person_words(doc: Doc) -> frozenset[str]:
+    """The words of the people the NER found in the article, lower-cased."""
+    return frozenset(token.lower_ for ent in doc.ents if ent.label_ == "PERSON" for token in ent)
+
+
+def _repeated_labels(text: str) -> frozenset[str]:
+    """Title-case labels that open two lines or more."""
+    counts = Counter(match.group(1) for match in TITLE_LABEL.finditer(text))
+    return frozenset(label for label, count in counts.items() if count > 1)
