@@ -214,6 +214,12 @@ NEIGHBOURS = [
         "responded to",
         id="did-not-respond",
     ),
+    pytest.param(
+        "When the city added a night route, ridership doubled.",
+        "Ridership doubled, the city added.",
+        "added",
+        id="a-cue-clause-with-its-own-object-is-no-parenthetical",
+    ),
 ]
 
 
