@@ -220,6 +220,12 @@ NEIGHBOURS = [
         "added",
         id="a-cue-clause-with-its-own-object-is-no-parenthetical",
     ),
+    pytest.param(
+        "The firm announced the closure of the plant and workers were sent home.",
+        "The firm announced that the plant would close and workers would be sent home.",
+        "announced",
+        id="an-event-object-read-as-a-coordinated-subject",
+    ),
 ]
 
 

@@ -19,6 +19,7 @@ from ..rules.categories import (
     is_finite_clause,
     is_question,
     object_is_content,
+    object_read_as_subject,
     reduced_passive,
     topic_is_content,
 )
@@ -223,6 +224,7 @@ def find_candidates(
         elif complement.dep_ == "ccomp" and (
             is_question(complement, stem(token.lower_, lexicon))
             or (attribution.category is Category.THOUGHT and not is_finite_clause(complement))
+            or object_read_as_subject(token, complement, lexicon)
         ):
             attribution.category = None
         elif complement.dep_ in ("pobj", "pcomp") and not topic_is_content(

@@ -157,3 +157,19 @@ def has_predicate(verb: Token, obj: Token) -> bool:
         )
         for child in verb.rights
     )
+
+
+def object_read_as_subject(verb: Token, clause: Token, lexicon: CueLexicon) -> bool:
+    """'Mao declared the creation of the republic and forces fled': the parser may join a verb's
+    object to the subject of the next clause ("the creation and forces fled"). For a verb that
+    takes a plain object, a coordinated subject right after it, with no "that", is that object;
+    and an event or a thing is no content."""
+    if lexicon.any_verb_lemma(verb.lower_) not in lexicon.object_content or any(
+        c.dep_ == "mark" for c in clause.children
+    ):
+        return False
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or subjects[0].left_edge.i != verb.i + 1:
+        return False
+    coordinated = len(subjects) > 1 or any(t.dep_ == "conj" for t in subjects[0].subtree)
+    return coordinated and not object_is_content(verb, subjects[0], lexicon)

@@ -15,6 +15,7 @@ from .categories import (
     is_finite_clause,
     is_question,
     object_is_content,
+    object_read_as_subject,
     reduced_passive,
     topic_is_content,
 )
@@ -105,6 +106,8 @@ def _content_tokens(
         is_question(clause, lemma)  # "asked whether ...": a question reports nothing
         or (lexicon.category_of(lemma, "verb") == Category.THOUGHT and not is_finite_clause(clause))
     ):
+        return None, addressee
+    if clause is not None and object_read_as_subject(verb, clause, lexicon):
         return None, addressee
     if clause is not None and (
         obj is None or obj.i < clause.i or lemma not in lexicon.infinitive_content
