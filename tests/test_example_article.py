@@ -109,7 +109,7 @@ def test_headline_speaker_mention_is_the_name_itself(article):
 
 
 def test_a_declared_event_is_no_quote(article):
-    """"Mao Zedong declared the creation of the PRC and ... forces fled": an event, not words."""
+    """ "Mao Zedong declared the creation of the PRC and ... forces fled": an event, not words."""
     _, gold, result = article
     assert [q for q in result if q.speaker is not None and q.speaker.name == "Mao Zedong"] == []
     assert len(result) == len(gold["quotes"])

@@ -590,6 +590,11 @@ INDIRECT = [
         id="two-that-clauses-one-report",
     ),
     pytest.param(
+        "The plan -- Senator John Hale said -- is dead.",
+        {"kind": "indirect", "text": "The plan is dead", "cue": "said", "speaker": "John Hale"},
+        id="dash-parenthetical",
+    ),
+    pytest.param(
         "Senator John Hale said the plan was good but warned that costs would rise.",
         {"kind": "indirect", "text": "the plan was good", "cue": "said", "speaker": "John Hale"},
         id="first-of-two-cues-but",
