@@ -540,6 +540,26 @@ INDIRECT = [
         id="according-to-last",
     ),
     pytest.param(
+        "The factory, according to Maria Lopez, will close in March.",
+        {
+            "kind": "indirect",
+            "text": "The factory will close in March",
+            "cue": "according to",
+            "speaker": "Maria Lopez",
+        },
+        id="according-to-inside",
+    ),
+    pytest.param(
+        "Short and long. When the town added a bus line, ridership doubled, according to Maria Lopez.",
+        {
+            "kind": "indirect",
+            "text": "When the town added a bus line, ridership doubled",
+            "cue": "according to",
+            "speaker": "Maria Lopez",
+        },
+        id="according-to-last-after-a-clause",
+    ),
+    pytest.param(
         "The factory will close in March, Maria Lopez said.",
         {
             "kind": "indirect",

@@ -88,11 +88,11 @@ def according_to_attributions(
             if clause is None:
                 continue
             content = _span_of_sentence_rest(sent, clause, phrase)
-            if content is None:
+            if not content:
                 continue
             found.append(
                 Attribution(
-                    content=[char_range(doc, content)],
+                    content=[char_range(doc, piece) for piece in content],
                     cue=(token.i, last.i + 1),
                     cue_lemma="according to",
                     speaker=source,
@@ -109,13 +109,17 @@ def _governs(verb: Token, token: Token) -> bool:
 
 def _span_of_sentence_rest(
     sent: Span, clause: Token, phrase: tuple[int, int]
-) -> tuple[int, int] | None:
-    """The clause's extent without the cue phrase and the punctuation that sets it off."""
+) -> list[tuple[int, int]]:
+    """The clause's extent without the cue phrase and the punctuation that sets it off: one piece,
+    or two where the phrase interrupts it ("The plan, according to Hale, is dead")."""
     doc = sent.doc
     start, end = clause.left_edge.i, clause.right_edge.i + 1
+    pieces = [(start, end)]
     if phrase[0] <= start < phrase[1]:
-        start = phrase[1]
-    elif start < phrase[0] < end and phrase[1] >= end - 1:
-        end = phrase[0]
-    start, end = trim_tokens(doc, start, end)
-    return (start, end) if end > start else None
+        pieces = [(phrase[1], end)]
+    elif start < phrase[0] < end and phrase[1] <= clause.i:
+        pieces = [(start, phrase[0]), (phrase[1], end)]  # the phrase before the clause's verb
+    elif start < phrase[0] < end:
+        pieces = [(start, phrase[0])]  # "..., according to a speech she gave in Ohio."
+    pieces = [trim_tokens(doc, a, b) for a, b in pieces if b > a]
+    return [(a, b) for a, b in pieces if b > a]
