@@ -5,9 +5,11 @@ reported."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
+import numpy
 from attrs import define, field
+from spacy.attrs import DEP, HEAD, TAG
 from spacy.tokens import Doc, Token
 
 from ..intervals import Coverage
@@ -46,6 +48,7 @@ from .features import candidate_features
 
 VERB_COMPLEMENTS = ("ccomp", "xcomp", "dobj")
 NOUN_COMPLEMENTS = ("acl", "ccomp")
+ADJECTIVE_COMPLEMENTS = ("ccomp", "xcomp")
 NOT_CUES = frozenset({"aux", "auxpass"})
 # "He seems to ...", "it appears that": the subject of a raising verb holds no view; the writer
 # does.
@@ -106,13 +109,51 @@ def _complement(token: Token) -> tuple[Token, Token | None] | None:
             return clause, None
         topic = _topic(token, any_preposition=False)
     elif token.tag_ == "JJ" and token.dep_ == "acomp":  # "was critical of", "is confident that"
-        clause = next((c for c in token.rights if c.dep_ in ("ccomp", "xcomp")), None)
+        clause = next((c for c in token.rights if c.dep_ in ADJECTIVE_COMPLEMENTS), None)
         if clause is not None:
             return clause, None
         topic = _topic(token, any_preposition=True)
     else:
         return None
     return (topic[1], topic[0]) if topic is not None else None
+
+
+def _possible_cues(doc: Doc) -> list[int]:
+    """The tokens `_complement` may find something for, read from the Doc's arrays without a
+    Token object per token: a verb with a complement or a preposition after it, a noun with a
+    clause or a preposition after it, a predicative adjective likewise. A superset of the tokens
+    with a complement (most tokens have none)."""
+    if not len(doc):
+        return []
+    array = doc.to_array([TAG, DEP, HEAD])  # uint64: string hashes, heads as offsets
+    strings = doc.vocab.strings
+
+    def labelled(column: int, test: Callable[[str], bool]) -> numpy.ndarray:
+        values = array[:, column]
+        return numpy.isin(values, [v for v in numpy.unique(values).tolist() if test(strings[v])])
+
+    positions = numpy.arange(len(doc))
+    heads = positions + array[:, 2].view(numpy.int64)
+    after_head = positions > heads
+
+    def has_child(children: numpy.ndarray) -> numpy.ndarray:
+        found = numpy.zeros(len(doc), dtype=bool)
+        found[heads[children & (heads != positions)]] = True
+        return found
+
+    def has_right_child(deps: Sequence[str]) -> numpy.ndarray:
+        return has_child(after_head & labelled(1, lambda dep: dep in deps))
+
+    preposition = has_right_child(("prep",))
+    verbs = labelled(0, lambda tag: tag.startswith("VB")) & ~labelled(1, NOT_CUES.__contains__)
+    nouns = labelled(0, lambda tag: tag.startswith("NN"))
+    adjectives = labelled(0, lambda tag: tag == "JJ") & labelled(1, lambda dep: dep == "acomp")
+    possible = (
+        (verbs & (has_child(labelled(1, VERB_COMPLEMENTS.__contains__)) | preposition))
+        | (nouns & (has_right_child(NOUN_COMPLEMENTS) | preposition))
+        | (adjectives & (has_right_child(ADJECTIVE_COMPLEMENTS) | preposition))
+    )
+    return numpy.flatnonzero(possible).tolist()
 
 
 def _object_content(token: Token, obj: Token) -> tuple[int, int]:
@@ -195,8 +236,9 @@ def find_candidates(
     doc, text, index, lexicon = context.doc, context.text, context.quotes, context.lexicon
     cue_tokens = {i for a in rule_attributions if a.cue is not None for i in range(*a.cue)}
     frames: list[tuple[Attribution, tuple[Token, Token | None]]] = []
-    for token in doc:
-        if token.i in cue_tokens or token.is_space or index.contains(token.idx):
+    for i in _possible_cues(doc):
+        token = doc[i]
+        if i in cue_tokens or token.is_space or index.contains(token.idx):
             continue
         if token.tag_.startswith("VB") and lexicon.verb_lemma(token.lower_) in lexicon.citing_verbs:
             continue  # "X quoted Y as saying": the rules read the citing frame with its saying
