@@ -5,15 +5,15 @@ reported."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy
 from attrs import define, field
-from spacy.attrs import DEP, HEAD, TAG
 from spacy.tokens import Doc, Token
 
 from ..intervals import Coverage
 from ..records import Category, QuoteKind
+from ..rules.arrays import DocArrays, indices
 from ..rules.candidates import Attribution, Via
 from ..rules.categories import (
     cue_category,
@@ -118,42 +118,27 @@ def _complement(token: Token) -> tuple[Token, Token | None] | None:
     return (topic[1], topic[0]) if topic is not None else None
 
 
-def _possible_cues(doc: Doc) -> list[int]:
-    """The tokens `_complement` may find something for, read from the Doc's arrays without a
-    Token object per token: a verb with a complement or a preposition after it, a noun with a
-    clause or a preposition after it, a predicative adjective likewise. A superset of the tokens
-    with a complement (most tokens have none)."""
-    if not len(doc):
+def _possible_cues(arrays: DocArrays) -> list[int]:
+    """The tokens `_complement` may find something for: a verb with a complement or a
+    preposition after it, a noun with a clause or a preposition after it, a predicative adjective
+    likewise. A superset of the tokens with a complement (most tokens have none)."""
+    if not arrays.size:
         return []
-    array = doc.to_array([TAG, DEP, HEAD])  # uint64: string hashes, heads as offsets
-    strings = doc.vocab.strings
-
-    def labelled(column: int, test: Callable[[str], bool]) -> numpy.ndarray:
-        values = array[:, column]
-        return numpy.isin(values, [v for v in numpy.unique(values).tolist() if test(strings[v])])
-
-    positions = numpy.arange(len(doc))
-    heads = positions + array[:, 2].view(numpy.int64)
-    after_head = positions > heads
-
-    def has_child(children: numpy.ndarray) -> numpy.ndarray:
-        found = numpy.zeros(len(doc), dtype=bool)
-        found[heads[children & (heads != positions)]] = True
-        return found
+    after_head = arrays.after_head()
 
     def has_right_child(deps: Sequence[str]) -> numpy.ndarray:
-        return has_child(after_head & labelled(1, lambda dep: dep in deps))
+        return arrays.heads_of(after_head & arrays.dep(deps.__contains__))
 
     preposition = has_right_child(("prep",))
-    verbs = labelled(0, lambda tag: tag.startswith("VB")) & ~labelled(1, NOT_CUES.__contains__)
-    nouns = labelled(0, lambda tag: tag.startswith("NN"))
-    adjectives = labelled(0, lambda tag: tag == "JJ") & labelled(1, lambda dep: dep == "acomp")
-    possible = (
-        (verbs & (has_child(labelled(1, VERB_COMPLEMENTS.__contains__)) | preposition))
+    verbs = arrays.tag(lambda tag: tag.startswith("VB")) & ~arrays.dep(NOT_CUES.__contains__)
+    nouns = arrays.tag(lambda tag: tag.startswith("NN"))
+    adjectives = arrays.tag(lambda tag: tag == "JJ") & arrays.dep(lambda dep: dep == "acomp")
+    verb_complement = arrays.heads_of(arrays.dep(VERB_COMPLEMENTS.__contains__))
+    return indices(
+        (verbs & (verb_complement | preposition))
         | (nouns & (has_right_child(NOUN_COMPLEMENTS) | preposition))
         | (adjectives & (has_right_child(ADJECTIVE_COMPLEMENTS) | preposition))
     )
-    return numpy.flatnonzero(possible).tolist()
 
 
 def _object_content(token: Token, obj: Token) -> tuple[int, int]:
@@ -236,7 +221,7 @@ def find_candidates(
     doc, text, index, lexicon = context.doc, context.text, context.quotes, context.lexicon
     cue_tokens = {i for a in rule_attributions if a.cue is not None for i in range(*a.cue)}
     frames: list[tuple[Attribution, tuple[Token, Token | None]]] = []
-    for i in _possible_cues(doc):
+    for i in _possible_cues(context.arrays):
         token = doc[i]
         if i in cue_tokens or token.is_space or index.contains(token.idx):
             continue

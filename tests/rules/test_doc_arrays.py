@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 
 from quoteattr.model.frames import _complement, _possible_cues
+from quoteattr.rules.arrays import DocArrays
 
 from .conftest import VOCAB
 
@@ -33,7 +34,7 @@ def parses(draw) -> Doc:
 @settings(max_examples=500, deadline=None)
 @given(doc=parses())
 def test_possible_cues_hold_every_token_with_a_complement(doc):
-    possible = set(_possible_cues(doc))
+    possible = set(_possible_cues(DocArrays(doc)))
     for token in doc:
         if _complement(token) is not None:
             assert token.i in possible, (token.i, [(t.tag_, t.dep_, t.head.i) for t in doc])
@@ -46,4 +47,27 @@ def test_possible_cues_leave_out_words_without_a_complement():
     deps = ["det", "nsubj", "ROOT", "prep", "pobj", "mark", "nsubj", "ccomp", "punct"]
     tags = ["DT", "NN", "VBD", "IN", "NNP", "IN", "NNS", "VBD", "."]
     doc = Doc(VOCAB, words=words, heads=heads, deps=deps, tags=tags)
-    assert _possible_cues(doc) == [2]
+    assert _possible_cues(DocArrays(doc)) == [2]
+
+
+@settings(max_examples=100, deadline=None)
+@given(doc=parses())
+def test_arrays_read_each_token_as_its_attributes_do(doc):
+    arrays = DocArrays(doc)
+    assert arrays.tag(lambda tag: tag.startswith("VB")).tolist() == [
+        token.tag_.startswith("VB") for token in doc
+    ]
+    assert arrays.dep(lambda dep: dep in ("prep", "pobj")).tolist() == [
+        token.dep_ in ("prep", "pobj") for token in doc
+    ]
+    assert arrays.lower_in({"about", "said"}).tolist() == [
+        token.lower_ in ("about", "said") for token in doc
+    ]
+    assert arrays.heads_of(arrays.after_head()).tolist() == [
+        any(True for _ in token.rights) for token in doc
+    ]
+
+
+def test_entity_types_are_read_from_the_arrays():
+    doc = Doc(VOCAB, words=["Maria", "Lopez", "spoke"], ents=["B-PERSON", "I-PERSON", "O"])
+    assert DocArrays(doc).has_entity_type().tolist() == [True, True, False]
