@@ -207,8 +207,11 @@ def _pieces(text: str, nlp: Language) -> list[_Piece]:
     return pieces
 
 
-def _piece_result(doc: Doc, original: str | None) -> QuoteResult:
-    result = result_from_doc(doc) if doc.text.strip() else QuoteResult(text=doc.text)
+def _piece_result(doc: Doc, original: str | None, parsed: str | None = None) -> QuoteResult:
+    """The result of a piece's Doc; `parsed`, the text it was made from if known (`Doc.text`
+    joins every token again)."""
+    text = doc.text if parsed is None else parsed
+    result = result_from_doc(doc, text) if text.strip() else QuoteResult(text=text)
     return result if original is None else reslice_result(result, original)
 
 
@@ -252,7 +255,7 @@ def extract(
     pieces = _pieces(text, nlp)
     if len(pieces) == 1:
         piece, (_, _, original) = pieces[0]
-        return _piece_result(nlp(piece, component_cfg=component_cfg), original)
+        return _piece_result(nlp(piece, component_cfg=component_cfg), original, piece)
     docs = nlp.pipe((piece for piece, _ in pieces), batch_size=1, component_cfg=component_cfg)
     results = [
         (offset, _piece_result(doc, original))
@@ -313,9 +316,10 @@ def _piece_results(
     if n_process == -1:  # as in nlp.pipe: one per core
         n_process = workers.usable_cores()
     if n_process == 1:
-        docs = nlp.pipe(pieces, as_tuples=True, batch_size=batch_size, component_cfg=component_cfg)
-        for doc, tag in docs:
-            yield tag, _piece_result(doc, tag[2])
+        tagged = ((piece, (piece, tag)) for piece, tag in pieces)
+        docs = nlp.pipe(tagged, as_tuples=True, batch_size=batch_size, component_cfg=component_cfg)
+        for doc, (piece, tag) in docs:
+            yield tag, _piece_result(doc, tag[2], piece)
         return
     tags: deque[list[tuple[int, int, str | None]]] = deque()  # of the batches sent, in order
 
@@ -340,7 +344,9 @@ def _batch_results(
     docs = nlp.pipe(
         (piece for piece, _ in batch), batch_size=batch_size, component_cfg=component_cfg
     )
-    return [_piece_result(doc, original) for doc, (_, (_, _, original)) in zip(docs, batch)]
+    return [
+        _piece_result(doc, original, piece) for doc, (piece, (_, _, original)) in zip(docs, batch)
+    ]
 
 
 def _stream(

@@ -21,13 +21,14 @@ from .records import DocumentEntity, Quote, QuoteResult
 USER_DATA_KEY = "quoteattr"  # where the component keeps its records in `doc.user_data`
 
 
-def result_from_doc(doc: Doc) -> QuoteResult:
-    """The `QuoteResult` stored on a Doc processed by the `quoteattr` component."""
+def result_from_doc(doc: Doc, text: str | None = None) -> QuoteResult:
+    """The `QuoteResult` stored on a Doc processed by the `quoteattr` component; `text`, the
+    Doc's text if the caller has it (`Doc.text` joins every token again)."""
     data = doc.user_data.get(USER_DATA_KEY)
     if data is None:
         raise ValueError(Errors.E005)
     return QuoteResult(
-        text=doc.text,
+        text=doc.text if text is None else text,
         quotes=tuple(Quote.from_dict(quote) for quote in data["quotes"]),
         entities=tuple(DocumentEntity.from_dict(entity) for entity in data["entities"]),
     )

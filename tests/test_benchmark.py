@@ -195,6 +195,14 @@ def test_speed_against_the_rules_times_both_through_quoteattr(tmp_path: Path) ->
     _check_run(run.to_dict(), rounds=1)
 
 
+def test_speed_takes_the_texts_repeat_times_over(tmp_path: Path) -> None:
+    from quoteattr.evaluation.benchmark import speed
+
+    report = speed(write_texts(tmp_path / "texts.jsonl"), rounds=1, n_process=(1,), repeat=2)
+    (run,) = report.runs
+    assert (run.documents, run.words) == (6, 2 * _count_words(spacy.blank("en").pipe(TEXTS)))
+
+
 def test_speed_command_needs_an_existing_file(tmp_path: Path) -> None:
     from quoteattr.cli import app
 

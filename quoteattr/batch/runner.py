@@ -127,7 +127,7 @@ def annotate(
                 assert isinstance(document, Document)
                 outcome: Extracted | Failure
                 try:
-                    outcome = Extracted(document, result_from_doc(doc))
+                    outcome = Extracted(document, result_from_doc(doc, document.text))
                 except Exception as error:  # noqa: BLE001 - reported as this document's failure
                     outcome = _failure(document, error)
                 yield outcome
@@ -171,7 +171,7 @@ def _annotate_batch(
         assert isinstance(item, Document)
         doc = next(docs)
         try:
-            outcomes.append(Extracted(item, result_from_doc(doc)))
+            outcomes.append(Extracted(item, result_from_doc(doc, item.text)))
         except Exception as error:  # noqa: BLE001 - reported as this document's failure
             outcomes.append(_failure(item, error))
     return outcomes

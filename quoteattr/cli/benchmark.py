@@ -53,6 +53,12 @@ def speed(
     long: Annotated[
         bool, typer.Option("--long", help="Time one document of about 45,000 words instead.")
     ] = False,
+    repeat: Annotated[
+        int,
+        typer.Option(
+            "--repeat", min=1, help="Take the texts this many times over (10: 840 from 84)."
+        ),
+    ] = 1,
     batch_size: BatchOption = DEFAULT_BATCH_SIZE,
     json_path: JsonOption = None,
     rules: RulesOption = False,
@@ -86,6 +92,7 @@ def speed(
         baseline=Baseline(baseline).value,
         trained=not rules,
         progress=None if quiet else _progress,
+        repeat=repeat,
     )
     typer.echo(report.format())
     if json_path is not None:

@@ -185,6 +185,7 @@ def speed(
     baseline: str = "default",
     trained: bool = True,
     progress: Callable[[str], None] | None = None,
+    repeat: int = 1,
 ) -> SpeedReport:
     """Words per second of `extract_many` against the bare pipeline's `nlp.pipe`, per `n_process`.
 
@@ -196,7 +197,9 @@ def speed(
     as well, so the ratio is what the trained model costs or saves.
 
     With `long`, the texts are joined into one document of about `long_words` words instead, which
-    is timed in one process (a single document cannot be shared out). `trained` as for `load`.
+    is timed in one process (a single document cannot be shared out). With `repeat`, the texts are
+    taken that many times over (840 documents from 84: enough for worker processes to pay off).
+    `trained` as for `load`.
     `progress` is called with a line after the warm-up and after every timed round (the command
     prints them, so that a run of minutes is not silent).
     """
@@ -209,7 +212,7 @@ def speed(
         base = load(model, trained=False)
     else:
         base = load_base(model, exclude=UNUSED_COMPONENTS if baseline == "reduced" else ())
-    articles = read_texts(path, limit)
+    articles = read_texts(path, limit) * repeat
     if not articles:
         raise ValueError(f"no texts in {path}")
     texts = [_long_text(articles, long_words)] if long else articles

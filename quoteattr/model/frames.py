@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+import numpy
 from attrs import define, field
 from spacy.tokens import Doc, Token
 
 from ..intervals import Coverage
 from ..records import Category, QuoteKind
+from ..rules.arrays import DocArrays, indices
 from ..rules.candidates import Attribution, Via
 from ..rules.categories import (
     cue_category,
@@ -47,6 +49,7 @@ from .features import candidate_features
 
 VERB_COMPLEMENTS = ("ccomp", "xcomp", "dobj")
 NOUN_COMPLEMENTS = ("acl", "ccomp")
+ADJECTIVE_COMPLEMENTS = ("ccomp", "xcomp")
 NOT_CUES = frozenset({"aux", "auxpass"})
 # "He seems to ...", "it appears that": the subject of a raising verb holds no view; the writer
 # does.
@@ -107,13 +110,36 @@ def _complement(token: Token) -> tuple[Token, Token | None] | None:
             return clause, None
         topic = _topic(token, any_preposition=False)
     elif token.tag_ == "JJ" and token.dep_ == "acomp":  # "was critical of", "is confident that"
-        clause = next((c for c in token.rights if c.dep_ in ("ccomp", "xcomp")), None)
+        clause = next((c for c in token.rights if c.dep_ in ADJECTIVE_COMPLEMENTS), None)
         if clause is not None:
             return clause, None
         topic = _topic(token, any_preposition=True)
     else:
         return None
     return (topic[1], topic[0]) if topic is not None else None
+
+
+def _possible_cues(arrays: DocArrays) -> list[int]:
+    """The tokens `_complement` may find something for: a verb with a complement or a
+    preposition after it, a noun with a clause or a preposition after it, a predicative adjective
+    likewise. A superset of the tokens with a complement (most tokens have none)."""
+    if not arrays.size:
+        return []
+    after_head = arrays.after_head()
+
+    def has_right_child(deps: Sequence[str]) -> numpy.ndarray:
+        return arrays.heads_of(after_head & arrays.dep(deps.__contains__))
+
+    preposition = has_right_child(("prep",))
+    verbs = arrays.tag(lambda tag: tag.startswith("VB")) & ~arrays.dep(NOT_CUES.__contains__)
+    nouns = arrays.tag(lambda tag: tag.startswith("NN"))
+    adjectives = arrays.tag(lambda tag: tag == "JJ") & arrays.dep(lambda dep: dep == "acomp")
+    verb_complement = arrays.heads_of(arrays.dep(VERB_COMPLEMENTS.__contains__))
+    return indices(
+        (verbs & (verb_complement | preposition))
+        | (nouns & (has_right_child(NOUN_COMPLEMENTS) | preposition))
+        | (adjectives & (has_right_child(ADJECTIVE_COMPLEMENTS) | preposition))
+    )
 
 
 def _object_content(token: Token, obj: Token) -> tuple[int, int]:
@@ -196,8 +222,9 @@ def find_candidates(
     doc, text, index, lexicon = context.doc, context.text, context.quotes, context.lexicon
     cue_tokens = {i for a in rule_attributions if a.cue is not None for i in range(*a.cue)}
     frames: list[tuple[Attribution, tuple[Token, Token | None]]] = []
-    for token in doc:
-        if token.i in cue_tokens or token.is_space or index.contains(token.idx):
+    for i in _possible_cues(context.arrays):
+        token = doc[i]
+        if i in cue_tokens or token.is_space or index.contains(token.idx):
             continue
         if token.tag_.startswith("VB") and lexicon.verb_lemma(token.lower_) in lexicon.citing_verbs:
             continue  # "X quoted Y as saying": the rules read the citing frame with its saying

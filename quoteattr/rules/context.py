@@ -8,6 +8,7 @@ import bisect
 from attrs import define, frozen
 from spacy.tokens import Doc
 
+from .arrays import DocArrays
 from .lexicon import CueLexicon
 from .marks import QuotedSpan, find_quoted_spans, paragraph_spans
 
@@ -50,10 +51,12 @@ class DocContext:
     paragraphs: list[tuple[int, int]]
     quotes: QuoteIndex
     paragraph_starts: list[int]
+    arrays: DocArrays
 
     @classmethod
     def build(cls, doc: Doc, lexicon: CueLexicon) -> DocContext:
         text = doc.text
         paragraphs = paragraph_spans(text)
         quotes = QuoteIndex.build(text, paragraphs)
-        return cls(doc, text, lexicon, paragraphs, quotes, [start for start, _ in paragraphs])
+        starts = [start for start, _ in paragraphs]
+        return cls(doc, text, lexicon, paragraphs, quotes, starts, DocArrays(doc))

@@ -4,6 +4,8 @@ salience index and the paragraphs these methods read."""
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Token
 
 from ..records import EntityType
@@ -16,6 +18,7 @@ FEMALE = word_list("female_pronouns")
 FIRST_PERSON = word_list("first_and_second_person")
 # How many paragraphs back a pronoun looks for named candidates.
 PRONOUN_WINDOW = 3
+GENDERED_PRONOUN_TAGS = frozenset({"PRP", "PRP$"})
 
 
 class PronounResolution:
@@ -24,15 +27,18 @@ class PronounResolution:
     def _advance(self, before: int) -> None:
         """Resolve the third-person personal pronouns ("he", "her") before token `before`, in
         order, so that their entities carry the salience and the gender the pronouns give them."""
-        for i in range(self._cursor, before):
-            token = self.doc[i]
-            if i in self._pronouns or token.tag_ not in ("PRP", "PRP$"):
+        pronouns = self._gendered_pronouns  # token indices, in order
+        for at in range(bisect.bisect_left(pronouns, self._cursor), len(pronouns)):
+            i = pronouns[at]
+            if i >= before:
+                break
+            if i in self._pronouns:
                 continue
-            if token.lower_ in MALE or token.lower_ in FEMALE:
-                start, end = token.idx, token.idx + len(token.text)
-                self._pronouns[i] = self._resolve_pronoun(
-                    token, start, end, self._previous, frozenset()
-                ).entity
+            token = self.doc[i]
+            start, end = token.idx, token.idx + len(token.text)
+            self._pronouns[i] = self._resolve_pronoun(
+                token, start, end, self._previous, frozenset()
+            ).entity
         self._cursor = max(self._cursor, before)
 
     def _resolve_pronoun(

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span
 
 from ..records import EntityType
+from .arrays import indices
 from .context import DocContext
 from .lexicon import word_list
 from .mentions import MentionKind, ResolvedMention
@@ -29,7 +30,14 @@ from .names import (
     without_dateline,
 )
 from .nominals import descriptive_phrase
-from .pronouns import FIRST_PERSON, PRONOUN_WINDOW, PronounResolution
+from .pronouns import (
+    FEMALE,
+    FIRST_PERSON,
+    GENDERED_PRONOUN_TAGS,
+    MALE,
+    PRONOUN_WINDOW,
+    PronounResolution,
+)
 from .salience import SalienceIndex
 from .syntax import NAME_LABELS, names_in, noun_phrase
 
@@ -75,6 +83,11 @@ class EntityResolver(PronounResolution):
         # Third-person pronouns resolved on the way (see `_advance`): token -> entity or None.
         self._pronouns: dict[int, NameCluster | None] = {}
         self._cursor = 0  # the next token `_advance` looks at
+        arrays = self.arrays = context.arrays
+        # The tokens `_advance` resolves as it goes: "he", "her" and the like.
+        self._gendered_pronouns = indices(
+            arrays.tag(GENDERED_PRONOUN_TAGS.__contains__) & arrays.lower_in(MALE | FEMALE)
+        )
         self._previous: list[tuple[int, NameCluster]] = []  # the speakers of the latest resolve
 
     # -- names ------------------------------------------------------------------------------
@@ -345,11 +358,16 @@ def seed_names(resolver: EntityResolver) -> None:
             ):
                 phrase = resolver.doc[start:end]
                 entity.add_mention(phrase.start_char, phrase.end_char, phrase.text)
-    doc = resolver.doc  # after the NER's names, so that their entity ids come first
-    for token in doc:
-        if token.tag_ == "NNP" and token.dep_ in SUBJECT_NAME_DEPS and not token.ent_type_:
-            start = token.i
-            while start > 0 and doc[start - 1].tag_ == "NNP" and doc[start - 1].head.i == token.i:
-                start -= 1
-            if not any(doc[i].lower_ in CALENDAR for i in range(start, token.i + 1)):
-                resolver.add_name(doc[start].idx, token.idx + len(token.text), None)
+    doc, arrays = resolver.doc, resolver.arrays  # after the NER's names: their entity ids first
+    untagged_subjects = (
+        arrays.tag(lambda tag: tag == "NNP")
+        & arrays.dep(SUBJECT_NAME_DEPS.__contains__)
+        & ~arrays.has_entity_type()
+    )
+    for i in indices(untagged_subjects):
+        token = doc[i]
+        start = i
+        while start > 0 and doc[start - 1].tag_ == "NNP" and doc[start - 1].head.i == i:
+            start -= 1
+        if not any(doc[k].lower_ in CALENDAR for k in range(start, i + 1)):
+            resolver.add_name(doc[start].idx, token.idx + len(token.text), None)
