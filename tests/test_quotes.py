@@ -833,6 +833,33 @@ ROLES = [
         id="colon-lead-in-with-a-participle-is-not-inverted",
     ),
     pytest.param(
+        "On Monday, in a long speech to the party, Senator Ann Marsh made the following comment:\n\n"
+        '"We will not raise taxes."',
+        {
+            "kind": "direct",
+            "text": "We will not raise taxes.",
+            "speaker": "Ann Marsh",
+            "cue": "comment",
+        },
+        id="colon-lead-in-a-clause-with-a-speech-noun-across-a-paragraph",
+    ),
+    pytest.param(
+        "On Monday, in a long and angry speech to the party, Maria Lopez told the delegates:\n\n"
+        '"We will win."',
+        {"kind": "direct", "text": "We will win.", "speaker": "Maria Lopez", "cue": "told"},
+        id="colon-lead-in-a-long-clause",
+    ),
+    pytest.param(
+        '"The campaign is in panic mode. Full panic mode," said Leslie Wimes.',
+        {
+            "kind": "direct",
+            "text": "The campaign is in panic mode. Full panic mode,",
+            "speaker": "Leslie Wimes",
+            "cue": "said",
+        },
+        id="inverted-after-a-quote-of-two-sentences",
+    ),
+    pytest.param(
         "President Anna Weber said the talks would resume in May.",
         {"speaker": "Anna Weber", "mention": "President Anna Weber"},
         id="title-kept-in-mention",

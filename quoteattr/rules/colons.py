@@ -8,14 +8,15 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..records import QuoteKind
 from .candidates import Attribution, Via
 from .context import DocContext
+from .lexicon import CueLexicon
 from .marks import CLOSERS_FOR
 from .names import TITLES
-from .syntax import SPEAKER_LABELS, names_in, noun_phrase
+from .syntax import SPEAKER_LABELS, is_personal, mention_head, names_in, noun_phrase
 
 QUOTE_OPENERS = frozenset(CLOSERS_FOR)
 # A lead-in longer than this is a sentence of its own, not a label.
@@ -45,7 +46,24 @@ def colon_lead_ins(context: DocContext, consumed: set[int]) -> list[Attribution]
             ends = list(SENTENCE_END.finditer(text, line_start, colon))
             if ends:
                 lead = doc.char_span(ends[-1].end(), colon, alignment_mode="expand")
-        if lead is None or len(lead) == 0 or len(lead) > MAX_LEAD:
+        if lead is not None and len(lead) > MAX_LEAD:
+            clause = _clause_lead_in(lead, lexicon)
+            if clause is not None:
+                consumed.add(quote.open)
+                speaker, cue = clause
+                found.append(
+                    Attribution(
+                        content=[(quote.start, quote.end)],
+                        kind=QuoteKind.DIRECT,
+                        cue=(cue.i, cue.i + 1),
+                        cue_lemma=lexicon.verb_lemma(cue.lower_) or cue.lower_,
+                        speaker=speaker,
+                        via=Via.COLON,
+                        sentence_start=lead.sent.start,
+                    )
+                )
+            continue
+        if lead is None or len(lead) == 0:
             continue
         # 'Said Ellis: "..."': an inverted cue opens a lead-in that is otherwise a noun phrase.
         inverted = (
@@ -81,6 +99,27 @@ def colon_lead_ins(context: DocContext, consumed: set[int]) -> list[Attribution]
             )
         )
     return found
+
+
+def _clause_lead_in(lead: Span, lexicon: CueLexicon) -> tuple[tuple[int, int], Token] | None:
+    """The speaker and cue of a lead-in that is a clause of its own ending at the colon: 'On
+    Monday, Sanders made the following comment:', 'The ministry said in a statement on Friday:'.
+    Its verb is a speech verb, or its object names something said ("comment", "statement")."""
+    root = lead[-1].sent.root
+    if not (lead.start <= root.i < lead.end) or not root.tag_.startswith("VB"):
+        return None
+    obj = next((c for c in root.children if c.dep_ == "dobj"), None)
+    lemma = lexicon.verb_lemma(root.lower_)
+    if lemma is not None and (obj is None or lemma in lexicon.addressee_object):
+        cue = root  # "said in a statement:", "told the delegates:"
+    elif obj is not None and lexicon.category_of(obj.lower_, "noun") == "statement":
+        cue = obj
+    else:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
+    if subject is None or not is_personal(subject):
+        return None
+    return noun_phrase(mention_head(subject)), cue
 
 
 def news_colons(context: DocContext) -> list[Attribution]:

@@ -117,7 +117,10 @@ def find_subject(verb: Token, depth: int = 0) -> tuple[Token, Via] | None:
         (
             c
             for c in verb.children
-            if c.dep_ in SUBJECTS and not c.is_punct and not _is_quotation(c)
+            if c.dep_ in SUBJECTS
+            and not c.is_punct
+            and not _is_quotation(c)
+            and not _closed_before(c, verb)
         ),
         None,
     )
@@ -155,6 +158,17 @@ def _is_quotation(token: Token) -> bool:
     is what was said, not who said it."""
     first, last = token.left_edge, token.right_edge
     return first.i < last.i and first.is_quote and last.is_quote
+
+
+def _closed_before(subject: Token, verb: Token) -> bool:
+    """A subject followed by the end of a quotation before its verb (a closing mark after a comma
+    or a full stop) is a word of the quotation ('"... Full panic mode," said Wimes', parsed with
+    "mode" as a subject of "said"); not a name in quote marks ('the "Squad" said')."""
+    doc = subject.doc
+    return subject.i < verb.i and any(
+        doc[i].tag_ == "''" and doc[i - 1].text in (",", ".", "!", "?")
+        for i in range(subject.right_edge.i + 1, verb.i)
+    )
 
 
 def open_class_lemma(token: Token) -> str:
