@@ -147,6 +147,22 @@ CASES = [
         [("polls", "The website's owner", None)],
         id="near-the-websites-owner-unnamed",
     ),
+    # 4e. A document speaks for its author.
+    pytest.param(
+        "A report by the Harbour Institute said that rents had doubled.",
+        [("rents", "A report", "Harbour Institute")],
+        id="a-report-by-its-author",
+    ),
+    pytest.param(
+        "A study released by the Harbour Institute on Monday said that rents had doubled.",
+        [("rents", "A study", "Harbour Institute")],
+        id="a-study-released-by-its-author",
+    ),
+    pytest.param(
+        "A report about Ruth Okafor said that rents had doubled.",
+        [("rents", "A report", None)],
+        id="near-a-report-about-someone-is-not-theirs",
+    ),
     # 5. Groups are named by their description; anonymous sources are not named.
     pytest.param(
         "Most of the 40 nurses said they would strike.",

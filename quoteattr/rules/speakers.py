@@ -28,7 +28,7 @@ from .names import (
     proper_noun_run,
     without_dateline,
 )
-from .nominals import descriptive_phrase
+from .nominals import descriptive_phrase, document_author
 from .pronouns import FIRST_PERSON, PRONOUN_WINDOW, ROLE_NOUNS, PronounResolution, other_party
 from .salience import SalienceIndex
 from .syntax import NAME_LABELS, names_in, noun_phrase
@@ -225,6 +225,14 @@ class EntityResolver(PronounResolution):
         if linked is not None:
             linked.add_mention(start, end, text)
             return ResolvedMention(linked, linked.type, how)
+        author = document_author(root)
+        if author is not None:  # a document speaks for whoever wrote it
+            author_names = names_in(self.doc[author.left_edge.i : author.right_edge.i + 1])
+            if author_names:
+                name = author_names[0]
+                entity = self.add_name(name.start_char, name.end_char, name.label_)
+                if entity is not None:
+                    return ResolvedMention(entity, entity.type, MentionKind.NOMINAL)
         if how == MentionKind.PRONOUN:
             self._previous = previous_speakers
             self._advance(root.i)
