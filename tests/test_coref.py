@@ -91,6 +91,78 @@ CASES = [
         [("talks had failed", "The union", "Harbour Workers Union")],
         id="the-union-after-its-name",
     ),
+    # 4b. Epithets: a role the article never wrote with the name refers to a salient person.
+    pytest.param(
+        "Dana Whitfield held a rally in Ohio on Friday.\n\n"
+        "The GOP nominee said the polls were wrong.",
+        [("polls", "The GOP nominee", "Dana Whitfield")],
+        id="epithet-to-the-salient-person",
+    ),
+    pytest.param(
+        "Dana Whitfield held a rally in Ohio on Friday.\n\n"
+        "The spokesman said the polls were wrong.",
+        [("polls", "The spokesman", None)],
+        id="near-a-spokesman-is-no-epithet",
+    ),
+    pytest.param(
+        "Paul Tribe and Ruth Mendes visited the school on Friday.\n\n"
+        "The former first lady said the polls were wrong.",
+        [("polls", "The former first lady", "Ruth Mendes")],
+        id="epithet-of-a-gender",
+    ),
+    pytest.param(
+        "Libertarian candidate Tom Reyes spoke in Ohio. Dana Whitfield spoke in Iowa.\n\n"
+        "The Democratic candidate said the polls were wrong.",
+        [("polls", "The Democratic candidate", "Dana Whitfield")],
+        id="epithet-of-another-party",
+    ),
+    pytest.param(
+        "Libertarian candidate Tom Reyes spoke in Ohio. Dana Whitfield spoke in Iowa.\n\n"
+        "The candidate said the polls were wrong.",
+        [("polls", "The candidate", "Tom Reyes")],
+        id="near-the-title-the-name-was-written-with",
+    ),
+    # 4c. An abbreviated title is the title ("Sen." and "the senator").
+    pytest.param(
+        "Sen. Alan Brooks spoke in Ohio. Gov. Ruth Mendes replied on Friday.\n\n"
+        "The senator said the polls were wrong.",
+        [("polls", "The senator", "Alan Brooks")],
+        id="the-senator-after-sen",
+    ),
+    pytest.param(
+        "Sen. Alan Brooks spoke in Ohio. Gov. Ruth Mendes replied on Friday.\n\n"
+        "The governor said the polls were wrong.",
+        [("polls", "The governor", "Ruth Mendes")],
+        id="near-the-governor-after-gov",
+    ),
+    # 4d. A publication named before: "the website".
+    pytest.param(
+        "The Daily Ledger published the figures on Monday.\n\nThe website said the polls were wrong.",
+        [("polls", "The website", "Daily Ledger")],
+        id="the-website-after-its-name",
+    ),
+    pytest.param(
+        "The Daily Ledger published the figures on Monday.\n\n"
+        "The website's owner said the polls were wrong.",
+        [("polls", "The website's owner", None)],
+        id="near-the-websites-owner-unnamed",
+    ),
+    # 4e. A document speaks for its author.
+    pytest.param(
+        "A report by the Harbour Institute said that rents had doubled.",
+        [("rents", "A report", "Harbour Institute")],
+        id="a-report-by-its-author",
+    ),
+    pytest.param(
+        "A study released by the Harbour Institute on Monday said that rents had doubled.",
+        [("rents", "A study", "Harbour Institute")],
+        id="a-study-released-by-its-author",
+    ),
+    pytest.param(
+        "A report about Ruth Okafor said that rents had doubled.",
+        [("rents", "A report", None)],
+        id="near-a-report-about-someone-is-not-theirs",
+    ),
     # 5. Groups are named by their description; anonymous sources are not named.
     pytest.param(
         "Most of the 40 nurses said they would strike.",

@@ -153,3 +153,9 @@ def _word_lists() -> dict[str, Any]:
 def word_list(name: str) -> frozenset[str]:
     """One closed-class word list of `lexicons/en_words.json` ("copulas", "titles", ...)."""
     return frozenset(_word_lists()[name])
+
+
+def word_groups(name: str) -> dict[str, frozenset[str]]:
+    """A list of word groups of `lexicons/en_words.json` ("title_equivalents", ...): each word
+    mapped to its whole group."""
+    return {word: frozenset(group) for group in _word_lists()[name] for word in group}

@@ -9,6 +9,9 @@ from spacy.tokens import Span, Token
 from .lexicon import word_list
 
 QUANTIFIERS = word_list("group_quantifiers")
+DOCUMENT_NOUNS = word_list("document_nouns")
+# The verbs of "a report released by", "a complaint filed by": who made the document.
+AUTHOR_DEPS = frozenset({"acl", "relcl"})
 # Dependents that describe a group: "federal prosecutors", "the 40 nurses", "shelter users",
 # "attorneys for the family", "nurses who work nights".
 DESCRIBING_DEPS = frozenset({"amod", "compound", "nummod", "prep", "poss", "acl", "relcl", "nmod"})
@@ -52,4 +55,20 @@ def _quantified_group(quantifier: Token) -> Token | None:
     for child in quantifier.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def document_author(root: Token) -> Token | None:
+    """The author of a document speaking ("a report by the Harbour Institute", "a study released
+    by the institute"): the object of its "by", directly or through the participle that made
+    it; else None."""
+    if root.lower_ not in DOCUMENT_NOUNS:
+        return None
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ in AUTHOR_DEPS and child.tag_ == "VBN":
+            for agent in child.children:
+                if agent.dep_ == "agent":
+                    return next((c for c in agent.children if c.dep_ == "pobj"), None)
     return None

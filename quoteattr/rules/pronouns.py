@@ -9,9 +9,9 @@ import bisect
 from spacy.tokens import Token
 
 from ..records import EntityType
-from .lexicon import word_list
+from .lexicon import word_groups, word_list
 from .mentions import MentionKind, ResolvedMention
-from .names import NameCluster
+from .names import FEMALE_TITLES, MALE_TITLES, NameCluster
 
 MALE = word_list("male_pronouns")
 FEMALE = word_list("female_pronouns")
@@ -19,6 +19,16 @@ FIRST_PERSON = word_list("first_and_second_person")
 # How many paragraphs back a pronoun looks for named candidates.
 PRONOUN_WINDOW = 3
 GENDERED_PRONOUN_TAGS = frozenset({"PRP", "PRP$"})
+ROLE_NOUNS = word_list("role_nouns")
+PARTY_GROUPS = word_groups("party_groups")  # "gop" -> {"gop", "republican"}
+
+
+def other_party(words: set[str], entity_words: set[str]) -> bool:
+    """Whether a description names a party ("the Democratic nominee") and the entity's own words
+    name only others ("Republican nominee Donald Trump")."""
+    wanted = {group for word in words if (group := PARTY_GROUPS.get(word)) is not None}
+    known = {group for word in entity_words if (group := PARTY_GROUPS.get(word)) is not None}
+    return bool(wanted) and bool(known) and not wanted & known
 
 
 class PronounResolution:
@@ -69,6 +79,27 @@ class PronounResolution:
         entity.add_mention(start, end, self.text[start:end])
         self.salience.add(token, entity.entity_id)
         return ResolvedMention(entity, entity.type, MentionKind.PRONOUN)
+
+    def _epithet_referent(
+        self,
+        token: Token,
+        start: int,
+        words: set[str],
+        previous: list[tuple[int, NameCluster]],
+    ) -> NameCluster | None:
+        """The person an epithet ("the GOP nominee", "the former first lady") refers to: the most
+        salient person of its gender and of no other party."""
+        head = token.lower_
+        gender = None
+        if head in FEMALE_TITLES or head.endswith("woman") or words & FEMALE_TITLES:
+            gender = "female"
+        elif head in MALE_TITLES or head.endswith("man"):
+            gender = "male"
+        exclude = frozenset(e.entity_id for e in self.entities if other_party(words, e.words))
+        entity = self._most_salient(token, start, previous, {EntityType.PERSON}, gender, exclude)
+        if entity is not None:
+            self.salience.add(token, entity.entity_id)
+        return entity
 
     def _most_salient(
         self,

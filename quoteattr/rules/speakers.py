@@ -16,7 +16,7 @@ from spacy.tokens import Span
 from ..records import EntityType
 from .arrays import indices
 from .context import DocContext
-from .lexicon import word_list
+from .lexicon import word_groups, word_list
 from .mentions import MentionKind, ResolvedMention
 from .names import (
     CALENDAR,
@@ -29,14 +29,16 @@ from .names import (
     proper_noun_run,
     without_dateline,
 )
-from .nominals import descriptive_phrase
+from .nominals import descriptive_phrase, document_author
 from .pronouns import (
     FEMALE,
     FIRST_PERSON,
     GENDERED_PRONOUN_TAGS,
     MALE,
     PRONOUN_WINDOW,
+    ROLE_NOUNS,
     PronounResolution,
+    other_party,
 )
 from .salience import SalienceIndex
 from .syntax import NAME_LABELS, names_in, noun_phrase
@@ -44,6 +46,7 @@ from .syntax import NAME_LABELS, names_in, noun_phrase
 PLURAL = word_list("plural_pronouns")
 NEUTER = word_list("neuter_pronouns")
 ORG_NOUNS = word_list("organisation_nouns")
+TITLE_EQUIVALENTS = word_groups("title_equivalents")  # "sen" -> {"sen", "senator"}
 COREF_PREFIX = "coref_clusters"  # span groups of spacy-experimental's coref and its kin
 # How many paragraphs back a pronoun or a nominal ("the president") looks for its referent.
 SUBJECT_NAME_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -237,6 +240,14 @@ class EntityResolver(PronounResolution):
         if linked is not None:
             linked.add_mention(start, end, text)
             return ResolvedMention(linked, linked.type, how)
+        author = document_author(root)
+        if author is not None:  # a document speaks for whoever wrote it
+            author_names = names_in(self.doc[author.left_edge.i : author.right_edge.i + 1])
+            if author_names:
+                name = author_names[0]
+                entity = self.add_name(name.start_char, name.end_char, name.label_)
+                if entity is not None:
+                    return ResolvedMention(entity, entity.type, MentionKind.NOMINAL)
         if how == MentionKind.PRONOUN:
             self._previous = previous_speakers
             self._advance(root.i)
@@ -268,16 +279,23 @@ class EntityResolver(PronounResolution):
             entity = self._recent(start, previous, {EntityType.ORG}, None)
             kind = EntityType.ORG
         else:
-            # "the president": an entity introduced with that title or apposition.
-            entity = next(
-                (e for e in self._recent_entities(start, NOMINAL_WINDOW) if head in e.words), None
-            )
+            # "the president": an entity introduced with that title or apposition ("the senator"
+            # after "Sen. Ted Cruz"), of no other party ("the Democratic candidate" is not
+            # "Libertarian candidate Gary Johnson").
+            titles = TITLE_EQUIVALENTS.get(head, frozenset({head}))
+            entity = self._titled(start, titles, words, NOMINAL_WINDOW)
             kind = EntityType.PERSON
             if entity is None and head not in self._anonymous:
                 # A title used long after the person was introduced with it ("the nominee").
-                entity = next(
-                    (e for e in self._recent_entities(start, ARTICLE) if head in e.words), None
-                )
+                entity = self._titled(start, titles, words, ARTICLE)
+            if entity is None and head in ROLE_NOUNS and not words & INDEFINITE:
+                # A role the article never wrote with the name ("the GOP nominee" after "Donald
+                # Trump"): an epithet, which refers to a salient person as a pronoun does.
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                if span is not None:
+                    self._previous = previous
+                    self._advance(span.root.i)
+                    entity = self._epithet_referent(span.root, start, words, previous)
         if entity is None or words & INDEFINITE:
             span = self.doc.char_span(start, end, alignment_mode="expand")
             described = None if span is None else descriptive_phrase(span, self._anonymous)
@@ -288,6 +306,19 @@ class EntityResolver(PronounResolution):
             return ResolvedMention(group, group.type, MentionKind.DESCRIPTIVE, (start, end))
         entity.add_mention(start, end, text)
         return ResolvedMention(entity, entity.type, MentionKind.NOMINAL)
+
+    def _titled(
+        self, start: int, titles: frozenset[str], words: set[str], window: int
+    ) -> NameCluster | None:
+        """The latest entity within `window` paragraphs written with one of `titles`."""
+        return next(
+            (
+                e
+                for e in self._recent_entities(start, window)
+                if titles & e.words and not other_party(words, e.words)
+            ),
+            None,
+        )
 
     def _described(self, name: str, start: int, end: int, text: str) -> NameCluster:
         """The entity of a group named by its description, one per description: it is kept out
