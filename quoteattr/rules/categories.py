@@ -105,8 +105,9 @@ def topic_is_content(cue: Token, topic: Token, lexicon: CueLexicon) -> bool:
     """Whether the object of a cue's preposition is what it reports ("called for talks", "warned
     of war", "critical of the plan"): not after a verb that names only a topic ("talked about
     moving abroad") or a verb of thought ("thought of climate change"), nor a person spoken to or
-    of ("called on Trump"; a name after a preposition other than the verb's own), except for a
-    stance, which is held about its object ("critical of Trump")."""
+    of ("called on Trump"; a name after a preposition other than the verb's own), nor after a
+    noun, except with its verb's own preposition; except for a stance, which is held about its
+    object ("critical of Trump", "her support for the bill")."""
     part = PARTS.get(cue.tag_[:2], "verb")
     category = lexicon.category_of(cue.lower_, part)
     if category == Category.STANCE:
@@ -117,6 +118,11 @@ def topic_is_content(cue: Token, topic: Token, lexicon: CueLexicon) -> bool:
     if lemma in lexicon.topic_only_verbs or topic.ent_type_ == "PERSON" or topic.tag_ == "PRP":
         return False
     own = lexicon.preposition_content.get(lemma) == topic.head.lower_
+    if part == "noun":
+        # "her criticism for failing to act", "his view of the world", "the diagnosis of a clot":
+        # what a noun of speech or thought is about; unless it is the preposition its verb
+        # reports with ("a call for talks", "a warning of war").
+        return own
     return own or topic.tag_ not in ("NNP", "NNPS")
 
 

@@ -1,6 +1,6 @@
 import pytest
 
-from quoteattr.rules.categories import unsaid
+from quoteattr.rules.categories import topic_is_content, unsaid
 
 from .conftest import from_rows
 
@@ -57,3 +57,31 @@ WANTED_TO_SAY = [
 def test_a_statement_the_sentence_says_was_not_made(rows, verb, expected):
     doc = from_rows(rows)
     assert unsaid(doc[verb]) is expected
+
+
+# "her criticism of the budget", "her call for talks", "her support for the bill"
+def _noun_with_preposition(noun: str, preposition: str, obj: str):
+    return from_rows(
+        [
+            ("her", 1, "poss", "PRP$"),
+            (noun, 1, "ROOT", "NN"),
+            (preposition, 1, "prep", "IN"),
+            (obj, 2, "pobj", "NN"),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("noun", "preposition", "obj", "expected"),
+    [
+        pytest.param("criticism", "of", "budget", False, id="what-a-statement-noun-is-about"),
+        pytest.param("view", "of", "world", False, id="what-a-thought-noun-is-about"),
+        pytest.param("call", "for", "talks", True, id="the-preposition-its-verb-reports-with"),
+        pytest.param("support", "for", "bill", True, id="a-stance-is-held-about-its-object"),
+    ],
+)
+def test_a_nouns_prepositional_object_is_content_only_as_its_verb_or_a_stance_has_it(
+    noun, preposition, obj, expected, lexicon
+):
+    doc = _noun_with_preposition(noun, preposition, obj)
+    assert topic_is_content(doc[1], doc[3], lexicon) is expected
