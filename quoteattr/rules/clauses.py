@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from ..records import QuoteKind
 from .candidates import Attribution
 from .context import DocContext
-from .syntax import char_range, is_personal, strip_chars, subtree_span, trim_tokens
+from .syntax import SET_OFF, char_range, is_personal, strip_chars, subtree_span, trim_tokens
 
 
 def clip_to_paragraphs(context: DocContext, attributions: list[Attribution]) -> None:
@@ -55,8 +55,8 @@ def parenthetical_content(doc: Doc, attribution: Attribution) -> None:
         pieces = [(start, end)]
     elif verb.dep_ in PARENTHETICAL_DEPS and not _has_own_frame(verb):
         left, right = trim_tokens(doc, verb.left_edge.i, verb.right_edge.i + 1)
-        before_comma = left > sent.start and doc[left - 1].text in (",", "—", "–", "--")
-        after_comma = right < sent.end and doc[right].text in (",", "—", "–", "--")
+        before_comma = left > sent.start and doc[left - 1].text in SET_OFF
+        after_comma = right < sent.end and doc[right].text in SET_OFF
         if not (before_comma or (left == sent.start and after_comma)):
             return
         # "which, Tompkins said, is full": the clause the cue interrupts, else the sentence.
@@ -88,4 +88,4 @@ def _set_off(doc: Doc, verb: Token, clause: Token) -> bool:
         between = doc[clause.right_edge.i + 1 : verb.i]
     else:
         between = doc[verb.i + 1 : clause.left_edge.i]
-    return any(t.text in (",", "—", "–", "--") for t in between)
+    return any(t.text in SET_OFF for t in between)

@@ -26,6 +26,7 @@ from .syntax import (
     IMPERSONAL_SUBJECTS,
     NOT_TOPICS,
     PASSIVE_SUBJECTS,
+    SET_OFF,
     SUBJECTS,
     TOPIC_PREPOSITIONS,
     char_range,
@@ -40,9 +41,6 @@ from .syntax import (
     subtree_span,
     trim_tokens,
 )
-
-# Punctuation that sets a parenthetical cue off from the words it interrupts.
-SET_OFF = frozenset({",", "--", "—", "–"})
 
 
 def _coordinated_cue_subject(verb: Token, lexicon: CueLexicon) -> tuple[Token, Via] | None:
@@ -81,30 +79,32 @@ def _object_after_cue(verb: Token, lemma: str, lexicon: CueLexicon) -> tuple[Tok
     return None
 
 
-def _interrupted_subject(verb: Token) -> tuple[int, int] | None:
-    """The tokens of the subject of the words a cue interrupts, set off from the cue by a dash or
-    a comma: the parser reads "The plan -- Hale said -- is dead" either with two subjects of
-    "said" or with "said" as a clause of "plan"; either way "The plan" begins what was said."""
+def _interrupted_subject(
+    verb: Token, content: tuple[int, int] | None
+) -> tuple[tuple[int, int], Token] | None:
+    """The first words and the speaker of a report its cue interrupts, set off on both sides by
+    dashes or commas: the parser reads "The plan -- Hale said -- is dead" either with two
+    subjects of "said" or with "said" as a clause of "plan"; either way "The plan" begins what
+    was said, and Hale said it. Not an apposition ("Ban, the UN's chief, vowed to ...")."""
+    doc = verb.doc
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subjects or content is None or content[0] <= verb.i:
+        return None
     if len(subjects) > 1:
         first, start, end = subjects[0], subjects[0].left_edge.i, subjects[0].right_edge.i + 1
     elif (
-        subjects
-        and verb.dep_ == "acl"
+        verb.dep_ == "acl"
         and subjects[0].tag_ not in ("WP", "WDT")  # "Hale, who said ...": Hale is the speaker
         and verb.head.i < verb.left_edge.i
     ):
         first, start, end = verb.head, verb.head.left_edge.i, verb.left_edge.i
     else:
         return None
-    between = verb.doc[first.i + 1 : subjects[-1].left_edge.i]  # the dash may hang on the first
-    if not any(t.text in SET_OFF for t in between):
+    before = doc[first.i + 1 : subjects[-1].left_edge.i]  # the dash may hang on the first
+    after = doc[verb.i + 1 : content[0]]
+    if not (any(t.text in SET_OFF for t in before) and any(t.text in SET_OFF for t in after)):
         return None
-    return trim_tokens(verb.doc, start, end)
-
-
-def _nearest_subject(verb: Token) -> Token:
-    return [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i][-1]
+    return trim_tokens(doc, start, end), subjects[-1]
 
 
 def _ends_clause(noun: Token) -> bool:
@@ -302,27 +302,16 @@ def verb_attributions(
         elif reduced_passive(verb):
             continue  # "Asked what he would do, Diaz said": Diaz was asked, the words are not his
         else:
-            interrupted = _interrupted_subject(verb)
-            if (
-                interrupted is not None
-                and (
-                    content is None
-                    or content[0] <= verb.i
-                    # the cue is set off from the rest of the words as well: "said -- is dead"
-                    or not any(t.text in SET_OFF for t in sent.doc[verb.i + 1 : content[0]])
-                )
-            ):
-                interrupted = None  # "Ban, the UN's chief, vowed to ...": an apposition
+            interrupted = _interrupted_subject(verb, content)
             if interrupted is not None:
-                attribution.content.insert(0, char_range(sent.doc, interrupted))
-            subject = (
-                find_subject(verb) if interrupted is None else (_nearest_subject(verb), Via.SUBJECT)
-            )
-            subject = (
-                subject
-                or _coordinated_cue_subject(verb, lexicon)
-                or _object_after_cue(verb, lemma, lexicon)
-            )
+                attribution.content.insert(0, char_range(sent.doc, interrupted[0]))
+                subject: tuple[Token, Via] | None = (interrupted[1], Via.SUBJECT)
+            else:
+                subject = (
+                    find_subject(verb)
+                    or _coordinated_cue_subject(verb, lexicon)
+                    or _object_after_cue(verb, lemma, lexicon)
+                )
             if subject is not None:
                 set_speaker(attribution, verb, subject)
             elif (

@@ -32,6 +32,10 @@ TOPIC_PREPOSITIONS = word_list("topic_prepositions")
 COORDINATORS = word_list("coordinators")
 
 
+# Punctuation that sets a parenthetical off from the clause it interrupts.
+SET_OFF = frozenset({",", "--", "—", "–"})
+
+
 def noun_phrase(token: Token) -> tuple[int, int]:
     """The mention headed by `token`: determiners, titles, possessives and appositions included,
     relative clauses and trailing prepositional phrases left out."""
