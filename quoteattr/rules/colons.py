@@ -46,52 +46,19 @@ def colon_lead_ins(context: DocContext, consumed: set[int]) -> list[Attribution]
             ends = list(SENTENCE_END.finditer(text, line_start, colon))
             if ends:
                 lead = doc.char_span(ends[-1].end(), colon, alignment_mode="expand")
-        if lead is not None and len(lead) > MAX_LEAD:
-            clause = _clause_lead_in(lead, lexicon)
-            if clause is not None:
-                consumed.add(quote.open)
-                speaker, cue = clause
-                found.append(
-                    Attribution(
-                        content=[(quote.start, quote.end)],
-                        kind=QuoteKind.DIRECT,
-                        cue=(cue.i, cue.i + 1),
-                        cue_lemma=lexicon.verb_lemma(cue.lower_) or cue.lower_,
-                        speaker=speaker,
-                        via=Via.COLON,
-                        sentence_start=lead.sent.start,
-                    )
-                )
-            continue
         if lead is None or len(lead) == 0:
             continue
-        # 'Said Ellis: "..."': an inverted cue opens a lead-in that is otherwise a noun phrase.
-        inverted = (
-            len(lead) > 1
-            and lexicon.verb_lemma(lead[0].lower_) is not None
-            and not any(t.tag_.startswith("VB") or t.is_punct for t in lead[1:])
-        )
-        named = lead[1:] if inverted else lead
-        names = names_in(named, SPEAKER_LABELS)
-        # 'From the chairwoman: "..."', 'Said the spokeswoman: "..."' name their speaker in a noun
-        # phrase; the NER may also miss the name of a short lead-in ('Said Ellis:').
-        described = (lead[0].lower_ == "from" or inverted) and named[-1].tag_.startswith("NN")
-        if not names and not (len(lead) > 1 and described):
+        read = _clause_lead_in if len(lead) > MAX_LEAD else _label_lead_in
+        roles = read(lead, lexicon)
+        if roles is None:
             continue
-        if names:
-            speaker = (names[-1].start, names[-1].end)
-        else:
-            start, end = noun_phrase(lead[1:].root)
-            speaker = (max(start, named.start), end)  # not the inverted cue the parser hung on it
+        speaker, cue, lemma = roles
         consumed.add(quote.open)
-        # 'Sen. Bob Hale said: "No deal."': the verb before the colon is the cue.
-        verb = lead[0] if inverted else lead[-1]
-        lemma = lexicon.verb_lemma(verb.lower_) if inverted or verb.tag_.startswith("VB") else None
         found.append(
             Attribution(
                 content=[(quote.start, quote.end)],
                 kind=QuoteKind.DIRECT,
-                cue=None if lemma is None else (verb.i, verb.i + 1),
+                cue=None if cue is None else (cue.i, cue.i + 1),
                 cue_lemma=lemma,
                 speaker=speaker,
                 via=Via.COLON,
@@ -101,10 +68,41 @@ def colon_lead_ins(context: DocContext, consumed: set[int]) -> list[Attribution]
     return found
 
 
-def _clause_lead_in(lead: Span, lexicon: CueLexicon) -> tuple[tuple[int, int], Token] | None:
-    """The speaker and cue of a lead-in that is a clause of its own ending at the colon: 'On
-    Monday, Sanders made the following comment:', 'The ministry said in a statement on Friday:'.
-    Its verb is a speech verb, or its object names something said ("comment", "statement")."""
+# A colon lead-in's speaker tokens, its cue word (if any) and the cue's lemma.
+LeadRoles = tuple[tuple[int, int], Token | None, str | None]
+
+
+def _label_lead_in(lead: Span, lexicon: CueLexicon) -> LeadRoles | None:
+    """A short lead-in that names its speaker: 'Putin:', 'Sen. Bob Hale said:', 'From the
+    chairwoman:', 'Said Ellis:'."""
+    # 'Said Ellis: "..."': an inverted cue opens a lead-in that is otherwise a noun phrase.
+    inverted = (
+        len(lead) > 1
+        and lexicon.verb_lemma(lead[0].lower_) is not None
+        and not any(t.tag_.startswith("VB") or t.is_punct for t in lead[1:])
+    )
+    named = lead[1:] if inverted else lead
+    names = names_in(named, SPEAKER_LABELS)
+    # 'From the chairwoman: "..."', 'Said the spokeswoman: "..."' name their speaker in a noun
+    # phrase; the NER may also miss the name of a short lead-in ('Said Ellis:').
+    described = (lead[0].lower_ == "from" or inverted) and named[-1].tag_.startswith("NN")
+    if not names and not (len(lead) > 1 and described):
+        return None
+    if names:
+        speaker = (names[-1].start, names[-1].end)
+    else:
+        start, end = noun_phrase(lead[1:].root)
+        speaker = (max(start, named.start), end)  # not the inverted cue the parser hung on it
+    # 'Sen. Bob Hale said: "No deal."': the verb before the colon is the cue.
+    verb = lead[0] if inverted else lead[-1]
+    lemma = lexicon.verb_lemma(verb.lower_) if inverted or verb.tag_.startswith("VB") else None
+    return speaker, None if lemma is None else verb, lemma
+
+
+def _clause_lead_in(lead: Span, lexicon: CueLexicon) -> LeadRoles | None:
+    """A lead-in that is a clause of its own ending at the colon: 'On Monday, Sanders made the
+    following comment:', 'The ministry said in a statement on Friday:'. Its verb is a speech
+    verb, or its object names something said ("comment", "statement")."""
     root = lead[-1].sent.root
     if not (lead.start <= root.i < lead.end) or not root.tag_.startswith("VB"):
         return None
@@ -113,13 +111,13 @@ def _clause_lead_in(lead: Span, lexicon: CueLexicon) -> tuple[tuple[int, int], T
     if lemma is not None and (obj is None or lemma in lexicon.addressee_object):
         cue = root  # "said in a statement:", "told the delegates:"
     elif obj is not None and lexicon.category_of(obj.lower_, "noun") == "statement":
-        cue = obj
+        cue, lemma = obj, lexicon.verb_lemma(obj.lower_) or obj.lower_
     else:
         return None
     subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
     if subject is None or not is_personal(subject):
         return None
-    return noun_phrase(mention_head(subject)), cue
+    return noun_phrase(mention_head(subject)), cue, lemma
 
 
 def news_colons(context: DocContext) -> list[Attribution]:
