@@ -249,6 +249,62 @@ def test_a_report_inside_another_is_second_hand():
     assert [source.entity.name for source in inner.sources] == ["Bob Hale"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What a speaker says she thinks or wants is her statement, not a second record.
+        (
+            "Maria Lopez said she thinks the budget is too small.",
+            [("statement", "said", "she thinks the budget is too small")],
+        ),
+        (
+            "Maria Lopez told reporters that she wants the council to cut the budget.",
+            [("statement", "told", "that she wants the council to cut the budget")],
+        ),
+        # Near neighbours: a thought of someone else's inside a statement, and one on its own.
+        (
+            "Maria Lopez said voters think the budget is too small.",
+            [
+                ("statement", "said", "voters think the budget is too small"),
+                ("thought", "think", "the budget is too small"),
+            ],
+        ),
+        (
+            "She thinks the budget is too small.",
+            [("thought", "thinks", "the budget is too small")],
+        ),
+    ],
+)
+def test_what_a_speaker_reports_of_herself_is_one_statement(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The doer of a gerund after "by", "after", "despite": the subject of the verb.
+        ("The mayor responded by saying that the budget was fine.", "The mayor"),
+        ("After saying that the budget was fine, the mayor left the room.", "the mayor"),
+        (
+            "Despite admitting that the budget was too small, Maria Lopez voted for it.",
+            "Maria Lopez",
+        ),
+        # After "for" or "of": the verb's object, or its passive subject.
+        ("Voters thanked Maria Lopez for saying that the budget was too small.", "Maria Lopez"),
+        ("Maria Lopez was praised for saying that the budget was too small.", "Maria Lopez"),
+        # No object: the subject again.
+        ("Maria Lopez apologized for saying that the budget was too small.", "Maria Lopez"),
+    ],
+)
+def test_who_speaks_in_a_gerund_after_a_preposition(text, speaker):
+    (record,) = [q for q in quoteattr.extract(text) if q.cue.text in ("saying", "admitting")]
+    assert record.speaker is not None and record.speaker.mention.text == speaker
+
+
+def test_what_was_left_without_saying_was_not_said():
+    assert list(quoteattr.extract("The mayor left without saying that the budget was fine.")) == []
+
+
 def test_categories_need_a_pipeline_with_the_component():
     import spacy
 

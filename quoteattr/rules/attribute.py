@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..records import QuoteKind
 from .candidates import Attribution, drop_duplicates
 from .categories import categorize
-from .chains import chain_sources, hedge_anonymous_sources
+from .chains import chain_sources, fold_self_reports, hedge_anonymous_sources
 from .clauses import clip_to_paragraphs, parenthetical_content
 from .colons import colon_lead_ins, news_colons
 from .context import DocContext
@@ -29,6 +29,7 @@ def find_attributions(
     attributions = rule_attributions(context)
     if model is not None:
         attributions = model.select(context, attributions)
+    attributions = fold_self_reports(context.doc, attributions)
     chain_sources(context.doc, attributions)
     hedge_anonymous_sources(context.doc, attributions, context.lexicon)
     return attributions

@@ -22,6 +22,8 @@ RELATIVE_PRONOUNS = word_list("relative_pronouns")
 # Subjects that hold no view: "it seems that", "there is a sense that", "this shows that".
 IMPERSONAL_SUBJECTS = word_list("impersonal_subjects")
 PERSONAL_OBJECTS = word_list("personal_objects")
+SUBJECT_CONTROL = word_list("subject_control_prepositions")
+OBJECT_CONTROL = word_list("object_control_prepositions")
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
 COPULAS = word_list("copulas")
@@ -141,6 +143,8 @@ def find_subject(verb: Token, depth: int = 0) -> tuple[Token, Via] | None:
         if by_object is not None:
             return by_object, Via.PASSIVE_AGENT
     head = verb.head
+    if depth < 3 and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep":
+        return _gerund_doer(head, depth)
     if (
         head.dep_ == "acomp" and head.head.i != head.i
     ):  # "he was able to tout": the copula's subject
@@ -155,6 +159,24 @@ def find_subject(verb: Token, depth: int = 0) -> tuple[Token, Via] | None:
         if found is not None:
             return found[0], Via.INHERITED_SUBJECT
     return None
+
+
+def _gerund_doer(preposition: Token, depth: int) -> tuple[Token, Via] | None:
+    """Who does what a gerund after a preposition says: the subject of the verb the preposition
+    modifies ("responded by saying", "after saying ..., the mayor left"), or its object
+    ("thanked her for saying", passive "was praised for saying"). Other prepositions ("without",
+    "from") say nothing of the doer."""
+    verb = preposition.head
+    if not verb.tag_.startswith("VB") or verb.i == preposition.i:
+        return None
+    if preposition.lower_ in OBJECT_CONTROL:
+        doer = child_with(verb, "dobj", "nsubjpass")
+        if doer is not None:
+            return doer, Via.INHERITED_SUBJECT
+    elif preposition.lower_ not in SUBJECT_CONTROL:
+        return None
+    found = find_subject(verb, depth + 1)
+    return None if found is None else (found[0], Via.INHERITED_SUBJECT)
 
 
 def _is_quotation(token: Token) -> bool:
