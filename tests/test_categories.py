@@ -161,6 +161,12 @@ NEIGHBOURS = [
         id="called-on-a-person-or-for-a-thing",
     ),
     pytest.param(
+        "The senators called on the council.",
+        "The senators called on the council to hold new elections.",
+        "called on",
+        id="called-on-a-body-or-on-it-to-act",
+    ),
+    pytest.param(
         "Reporters asked whether other branches would close.",
         "The bank said other branches would close.",
         "said",
@@ -233,6 +239,12 @@ NEIGHBOURS = [
 def test_no_attribution_beside_its_near_neighbour(wrong, right, cue):
     assert found(wrong) == [], found(wrong)
     assert cue in [record[1] for record in found(right)]
+
+
+def test_who_is_called_on_to_act_is_part_of_the_content():
+    assert found('Maria Lopez called on the council to "stand up for renters" and cut fees.') == [
+        ("statement", "called on", 'the council to "stand up for renters" and cut fees')
+    ]
 
 
 def test_words_given_to_nobody_are_no_record_but_a_quotation_is():

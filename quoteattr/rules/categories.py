@@ -11,6 +11,7 @@ from ..records import Category
 from .candidates import Attribution
 from .lexicon import CueLexicon, word_list
 from .morphology import inflections
+from .syntax import ORG_NOUNS
 
 # Complementizers of a yes/no question ("asked whether ...", "would not say if ...").
 QUESTION_MARKS = frozenset({"whether", "if"})
@@ -118,6 +119,8 @@ def topic_is_content(cue: Token, topic: Token, lexicon: CueLexicon) -> bool:
     if lemma in lexicon.topic_only_verbs or topic.ent_type_ == "PERSON" or topic.tag_ == "PRP":
         return False
     own = lexicon.preposition_content.get(lemma) == topic.head.lower_
+    if not own and (topic.ent_type_ == "ORG" or topic.lower_ in ORG_NOUNS):
+        return False  # "called on the council": a body spoken to or of
     if part == "noun":
         # "her criticism for failing to act", "his view of the world", "the diagnosis of a clot":
         # what a noun of speech or thought is about; unless it is the preposition its verb

@@ -195,23 +195,23 @@ def _content_tokens(
         None,
     )
     pobj = child_with(prep, "pobj", "pcomp") if prep is not None else None
+    infinitive = child_with(verb, "xcomp") if lemma in lexicon.infinitive_content else None
+    if infinitive is not None and child_with(infinitive, "aux", lower="to") is None:
+        infinitive = None
+    # "called on the council to act": who is asked, and what.
+    asked = obj if obj is not None else pobj
+    if infinitive is not None and asked is not None and asked.i < infinitive.i:
+        if addressee is None and is_personal(asked):
+            addressee = asked
+        return (asked.left_edge.i, infinitive.right_edge.i + 1), addressee
     if (
         pobj is not None
         and pobj.ent_type_ not in NOT_TOPICS  # "spoke on Monday" says nothing
         and topic_is_content(verb, pobj, lexicon)
     ):
         return subtree_span(pobj), addressee
-    if lemma in lexicon.infinitive_content:
-        infinitive = child_with(verb, "xcomp")
-        if infinitive is not None and child_with(infinitive, "aux", lower="to") is not None:
-            start = (
-                obj.left_edge.i
-                if obj is not None and obj.i < infinitive.i
-                else infinitive.left_edge.i
-            )
-            if obj is not None and addressee is None and is_personal(obj):
-                addressee = obj
-            return (start, infinitive.right_edge.i + 1), addressee
+    if infinitive is not None:
+        return (infinitive.left_edge.i, infinitive.right_edge.i + 1), addressee
     if lemma in lexicon.object_content and obj is not None:
         # "described Trump as a liar", "called it a disgrace": the object with what it is called.
         end = obj.right_edge.i + 1

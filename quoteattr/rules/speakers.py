@@ -41,11 +41,10 @@ from .pronouns import (
     other_party,
 )
 from .salience import SalienceIndex
-from .syntax import NAME_LABELS, names_in, noun_phrase
+from .syntax import NAME_LABELS, ORG_NOUNS, names_in, noun_phrase
 
 PLURAL = word_list("plural_pronouns")
 NEUTER = word_list("neuter_pronouns")
-ORG_NOUNS = word_list("organisation_nouns")
 TITLE_EQUIVALENTS = word_groups("title_equivalents")  # "sen" -> {"sen", "senator"}
 COREF_PREFIX = "coref_clusters"  # span groups of spacy-experimental's coref and its kin
 # How many paragraphs back a pronoun or a nominal ("the president") looks for its referent.

@@ -22,6 +22,7 @@ RELATIVE_PRONOUNS = word_list("relative_pronouns")
 # Subjects that hold no view: "it seems that", "there is a sense that", "this shows that".
 IMPERSONAL_SUBJECTS = word_list("impersonal_subjects")
 PERSONAL_OBJECTS = word_list("personal_objects")
+ORG_NOUNS = word_list("organisation_nouns")
 SUBJECT_CONTROL = word_list("subject_control_prepositions")
 OBJECT_CONTROL = word_list("object_control_prepositions")
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
