@@ -147,6 +147,25 @@ CASES = [
         [("polls", "The website's owner", None)],
         id="near-the-websites-owner-unnamed",
     ),
+    # 4f. "The company" is any company named before; "the union" only a union.
+    pytest.param(
+        "Northwind Energy said it would cut 1,200 jobs.\n\n"
+        "The union said the cuts were a betrayal.",
+        [("betrayal", "The union", None)],
+        id="the-union-is-no-company",
+    ),
+    pytest.param(
+        "Northwind Energy said it would cut 1,200 jobs. The Brotherhood of Refinery Workers "
+        "asked for talks.\n\nThe union said the cuts were a betrayal.",
+        [("betrayal", "The union", "Brotherhood of Refinery Workers")],
+        id="near-the-union-after-its-name",
+    ),
+    pytest.param(
+        "Northwind Energy said it would cut 1,200 jobs.\n\n"
+        "The company said the cuts would save money.",
+        [("save money", "The company", "Northwind Energy")],
+        id="near-the-company-after-any-company",
+    ),
     # 4e. A document speaks for its author.
     pytest.param(
         "A report by the Harbour Institute said that rents had doubled.",

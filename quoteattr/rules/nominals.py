@@ -1,13 +1,26 @@
-"""Speakers described but not named: a group ("most of the 40 nurses", "shelter users") is named
-by its own noun phrase, so that a table of who is quoted stays complete; an anonymous source ("a
-source", "officials") and a bare plural ("experts") are not."""
+"""Speakers described but not named. A definite description ("the senator", "the company", "the
+union") refers to an entity introduced with its words or of its kind; a group ("most of the 40
+nurses", "shelter users") is named by its own noun phrase, so that a table of who is quoted stays
+complete; an anonymous source ("a source", "officials") and a bare plural ("experts") are not."""
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .lexicon import word_list
+from ..records import EntityType
+from .lexicon import word_groups, word_list
+from .mentions import MentionKind, ResolvedMention
+from .names import NameCluster, fold
+from .pronouns import ROLE_NOUNS, other_party
+from .syntax import ORG_NOUNS
 
+TITLE_EQUIVALENTS = word_groups("title_equivalents")  # "sen" -> {"sen", "senator"}
+NAMED_ORG_NOUNS = word_groups("named_organisation_nouns")  # "union" -> {"union", ...}
+INDEFINITE = word_list("indefinite_determiners")
+DESCRIBED_LABEL = "DESCRIBED"  # the label of a group entity named by its description (OTHER)
+# How many paragraphs back a nominal ("the president") looks for its referent.
+NOMINAL_WINDOW = 6
+ARTICLE = 1_000_000  # a window of paragraphs that is the whole article
 QUANTIFIERS = word_list("group_quantifiers")
 DOCUMENT_NOUNS = word_list("document_nouns")
 # The verbs of "a report released by", "a complaint filed by": who made the document.
@@ -72,3 +85,84 @@ def document_author(root: Token) -> Token | None:
                 if agent.dep_ == "agent":
                     return next((c for c in agent.children if c.dep_ == "pobj"), None)
     return None
+
+
+class NominalResolution:
+    """The definite-description methods of `EntityResolver`, which holds the entities and the
+    paragraphs these methods read."""
+
+    def _resolve_nominal(
+        self, head: str, text: str, start: int, end: int, previous: list[tuple[int, NameCluster]]
+    ) -> ResolvedMention:
+        words = set(fold(text).split())
+        if head in ORG_NOUNS:
+            kind = EntityType.ORG
+            # "the company" is any company named before it; "the union" only a body whose name
+            # says it is one ("the Teamsters", "the Association of Flight Attendants").
+            own_words = NAMED_ORG_NOUNS.get(head)
+            if own_words is None:
+                entity = self._recent(start, previous, {kind}, None)
+            else:
+                entity = self._titled(start, own_words, words, NOMINAL_WINDOW, {kind})
+        else:
+            # "the president": an entity introduced with that title or apposition ("the senator"
+            # after "Sen. Ted Cruz"), of no other party ("the Democratic candidate" is not
+            # "Libertarian candidate Gary Johnson").
+            titles = TITLE_EQUIVALENTS.get(head, frozenset({head}))
+            entity = self._titled(start, titles, words, NOMINAL_WINDOW)
+            kind = EntityType.PERSON
+            if entity is None and head not in self._anonymous:
+                # A title used long after the person was introduced with it ("the nominee").
+                entity = self._titled(start, titles, words, ARTICLE)
+            if entity is None and head in ROLE_NOUNS and not words & INDEFINITE:
+                # A role the article never wrote with the name ("the GOP nominee" after "Donald
+                # Trump"): an epithet, which refers to a salient person as a pronoun does.
+                span = self.doc.char_span(start, end, alignment_mode="expand")
+                if span is not None:
+                    self._previous = previous
+                    self._advance(span.root.i)
+                    entity = self._epithet_referent(span.root, start, words, previous)
+        if entity is None or words & INDEFINITE:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            described = None if span is None else descriptive_phrase(span, self._anonymous)
+            if described is None:
+                return ResolvedMention(None, kind, MentionKind.NOMINAL)
+            start, end = described.start_char, described.end_char
+            group = self._described(described.text, start, end, described.text)
+            return ResolvedMention(group, group.type, MentionKind.DESCRIPTIVE, (start, end))
+        entity.add_mention(start, end, text)
+        return ResolvedMention(entity, entity.type, MentionKind.NOMINAL)
+
+    def _titled(
+        self,
+        start: int,
+        titles: frozenset[str],
+        words: set[str],
+        window: int,
+        types: set[EntityType] | None = None,
+    ) -> NameCluster | None:
+        """The latest entity within `window` paragraphs written with one of `titles` (and of one
+        of `types`, if given)."""
+        return next(
+            (
+                e
+                for e in self._recent_entities(start, window)
+                if titles & e.words
+                and not other_party(words, e.words)
+                and (types is None or e.type in types)
+            ),
+            None,
+        )
+
+    def _described(self, name: str, start: int, end: int, text: str) -> NameCluster:
+        """The entity of a group named by its description, one per description: it is kept out
+        of the name index, so that no name or pronoun joins it."""
+        key = fold(name)
+        entity = self._descriptions.get(key)
+        if entity is None:
+            entity = NameCluster(entity_id=len(self.entities), best_display=name)
+            entity.labels[DESCRIBED_LABEL] += 1
+            self.entities.append(entity)
+            self._descriptions[key] = entity
+        entity.add_mention(start, end, text)
+        return entity

@@ -16,7 +16,7 @@ from spacy.tokens import Span
 from ..records import EntityType
 from .arrays import indices
 from .context import DocContext
-from .lexicon import word_groups, word_list
+from .lexicon import word_list
 from .mentions import MentionKind, ResolvedMention
 from .names import (
     CALENDAR,
@@ -29,33 +29,25 @@ from .names import (
     proper_noun_run,
     without_dateline,
 )
-from .nominals import descriptive_phrase, document_author
+from .nominals import NominalResolution, document_author
 from .pronouns import (
     FEMALE,
     FIRST_PERSON,
     GENDERED_PRONOUN_TAGS,
     MALE,
     PRONOUN_WINDOW,
-    ROLE_NOUNS,
     PronounResolution,
-    other_party,
 )
 from .salience import SalienceIndex
-from .syntax import NAME_LABELS, ORG_NOUNS, names_in, noun_phrase
+from .syntax import NAME_LABELS, names_in, noun_phrase
 
 PLURAL = word_list("plural_pronouns")
 NEUTER = word_list("neuter_pronouns")
-TITLE_EQUIVALENTS = word_groups("title_equivalents")  # "sen" -> {"sen", "senator"}
 COREF_PREFIX = "coref_clusters"  # span groups of spacy-experimental's coref and its kin
-# How many paragraphs back a pronoun or a nominal ("the president") looks for its referent.
 SUBJECT_NAME_DEPS = frozenset({"nsubj", "nsubjpass"})
-NOMINAL_WINDOW = 6
-ARTICLE = 1_000_000  # a window of paragraphs that is the whole article
-INDEFINITE = word_list("indefinite_determiners")
-DESCRIBED_LABEL = "DESCRIBED"  # the label of a group entity named by its description (OTHER)
 
 
-class EntityResolver(PronounResolution):
+class EntityResolver(NominalResolution, PronounResolution):
     """Builds the document's entities and resolves speaker, addressee and source mentions."""
 
     def __init__(self, context: DocContext) -> None:
@@ -269,68 +261,6 @@ class EntityResolver(PronounResolution):
                 if name is not None and name_key(name.text):
                     return self.add_name(name.start_char, name.end_char, name.label_ or None)
         return None
-
-    def _resolve_nominal(
-        self, head: str, text: str, start: int, end: int, previous: list[tuple[int, NameCluster]]
-    ) -> ResolvedMention:
-        words = set(fold(text).split())
-        if head in ORG_NOUNS:
-            entity = self._recent(start, previous, {EntityType.ORG}, None)
-            kind = EntityType.ORG
-        else:
-            # "the president": an entity introduced with that title or apposition ("the senator"
-            # after "Sen. Ted Cruz"), of no other party ("the Democratic candidate" is not
-            # "Libertarian candidate Gary Johnson").
-            titles = TITLE_EQUIVALENTS.get(head, frozenset({head}))
-            entity = self._titled(start, titles, words, NOMINAL_WINDOW)
-            kind = EntityType.PERSON
-            if entity is None and head not in self._anonymous:
-                # A title used long after the person was introduced with it ("the nominee").
-                entity = self._titled(start, titles, words, ARTICLE)
-            if entity is None and head in ROLE_NOUNS and not words & INDEFINITE:
-                # A role the article never wrote with the name ("the GOP nominee" after "Donald
-                # Trump"): an epithet, which refers to a salient person as a pronoun does.
-                span = self.doc.char_span(start, end, alignment_mode="expand")
-                if span is not None:
-                    self._previous = previous
-                    self._advance(span.root.i)
-                    entity = self._epithet_referent(span.root, start, words, previous)
-        if entity is None or words & INDEFINITE:
-            span = self.doc.char_span(start, end, alignment_mode="expand")
-            described = None if span is None else descriptive_phrase(span, self._anonymous)
-            if described is None:
-                return ResolvedMention(None, kind, MentionKind.NOMINAL)
-            start, end = described.start_char, described.end_char
-            group = self._described(described.text, start, end, described.text)
-            return ResolvedMention(group, group.type, MentionKind.DESCRIPTIVE, (start, end))
-        entity.add_mention(start, end, text)
-        return ResolvedMention(entity, entity.type, MentionKind.NOMINAL)
-
-    def _titled(
-        self, start: int, titles: frozenset[str], words: set[str], window: int
-    ) -> NameCluster | None:
-        """The latest entity within `window` paragraphs written with one of `titles`."""
-        return next(
-            (
-                e
-                for e in self._recent_entities(start, window)
-                if titles & e.words and not other_party(words, e.words)
-            ),
-            None,
-        )
-
-    def _described(self, name: str, start: int, end: int, text: str) -> NameCluster:
-        """The entity of a group named by its description, one per description: it is kept out
-        of the name index, so that no name or pronoun joins it."""
-        key = fold(name)
-        entity = self._descriptions.get(key)
-        if entity is None:
-            entity = NameCluster(entity_id=len(self.entities), best_display=name)
-            entity.labels[DESCRIBED_LABEL] += 1
-            self.entities.append(entity)
-            self._descriptions[key] = entity
-        entity.add_mention(start, end, text)
-        return entity
 
     def _recent(
         self,
