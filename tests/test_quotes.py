@@ -615,6 +615,28 @@ INDIRECT = [
         id="dash-parenthetical",
     ),
     pytest.param(
+        "The company expects savings of $300 million from the cuts, Chief Executive Maria Santos "
+        "told analysts on a conference call.",
+        {
+            "kind": "indirect",
+            "text": "The company expects savings of $300 million from the cuts",
+            "cue": "told",
+            "speaker": "Maria Santos",
+        },
+        id="trailing-cue-hung-as-a-complement",
+    ),
+    pytest.param(
+        "Chief Executive Maria Santos told analysts on a conference call that the company expects "
+        "savings of $300 million.",
+        {
+            "kind": "indirect",
+            "text": "that the company expects savings of $300 million",
+            "cue": "told",
+            "speaker": "Maria Santos",
+        },
+        id="near-the-same-cue-before-its-clause",
+    ),
+    pytest.param(
         "Senator John Hale said the plan was good but warned that costs would rise.",
         {"kind": "indirect", "text": "the plan was good", "cue": "said", "speaker": "John Hale"},
         id="first-of-two-cues-but",

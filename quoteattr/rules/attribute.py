@@ -69,7 +69,7 @@ def rule_attributions(context: DocContext) -> list[Attribution]:
             and attribution.cue is not None
             and attribution.cue_lemma not in lexicon.direct_speech_only
         ):
-            parenthetical_content(doc, attribution)
+            parenthetical_content(doc, attribution, lexicon)
             if attribution.content:
                 attribution.kind = QuoteKind.INDIRECT
                 classify(context, attribution, consumed)

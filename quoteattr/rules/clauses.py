@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from ..records import QuoteKind
 from .candidates import Attribution
 from .context import DocContext
+from .lexicon import CueLexicon
 from .syntax import SET_OFF, char_range, is_personal, strip_chars, subtree_span, trim_tokens
 
 
@@ -40,10 +41,11 @@ def clip_to_paragraphs(context: DocContext, attributions: list[Attribution]) -> 
 PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "dep", "conj", "ccomp", "relcl"})
 
 
-def parenthetical_content(doc: Doc, attribution: Attribution) -> None:
+def parenthetical_content(doc: Doc, attribution: Attribution, lexicon: CueLexicon) -> None:
     """'The plan is dead, the minister said.' and 'The plan, he said, is dead.': the rest of the
     sentence, when the cue clause is set off from it by a comma."""
     verb = doc[attribution.cue[0]]
+    spoken_to = attribution.cue_lemma in lexicon.addressee_object
     sent = verb.sent
     if verb.dep_ == "ROOT":
         clauses = [
@@ -53,7 +55,7 @@ def parenthetical_content(doc: Doc, attribution: Attribution) -> None:
             return
         start, end = trim_tokens(doc, *subtree_span(clauses[0]))
         pieces = [(start, end)]
-    elif verb.dep_ in PARENTHETICAL_DEPS and not _has_own_frame(verb):
+    elif verb.dep_ in PARENTHETICAL_DEPS and not _has_own_frame(verb, spoken_to):
         left, right = trim_tokens(doc, verb.left_edge.i, verb.right_edge.i + 1)
         before_comma = left > sent.start and doc[left - 1].text in SET_OFF
         after_comma = right < sent.end and doc[right].text in SET_OFF
@@ -70,12 +72,13 @@ def parenthetical_content(doc: Doc, attribution: Attribution) -> None:
         attribution.content = [char_range(doc, piece) for piece in pieces]
 
 
-def _has_own_frame(verb: Token) -> bool:
+def _has_own_frame(verb: Token, spoken_to: bool) -> bool:
     """Whether a cue clause is a clause of its own rather than a parenthetical: it has a thing
     for its object or a subordinator ("When the city added a route, ridership doubled"), unlike
-    "he said", "he told reporters" or "as he said"."""
+    "he said", "he told reporters", "she told analysts" (`spoken_to`: the verb's object is whom it
+    addresses) or "as he said"."""
     return any(
-        (child.dep_ == "dobj" and not is_personal(child))
+        (child.dep_ == "dobj" and not spoken_to and not is_personal(child))
         or (child.dep_ == "mark" and child.lower_ != "as")
         or (child.dep_ == "advmod" and child.tag_ == "WRB")
         for child in verb.children

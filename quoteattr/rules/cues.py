@@ -39,6 +39,7 @@ from .syntax import (
     open_class_lemma,
     set_speaker,
     subtree_span,
+    trailing_cue_clause,
     trim_tokens,
 )
 
@@ -128,7 +129,13 @@ def _content_tokens(
     # Of two clauses the parser hangs on one cue ('Hale scolded him: "...," she said'), the words
     # are the one beside it.
     clause = min(
-        (c for c in verb.children if c.dep_ == "ccomp"),
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "ccomp"
+            # "X expects savings, Santos told analysts": the cue after the comma is no content.
+            and not (lexicon.verb_lemma(c.lower_) and trailing_cue_clause(c))
+        ),
         key=lambda c: abs(c.i - verb.i),
         default=None,
     )
@@ -183,6 +190,9 @@ def _content_tokens(
                 ):
                     end = child.right_edge.i + 1
         return (start, end), addressee
+    if trailing_cue_clause(verb):
+        # "..., Santos told analysts on a call": the cue of the clause before it, not of a topic.
+        return None, addressee
     # "called for X", "talked about X", "warned of X", "railed against X": what the words were
     # about.
     preposition = lexicon.preposition_content.get(lemma)
@@ -195,6 +205,9 @@ def _content_tokens(
         None,
     )
     pobj = child_with(prep, "pobj", "pcomp") if prep is not None else None
+    misplaced = _clause_on_adjunct(pobj) if pobj is not None else None
+    if misplaced is not None:
+        return subtree_span(misplaced), addressee
     infinitive = child_with(verb, "xcomp") if lemma in lexicon.infinitive_content else None
     if infinitive is not None and child_with(infinitive, "aux", lower="to") is None:
         infinitive = None
@@ -224,6 +237,20 @@ def _content_tokens(
         if has_predicate(verb, obj) or object_is_content(verb, obj, lexicon):
             return (obj.left_edge.i, end), None
     return None, addressee
+
+
+def _clause_on_adjunct(pobj: Token) -> Token | None:
+    """ "told analysts on a call that savings would rise": the parser hangs the cue's "that"
+    clause on the noun before it, as a relative clause; one with its own subject after a "that"
+    that is no pronoun of it is the cue's content."""
+    for child in pobj.rights:
+        if (
+            child.dep_ in ("relcl", "acl")
+            and child_with(child, "mark", lower="that") is not None
+            and any(c.dep_ in SUBJECTS for c in child.children)
+        ):
+            return child
+    return None
 
 
 def _speaking_to(verb: Token, lexicon: CueLexicon) -> Token | None:

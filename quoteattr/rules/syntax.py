@@ -180,6 +180,25 @@ def _gerund_doer(preposition: Token, depth: int) -> tuple[Token, Via] | None:
     return None if found is None else (found[0], Via.INHERITED_SUBJECT)
 
 
+def trailing_cue_clause(clause: Token) -> bool:
+    """ "Savings will reach $300 million, Santos told analysts.": a clause with its own subject
+    after a comma or dash, ending its sentence, with no subordinator, is the parenthetical cue of
+    what comes before it, though the parser hangs it there as a complement."""
+    doc, head = clause.doc, clause.head
+    left, right = clause.left_edge.i, clause.right_edge.i
+    sent_end = clause.sent.end
+    # The comma may hang on the clause itself, or on the verb before it.
+    set_off = doc[left].text in SET_OFF or doc[left - 1].text in SET_OFF
+    return (
+        head.i < clause.i
+        and left > head.i
+        and set_off
+        and any(c.dep_ in SUBJECTS and c.i < clause.i for c in clause.children)
+        and not any(c.dep_ == "mark" for c in clause.children)
+        and all(t.is_punct for t in doc[right + 1 : sent_end])
+    )
+
+
 def _is_quotation(token: Token) -> bool:
     """A subject that is a whole quotation ('"Stop!" yelled Park', parsed with "Stop" as a subject)
     is what was said, not who said it."""

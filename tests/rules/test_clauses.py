@@ -120,9 +120,9 @@ BARE = [("He", 1, "nsubj", "PRP"), ("said", 1, "ROOT", "VBD"), (".", 1, "punct",
         pytest.param(BARE, 1, [], id="nothing-to-take"),
     ],
 )
-def test_parenthetical_content(rows, cue, expected):
+def test_parenthetical_content(rows, cue, expected, lexicon):
     doc = from_rows(rows)
     assert doc[cue].text == "said"
     attribution = Attribution(content=[], kind=QuoteKind.DIRECT, cue=(cue, cue + 1))
-    parenthetical_content(doc, attribution)
+    parenthetical_content(doc, attribution, lexicon)
     assert chars(doc, attribution.content) == expected
