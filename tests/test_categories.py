@@ -161,6 +161,18 @@ NEIGHBOURS = [
         id="called-on-a-person-or-for-a-thing",
     ),
     pytest.param(
+        "Critics might say that the plan is too costly.",
+        "Critics say that the plan is too costly.",
+        "say",
+        id="what-might-be-said-or-is-said",
+    ),
+    pytest.param(
+        "Maria Lopez should explain that the plan is too costly.",
+        "Maria Lopez explained that the plan is too costly.",
+        "explained",
+        id="what-ought-to-be-said-or-was-said",
+    ),
+    pytest.param(
         "The senators called on the council.",
         "The senators called on the council to hold new elections.",
         "called on",
@@ -239,6 +251,12 @@ NEIGHBOURS = [
 def test_no_attribution_beside_its_near_neighbour(wrong, right, cue):
     assert found(wrong) == [], found(wrong)
     assert cue in [record[1] for record in found(right)]
+
+
+def test_a_speakers_own_modal_says_it():
+    assert found("I must say that the plan is too costly.") == [
+        ("statement", "say", "that the plan is too costly")
+    ]
 
 
 def test_who_is_called_on_to_act_is_part_of_the_content():

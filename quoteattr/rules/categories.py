@@ -22,6 +22,9 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 # The cue word's part of speech, by the first two letters of its fine-grained tag.
 PARTS = {"VB": "verb", "NN": "noun", "JJ": "adjective"}
+UNASSERTING_MODALS = word_list("unasserting_modals")
+# The subjects of a modal that performs the statement ("I must say", "we should add").
+PERFORMATIVE_SUBJECTS = frozenset({"i", "we"})
 REFUSALS = frozenset(form for lemma in word_list("refusal_verbs") for form in inflections(lemma))
 
 
@@ -45,8 +48,10 @@ def cue_category(doc: Doc, attribution: Attribution, lexicon: CueLexicon) -> Cat
 
 def unsaid(verb: Token, content: Sequence[tuple[int, int]] = ()) -> bool:
     """Whether the sentence says the statement was not made: "did not confirm that ...", "never
-    said", "refused to blame the referee", "did not want to say". A negation inside the words
-    themselves ('"Why not?" asked Hale', as the parser may hang it) does not count. (A negated
+    said", "refused to blame the referee", "did not want to say", or only that it ought to or
+    might be ("he should apologize", "critics might say that"; not "I must say"). A negation
+    inside the words themselves ('"Why not?" asked Hale', as the parser may hang it) does not
+    count. (A negated
     thought or stance is still held: "does not think", "does not want" raise the negation into
     the content.)"""
 
@@ -56,7 +61,14 @@ def unsaid(verb: Token, content: Sequence[tuple[int, int]] = ()) -> bool:
             for child in token.children
         )
 
-    if negated(verb):
+    if negated(verb) or (
+        any(child.dep_ == "aux" and child.lower_ in UNASSERTING_MODALS for child in verb.children)
+        # "I must say", "we should add that": a speaker's own modal says it
+        and not any(
+            child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in PERFORMATIVE_SUBJECTS
+            for child in verb.children
+        )
+    ):
         return True
     governor = verb.head
     return verb.dep_ == "xcomp" and (governor.lower_ in REFUSALS or negated(governor))
