@@ -214,6 +214,24 @@ CASES = [
         [("is right", "he", "Larry Cole")],
         id="near-named-before-the-quote-too",
     ),
+    # 8. The writer's "I" is the author the byline names; an "I" inside a quote is not.
+    pytest.param(
+        "Our buses deserve better\n\nBy Karen Holt\n\nI said last year that the city had failed its riders.",
+        [("failed its riders", "I", "Karen Holt")],
+        id="the-writers-i-is-the-byline-author",
+    ),
+    pytest.param(
+        "Our buses deserve better\n\nBy Karen Holt and Tom Ray\n\n"
+        "I said last year that the city had failed its riders.",
+        [("failed its riders", "I", None)],
+        id="near-two-authors-no-one-i",
+    ),
+    pytest.param(
+        "Our buses deserve better\n\nBy Karen Holt\n\n"
+        '"I think the city has failed its riders," said Ana Ruiz.',
+        [("failed its riders", "Ana Ruiz", "Ana Ruiz")],
+        id="near-an-i-inside-a-quote",
+    ),
     # 6. Junk: a dateline before a headline's name is no part of the mention.
     pytest.param(
         'date 2024-03-05 Jane Doe urges voters to "stay calm" over new rules',

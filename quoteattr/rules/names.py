@@ -3,6 +3,7 @@ display name, and the entity a cluster of mentions makes (its names, labels, gen
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 
@@ -33,6 +34,10 @@ ORGANISATION_NAME_WORDS = word_list("organisation_name_words")
 PARTICLES = word_list("name_particles")
 
 BYLINE_SEPARATORS = frozenset({"/", "|"})
+# "By Karen Holt" (a line of its own, maybe followed by ", Staff Writer" or "/ Metro News"): one
+# author; "By Ann Lee and Tom Ray" names two, and no "I" is theirs alone.
+BYLINE = re.compile(r"(?i:by)\s+([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){1,3})\s*(?:[,/|]|$)")
+BYLINE_PARAGRAPHS = 5  # a byline stands among the article's first paragraphs
 
 QUOTE_MARKS = " \"'‘’“”«»"
 
@@ -187,6 +192,18 @@ def display_name(text: str) -> str:
     # Quote marks the recognizer took in ("Ava DuVernay's ‘Selma’") go before the possessive.
     cleaned = " ".join(words).strip(QUOTE_MARKS).removesuffix("'s")
     return cleaned.strip(" ,.;:")
+
+
+def byline_author(text: str, paragraph_starts: list[int]) -> tuple[int, int] | None:
+    """The character range of the one author a byline names ("By Karen Holt"), else None."""
+    starts = paragraph_starts[:BYLINE_PARAGRAPHS]
+    for start, end in zip(starts, [*starts[1:], len(text)]):
+        line = text[start:end].strip()
+        match = BYLINE.match(line)
+        if match is not None and len(line) <= 80:
+            offset = text.index(line, start)
+            return offset + match.start(1), offset + match.end(1)
+    return None
 
 
 def proper_noun_run(span: Span) -> Span | None:

@@ -21,6 +21,7 @@ from .mentions import MentionKind, ResolvedMention
 from .names import (
     CALENDAR,
     NameCluster,
+    byline_author,
     compatible_names,
     display_name,
     fold,
@@ -42,6 +43,7 @@ from .salience import SalienceIndex
 from .syntax import NAME_LABELS, names_in, noun_phrase
 
 PLURAL = word_list("plural_pronouns")
+FIRST_PERSON_SINGULAR = word_list("first_person_singular")
 NEUTER = word_list("neuter_pronouns")
 COREF_PREFIX = "coref_clusters"  # span groups of spacy-experimental's coref and its kin
 SUBJECT_NAME_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -73,6 +75,8 @@ class EntityResolver(NominalResolution, PronounResolution):
         self._first_seen: dict[int, int] = {}  # entity id -> character of its first name mention
         self.salience = SalienceIndex(doc)
         self._anonymous = context.lexicon.anonymous_source_nouns
+        self._quotes = context.quotes
+        self._author = byline_author(self.text, self._paragraph_starts)
         self._descriptions: dict[str, NameCluster] = {}  # folded description -> group entity
         # Third-person pronouns resolved on the way (see `_advance`): token -> entity or None.
         self._pronouns: dict[int, NameCluster | None] = {}
@@ -239,6 +243,17 @@ class EntityResolver(NominalResolution, PronounResolution):
                 entity = self.add_name(name.start_char, name.end_char, name.label_)
                 if entity is not None:
                     return ResolvedMention(entity, entity.type, MentionKind.NOMINAL)
+        if (
+            how == MentionKind.PRONOUN
+            and self._author is not None
+            and head in FIRST_PERSON_SINGULAR
+            and not self._quotes.contains(start)
+        ):
+            # "I" in the writer's own words is the author the byline names.
+            entity = self.add_name(*self._author, "PERSON")
+            if entity is not None:
+                entity.add_mention(start, end, text)
+                return ResolvedMention(entity, entity.type, how)
         if how == MentionKind.PRONOUN:
             self._previous = previous_speakers
             self._advance(root.i)
