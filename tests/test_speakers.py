@@ -251,9 +251,22 @@ TYPES = [
         "Reyes added that the vote would be close.",
         {"Jordan Reyes": "PERSON"},
         id="person-with-place-like-first-name",
-        marks=xfail(
-            "majority of NER labels wins: 'Reyes' tagged ORG twice outvotes the full name 'Jordan Reyes' tagged PERSON, although every mention is the subject of a speech verb"
-        ),
+    ),
+    pytest.param(
+        '"We can\'t keep waiting": a conversation with Nurse Leader Amara Okoro\n\n'
+        "Amara Okoro has led the Riverside nurses' union for six years. She spoke to The Ledger "
+        "about staffing.\n\n"
+        "The Ledger: How bad is the shortage?\n\n"
+        "Okoro: It is the worst I have seen.\n\n"
+        "The Ledger: Will your members strike?\n\n"
+        "Okoro: If the hospital won't talk, yes.",
+        {"Amara Okoro": "PERSON"},
+        id="full-name-a-person-surname-a-place",
+    ),
+    pytest.param(
+        "The Riverside Clinic opened in May.\n\nRiverside said the clinic would hire nurses.",
+        {"Riverside Clinic": "ORG"},
+        id="near-full-name-an-organisation",
     ),
 ]
 

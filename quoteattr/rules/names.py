@@ -109,11 +109,18 @@ class NameCluster:
     mentions: dict[tuple[int, int], None] = field(factory=dict)  # character ranges, an ordered set
     words: set[str] = field(factory=set)  # every word of every mention: titles, appositions
     pronoun_gender: str | None = None  # from the first he/she linked to the entity
+    # The recognizer's label for the longest name it tagged ("Amara Okoro" PERSON), and its length.
+    full_name_label: tuple[int, str] | None = None
 
     def add_mention(self, start: int, end: int, text: str) -> None:
         if (start, end) not in self.mentions:
             self.mentions[(start, end)] = None
             self.words.update(word.strip(".,") for word in fold(text).split())
+
+    def count_label(self, label: str, key: tuple[str, ...]) -> None:
+        self.labels[label] += 1
+        if len(key) > 1 and (self.full_name_label is None or len(key) > self.full_name_label[0]):
+            self.full_name_label = (len(key), label)
 
     def offer_name(self, text: str) -> None:
         """Keep the most complete name; between equals, the one in proper case ("Maria Lopez", not
@@ -143,12 +150,12 @@ class NameCluster:
     def may_be_person(self) -> bool:
         """Whether "he" or "she" may refer to the entity: the recognizer gave no label, or called
         it a person at least a third of the time ("Norton" tagged PERSON twice and ORG four
-        times), or a title or a first name tells its gender."""
+        times) or in its full name, or a title or a first name tells its gender."""
         if self.is_calendar:
             return False
         if not self.labels:
             return self.type == EntityType.PERSON
-        if 3 * self.labels["PERSON"] >= sum(self.labels.values()):
+        if self.type == EntityType.PERSON or 3 * self.labels["PERSON"] >= sum(self.labels.values()):
             return True
         return self.title_or_first_name_gender is not None
 
@@ -174,6 +181,10 @@ class NameCluster:
             # ("Teamsters Local 99" no, "Harbour Workers Union" yes), else a person.
             if any(key[-1] in ORGANISATION_NAME_WORDS for key in self.names):
                 return EntityType.ORG
+            return EntityType.PERSON
+        if self.full_name_label is not None and self.full_name_label[1] == "PERSON":
+            # A full name read as a person's outweighs a surname read as a place or a firm
+            # ("Amara Okoro" PERSON, then "Okoro" GPE four times).
             return EntityType.PERSON
         return ENTITY_TYPES.get(self.labels.most_common(1)[0][0], EntityType.OTHER)
 

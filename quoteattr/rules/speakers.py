@@ -110,7 +110,7 @@ class EntityResolver(NominalResolution, PronounResolution):
         )
         entity.offer_name(display_name(text))
         if label:
-            entity.labels[label] += 1
+            entity.count_label(label, key)
         entity.add_mention(start, end, text)
         self._by_span[(start, end)] = entity
         head = self._head(start, end)
