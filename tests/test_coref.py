@@ -162,6 +162,18 @@ CASES = [
     ),
     pytest.param(
         "Northwind Energy said it would cut 1,200 jobs.\n\n"
+        "The hospital said it had hired 80 nurses.",
+        [("80 nurses", "The hospital", None)],
+        id="the-hospital-is-no-company",
+    ),
+    pytest.param(
+        "Riverside General Hospital opened a new wing.\n\n"
+        "The hospital said it had hired 80 nurses.",
+        [("80 nurses", "The hospital", "Riverside General Hospital")],
+        id="near-the-hospital-after-its-name",
+    ),
+    pytest.param(
+        "Northwind Energy said it would cut 1,200 jobs.\n\n"
         "The company said the cuts would save money.",
         [("save money", "The company", "Northwind Energy")],
         id="near-the-company-after-any-company",
