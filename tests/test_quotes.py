@@ -449,6 +449,17 @@ MIXED = [
         },
         id="naming-verb-with-a-quoted-fragment-kept-by-the-model",
     ),
+    pytest.param(
+        "Maria Lopez tweeted in the early morning hours that the governor was “disgusting” and "
+        "“a con”.",
+        {
+            "kind": "mixed",
+            "text": "that the governor was “disgusting” and “a con”",
+            "cue": "tweeted",
+            "speaker": "Maria Lopez",
+        },
+        id="that-clause-after-an-adjunct",
+    ),
 ]
 
 

@@ -132,7 +132,7 @@ def _content_tokens(
         (
             c
             for c in verb.children
-            if c.dep_ == "ccomp"
+            if (c.dep_ == "ccomp" or _that_clause_as_adverbial(verb, c))
             # "X expects savings, Santos told analysts": the cue after the comma is no content.
             and not (lexicon.verb_lemma(c.lower_) and trailing_cue_clause(c))
         ),
@@ -237,6 +237,19 @@ def _content_tokens(
         if has_predicate(verb, obj) or object_is_content(verb, obj, lexicon):
             return (obj.left_edge.i, end), None
     return None, addressee
+
+
+def _that_clause_as_adverbial(verb: Token, clause: Token) -> bool:
+    """ "tweeted in the early hours that the mayor was ...": after an adjunct, the parser may
+    hang the cue's "that" clause on it as an adverbial clause ("that" read as an adverb)."""
+    first = clause.doc[clause.left_edge.i]
+    return (
+        clause.dep_ == "advcl"
+        and clause.i > verb.i
+        and first.lower_ == "that"
+        and first.head.i == clause.i
+        and any(c.dep_ in SUBJECTS for c in clause.children)
+    )
 
 
 def _clause_on_adjunct(pobj: Token) -> Token | None:

@@ -197,6 +197,63 @@ def test_a_conjoined_clause_continues_the_content_unless_it_is_a_cue(rows, conte
     assert chars(doc, said.content) == [content]
 
 
+# "Hale tweeted on Friday that Ruiz was rude ." with "that" read as an adverb of an adverbial clause
+THAT_AS_ADVERB = [
+    ("Hale", 1, "nsubj", "NNP", "B-PERSON"),
+    ("tweeted", 1, "ROOT", "VBD"),
+    ("on", 1, "prep", "IN"),
+    ("Friday", 2, "pobj", "NNP", "B-DATE"),
+    ("that", 6, "advmod", "IN"),
+    ("Ruiz", 6, "nsubj", "NNP", "B-PERSON"),
+    ("was", 1, "advcl", "VBD"),
+    ("rude", 6, "acomp", "JJ"),
+    (".", 1, "punct", "."),
+]
+# "Hale told aides on a call that costs would rise ." with the clause hung on "call"
+THAT_ON_ADJUNCT = [
+    ("Hale", 1, "nsubj", "NNP", "B-PERSON"),
+    ("told", 1, "ROOT", "VBD"),
+    ("aides", 1, "dobj", "NNS"),
+    ("on", 1, "prep", "IN"),
+    ("a", 5, "det", "DT"),
+    ("call", 3, "pobj", "NN"),
+    ("that", 9, "mark", "IN"),
+    ("costs", 9, "nsubj", "NNS"),
+    ("would", 9, "aux", "MD"),
+    ("rise", 5, "relcl", "VB"),
+    (".", 1, "punct", "."),
+]
+# "Costs will rise , Hale told aides on a call ." with the cue hung as the complement of "rise"
+TRAILING_TOLD = [
+    ("Costs", 2, "nsubj", "NNS"),
+    ("will", 2, "aux", "MD"),
+    ("rise", 2, "ROOT", "VB"),
+    (",", 5, "punct", ","),
+    ("Hale", 5, "nsubj", "NNP", "B-PERSON"),
+    ("told", 2, "ccomp", "VBD"),
+    ("aides", 5, "dobj", "NNS"),
+    ("on", 5, "prep", "IN"),
+    ("a", 9, "det", "DT"),
+    ("call", 7, "pobj", "NN"),
+    (".", 2, "punct", "."),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "content"),
+    [
+        pytest.param(THAT_AS_ADVERB, ["that Ruiz was rude"], id="that-clause-read-as-adverbial"),
+        pytest.param(THAT_ON_ADJUNCT, ["that costs would rise"], id="that-clause-on-the-adjunct"),
+        # No topic: the words before the comma are its content (`parenthetical_content`).
+        pytest.param(TRAILING_TOLD, [], id="trailing-cue-has-no-topic"),
+    ],
+)
+def test_a_clause_the_parser_misplaced_is_the_cues_content(rows, content, lexicon):
+    doc, found = run(verb_attributions, rows, lexicon)
+    (attribution,) = [a for a in found if a.cue_lemma in ("tweet", "tell")]
+    assert chars(doc, attribution.content) == content
+
+
 def test_verb_that_requires_a_clause_is_dropped_without_one(lexicon):
     # "Hale spoke to reporters on Sunday .": "speak" reports nothing without its content.
     _, found = run(verb_attributions, _with(SAID_TO, 1, word="spoke"), lexicon)
