@@ -161,6 +161,12 @@ NEIGHBOURS = [
         id="called-on-a-person-or-for-a-thing",
     ),
     pytest.param(
+        "Maria Lopez commented on reports that the plan had failed.",
+        "Maria Lopez wrote in a memo that the plan had failed.",
+        "wrote",
+        id="what-a-topic-says-or-what-a-memo-says",
+    ),
+    pytest.param(
         "Critics might say that the plan is too costly.",
         "Critics say that the plan is too costly.",
         "say",
@@ -251,6 +257,13 @@ NEIGHBOURS = [
 def test_no_attribution_beside_its_near_neighbour(wrong, right, cue):
     assert found(wrong) == [], found(wrong)
     assert cue in [record[1] for record in found(right)]
+
+
+def test_a_passive_thought_inside_a_statement_is_nobodys():
+    # "is expected": nobody is named as expecting it; the experts said it.
+    assert found("The case is expected to reach the Supreme Court, legal experts said.") == [
+        ("statement", "said", "The case is expected to reach the Supreme Court")
+    ]
 
 
 def test_a_speakers_own_modal_says_it():

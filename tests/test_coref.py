@@ -178,6 +178,19 @@ CASES = [
         [("save money", "The company", "Northwind Energy")],
         id="near-the-company-after-any-company",
     ),
+    # 4g. "The state" is a place named before, not a "Secretary of State".
+    pytest.param(
+        "A judge in Columbus, Ohio, blocked the purge. Secretary of State Jon Husted will appeal."
+        "\n\nThe state said the rolls had to be kept accurate.",
+        [("accurate", "The state", "Ohio")],
+        id="the-state-is-the-place",
+    ),
+    pytest.param(
+        "Secretary of State Jon Husted will appeal.\n\n"
+        "The secretary said the rolls had to be kept accurate.",
+        [("accurate", "The secretary", "Jon Husted")],
+        id="near-the-secretary-is-the-person",
+    ),
     # 4e. A document speaks for its author.
     pytest.param(
         "A report by the Harbour Institute said that rents had doubled.",

@@ -175,12 +175,12 @@ def test_one_megabyte_without_a_newline(nlp, invariants):
         seed += 1
     assert "\n" not in text and len(text) > nlp.max_length
     quarter = text[: len(text) // 4]
-    started = time.perf_counter()
+    started = time.process_time()
     quoteattr.extract(quarter, nlp=nlp)
-    quarter_seconds = time.perf_counter() - started
-    started = time.perf_counter()
+    quarter_seconds = time.process_time() - started
+    started = time.process_time()
     result = quoteattr.extract(text, nlp=nlp)
-    seconds = time.perf_counter() - started
+    seconds = time.process_time() - started
     assert seconds <= 6 * quarter_seconds, (
         f"not linear: a quarter in {quarter_seconds:.1f} s, all in {seconds:.1f} s"
     )

@@ -53,6 +53,8 @@ def _coordinated_cue_subject(verb: Token, lexicon: CueLexicon) -> tuple[Token, V
         and head.i != verb.i
         and head.tag_.startswith("VB")
         and lexicon.verb_lemma(head.lower_)
+        # "The case is expected to reach the court, experts said": a passive has its own subject.
+        and child_with(verb, *PASSIVE_SUBJECTS) is None
     ):
         found = find_subject(head)
         if found is not None:
@@ -205,7 +207,23 @@ def _content_tokens(
         None,
     )
     pobj = child_with(prep, "pobj", "pcomp") if prep is not None else None
-    misplaced = _clause_on_adjunct(pobj) if pobj is not None else None
+    misplaced = next(
+        (
+            clause
+            for adjunct in verb.rights
+            if adjunct.dep_ == "prep"
+            for noun in adjunct.children
+            if noun.dep_ == "pobj"
+            # "spoke about the claim that ...", "commented on reports that ...": what a topic's
+            # noun says is not the cue's words ("told analysts on a call that ..." is).
+            and not (
+                adjunct.lower_ in TOPIC_PREPOSITIONS
+                and (adjunct.lower_ != "on" or lemma in lexicon.topic_only_verbs)
+            )
+            and (clause := _clause_on_adjunct(noun)) is not None
+        ),
+        None,
+    )
     if misplaced is not None:
         return subtree_span(misplaced), addressee
     infinitive = child_with(verb, "xcomp") if lemma in lexicon.infinitive_content else None
@@ -253,9 +271,9 @@ def _that_clause_as_adverbial(verb: Token, clause: Token) -> bool:
 
 
 def _clause_on_adjunct(pobj: Token) -> Token | None:
-    """ "told analysts on a call that savings would rise": the parser hangs the cue's "that"
-    clause on the noun before it, as a relative clause; one with its own subject after a "that"
-    that is no pronoun of it is the cue's content."""
+    """ "told analysts on a call that savings would rise", "wrote in an opinion that ...": the
+    parser hangs the cue's "that" clause on the noun before it, as a relative or noun clause; one
+    with its own subject after a "that" that is no pronoun of it is the cue's content."""
     for child in pobj.rights:
         if (
             child.dep_ in ("relcl", "acl")

@@ -5,6 +5,8 @@ complete; an anonymous source ("a source", "officials") and a bare plural ("expe
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.tokens import Span, Token
 
 from ..records import EntityType
@@ -17,6 +19,7 @@ from .syntax import ORG_NOUNS
 TITLE_EQUIVALENTS = word_groups("title_equivalents")  # "sen" -> {"sen", "senator"}
 NAMED_ORG_NOUNS = word_groups("named_organisation_nouns")  # "union" -> {"union", ...}
 INDEFINITE = word_list("indefinite_determiners")
+PLACE_NOUNS = word_list("place_nouns")
 DESCRIBED_LABEL = "DESCRIBED"  # the label of a group entity named by its description (OTHER)
 # How many paragraphs back a nominal ("the president") looks for its referent.
 NOMINAL_WINDOW = 6
@@ -95,7 +98,12 @@ class NominalResolution:
         self, head: str, text: str, start: int, end: int, previous: list[tuple[int, NameCluster]]
     ) -> ResolvedMention:
         words = set(fold(text).split())
-        if head in ORG_NOUNS:
+        if head in PLACE_NOUNS:
+            # "the state" after "Ohio": a place named before, not "Secretary of State Jon Husted".
+            kind = EntityType.GPE
+            place = self._latest_place(start)
+            entity = None if place is None else self.add_name(*place, "GPE")
+        elif head in ORG_NOUNS:
             kind = EntityType.ORG
             # "the company" is any company named before it; "the union" only a body whose name
             # says it is one ("the Teamsters", "the Association of Flight Attendants").
@@ -132,6 +140,17 @@ class NominalResolution:
             return ResolvedMention(group, group.type, MentionKind.DESCRIPTIVE, (start, end))
         entity.add_mention(start, end, text)
         return ResolvedMention(entity, entity.type, MentionKind.NOMINAL)
+
+    def _latest_place(self, start: int) -> tuple[int, int] | None:
+        """The character range of the latest place the recognizer named before `start`, within
+        `NOMINAL_WINDOW` paragraphs."""
+        i = bisect.bisect_left(self._places, (start,)) - 1
+        if (
+            i < 0
+            or self.paragraph_of(start) - self.paragraph_of(self._places[i][0]) > NOMINAL_WINDOW
+        ):
+            return None
+        return self._places[i]
 
     def _titled(
         self,

@@ -76,6 +76,8 @@ class EntityResolver(NominalResolution, PronounResolution):
         self.salience = SalienceIndex(doc)
         self._anonymous = context.lexicon.anonymous_source_nouns
         self._quotes = context.quotes
+        # Places the recognizer named, in order, for "the state" and "the city" (`_latest_place`).
+        self._places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "GPE"]
         self._author = byline_author(self.text, self._paragraph_starts)
         self._descriptions: dict[str, NameCluster] = {}  # folded description -> group entity
         # Third-person pronouns resolved on the way (see `_advance`): token -> entity or None.
