@@ -161,6 +161,12 @@ NEIGHBOURS = [
         id="called-on-a-person-or-for-a-thing",
     ),
     pytest.param(
+        "Maria Lopez tells so many stories that voters stopped listening.",
+        "Maria Lopez told a meeting of union leaders that the plant would close.",
+        "told",
+        id="a-clause-of-result-or-of-content",
+    ),
+    pytest.param(
         "Maria Lopez commented on reports that the plan had failed.",
         "Maria Lopez wrote in a memo that the plan had failed.",
         "wrote",
@@ -264,6 +270,14 @@ def test_a_passive_thought_inside_a_statement_is_nobodys():
     assert found("The case is expected to reach the Supreme Court, legal experts said.") == [
         ("statement", "said", "The case is expected to reach the Supreme Court")
     ]
+
+
+def test_a_that_clause_after_the_cue_is_its_content_before_one_before_it():
+    text = (
+        "Writing for a panel that all agreed Lopez won the debate, Dana Reyes noted that the way "
+        "Lopez spoke was critical."
+    )
+    assert ("statement", "noted", "that the way Lopez spoke was critical") in found(text)
 
 
 def test_a_speakers_own_modal_says_it():

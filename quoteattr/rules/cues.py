@@ -134,11 +134,13 @@ def _content_tokens(
         (
             c
             for c in verb.children
-            if (c.dep_ == "ccomp" or _that_clause_as_adverbial(verb, c))
+            if (c.dep_ == "ccomp" or _complement_as_adverbial(verb, c))
             # "X expects savings, Santos told analysts": the cue after the comma is no content.
             and not (lexicon.verb_lemma(c.lower_) and trailing_cue_clause(c))
         ),
-        key=lambda c: abs(c.i - verb.i),
+        # A "that" clause after the cue is its content before any other ('Writing for a panel
+        # that agreed Hale won, Lee noted that ...').
+        key=lambda c: (not (c.i > verb.i and _has_that(c)), abs(c.i - verb.i)),
         default=None,
     )
     if clause is not None and (
@@ -207,6 +209,21 @@ def _content_tokens(
         None,
     )
     pobj = child_with(prep, "pobj", "pcomp") if prep is not None else None
+    if obj is not None and lemma in lexicon.addressee_object:
+        # "told a meeting of island leaders that ...": the clause hung on the addressee's noun,
+        # when the object names people ("told the story that she wrote" is a relative clause).
+        people = any(is_personal(t) or t.tag_ == "NNS" for t in obj.subtree)
+        told = next(
+            (
+                clause
+                for noun in obj.subtree
+                if noun.tag_.startswith("NN")
+                and (clause := _clause_on_adjunct(noun, addressed=people)) is not None
+            ),
+            None,
+        )
+        if told is not None:
+            return subtree_span(told), addressee
     misplaced = next(
         (
             clause
@@ -257,28 +274,50 @@ def _content_tokens(
     return None, addressee
 
 
-def _that_clause_as_adverbial(verb: Token, clause: Token) -> bool:
-    """ "tweeted in the early hours that the mayor was ...": after an adjunct, the parser may
-    hang the cue's "that" clause on it as an adverbial clause ("that" read as an adverb)."""
-    first = clause.doc[clause.left_edge.i]
+def _has_that(clause: Token) -> bool:
+    return child_with(clause, "mark", lower="that") is not None
+
+
+def _complement_as_adverbial(verb: Token, clause: Token) -> bool:
+    """ "tweeted in the early hours that the mayor was ...", "said after the vote he would not
+    run": after an adjunct, the parser may hang the cue's clause on it as an adverbial clause,
+    "that" read as an adverb, or with no subordinator at all (which no adverbial clause with a
+    subject of its own lacks)."""
+    subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+    if clause.dep_ != "advcl" or clause.i < verb.i or subject is None:
+        return False
+    doc = clause.doc
+    first = doc[clause.left_edge.i]
+    if first.lower_ == "that":
+        return first.head.i == clause.i
+    # The adjunct that misled the parser, hung on the cue or on the clause before its subject.
+    adjunct_between = any(t.dep_ == "prep" for t in doc[verb.i + 1 : subject.left_edge.i])
     return (
-        clause.dep_ == "advcl"
-        and clause.i > verb.i
-        and first.lower_ == "that"
-        and first.head.i == clause.i
-        and any(c.dep_ in SUBJECTS for c in clause.children)
+        adjunct_between
+        and child_with(clause, "mark") is None
+        # "when she was ...": a wh-word subordinates too
+        and not any(c.tag_ in ("WRB", "WDT", "WP") for c in clause.children)
+        and not doc[verb.i + 1].is_punct
+        and is_finite_clause(clause)
     )
 
 
-def _clause_on_adjunct(pobj: Token) -> Token | None:
+def _clause_on_adjunct(pobj: Token, addressed: bool = False) -> Token | None:
     """ "told analysts on a call that savings would rise", "wrote in an opinion that ...": the
     parser hangs the cue's "that" clause on the noun before it, as a relative or noun clause; one
-    with its own subject after a "that" that is no pronoun of it is the cue's content."""
+    with its own subject after a "that" that is no pronoun of it is the cue's content. After the
+    one a cue addresses ("told a meeting of leaders that the plant would close"), a "that" the
+    parser read as the clause's object is its complementizer too."""
+    if any(t.lower_ in ("so", "such") for t in pobj.lefts for t in t.subtree):
+        return None  # "tells so many lies that ...": a clause of result, not of content
     for child in pobj.rights:
-        if (
-            child.dep_ in ("relcl", "acl")
-            and child_with(child, "mark", lower="that") is not None
-            and any(c.dep_ in SUBJECTS for c in child.children)
+        if child.dep_ not in ("relcl", "acl") or not any(
+            c.dep_ in SUBJECTS for c in child.children
+        ):
+            continue
+        first = child.doc[child.left_edge.i]
+        if child_with(child, "mark", lower="that") is not None or (
+            addressed and first.lower_ == "that" and first.dep_ == "dobj"
         ):
             return child
     return None

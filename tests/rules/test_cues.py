@@ -239,10 +239,42 @@ TRAILING_TOLD = [
 ]
 
 
+# "Hale said after the vote he would run ." with "after the vote" hung on the clause, read as an
+# adverbial one with no subordinator
+ZERO_AFTER_ADJUNCT = [
+    ("Hale", 1, "nsubj", "NNP", "B-PERSON"),
+    ("said", 1, "ROOT", "VBD"),
+    ("after", 7, "prep", "IN"),
+    ("the", 4, "det", "DT"),
+    ("vote", 2, "pobj", "NN"),
+    ("he", 7, "nsubj", "PRP"),
+    ("would", 7, "aux", "MD"),
+    ("run", 1, "advcl", "VB"),
+    (".", 1, "punct", "."),
+]
+# "Hale said after the vote when he would run ." : a wh-word subordinates the clause
+WHEN_AFTER_ADJUNCT = [
+    ("Hale", 1, "nsubj", "NNP", "B-PERSON"),
+    ("said", 1, "ROOT", "VBD"),
+    ("after", 1, "prep", "IN"),
+    ("the", 4, "det", "DT"),
+    ("vote", 2, "pobj", "NN"),
+    ("when", 8, "advmod", "WRB"),
+    ("he", 8, "nsubj", "PRP"),
+    ("would", 8, "aux", "MD"),
+    ("run", 1, "advcl", "VB"),
+    (".", 1, "punct", "."),
+]
+
+
 @pytest.mark.parametrize(
     ("rows", "content"),
     [
         pytest.param(THAT_AS_ADVERB, ["that Ruiz was rude"], id="that-clause-read-as-adverbial"),
+        pytest.param(
+            ZERO_AFTER_ADJUNCT, ["after the vote he would run"], id="bare-clause-read-as-adverbial"
+        ),
+        pytest.param(WHEN_AFTER_ADJUNCT, [], id="near-a-when-clause-is-adverbial"),
         pytest.param(THAT_ON_ADJUNCT, ["that costs would rise"], id="that-clause-on-the-adjunct"),
         # No topic: the words before the comma are its content (`parenthetical_content`).
         pytest.param(TRAILING_TOLD, [], id="trailing-cue-has-no-topic"),
@@ -250,7 +282,7 @@ TRAILING_TOLD = [
 )
 def test_a_clause_the_parser_misplaced_is_the_cues_content(rows, content, lexicon):
     doc, found = run(verb_attributions, rows, lexicon)
-    (attribution,) = [a for a in found if a.cue_lemma in ("tweet", "tell")]
+    (attribution,) = [a for a in found if a.cue_lemma in ("tweet", "tell", "say")]
     assert chars(doc, attribution.content) == content
 
 
