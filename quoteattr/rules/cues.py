@@ -8,27 +8,16 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
 
-from ..records import Category, QuoteKind
+from ..records import QuoteKind
 from .candidates import Attribution, Via
-from .categories import (
-    has_predicate,
-    is_finite_clause,
-    is_question,
-    object_is_content,
-    object_read_as_subject,
-    reduced_passive,
-    topic_is_content,
-)
+from .categories import reduced_passive
+from .contents import content_tokens
 from .lexicon import CueLexicon
-from .marks import QUOTE_MARKS
 from .syntax import (
     COPULAS,
     IMPERSONAL_SUBJECTS,
-    NOT_TOPICS,
     PASSIVE_SUBJECTS,
     SET_OFF,
-    SUBJECTS,
-    TOPIC_PREPOSITIONS,
     char_range,
     child_with,
     cue_words,
@@ -39,7 +28,6 @@ from .syntax import (
     open_class_lemma,
     set_speaker,
     subtree_span,
-    trailing_cue_clause,
     trim_tokens,
 )
 
@@ -118,211 +106,6 @@ def _ends_clause(noun: Token) -> bool:
     return all(t.is_punct or t.is_space for t in rest)
 
 
-def _content_tokens(
-    verb: Token, lemma: str, lexicon: CueLexicon
-) -> tuple[tuple[int, int] | None, Token | None]:
-    """The token range reported by `verb`, and the addressee when the frame includes it."""
-    if lemma in lexicon.direct_speech_only:
-        return None, None  # "she cried": a cue for the quote beside it, never for a clause or topic
-    addressee = None
-    obj = child_with(verb, "dobj")
-    if lemma in lexicon.addressee_object and obj is not None and is_personal(obj):
-        addressee = obj
-    # Of two clauses the parser hangs on one cue ('Hale scolded him: "...," she said'), the words
-    # are the one beside it.
-    clause = min(
-        (
-            c
-            for c in verb.children
-            if (c.dep_ == "ccomp" or _complement_as_adverbial(verb, c))
-            # "X expects savings, Santos told analysts": the cue after the comma is no content.
-            and not (lexicon.verb_lemma(c.lower_) and trailing_cue_clause(c))
-        ),
-        # A "that" clause after the cue is its content before any other ('Writing for a panel
-        # that agreed Hale won, Lee noted that ...').
-        key=lambda c: (not (c.i > verb.i and _has_that(c)), abs(c.i - verb.i)),
-        default=None,
-    )
-    if clause is not None and (
-        is_question(clause, lemma)  # "asked whether ...": a question reports nothing
-        or (lexicon.category_of(lemma, "verb") == Category.THOUGHT and not is_finite_clause(clause))
-    ):
-        return None, addressee
-    if clause is not None and object_read_as_subject(verb, clause, lexicon):
-        return None, addressee
-    if clause is not None and (
-        obj is None or obj.i < clause.i or lemma not in lexicon.infinitive_content
-    ):
-        start, end = subtree_span(clause)
-        if clause.i < verb.i:
-            # A content before its cue ends where the cue's clause begins ('"You winning?" she
-            # said, but ...': the parser may hang what follows the cue on the quoted clause).
-            subjects = [
-                c.left_edge.i
-                for c in verb.children
-                if c.dep_ in SUBJECTS and clause.i < c.i < verb.i
-            ]
-            end = min(end, verb.i, *subjects)
-            # 'Hale scolded him: "It is wrong," she said': what leads in to the quotation with a
-            # colon is another clause, not part of the words.
-            start = max(
-                [start]
-                + [
-                    t.i + 1
-                    for t in verb.doc[start : end - 1]
-                    if t.text == ":" and verb.doc[t.i + 1].text in QUOTE_MARKS
-                ]
-            )
-        for child in clause.rights:  # "the plan was good but warned that ...": stop at the next cue
-            if (
-                child.dep_ == "conj"
-                and child.tag_.startswith("VB")
-                and lexicon.verb_lemma(child.lower_)
-                # "said the videos were vague and that the footage did not show ...": a second
-                # clause of the same report
-                and child_with(child, "mark", lower="that") is None
-            ):
-                end = min(end, child.left_edge.i)
-        if clause.i > verb.i:
-            # "said the claim smacked of hypocrisy, because ...": the parser often hangs the
-            # content's adverbial clause on the cue; it belongs to what was said.
-            for child in verb.rights:
-                if (
-                    child.i > clause.i
-                    and child.dep_ == "advcl"
-                    and lexicon.verb_lemma(child.lower_) is None
-                ):
-                    end = child.right_edge.i + 1
-        return (start, end), addressee
-    if trailing_cue_clause(verb):
-        # "..., Santos told analysts on a call": the cue of the clause before it, not of a topic.
-        return None, addressee
-    # "called for X", "talked about X", "warned of X", "railed against X": what the words were
-    # about.
-    preposition = lexicon.preposition_content.get(lemma)
-    prep = next(
-        (
-            c
-            for c in verb.rights
-            if c.dep_ == "prep" and (c.lower_ == preposition or c.lower_ in TOPIC_PREPOSITIONS)
-        ),
-        None,
-    )
-    pobj = child_with(prep, "pobj", "pcomp") if prep is not None else None
-    if obj is not None and lemma in lexicon.addressee_object:
-        # "told a meeting of island leaders that ...": the clause hung on the addressee's noun,
-        # when the object names people ("told the story that she wrote" is a relative clause).
-        people = any(is_personal(t) or t.tag_ == "NNS" for t in obj.subtree)
-        told = next(
-            (
-                clause
-                for noun in obj.subtree
-                if noun.tag_.startswith("NN")
-                and (clause := _clause_on_adjunct(noun, addressed=people)) is not None
-            ),
-            None,
-        )
-        if told is not None:
-            return subtree_span(told), addressee
-    misplaced = next(
-        (
-            clause
-            for adjunct in verb.rights
-            if adjunct.dep_ == "prep"
-            for noun in adjunct.children
-            if noun.dep_ == "pobj"
-            # "spoke about the claim that ...", "commented on reports that ...": what a topic's
-            # noun says is not the cue's words ("told analysts on a call that ..." is).
-            and not (
-                adjunct.lower_ in TOPIC_PREPOSITIONS
-                and (adjunct.lower_ != "on" or lemma in lexicon.topic_only_verbs)
-            )
-            and (clause := _clause_on_adjunct(noun)) is not None
-        ),
-        None,
-    )
-    if misplaced is not None:
-        return subtree_span(misplaced), addressee
-    infinitive = child_with(verb, "xcomp") if lemma in lexicon.infinitive_content else None
-    if infinitive is not None and child_with(infinitive, "aux", lower="to") is None:
-        infinitive = None
-    # "called on the council to act": who is asked, and what.
-    asked = obj if obj is not None else pobj
-    if infinitive is not None and asked is not None and asked.i < infinitive.i:
-        if addressee is None and is_personal(asked):
-            addressee = asked
-        return (asked.left_edge.i, infinitive.right_edge.i + 1), addressee
-    if (
-        pobj is not None
-        and pobj.ent_type_ not in NOT_TOPICS  # "spoke on Monday" says nothing
-        and topic_is_content(verb, pobj, lexicon)
-    ):
-        return subtree_span(pobj), addressee
-    if infinitive is not None:
-        return (infinitive.left_edge.i, infinitive.right_edge.i + 1), addressee
-    if lemma in lexicon.object_content and obj is not None:
-        # "described Trump as a liar", "called it a disgrace": the object with what it is called.
-        end = obj.right_edge.i + 1
-        for child in verb.rights:
-            if child.i > obj.i and (
-                child.dep_ in ("oprd", "xcomp", "ccomp")
-                or (child.dep_ == "prep" and child.lower_ == "as")
-            ):
-                end = max(end, child.right_edge.i + 1)
-        if has_predicate(verb, obj) or object_is_content(verb, obj, lexicon):
-            return (obj.left_edge.i, end), None
-    return None, addressee
-
-
-def _has_that(clause: Token) -> bool:
-    return child_with(clause, "mark", lower="that") is not None
-
-
-def _complement_as_adverbial(verb: Token, clause: Token) -> bool:
-    """ "tweeted in the early hours that the mayor was ...", "said after the vote he would not
-    run": after an adjunct, the parser may hang the cue's clause on it as an adverbial clause,
-    "that" read as an adverb, or with no subordinator at all (which no adverbial clause with a
-    subject of its own lacks)."""
-    subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
-    if clause.dep_ != "advcl" or clause.i < verb.i or subject is None:
-        return False
-    doc = clause.doc
-    first = doc[clause.left_edge.i]
-    if first.lower_ == "that":
-        return first.head.i == clause.i
-    # The adjunct that misled the parser, hung on the cue or on the clause before its subject.
-    adjunct_between = any(t.dep_ == "prep" for t in doc[verb.i + 1 : subject.left_edge.i])
-    return (
-        adjunct_between
-        and child_with(clause, "mark") is None
-        # "when she was ...": a wh-word subordinates too
-        and not any(c.tag_ in ("WRB", "WDT", "WP") for c in clause.children)
-        and not doc[verb.i + 1].is_punct
-        and is_finite_clause(clause)
-    )
-
-
-def _clause_on_adjunct(pobj: Token, addressed: bool = False) -> Token | None:
-    """ "told analysts on a call that savings would rise", "wrote in an opinion that ...": the
-    parser hangs the cue's "that" clause on the noun before it, as a relative or noun clause; one
-    with its own subject after a "that" that is no pronoun of it is the cue's content. After the
-    one a cue addresses ("told a meeting of leaders that the plant would close"), a "that" the
-    parser read as the clause's object is its complementizer too."""
-    if any(t.lower_ in ("so", "such") for t in pobj.lefts for t in t.subtree):
-        return None  # "tells so many lies that ...": a clause of result, not of content
-    for child in pobj.rights:
-        if child.dep_ not in ("relcl", "acl") or not any(
-            c.dep_ in SUBJECTS for c in child.children
-        ):
-            continue
-        first = child.doc[child.left_edge.i]
-        if child_with(child, "mark", lower="that") is not None or (
-            addressed and first.lower_ == "that" and first.dep_ == "dobj"
-        ):
-            return child
-    return None
-
-
 def _speaking_to(verb: Token, lexicon: CueLexicon) -> Token | None:
     """The addressee of "told reporters", "said to X" and "Speaking to X, Y said"."""
     candidates = [verb, *(c for c in verb.children if c.dep_ == "advcl")]
@@ -382,9 +165,9 @@ def verb_attributions(
         assert lemma is not None
         citing = _citing_frame(verb, lexicon)
         frame_verb = citing if citing is not None else verb
-        content, addressee = _content_tokens(frame_verb, lemma, lexicon)
+        content, addressee = content_tokens(frame_verb, lemma, lexicon)
         if content is None and citing is not None:
-            content, _ = _content_tokens(verb, lemma, lexicon)
+            content, _ = content_tokens(verb, lemma, lexicon)
         if content is None and lemma in lexicon.content_requires_clause:
             continue
         attribution = Attribution(
