@@ -280,6 +280,21 @@ def test_a_that_clause_after_the_cue_is_its_content_before_one_before_it():
     assert ("statement", "noted", "that the way Lopez spoke was critical") in found(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # What is urged, asked or wanted is the outer cue's content, not words said.
+        ("The mayor urged the council to say that the plan had failed.", ["urged"]),
+        ("Maria Lopez asked the mayor to explain why the plan had failed.", ["asked"]),
+        ("The mayor wants to say that the plan failed.", ["wants"]),
+        # Near neighbour: a verb that is no cue leaves the words said.
+        ("Maria Lopez went on to say that the plan had failed.", ["say"]),
+    ],
+)
+def test_an_infinitive_under_another_cue_is_not_said(text, cues):
+    assert [record[1] for record in found(text)] == cues
+
+
 def test_a_speakers_own_modal_says_it():
     assert found("I must say that the plan is too costly.") == [
         ("statement", "say", "that the plan is too costly")
@@ -356,6 +371,21 @@ def test_what_a_speaker_reports_of_herself_is_one_statement(text, expected):
 def test_who_speaks_in_a_gerund_after_a_preposition(text, speaker):
     (record,) = [q for q in quoteattr.extract(text) if q.cue.text in ("saying", "admitting")]
     assert record.speaker is not None and record.speaker.mention.text == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The object of a verb does what its infinitive says ...
+        ("The scandal forced the mayor to admit that the plan had failed.", "the mayor"),
+        # ... but not after a verb of means or purpose: the subject acts.
+        ("Maria Lopez used blunt language to denounce the plan.", "Maria Lopez"),
+        ("Maria Lopez took the stage to announce that the plant would close.", "Maria Lopez"),
+    ],
+)
+def test_who_speaks_in_an_infinitive_after_an_object(text, speaker):
+    (record,) = quoteattr.extract(text)
+    assert record.speaker.mention.text == speaker
 
 
 def test_what_was_left_without_saying_was_not_said():

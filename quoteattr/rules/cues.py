@@ -106,6 +106,23 @@ def _ends_clause(noun: Token) -> bool:
     return all(t.is_punct or t.is_space for t in rest)
 
 
+def _not_yet_said(verb: Token, lexicon: CueLexicon) -> bool:
+    """ "urged the council to say that ...", "wants to tell voters that ...", "asked Hale to
+    explain why ...": an infinitive under another cue is what was urged, wanted or asked (the
+    outer cue's content), not words anyone has said."""
+    head = verb.head
+    return (
+        verb.dep_ == "xcomp"
+        and head.i != verb.i
+        and head.tag_.startswith("VB")
+        and child_with(verb, "aux", lower="to") is not None
+        and (
+            lexicon.verb_lemma(head.lower_) is not None
+            or lexicon.category_of(head.lower_, "verb") is not None
+        )
+    )
+
+
 def _speaking_to(verb: Token, lexicon: CueLexicon) -> Token | None:
     """The addressee of "told reporters", "said to X" and "Speaking to X, Y said"."""
     candidates = [verb, *(c for c in verb.children if c.dep_ == "advcl")]
@@ -163,6 +180,8 @@ def verb_attributions(
             continue
         lemma = lexicon.verb_lemma(verb.lower_)
         assert lemma is not None
+        if _not_yet_said(verb, lexicon):
+            continue
         citing = _citing_frame(verb, lexicon)
         frame_verb = citing if citing is not None else verb
         content, addressee = content_tokens(frame_verb, lemma, lexicon)

@@ -25,6 +25,7 @@ PERSONAL_OBJECTS = word_list("personal_objects")
 ORG_NOUNS = word_list("organisation_nouns")
 SUBJECT_CONTROL = word_list("subject_control_prepositions")
 OBJECT_CONTROL = word_list("object_control_prepositions")
+SUBJECT_CONTROL_VERBS = word_list("subject_control_verbs")
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 SPEAKER_LABELS = frozenset({"PERSON", "ORG"})
 COPULAS = word_list("copulas")
@@ -146,6 +147,11 @@ def find_subject(verb: Token, depth: int = 0) -> tuple[Token, Via] | None:
     head = verb.head
     if depth < 3 and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.dep_ == "prep":
         return _gerund_doer(head, depth)
+    if verb.dep_ == "xcomp" and head.i != verb.i and head.lower_ not in SUBJECT_CONTROL_VERBS:
+        # "forced him to admit", "prompted NATO to order": the object does what follows.
+        obj = child_with(head, "dobj")
+        if obj is not None and obj.i < verb.i:
+            return obj, Via.INHERITED_SUBJECT
     if (
         head.dep_ == "acomp" and head.head.i != head.i
     ):  # "he was able to tout": the copula's subject
