@@ -161,6 +161,13 @@ NEIGHBOURS = [
         id="called-on-a-person-or-for-a-thing",
     ),
     pytest.param(
+        "Human Rights.\n\nIndividual Rights Trumped by National Interests: The council is the "
+        "body that acts against countries that violate rights.",
+        "Senator John Hale: Budget deal is close",
+        ":",
+        id="a-heading-with-a-verb-or-a-name-before-a-colon",
+    ),
+    pytest.param(
         "Maria Lopez tells so many stories that voters stopped listening.",
         "Maria Lopez told a meeting of union leaders that the plant would close.",
         "told",
