@@ -168,6 +168,12 @@ NEIGHBOURS = [
         id="a-heading-with-a-verb-or-a-name-before-a-colon",
     ),
     pytest.param(
+        "It's worth noting that the plan failed twice.",
+        "Maria Lopez noted that the plan failed twice.",
+        "noted",
+        id="worth-noting-is-nobodys",
+    ),
+    pytest.param(
         "Maria Lopez tells so many stories that voters stopped listening.",
         "Maria Lopez told a meeting of union leaders that the plant would close.",
         "told",

@@ -182,6 +182,8 @@ def verb_attributions(
         assert lemma is not None
         if _not_yet_said(verb, lexicon):
             continue
+        if verb.tag_ == "VBG" and verb.head.lower_ in ("without", "worth"):
+            continue  # "it goes without saying that", "it is worth noting that": nobody says it
         citing = _citing_frame(verb, lexicon)
         frame_verb = citing if citing is not None else verb
         content, addressee = content_tokens(frame_verb, lemma, lexicon)
@@ -218,8 +220,6 @@ def verb_attributions(
                 or child_with(verb, *PASSIVE_SUBJECTS) is not None
             ):
                 continue  # "was told": not an attribution by itself
-            elif verb.tag_ == "VBG" and verb.head.lower_ in ("without", "worth"):
-                continue  # "it goes without saying that", "it is worth noting that": nobody says it
         addressee = addressee or _speaking_to(verb, lexicon)
         if addressee is not None:
             attribution.addressee = noun_phrase(addressee)
