@@ -102,11 +102,13 @@ class SalienceIndex:
     ) -> dict[int, float]:
         """Salience of every entity mentioned in the window before `pronoun`, of the recent
         `speakers` and of the entities `named` in the recent paragraphs, by entity id. A
-        co-argument of a non-possessive pronoun is left out: in "Hale met him", "him" is not
-        Hale."""
+        co-argument of a pronoun object is left out: in "Hale met him", "him" is not Hale."""
         here = self.sentence_of(pronoun.i)
         pronoun_role = role(pronoun)
         possessive = pronoun.tag_ == "PRP$" or pronoun.dep_ == "poss"
+        # Binding: an object is not its own verb's subject; a subject may repeat a fronted name
+        # ("Josh, he is coming").
+        bound = not possessive and pronoun_role != "subject"
         scores: dict[int, float] = dict.fromkeys(speakers | named, 0.0)
         end = bisect.bisect_left(self._tokens, pronoun.i)
         first = self._sentence_starts[max(0, here - SENTENCE_WINDOW)]
@@ -115,7 +117,7 @@ class SalienceIndex:
             token = self.doc[self._tokens[at]]
             entity_id = self._entities[at]
             distance = here - self.sentence_of(token.i)
-            if distance == 0 and not possessive and _co_arguments(token, pronoun):
+            if distance == 0 and bound and _co_arguments(token, pronoun):
                 continue
             weight = mention_weight(token)
             if role(token) == pronoun_role:
@@ -141,7 +143,7 @@ def fronted_clause_subject(pronoun: Token) -> Token | None:
     child = pronoun
     while child.head.i != child.i:
         verb = child.head
-        if child.dep_ in FRONTED_DEPS and verb.pos_ in ("VERB", "AUX"):
+        if child.dep_ in FRONTED_DEPS and is_verb(verb):
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and child.i < subject.i and pronoun.i < subject.i:
                 return subject
@@ -151,4 +153,10 @@ def fronted_clause_subject(pronoun: Token) -> Token | None:
 
 def _co_arguments(mention: Token, pronoun: Token) -> bool:
     """Whether two tokens are arguments of the same verb ("Hale praised him")."""
-    return mention.head.i == pronoun.head.i and mention.head.pos_ in ("VERB", "AUX")
+    return mention.head.i == pronoun.head.i and is_verb(mention.head)
+
+
+def is_verb(token: Token) -> bool:
+    """A verb or an auxiliary, by its fine tag: the pipeline leaves out the attribute ruler, so
+    `pos_` is empty."""
+    return token.tag_.startswith("VB") or token.tag_ == "MD"

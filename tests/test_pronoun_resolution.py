@@ -1,0 +1,73 @@
+"""Pronouns resolved by the speaker resolver on its own (no quotes), as `quoteattr evaluate-coref`
+runs it: one class of reading per case, each with the near neighbour that must not change. The
+sentences are made up; the real base pipeline parses them."""
+
+from __future__ import annotations
+
+import pytest
+
+from quoteattr.rules.context import DocContext
+from quoteattr.rules.lexicon import load_default_lexicon
+from quoteattr.rules.speakers import EntityResolver, seed_names
+
+
+@pytest.fixture(scope="module")
+def resolve(nlp):
+    lexicon = load_default_lexicon()
+
+    def run(text: str, pronoun: str, occurrence: int = 1) -> str | None:
+        """The name the `occurrence`-th `pronoun` of `text` resolves to."""
+        doc = nlp.make_doc(text)
+        for _, component in nlp.pipeline:
+            if component is not nlp.get_pipe("quoteattr"):
+                doc = component(doc)
+        resolver = EntityResolver(DocContext.build(doc, lexicon))
+        seed_names(resolver)
+        tokens = [token for token in doc if token.text == pronoun]
+        token = tokens[occurrence - 1]
+        entity = resolver.resolve(token.idx, token.idx + len(token.text), []).entity
+        return None if entity is None else entity.name
+
+    return run
+
+
+CASES = [
+    # A phrase fronted before its clause points forward to the clause's subject.
+    pytest.param(
+        "Maria Costa hired a new coach in May. After her return from Lima, Dana Whitfield joined the board.",
+        "her",
+        "Dana Whitfield",
+        id="fronted-phrase-to-the-following-subject",
+    ),
+    pytest.param(
+        "Maria Costa hired a new coach in May. Dana Whitfield joined the board after her return.",
+        "her",
+        "Dana Whitfield",
+        id="near-possessive-after-the-subject",
+    ),
+    # Binding: a pronoun object is not its own verb's subject.
+    pytest.param(
+        "Maria Costa hired a new coach in May. In June, Dana Whitfield praised her.",
+        "her",
+        "Maria Costa",
+        id="object-pronoun-not-its-verbs-subject",
+    ),
+    pytest.param(
+        "Maria Costa hired a new coach in May. In June, Dana Whitfield praised her own team.",
+        "her",
+        "Dana Whitfield",
+        id="near-possessive-may-be-its-verbs-subject",
+    ),
+    # A subject pronoun may take up a name dislocated before it.
+    pytest.param(
+        "We spoke to Maria Costa on Monday. Dana Whitfield, she is coming back next year.",
+        "she",
+        "Dana Whitfield",
+        id="dislocated-name-before-a-subject-pronoun",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "pronoun", "expected"), CASES)
+def test_pronoun_resolved(resolve, text, pronoun, expected):
+    assert resolve(text, pronoun) == expected
