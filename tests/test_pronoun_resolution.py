@@ -65,6 +65,26 @@ CASES = [
         "Dana Whitfield",
         id="dislocated-name-before-a-subject-pronoun",
     ),
+    # First names tell gender (a list of thousands, across many languages).
+    pytest.param(
+        "Tobias Brenner met Giulia Okafor in Rome on Monday. The next day she signed the deal.",
+        "she",
+        "Giulia Okafor",
+        id="she-skips-a-man-known-by-his-first-name",
+    ),
+    pytest.param(
+        "Tobias Brenner met Giulia Okafor in Rome on Monday. The next day he signed the deal.",
+        "he",
+        "Tobias Brenner",
+        id="near-he-to-the-man",
+    ),
+    # A surname written alone is no first name: "Scott" does not make Ngozi Scott a man.
+    pytest.param(
+        "Ngozi Scott chairs the committee. Scott opened the hearing on Monday. Then she read the report.",
+        "she",
+        "Ngozi Scott",
+        id="surname-alone-tells-no-gender",
+    ),
 ]
 
 

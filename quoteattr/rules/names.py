@@ -20,6 +20,8 @@ MALE_TITLES = word_list("male_titles")
 
 FEMALE_TITLES = word_list("female_titles")
 
+PLACE_LABELS = frozenset({"GPE", "NORP"})  # a lone name tagged so is no first name ("Georgia")
+
 ENTITY_TYPES = {label: EntityType[label] for label in NAME_LABELS}  # NER label -> record type
 
 TRAILING_FUNCTION_WORDS = word_list("trailing_function_words")
@@ -127,11 +129,14 @@ class NameCluster:
             return "male"
         if self.words & FEMALE_TITLES:
             return "female"
-        # A first name before a surname; else a first name written alone ("Jason").
-        for key in sorted(self.names, key=len, reverse=True):
-            first = FIRST_NAME_GENDER.get(key[0])
-            if first is not None and (len(key) > 1 or not self.labels or self.labels["PERSON"]):
-                return first
+        # A first name before a surname; else the one name of someone known by a first name alone
+        # ("Jason"), unless it names a place ("Georgia"). A surname alone ("Scott" after "Rakeyia
+        # Scott") is no first name.
+        longest = max(self.names, key=len, default=())
+        if len(longest) > 1:
+            return FIRST_NAME_GENDER.get(longest[0])
+        if longest and (self.labels["PERSON"] or not set(self.labels) & PLACE_LABELS):
+            return FIRST_NAME_GENDER.get(longest[0])
         return None
 
     @property
