@@ -20,6 +20,13 @@ def evaluate_coref(
         Optional[Path],
         typer.Option("--gum", exists=True, dir_okay=False, help="A GUM JSON lines split."),
     ] = None,
+    hand_set: Annotated[
+        bool,
+        typer.Option(
+            "--hand-set",
+            help="Order pronouns' candidates by the hand-set salience, not the learned ranker.",
+        ),
+    ] = False,
     model: ModelOption = None,
     limit: LimitOption = None,
     json_path: JsonOption = None,
@@ -30,12 +37,13 @@ def evaluate_coref(
     if gap is None and gum is None:
         raise _fail("give --gap, --gum or both", code=2)
     nlp = _nlp(model, rules=True)
+    order = {"ranker": None} if hand_set else {}
     reports = {}
     if gap is not None:
-        reports["gap"] = evaluate_gap(gap, nlp=nlp, limit=limit)
+        reports["gap"] = evaluate_gap(gap, nlp=nlp, limit=limit, **order)
         typer.echo(reports["gap"].format())
     if gum is not None:
-        reports["gum"] = evaluate_gum(gum, nlp=nlp, limit=limit)
+        reports["gum"] = evaluate_gum(gum, nlp=nlp, limit=limit, **order)
         typer.echo(("\n" if gap is not None else "") + reports["gum"].format())
     if json_path is not None:
         srsly.write_json(json_path, {name: report.to_dict() for name, report in reports.items()})

@@ -103,38 +103,53 @@ class SalienceIndex:
         """Salience of every entity mentioned in the window before `pronoun`, of the recent
         `speakers` and of the entities `named` in the recent paragraphs, by entity id. A
         co-argument of a pronoun object is left out: in "Hale met him", "him" is not Hale."""
-        here = self.sentence_of(pronoun.i)
         pronoun_role = role(pronoun)
-        possessive = pronoun.tag_ == "PRP$" or pronoun.dep_ == "poss"
-        # Binding: an object is not its own verb's subject; a subject may repeat a fronted name
-        # ("Josh, he is coming").
-        bound = not possessive and pronoun_role != "subject"
         scores: dict[int, float] = dict.fromkeys(speakers | named, 0.0)
-        end = bisect.bisect_left(self._tokens, pronoun.i)
-        first = self._sentence_starts[max(0, here - SENTENCE_WINDOW)]
-        start = bisect.bisect_left(self._tokens, first)
-        for at in range(start, end):
-            token = self.doc[self._tokens[at]]
-            entity_id = self._entities[at]
-            distance = here - self.sentence_of(token.i)
-            if distance == 0 and bound and _co_arguments(token, pronoun):
-                continue
+        for token, entity_id, distance in self.window(pronoun):
             weight = mention_weight(token)
             if role(token) == pronoun_role:
                 weight += PARALLEL_WEIGHT
             scores[entity_id] = scores.get(entity_id, 0.0) + weight * DECAY**distance
         subject = fronted_clause_subject(pronoun)
         if subject is not None:  # "Living with her aunt, Kelsey studied ...": Kelsey
-            at = bisect.bisect_left(self._tokens, subject.i)
-            while at < len(self._tokens) and self._tokens[at] == subject.i:
-                entity_id = self._entities[at]
+            for entity_id in self.entities_at(subject.i):
                 scores[entity_id] = scores.get(entity_id, 0.0) + mention_weight(subject)
-                at += 1
         for entity_id in scores:
             scores[entity_id] += FREQUENCY_WEIGHT * math.log1p(self.frequency[entity_id])
             if entity_id in speakers:
                 scores[entity_id] += SPEAKER_WEIGHT
         return scores
+
+    def window(self, pronoun: Token) -> list[tuple[Token, int, int]]:
+        """(head token, entity id, sentences back) of the mentions before `pronoun` within the
+        window, in order, but for its own verb's subject when it is an object (binding)."""
+        here = self.sentence_of(pronoun.i)
+        possessive = pronoun.tag_ == "PRP$" or pronoun.dep_ == "poss"
+        # Binding: an object is not its own verb's subject; a subject may repeat a fronted name
+        # ("Josh, he is coming").
+        bound = not possessive and role(pronoun) != "subject"
+        end = bisect.bisect_left(self._tokens, pronoun.i)
+        first = self._sentence_starts[max(0, here - SENTENCE_WINDOW)]
+        found = []
+        for at in range(bisect.bisect_left(self._tokens, first), end):
+            token = self.doc[self._tokens[at]]
+            distance = here - self.sentence_of(token.i)
+            if not (distance == 0 and bound and _co_arguments(token, pronoun)):
+                found.append((token, self._entities[at], distance))
+        return found
+
+    def entities_at(self, token_i: int) -> list[int]:
+        """The entities with a mention headed by token `token_i`."""
+        at = bisect.bisect_left(self._tokens, token_i)
+        found = []
+        while at < len(self._tokens) and self._tokens[at] == token_i:
+            found.append(self._entities[at])
+            at += 1
+        return found
+
+    def first_mention(self, entity_id: int) -> int | None:
+        """The head token of the entity's first mention in the index."""
+        return next((t for t, e in zip(self._tokens, self._entities) if e == entity_id), None)
 
 
 def fronted_clause_subject(pronoun: Token) -> Token | None:

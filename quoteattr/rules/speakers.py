@@ -40,6 +40,7 @@ from .pronouns import (
     PronounResolution,
     other_party,
 )
+from .ranking import packaged_ranker
 from .salience import SalienceIndex
 from .syntax import NAME_LABELS, names_in, noun_phrase
 
@@ -81,6 +82,7 @@ class EntityResolver(PronounResolution):
         self._last_seen: dict[int, int] = {}  # entity id -> character of its latest name mention
         self._first_seen: dict[int, int] = {}  # entity id -> character of its first name mention
         self.salience = SalienceIndex(doc)
+        self.ranker = packaged_ranker()  # None: the hand-set salience order
         self._anonymous = context.lexicon.anonymous_source_nouns
         self._descriptions: dict[str, NameCluster] = {}  # folded description -> group entity
         # Third-person pronouns resolved on the way (see `_advance`): token -> entity or None.
