@@ -87,6 +87,15 @@ def test_the_subject_of_the_clause_above(candidates):
     assert found["Maria Costa"]["governing_subject"] == 0.0
 
 
+def test_the_subject_of_the_previous_sentence(candidates):
+    found = candidates(
+        "Tom Reed spoke first on Monday. Alan Brooks thanked him. Then he left.", "he"
+    )
+    assert found["Alan Brooks"]["previous_main_subject"] == 1.0
+    assert found["Tom Reed"]["previous_main_subject"] == 0.0  # "him" is no subject
+    assert found["Tom Reed"]["nearest"] == 1.0  # but "him" is the nearest mention
+
+
 def test_a_fronted_phrase_and_its_clause_subject(candidates):
     found = candidates(
         "Maria Costa hired a coach. After her return from Lima, Dana Whitfield joined the board.",

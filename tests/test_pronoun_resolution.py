@@ -8,6 +8,7 @@ import pytest
 
 from quoteattr.rules.context import DocContext
 from quoteattr.rules.lexicon import load_default_lexicon
+from quoteattr.rules.names import NameCluster, name_key
 from quoteattr.rules.speakers import EntityResolver, seed_names
 
 
@@ -91,3 +92,28 @@ CASES = [
 @pytest.mark.parametrize(("text", "pronoun", "expected"), CASES)
 def test_pronoun_resolved(resolve, text, pronoun, expected):
     assert resolve(text, pronoun) == expected
+
+
+def _entity(mention: str, labels: dict[str, int]) -> NameCluster:
+    display = mention.removeprefix("the ")
+    entity = NameCluster(entity_id=0, best_display=display)
+    entity.names[name_key(display)] = None
+    entity.labels.update(labels)
+    entity.add_mention(0, len(mention), mention)
+    return entity
+
+
+@pytest.mark.parametrize(
+    ("mention", "labels", "person"),
+    [
+        pytest.param("Okonkwo", {"ORG": 1}, True, id="a-surname-the-recognizer-called-an-org"),
+        pytest.param("Okonkwo", {"ORG": 2}, True, id="twice"),
+        pytest.param("Parliament", {"ORG": 3}, False, id="near-an-org-every-time"),
+        pytest.param("NATO", {"ORG": 1}, False, id="near-an-acronym"),
+        pytest.param("Teamsters Union", {"ORG": 1}, False, id="near-two-words"),
+        pytest.param("Okonkwo", {"GPE": 1}, False, id="near-a-place"),
+        pytest.param("the Okonkwos", {"ORG": 1}, False, id="near-a-family-after-the"),
+    ],
+)
+def test_a_lone_word_tagged_org_may_be_a_surname(mention, labels, person):
+    assert _entity(mention, labels).may_be_person is person

@@ -30,6 +30,7 @@ from attrs import frozen
 
 from ..rules.lexicon import load_default_lexicon
 from ..rules.names import compatible_names, name_key
+from ..rules.ranking import PACKAGED
 from .report import Accuracy, PrecisionRecall
 
 NEWS_GENRES = frozenset({"news", "interview"})
@@ -48,18 +49,13 @@ def _parsed(texts: Iterable[str], nlp: Any) -> Iterator[Any]:
         yield from nlp.pipe(texts, batch_size=BATCH_SIZE)
 
 
-PACKAGED = "packaged"  # the ranker the pipeline ships (`quoteattr.rules.ranking`)
-
-
 def _resolver(doc: Any, ranker: Any = PACKAGED) -> Any:
     """The pipeline's resolver over `doc`, its names seeded, ordering pronouns' candidates by
     `ranker` (a `PronounRanker`; None: the hand-set salience order)."""
     from ..rules.context import DocContext
     from ..rules.speakers import EntityResolver, seed_names
 
-    resolver = EntityResolver(DocContext.build(doc, _lexicon()))
-    if ranker != PACKAGED:
-        resolver.ranker = ranker
+    resolver = EntityResolver(DocContext.build(doc, _lexicon()), ranker)
     seed_names(resolver)
     return resolver
 

@@ -20,6 +20,8 @@ MALE_TITLES = word_list("male_titles")
 
 FEMALE_TITLES = word_list("female_titles")
 
+LONE_SURNAME_LABELS = 2  # at most this many ORG labels leave a lone word a possible surname
+
 PLACE_LABELS = frozenset({"GPE", "NORP"})  # a lone name tagged so is no first name ("Georgia")
 
 ENTITY_TYPES = {label: EntityType[label] for label in NAME_LABELS}  # NER label -> record type
@@ -150,7 +152,23 @@ class NameCluster:
             return self.type == EntityType.PERSON
         if 3 * self.labels["PERSON"] >= sum(self.labels.values()):
             return True
-        return self.title_or_first_name_gender is not None
+        return self.title_or_first_name_gender is not None or self.lone_surname
+
+    @property
+    def lone_surname(self) -> bool:
+        """Whether the entity is one word the recognizer called an organisation once or twice
+        but which reads as a surname: capitalised, not an acronym ("NATO"), no organisation word
+        ("Union"), never after "the" ("the Kremlin", "the Smiths" of a family). The recognizer
+        often takes a surname alone ("Meucci's finances") for a company; a word it calls one
+        every time ("Congress") is one."""
+        return (
+            set(self.labels) == {"ORG"}
+            and self.labels["ORG"] <= LONE_SURNAME_LABELS
+            and "the" not in self.words
+            and all(len(key) == 1 and key[0] not in ORGANISATION_NAME_WORDS for key in self.names)
+            and not self.best_display.isupper()
+            and self.best_display[:1].isupper()
+        )
 
     @property
     def is_calendar(self) -> bool:

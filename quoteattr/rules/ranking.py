@@ -21,6 +21,7 @@ from .salience import SalienceIndex, fronted_clause_subject, is_verb, role
 FEATURE_VERSION = 1
 WEIGHTS_FILE = "ranker.json"
 PACKAGED_RANKER = "quoteattr-coref"
+PACKAGED = "packaged"  # a resolver's ranker by default: the shipped one (`packaged_ranker`)
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Clauses whose subject a pronoun inside them often takes up from the clause above ("Hale said he
 # would go", "Hale left when he was 20").
@@ -45,6 +46,7 @@ FEATURES = (
     "gender_by_pronoun",  # only a pronoun linked before does
     "clause_subject",  # the subject of the pronoun's own clause, named before it
     "governing_subject",  # the subject of the clause above the pronoun's
+    "previous_main_subject",  # the subject of the previous sentence's main verb (centering)
     "fronted_subject",  # the subject of the clause a phrase holding the pronoun is fronted before
     "possessive_clause_subject",  # a possessive pronoun and its clause's subject ("Hale lost his")
     "speaker",  # spoke in this or the previous paragraph
@@ -99,6 +101,9 @@ def candidate_features(
         return set(salience.entities_at(subject.i))
 
     own_subjects, above_subjects = subjects_of(own), subjects_of(above)
+    sentence_start = pronoun.sent.start
+    previous_root = pronoun.doc[sentence_start - 1].sent.root if sentence_start else None
+    previous_subjects = subjects_of(previous_root)
     fronted = fronted_clause_subject(pronoun)
     fronted_subjects = set() if fronted is None else set(salience.entities_at(fronted.i))
     firsts = {e.entity_id: salience.first_mention(e.entity_id) for e in candidates}
@@ -134,6 +139,7 @@ def candidate_features(
                 float(gender is not None and not by_name and entity.gender == gender),
                 float(entity_id in own_subjects),
                 float(entity_id in above_subjects),
+                float(entity_id in previous_subjects),
                 float(entity_id in fronted_subjects),
                 float(possessive and entity_id in own_subjects),
                 float(entity_id in speakers),

@@ -40,7 +40,7 @@ from .pronouns import (
     PronounResolution,
     other_party,
 )
-from .ranking import packaged_ranker
+from .ranking import PACKAGED, PronounRanker, packaged_ranker
 from .salience import SalienceIndex
 from .syntax import NAME_LABELS, names_in, noun_phrase
 
@@ -60,7 +60,7 @@ DESCRIBED_LABEL = "DESCRIBED"  # the label of a group entity named by its descri
 class EntityResolver(PronounResolution):
     """Builds the document's entities and resolves speaker, addressee and source mentions."""
 
-    def __init__(self, context: DocContext) -> None:
+    def __init__(self, context: DocContext, ranker: PronounRanker | str | None = PACKAGED) -> None:
         doc = self.doc = context.doc
         self.text = context.text
         self.entities: list[NameCluster] = []
@@ -82,7 +82,8 @@ class EntityResolver(PronounResolution):
         self._last_seen: dict[int, int] = {}  # entity id -> character of its latest name mention
         self._first_seen: dict[int, int] = {}  # entity id -> character of its first name mention
         self.salience = SalienceIndex(doc)
-        self.ranker = packaged_ranker()  # None: the hand-set salience order
+        # The order of pronouns' candidates; None: the hand-set salience order.
+        self.ranker = packaged_ranker() if ranker == PACKAGED else ranker
         self._anonymous = context.lexicon.anonymous_source_nouns
         self._descriptions: dict[str, NameCluster] = {}  # folded description -> group entity
         # Third-person pronouns resolved on the way (see `_advance`): token -> entity or None.
