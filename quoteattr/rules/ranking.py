@@ -16,7 +16,7 @@ from attrs import frozen
 from spacy.tokens import Token
 
 from .names import NameCluster
-from .salience import SalienceIndex, fronted_clause_subject, is_verb, role
+from .salience import SPEAKER_WEIGHT, SalienceIndex, fronted_clause_subject, is_verb, role
 
 FEATURE_VERSION = 1
 WEIGHTS_FILE = "ranker.json"
@@ -27,7 +27,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # would go", "Hale left when he was 20").
 EMBEDDED_CLAUSES = frozenset({"ccomp", "advcl", "xcomp", "relcl", "conj", "acl", "pcomp"})
 FEATURES = (
-    "salience",  # the hand-set score (`SalienceIndex.scores`), in hundreds
+    "salience",  # the hand-set score (`SalienceIndex.scores`) less its speaker bonus, in hundreds
     "hand_set_first",  # the entity the hand-set order picks
     "latest_in_sentence",  # sentences between the entity's latest mention and the pronoun: 0
     "latest_one_back",  # ... 1
@@ -120,7 +120,8 @@ def candidate_features(
         by_name = gender is not None and entity.title_or_first_name_gender == gender
         rows.append(
             [
-                scores.get(entity_id, 0.0) / 100.0,
+                # the speaker bonus is the `speaker` feature's to weigh
+                (scores.get(entity_id, 0.0) - SPEAKER_WEIGHT * (entity_id in speakers)) / 100.0,
                 float(rank == 0),
                 float(distance == 0),
                 float(distance == 1),

@@ -68,6 +68,7 @@ class SalienceIndex:
         self._entities: list[int] = []  # entity id of each mention, in the same order
         self._seen: set[tuple[int, int]] = set()  # (entity id, head token)
         self.frequency: Counter[int] = Counter()
+        self._first: dict[int, int] = {}  # entity id -> head token of its first mention
 
     def sentence_of(self, token_i: int) -> int:
         return bisect.bisect_right(self._sentence_starts, token_i) - 1
@@ -80,6 +81,7 @@ class SalienceIndex:
         self._tokens.insert(at, token.i)
         self._entities.insert(at, entity_id)
         self.frequency[entity_id] += 1
+        self._first[entity_id] = min(token.i, self._first.get(entity_id, token.i))
 
     def remove(self, token: Token, entity_id: int) -> None:
         if (entity_id, token.i) not in self._seen:
@@ -92,6 +94,12 @@ class SalienceIndex:
             if self._entities[at] == entity_id:
                 del self._tokens[at], self._entities[at]
                 self.frequency[entity_id] -= 1
+                if self._first.get(entity_id) == token.i:
+                    del self._first[entity_id]
+                    later = (t for t, e in zip(self._tokens, self._entities) if e == entity_id)
+                    first = next(later, None)
+                    if first is not None:
+                        self._first[entity_id] = first
                 return
 
     def scores(
@@ -149,7 +157,7 @@ class SalienceIndex:
 
     def first_mention(self, entity_id: int) -> int | None:
         """The head token of the entity's first mention in the index."""
-        return next((t for t, e in zip(self._tokens, self._entities) if e == entity_id), None)
+        return self._first.get(entity_id)
 
 
 def fronted_clause_subject(pronoun: Token) -> Token | None:
