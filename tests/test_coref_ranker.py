@@ -15,6 +15,7 @@ from quoteattr.rules.context import DocContext
 from quoteattr.rules.lexicon import load_default_lexicon
 from quoteattr.rules.ranking import (
     FEATURES,
+    PACKAGED,
     WEIGHTS_FILE,
     PronounRanker,
     packaged_ranker,
@@ -148,9 +149,12 @@ def test_fit_learns_the_feature_that_tells_the_gold_candidate():
     assert numpy.array_equal(weights, again)  # deterministic
 
 
-def test_the_shipped_ranker_is_the_resolvers_and_beat_the_hand_set_order():
+def test_the_shipped_ranker_loads_and_beat_the_hand_set_order_on_gap_validation(nlp):
     assert packaged_ranker_path() == SHIPPED
     assert packaged_ranker() is not None
+    context = DocContext.build(nlp("Dana Whitfield left."), load_default_lexicon())
+    assert EntityResolver(context).ranker is None  # the pipeline keeps the hand-set order
+    assert EntityResolver(context, PACKAGED).ranker is packaged_ranker()
     validation = json.loads((SHIPPED / "meta.json").read_text())["validation"]
     assert validation["ranker"]["overall"] > validation["hand_set"]["overall"]
     card = (SHIPPED / "README.md").read_text()

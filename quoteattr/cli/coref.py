@@ -20,11 +20,12 @@ def evaluate_coref(
         Optional[Path],
         typer.Option("--gum", exists=True, dir_okay=False, help="A GUM JSON lines split."),
     ] = None,
-    hand_set: Annotated[
+    ranker: Annotated[
         bool,
         typer.Option(
-            "--hand-set",
-            help="Order pronouns' candidates by the hand-set salience, not the learned ranker.",
+            "--ranker",
+            help="Order pronouns' candidates by the shipped learned ranker, not the hand-set "
+            "salience the pipeline uses.",
         ),
     ] = False,
     model: ModelOption = None,
@@ -33,11 +34,12 @@ def evaluate_coref(
 ) -> None:
     """Pronouns and nominals resolved to the right entity: GAP F1 and bias, GUM accuracy."""
     from quoteattr.evaluation.coref import evaluate_gap, evaluate_gum
+    from quoteattr.rules.ranking import PACKAGED
 
     if gap is None and gum is None:
         raise _fail("give --gap, --gum or both", code=2)
     nlp = _nlp(model, rules=True)
-    order = {"ranker": None} if hand_set else {}
+    order = {"ranker": PACKAGED} if ranker else {}
     reports = {}
     if gap is not None:
         reports["gap"] = evaluate_gap(gap, nlp=nlp, limit=limit, **order)

@@ -30,7 +30,6 @@ from attrs import frozen
 
 from ..rules.lexicon import load_default_lexicon
 from ..rules.names import compatible_names, name_key
-from ..rules.ranking import PACKAGED
 from .report import Accuracy, PrecisionRecall
 
 NEWS_GENRES = frozenset({"news", "interview"})
@@ -49,9 +48,10 @@ def _parsed(texts: Iterable[str], nlp: Any) -> Iterator[Any]:
         yield from nlp.pipe(texts, batch_size=BATCH_SIZE)
 
 
-def _resolver(doc: Any, ranker: Any = PACKAGED) -> Any:
+def _resolver(doc: Any, ranker: Any = None) -> Any:
     """The pipeline's resolver over `doc`, its names seeded, ordering pronouns' candidates by
-    `ranker` (a `PronounRanker`; None: the hand-set salience order)."""
+    `ranker` (None: the hand-set salience order, as the pipeline does; a `PronounRanker`, or
+    `PACKAGED` for the shipped one)."""
     from ..rules.context import DocContext
     from ..rules.speakers import EntityResolver, seed_names
 
@@ -125,7 +125,7 @@ def read_gap(path: str | Path, limit: int | None = None) -> list[dict[str, Any]]
 
 
 def gap_predictions(
-    rows: list[dict[str, Any]], nlp: Any, ranker: Any = PACKAGED
+    rows: list[dict[str, Any]], nlp: Any, ranker: Any = None
 ) -> list[tuple[bool, bool]]:
     """(A predicted, B predicted) for each row."""
     predictions = []
@@ -177,7 +177,7 @@ def score_gap(rows: list[dict[str, Any]], predictions: list[tuple[bool, bool]]) 
 
 
 def evaluate_gap(
-    path: str | Path, *, nlp: Any, limit: int | None = None, ranker: Any = PACKAGED
+    path: str | Path, *, nlp: Any, limit: int | None = None, ranker: Any = None
 ) -> GapReport:
     """GAP's scores of the resolver over the first `limit` rows of a GAP TSV file."""
     started = time.perf_counter()
@@ -252,7 +252,7 @@ def gum_targets(document: dict[str, Any]) -> list[tuple[dict[str, Any], str, str
 
 
 def gum_judgements(
-    document: dict[str, Any], doc: Any, ranker: Any = PACKAGED
+    document: dict[str, Any], doc: Any, ranker: Any = None
 ) -> list[tuple[str, str, bool]]:
     """(entity type, mention kind, right) for each scored mention of one document."""
     resolver = _resolver(doc, ranker)
@@ -272,7 +272,7 @@ def gum_judgements(
 
 
 def evaluate_gum(
-    path: str | Path, *, nlp: Any, limit: int | None = None, ranker: Any = PACKAGED
+    path: str | Path, *, nlp: Any, limit: int | None = None, ranker: Any = None
 ) -> GumReport:
     """The share of scored GUM mentions (see `gum_targets`) resolved to their gold entity."""
     started = time.perf_counter()

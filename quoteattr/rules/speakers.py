@@ -60,7 +60,7 @@ DESCRIBED_LABEL = "DESCRIBED"  # the label of a group entity named by its descri
 class EntityResolver(PronounResolution):
     """Builds the document's entities and resolves speaker, addressee and source mentions."""
 
-    def __init__(self, context: DocContext, ranker: PronounRanker | str | None = PACKAGED) -> None:
+    def __init__(self, context: DocContext, ranker: PronounRanker | str | None = None) -> None:
         doc = self.doc = context.doc
         self.text = context.text
         self.entities: list[NameCluster] = []
@@ -82,7 +82,8 @@ class EntityResolver(PronounResolution):
         self._last_seen: dict[int, int] = {}  # entity id -> character of its latest name mention
         self._first_seen: dict[int, int] = {}  # entity id -> character of its first name mention
         self.salience = SalienceIndex(doc)
-        # The order of pronouns' candidates; None: the hand-set salience order.
+        # The order of pronouns' candidates: None, the hand-set salience (the pipeline's: the
+        # learned ranker scored lower on GUM test); PACKAGED, the shipped ranker.
         self.ranker = packaged_ranker() if ranker == PACKAGED else ranker
         self._anonymous = context.lexicon.anonymous_source_nouns
         self._descriptions: dict[str, NameCluster] = {}  # folded description -> group entity

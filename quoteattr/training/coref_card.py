@@ -35,6 +35,11 @@ def write_card(output: Path, meta: dict[str, Any]) -> None:
         "the hand-set salience, the latest mention's distance and grammatical role, parallel",
         "roles, mention counts, gender evidence, clause subjects, being a recent speaker.",
         "",
+        "The pipeline does not use it: it beats the hand-set order on GAP validation and test",
+        "and on GUM dev, but not on GUM test (docs/benchmarks.md). Ask for it with",
+        "`EntityResolver(context, ranker=PACKAGED)` (`quoteattr.rules.ranking.PACKAGED`) or",
+        "`quoteattr evaluate-coref --ranker`.",
+        "",
         "## Training data",
         "",
         "Every pronoun whose gold referent is one of two or more candidates: "
