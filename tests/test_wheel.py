@@ -93,8 +93,9 @@ def test_wheel_installs_in_a_fresh_venv_and_runs(tmp_path, shared):
             for path in (ROOT / "quoteattr" / "lexicons").glob("*.json")
         ),
         *(
-            f"quoteattr/models/quoteattr-polnear/{path.name}"
-            for path in (ROOT / "models" / "quoteattr-polnear").iterdir()
+            f"quoteattr/models/{model}/{path.name}"
+            for model in ("quoteattr-polnear", "quoteattr-coref")
+            for path in (ROOT / "models" / model).iterdir()
         ),
         "quoteattr/schema/quote.schema.json",
         "quoteattr/py.typed",

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import benchmark, coref, evaluate, extract, info, train
+from . import benchmark, coref, evaluate, extract, info, train, train_coref
 from ._common import CommandGroup
 
 # Plain help (rich_markup_mode=None): rich's panels show every flag as taking a `<bool>` value and
@@ -23,6 +23,7 @@ app.command()(evaluate.evaluate)
 app.command(name="evaluate-coref")(coref.evaluate_coref)
 app.command()(extract.extract)
 app.command()(train.train)
+app.command(name="train-coref")(train_coref.train_coref)
 app.command()(info.info)
 
 

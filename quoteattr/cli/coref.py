@@ -20,22 +20,32 @@ def evaluate_coref(
         Optional[Path],
         typer.Option("--gum", exists=True, dir_okay=False, help="A GUM JSON lines split."),
     ] = None,
+    ranker: Annotated[
+        bool,
+        typer.Option(
+            "--ranker",
+            help="Order pronouns' candidates by the shipped learned ranker, not the hand-set "
+            "salience the pipeline uses.",
+        ),
+    ] = False,
     model: ModelOption = None,
     limit: LimitOption = None,
     json_path: JsonOption = None,
 ) -> None:
     """Pronouns and nominals resolved to the right entity: GAP F1 and bias, GUM accuracy."""
     from quoteattr.evaluation.coref import evaluate_gap, evaluate_gum
+    from quoteattr.rules.ranking import PACKAGED
 
     if gap is None and gum is None:
         raise _fail("give --gap, --gum or both", code=2)
     nlp = _nlp(model, rules=True)
+    order = {"ranker": PACKAGED} if ranker else {}
     reports = {}
     if gap is not None:
-        reports["gap"] = evaluate_gap(gap, nlp=nlp, limit=limit)
+        reports["gap"] = evaluate_gap(gap, nlp=nlp, limit=limit, **order)
         typer.echo(reports["gap"].format())
     if gum is not None:
-        reports["gum"] = evaluate_gum(gum, nlp=nlp, limit=limit)
+        reports["gum"] = evaluate_gum(gum, nlp=nlp, limit=limit, **order)
         typer.echo(("\n" if gap is not None else "") + reports["gum"].format())
     if json_path is not None:
         srsly.write_json(json_path, {name: report.to_dict() for name, report in reports.items()})

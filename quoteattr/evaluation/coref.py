@@ -48,11 +48,14 @@ def _parsed(texts: Iterable[str], nlp: Any) -> Iterator[Any]:
         yield from nlp.pipe(texts, batch_size=BATCH_SIZE)
 
 
-def _resolver(doc: Any) -> Any:
+def _resolver(doc: Any, ranker: Any = None) -> Any:
+    """The pipeline's resolver over `doc`, its names seeded, ordering pronouns' candidates by
+    `ranker` (None: the hand-set salience order, as the pipeline does; a `PronounRanker`, or
+    `PACKAGED` for the shipped one)."""
     from ..rules.context import DocContext
     from ..rules.speakers import EntityResolver, seed_names
 
-    resolver = EntityResolver(DocContext.build(doc, _lexicon()))
+    resolver = EntityResolver(DocContext.build(doc, _lexicon()), ranker)
     seed_names(resolver)
     return resolver
 
@@ -121,11 +124,13 @@ def read_gap(path: str | Path, limit: int | None = None) -> list[dict[str, Any]]
     return rows[:limit] if limit else rows
 
 
-def gap_predictions(rows: list[dict[str, Any]], nlp: Any) -> list[tuple[bool, bool]]:
+def gap_predictions(
+    rows: list[dict[str, Any]], nlp: Any, ranker: Any = None
+) -> list[tuple[bool, bool]]:
     """(A predicted, B predicted) for each row."""
     predictions = []
     for row, doc in zip(rows, _parsed((row["Text"] for row in rows), nlp), strict=True):
-        resolver = _resolver(doc)
+        resolver = _resolver(doc, ranker)
         start = int(row["Pronoun-offset"])
         resolved = resolver.resolve(start, start + len(row["Pronoun"]), [])
         entity = resolved.entity
@@ -171,11 +176,13 @@ def score_gap(rows: list[dict[str, Any]], predictions: list[tuple[bool, bool]]) 
     }
 
 
-def evaluate_gap(path: str | Path, *, nlp: Any, limit: int | None = None) -> GapReport:
+def evaluate_gap(
+    path: str | Path, *, nlp: Any, limit: int | None = None, ranker: Any = None
+) -> GapReport:
     """GAP's scores of the resolver over the first `limit` rows of a GAP TSV file."""
     started = time.perf_counter()
     rows = read_gap(path, limit)
-    scores = score_gap(rows, gap_predictions(rows, nlp))
+    scores = score_gap(rows, gap_predictions(rows, nlp, ranker))
     return GapReport(
         path=str(path), rows=len(rows), seconds=time.perf_counter() - started, **scores
     )
@@ -244,9 +251,11 @@ def gum_targets(document: dict[str, Any]) -> list[tuple[dict[str, Any], str, str
     return targets
 
 
-def gum_judgements(document: dict[str, Any], doc: Any) -> list[tuple[str, str, bool]]:
+def gum_judgements(
+    document: dict[str, Any], doc: Any, ranker: Any = None
+) -> list[tuple[str, str, bool]]:
     """(entity type, mention kind, right) for each scored mention of one document."""
-    resolver = _resolver(doc)
+    resolver = _resolver(doc, ranker)
     by_id = {mention["id"]: mention for mention in document["mentions"]}
     judged = []
     for mention, kind, how in gum_targets(document):
@@ -262,14 +271,16 @@ def gum_judgements(document: dict[str, Any], doc: Any) -> list[tuple[str, str, b
     return judged
 
 
-def evaluate_gum(path: str | Path, *, nlp: Any, limit: int | None = None) -> GumReport:
+def evaluate_gum(
+    path: str | Path, *, nlp: Any, limit: int | None = None, ranker: Any = None
+) -> GumReport:
     """The share of scored GUM mentions (see `gum_targets`) resolved to their gold entity."""
     started = time.perf_counter()
     documents = read_gum(path, limit)
     counts: Counter[tuple[str, bool]] = Counter()
     for document, doc in zip(documents, _parsed((d["text"] for d in documents), nlp), strict=True):
         genres = "news+interview" if document["genre"] in NEWS_GENRES else "other"
-        for kind, how, right in gum_judgements(document, doc):
+        for kind, how, right in gum_judgements(document, doc, ranker):
             for group in (genres, "all"):
                 counts[f"{group}/{kind}/{how}", right] += 1
     keys = sorted({key for key, _ in counts}, key=lambda k: (k.startswith("all"), k))

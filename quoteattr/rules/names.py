@@ -21,6 +21,10 @@ MALE_TITLES = word_list("male_titles")
 
 FEMALE_TITLES = word_list("female_titles")
 
+LONE_SURNAME_LABELS = 2  # at most this many ORG labels leave a lone word a possible surname
+
+PLACE_LABELS = frozenset({"GPE", "NORP"})  # a lone name tagged so is no first name ("Georgia")
+
 ENTITY_TYPES = {label: EntityType[label] for label in NAME_LABELS}  # NER label -> record type
 
 TRAILING_FUNCTION_WORDS = word_list("trailing_function_words")
@@ -139,11 +143,14 @@ class NameCluster:
             return "male"
         if self.words & FEMALE_TITLES:
             return "female"
-        # A first name before a surname; else a first name written alone ("Jason").
-        for key in sorted(self.names, key=len, reverse=True):
-            first = FIRST_NAME_GENDER.get(key[0])
-            if first is not None and (len(key) > 1 or not self.labels or self.labels["PERSON"]):
-                return first
+        # A first name before a surname; else the one name of someone known by a first name alone
+        # ("Jason"), unless it names a place ("Georgia"). A surname alone ("Scott" after "Rakeyia
+        # Scott") is no first name.
+        longest = max(self.names, key=len, default=())
+        if len(longest) > 1:
+            return FIRST_NAME_GENDER.get(longest[0])
+        if longest and (self.labels["PERSON"] or not set(self.labels) & PLACE_LABELS):
+            return FIRST_NAME_GENDER.get(longest[0])
         return None
 
     @property
@@ -157,7 +164,23 @@ class NameCluster:
             return self.type == EntityType.PERSON
         if self.type == EntityType.PERSON or 3 * self.labels["PERSON"] >= sum(self.labels.values()):
             return True
-        return self.title_or_first_name_gender is not None
+        return self.title_or_first_name_gender is not None or self.lone_surname
+
+    @property
+    def lone_surname(self) -> bool:
+        """Whether the entity is one word the recognizer called an organisation once or twice
+        but which reads as a surname: capitalised, not an acronym ("NATO"), no organisation word
+        ("Union"), never after "the" ("the Kremlin", "the Smiths" of a family). The recognizer
+        often takes a surname alone ("Meucci's finances") for a company; a word it calls one
+        every time ("Congress") is one."""
+        return (
+            set(self.labels) == {"ORG"}
+            and self.labels["ORG"] <= LONE_SURNAME_LABELS
+            and "the" not in self.words
+            and all(len(key) == 1 and key[0] not in ORGANISATION_NAME_WORDS for key in self.names)
+            and not self.best_display.isupper()
+            and self.best_display[:1].isupper()
+        )
 
     @property
     def is_calendar(self) -> bool:

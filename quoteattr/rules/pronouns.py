@@ -12,6 +12,7 @@ from ..records import EntityType
 from .lexicon import word_groups, word_list
 from .mentions import MentionKind, ResolvedMention
 from .names import FEMALE_TITLES, MALE_TITLES, NameCluster
+from .ranking import PronounRanker, candidate_features
 
 MALE = word_list("male_pronouns")
 FEMALE = word_list("female_pronouns")
@@ -31,8 +32,19 @@ def other_party(words: set[str], entity_words: set[str]) -> bool:
     return bool(wanted) and bool(known) and not wanted & known
 
 
+def agreement(pronoun: Token) -> tuple[set[EntityType], str | None]:
+    """The entity types and the gender a third-person pronoun agrees with."""
+    if pronoun.lower_ in MALE or pronoun.lower_ in FEMALE:
+        return {EntityType.PERSON}, "male" if pronoun.lower_ in MALE else "female"
+    # "it" and "they" are organisations, places and groups: one person is "he" or "she".
+    return {EntityType.ORG, EntityType.GPE, EntityType.NORP}, None
+
+
 class PronounResolution:
-    """The pronoun methods of `EntityResolver`."""
+    """The pronoun methods of `EntityResolver`. `ranker` orders a pronoun's candidates where it
+    is set (the shipped `quoteattr-coref`), else the hand-set salience does."""
+
+    ranker: PronounRanker | None = None
 
     def _advance(self, before: int) -> None:
         """Resolve the third-person personal pronouns ("he", "her") before token `before`, in
@@ -59,17 +71,10 @@ class PronounResolution:
         previous: list[tuple[int, NameCluster]],
         exclude: frozenset[int],
     ) -> ResolvedMention:
-        pronoun = token.lower_
-        if pronoun in FIRST_PERSON:
+        if token.lower_ in FIRST_PERSON:
             return ResolvedMention(None, EntityType.PERSON)
-        if pronoun in MALE or pronoun in FEMALE:
-            gender = "male" if pronoun in MALE else "female"
-            wanted = {EntityType.PERSON}
-        else:
-            gender = None
-            # "it" and "they" are organisations, places and groups: one person is "he" or "she".
-            wanted = {EntityType.ORG, EntityType.GPE, EntityType.NORP}
-        entity = self._most_salient(token, start, previous, wanted, gender, exclude)
+        wanted, gender = agreement(token)
+        entity = self._most_salient(token, start, previous, wanted, gender, exclude, self.ranker)
         if entity is None:
             return ResolvedMention(
                 None, EntityType.PERSON if gender else EntityType.OTHER, MentionKind.PRONOUN
@@ -109,19 +114,62 @@ class PronounResolution:
         wanted: set[EntityType],
         gender: str | None,
         exclude: frozenset[int],
+        ranker: PronounRanker | None = None,
     ) -> NameCluster | None:
         """The most salient entity that may be the pronoun's referent (see `salience`): of the
-        wanted type, not excluded, and not of a known other gender."""
+        wanted type, not excluded, and not of a known other gender; where a learned `ranker` is
+        given, the one it ranks first among those."""
+        candidates, features = self._candidates(
+            token, start, previous, wanted, gender, exclude, with_features=ranker is not None
+        )
+        if not candidates:
+            return None
+        if ranker is None or features is None or len(candidates) == 1:
+            return candidates[0]
+        return candidates[ranker.best(features)]
+
+    def _candidates(
+        self,
+        token: Token,
+        start: int,
+        previous: list[tuple[int, NameCluster]],
+        wanted: set[EntityType],
+        gender: str | None,
+        exclude: frozenset[int],
+        with_features: bool = True,
+    ):
+        """The entities the hard constraints allow, in the hand-set order (best first), and their
+        ranking features (`ranking.candidate_features`) when asked."""
         speakers = frozenset(e.entity_id for e in self._recent_speakers(start, previous))
         named = frozenset(e.entity_id for e in self._recent_entities(start, PRONOUN_WINDOW))
         scores = self.salience.scores(token, speakers, named)
-        allowed = [
-            (score, -entity_id)
-            for entity_id, score in scores.items()
-            if entity_id not in exclude
-            and self._may_refer(self.entities[entity_id], wanted, gender)
-        ]
-        return self.entities[-max(allowed)[1]] if allowed else None
+        allowed = sorted(
+            (
+                (score, -entity_id)
+                for entity_id, score in scores.items()
+                if entity_id not in exclude
+                and self._may_refer(self.entities[entity_id], wanted, gender)
+            ),
+            reverse=True,
+        )
+        candidates = [self.entities[-entity_id] for _, entity_id in allowed]
+        if not with_features or not candidates:
+            return candidates, None
+        features = candidate_features(token, candidates, scores, self.salience, speakers, gender)
+        return candidates, features
+
+    def pronoun_candidates(self, start: int, end: int):
+        """The candidates of the pronoun at [start, end) and their ranking features, as the
+        resolver would rank them there with no speakers attributed (what `quoteattr train-coref`
+        learns from); None where the mention is no third-person pronoun."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        token = None if span is None else span.root
+        if token is None or token.tag_ not in GENDERED_PRONOUN_TAGS or token.lower_ in FIRST_PERSON:
+            return None
+        self._previous = []
+        self._advance(token.i)
+        wanted, gender = agreement(token)
+        return self._candidates(token, start, [], wanted, gender, frozenset())
 
     @staticmethod
     def _may_refer(entity: NameCluster, wanted: set[EntityType], gender: str | None) -> bool:

@@ -68,6 +68,7 @@ class SalienceIndex:
         self._entities: list[int] = []  # entity id of each mention, in the same order
         self._seen: set[tuple[int, int]] = set()  # (entity id, head token)
         self.frequency: Counter[int] = Counter()
+        self._first: dict[int, int] = {}  # entity id -> head token of its first mention
 
     def sentence_of(self, token_i: int) -> int:
         return bisect.bisect_right(self._sentence_starts, token_i) - 1
@@ -80,6 +81,7 @@ class SalienceIndex:
         self._tokens.insert(at, token.i)
         self._entities.insert(at, entity_id)
         self.frequency[entity_id] += 1
+        self._first[entity_id] = min(token.i, self._first.get(entity_id, token.i))
 
     def remove(self, token: Token, entity_id: int) -> None:
         if (entity_id, token.i) not in self._seen:
@@ -92,6 +94,12 @@ class SalienceIndex:
             if self._entities[at] == entity_id:
                 del self._tokens[at], self._entities[at]
                 self.frequency[entity_id] -= 1
+                if self._first.get(entity_id) == token.i:
+                    del self._first[entity_id]
+                    later = (t for t, e in zip(self._tokens, self._entities) if e == entity_id)
+                    first = next(later, None)
+                    if first is not None:
+                        self._first[entity_id] = first
                 return
 
     def scores(
@@ -102,37 +110,54 @@ class SalienceIndex:
     ) -> dict[int, float]:
         """Salience of every entity mentioned in the window before `pronoun`, of the recent
         `speakers` and of the entities `named` in the recent paragraphs, by entity id. A
-        co-argument of a non-possessive pronoun is left out: in "Hale met him", "him" is not
-        Hale."""
-        here = self.sentence_of(pronoun.i)
+        co-argument of a pronoun object is left out: in "Hale met him", "him" is not Hale."""
         pronoun_role = role(pronoun)
-        possessive = pronoun.tag_ == "PRP$" or pronoun.dep_ == "poss"
         scores: dict[int, float] = dict.fromkeys(speakers | named, 0.0)
-        end = bisect.bisect_left(self._tokens, pronoun.i)
-        first = self._sentence_starts[max(0, here - SENTENCE_WINDOW)]
-        start = bisect.bisect_left(self._tokens, first)
-        for at in range(start, end):
-            token = self.doc[self._tokens[at]]
-            entity_id = self._entities[at]
-            distance = here - self.sentence_of(token.i)
-            if distance == 0 and not possessive and _co_arguments(token, pronoun):
-                continue
+        for token, entity_id, distance in self.window(pronoun):
             weight = mention_weight(token)
             if role(token) == pronoun_role:
                 weight += PARALLEL_WEIGHT
             scores[entity_id] = scores.get(entity_id, 0.0) + weight * DECAY**distance
         subject = fronted_clause_subject(pronoun)
         if subject is not None:  # "Living with her aunt, Kelsey studied ...": Kelsey
-            at = bisect.bisect_left(self._tokens, subject.i)
-            while at < len(self._tokens) and self._tokens[at] == subject.i:
-                entity_id = self._entities[at]
+            for entity_id in self.entities_at(subject.i):
                 scores[entity_id] = scores.get(entity_id, 0.0) + mention_weight(subject)
-                at += 1
         for entity_id in scores:
             scores[entity_id] += FREQUENCY_WEIGHT * math.log1p(self.frequency[entity_id])
             if entity_id in speakers:
                 scores[entity_id] += SPEAKER_WEIGHT
         return scores
+
+    def window(self, pronoun: Token) -> list[tuple[Token, int, int]]:
+        """(head token, entity id, sentences back) of the mentions before `pronoun` within the
+        window, in order, but for its own verb's subject when it is an object (binding)."""
+        here = self.sentence_of(pronoun.i)
+        possessive = pronoun.tag_ == "PRP$" or pronoun.dep_ == "poss"
+        # Binding: an object is not its own verb's subject; a subject may repeat a fronted name
+        # ("Josh, he is coming").
+        bound = not possessive and role(pronoun) != "subject"
+        end = bisect.bisect_left(self._tokens, pronoun.i)
+        first = self._sentence_starts[max(0, here - SENTENCE_WINDOW)]
+        found = []
+        for at in range(bisect.bisect_left(self._tokens, first), end):
+            token = self.doc[self._tokens[at]]
+            distance = here - self.sentence_of(token.i)
+            if not (distance == 0 and bound and _co_arguments(token, pronoun)):
+                found.append((token, self._entities[at], distance))
+        return found
+
+    def entities_at(self, token_i: int) -> list[int]:
+        """The entities with a mention headed by token `token_i`."""
+        at = bisect.bisect_left(self._tokens, token_i)
+        found = []
+        while at < len(self._tokens) and self._tokens[at] == token_i:
+            found.append(self._entities[at])
+            at += 1
+        return found
+
+    def first_mention(self, entity_id: int) -> int | None:
+        """The head token of the entity's first mention in the index."""
+        return self._first.get(entity_id)
 
 
 def fronted_clause_subject(pronoun: Token) -> Token | None:
@@ -141,7 +166,7 @@ def fronted_clause_subject(pronoun: Token) -> Token | None:
     child = pronoun
     while child.head.i != child.i:
         verb = child.head
-        if child.dep_ in FRONTED_DEPS and verb.pos_ in ("VERB", "AUX"):
+        if child.dep_ in FRONTED_DEPS and is_verb(verb):
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subject is not None and child.i < subject.i and pronoun.i < subject.i:
                 return subject
@@ -151,4 +176,10 @@ def fronted_clause_subject(pronoun: Token) -> Token | None:
 
 def _co_arguments(mention: Token, pronoun: Token) -> bool:
     """Whether two tokens are arguments of the same verb ("Hale praised him")."""
-    return mention.head.i == pronoun.head.i and mention.head.pos_ in ("VERB", "AUX")
+    return mention.head.i == pronoun.head.i and is_verb(mention.head)
+
+
+def is_verb(token: Token) -> bool:
+    """A verb or an auxiliary, by its fine tag: the pipeline leaves out the attribute ruler, so
+    `pos_` is empty."""
+    return token.tag_.startswith("VB") or token.tag_ == "MD"

@@ -39,6 +39,7 @@ from .pronouns import (
     PRONOUN_WINDOW,
     PronounResolution,
 )
+from .ranking import PACKAGED, PronounRanker, packaged_ranker
 from .salience import SalienceIndex
 from .syntax import NAME_LABELS, names_in, noun_phrase
 
@@ -52,7 +53,7 @@ SUBJECT_NAME_DEPS = frozenset({"nsubj", "nsubjpass"})
 class EntityResolver(NominalResolution, PronounResolution):
     """Builds the document's entities and resolves speaker, addressee and source mentions."""
 
-    def __init__(self, context: DocContext) -> None:
+    def __init__(self, context: DocContext, ranker: PronounRanker | str | None = None) -> None:
         doc = self.doc = context.doc
         self.text = context.text
         self.entities: list[NameCluster] = []
@@ -74,6 +75,9 @@ class EntityResolver(NominalResolution, PronounResolution):
         self._last_seen: dict[int, int] = {}  # entity id -> character of its latest name mention
         self._first_seen: dict[int, int] = {}  # entity id -> character of its first name mention
         self.salience = SalienceIndex(doc)
+        # The order of pronouns' candidates: None, the hand-set salience (the pipeline's: the
+        # learned ranker scored lower on GUM test); PACKAGED, the shipped ranker.
+        self.ranker = packaged_ranker() if ranker == PACKAGED else ranker
         self._anonymous = context.lexicon.anonymous_source_nouns
         self._quotes = context.quotes
         # Places the recognizer named, in order, for "the state" and "the city" (`_latest_place`).

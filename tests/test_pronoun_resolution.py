@@ -1,0 +1,119 @@
+"""Pronouns resolved by the speaker resolver on its own (no quotes), as `quoteattr evaluate-coref`
+runs it: one class of reading per case, each with the near neighbour that must not change. The
+sentences are made up; the real base pipeline parses them."""
+
+from __future__ import annotations
+
+import pytest
+
+from quoteattr.rules.context import DocContext
+from quoteattr.rules.lexicon import load_default_lexicon
+from quoteattr.rules.names import NameCluster, name_key
+from quoteattr.rules.speakers import EntityResolver, seed_names
+
+
+@pytest.fixture(scope="module")
+def resolve(nlp):
+    lexicon = load_default_lexicon()
+
+    def run(text: str, pronoun: str, occurrence: int = 1) -> str | None:
+        """The name the `occurrence`-th `pronoun` of `text` resolves to."""
+        doc = nlp.make_doc(text)
+        for _, component in nlp.pipeline:
+            if component is not nlp.get_pipe("quoteattr"):
+                doc = component(doc)
+        resolver = EntityResolver(DocContext.build(doc, lexicon))
+        seed_names(resolver)
+        tokens = [token for token in doc if token.text == pronoun]
+        token = tokens[occurrence - 1]
+        entity = resolver.resolve(token.idx, token.idx + len(token.text), []).entity
+        return None if entity is None else entity.name
+
+    return run
+
+
+CASES = [
+    # A phrase fronted before its clause points forward to the clause's subject.
+    pytest.param(
+        "Maria Costa hired a new coach in May. After her return from Lima, Dana Whitfield joined the board.",
+        "her",
+        "Dana Whitfield",
+        id="fronted-phrase-to-the-following-subject",
+    ),
+    pytest.param(
+        "Maria Costa hired a new coach in May. Dana Whitfield joined the board after her return.",
+        "her",
+        "Dana Whitfield",
+        id="near-possessive-after-the-subject",
+    ),
+    # Binding: a pronoun object is not its own verb's subject.
+    pytest.param(
+        "Maria Costa hired a new coach in May. In June, Dana Whitfield praised her.",
+        "her",
+        "Maria Costa",
+        id="object-pronoun-not-its-verbs-subject",
+    ),
+    pytest.param(
+        "Maria Costa hired a new coach in May. In June, Dana Whitfield praised her own team.",
+        "her",
+        "Dana Whitfield",
+        id="near-possessive-may-be-its-verbs-subject",
+    ),
+    # A subject pronoun may take up a name dislocated before it.
+    pytest.param(
+        "We spoke to Maria Costa on Monday. Dana Whitfield, she is coming back next year.",
+        "she",
+        "Dana Whitfield",
+        id="dislocated-name-before-a-subject-pronoun",
+    ),
+    # First names tell gender (a list of thousands, across many languages).
+    pytest.param(
+        "Tobias Brenner met Giulia Okafor in Rome on Monday. The next day she signed the deal.",
+        "she",
+        "Giulia Okafor",
+        id="she-skips-a-man-known-by-his-first-name",
+    ),
+    pytest.param(
+        "Tobias Brenner met Giulia Okafor in Rome on Monday. The next day he signed the deal.",
+        "he",
+        "Tobias Brenner",
+        id="near-he-to-the-man",
+    ),
+    # A surname written alone is no first name: "Scott" does not make Ngozi Scott a man.
+    pytest.param(
+        "Ngozi Scott chairs the committee. Scott opened the hearing on Monday. Then she read the report.",
+        "she",
+        "Ngozi Scott",
+        id="surname-alone-tells-no-gender",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "pronoun", "expected"), CASES)
+def test_pronoun_resolved(resolve, text, pronoun, expected):
+    assert resolve(text, pronoun) == expected
+
+
+def _entity(mention: str, labels: dict[str, int]) -> NameCluster:
+    display = mention.removeprefix("the ")
+    entity = NameCluster(entity_id=0, best_display=display)
+    entity.names[name_key(display)] = None
+    entity.labels.update(labels)
+    entity.add_mention(0, len(mention), mention)
+    return entity
+
+
+@pytest.mark.parametrize(
+    ("mention", "labels", "person"),
+    [
+        pytest.param("Okonkwo", {"ORG": 1}, True, id="a-surname-the-recognizer-called-an-org"),
+        pytest.param("Okonkwo", {"ORG": 2}, True, id="twice"),
+        pytest.param("Parliament", {"ORG": 3}, False, id="near-an-org-every-time"),
+        pytest.param("NATO", {"ORG": 1}, False, id="near-an-acronym"),
+        pytest.param("Teamsters Union", {"ORG": 1}, False, id="near-two-words"),
+        pytest.param("Okonkwo", {"GPE": 1}, False, id="near-a-place"),
+        pytest.param("the Okonkwos", {"ORG": 1}, False, id="near-a-family-after-the"),
+    ],
+)
+def test_a_lone_word_tagged_org_may_be_a_surname(mention, labels, person):
+    assert _entity(mention, labels).may_be_person is person
