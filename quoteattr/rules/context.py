@@ -42,8 +42,8 @@ class QuoteIndex:
 
 @frozen
 class DocContext:
-    """What the stages share about one parsed Doc. `text` is read once: `Doc.text` joins every
-    token on each access."""
+    """What the stages share about one parsed Doc. `text` is read once, from the token arrays:
+    `Doc.text` makes a Token object for every token on each access."""
 
     doc: Doc
     text: str
@@ -55,8 +55,9 @@ class DocContext:
 
     @classmethod
     def build(cls, doc: Doc, lexicon: CueLexicon) -> DocContext:
-        text = doc.text
+        arrays = DocArrays(doc)
+        text = arrays.text()
         paragraphs = paragraph_spans(text)
         quotes = QuoteIndex.build(text, paragraphs)
         starts = [start for start, _ in paragraphs]
-        return cls(doc, text, lexicon, paragraphs, quotes, starts, DocArrays(doc))
+        return cls(doc, text, lexicon, paragraphs, quotes, starts, arrays)
