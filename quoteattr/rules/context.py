@@ -52,6 +52,12 @@ class DocContext:
     quotes: QuoteIndex
     paragraph_starts: list[int]
     arrays: DocArrays
+    sentence_starts: list[int]  # the first token of each sentence
+
+    def sentence_start(self, token: int) -> int:
+        """The first token of the sentence of `token` (`Token.sent.start`, without making the
+        sentence's Span)."""
+        return self.sentence_starts[bisect.bisect_right(self.sentence_starts, token) - 1]
 
     @classmethod
     def build(cls, doc: Doc, lexicon: CueLexicon) -> DocContext:
@@ -60,4 +66,5 @@ class DocContext:
         paragraphs = paragraph_spans(text)
         quotes = QuoteIndex.build(text, paragraphs)
         starts = [start for start, _ in paragraphs]
-        return cls(doc, text, lexicon, paragraphs, quotes, starts, arrays)
+        sentences = [sentence.start for sentence in doc.sents]
+        return cls(doc, text, lexicon, paragraphs, quotes, starts, arrays, sentences)
