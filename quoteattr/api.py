@@ -14,6 +14,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .allocator import release_free_memory
 from .chunking import chunk_spans, merge_results, reslice_result
 from .errors import Errors
 from .extensions import register_extensions, result_from_doc
@@ -318,7 +319,9 @@ def _piece_results(
     if n_process == 1:
         tagged = ((piece, (piece, tag)) for piece, tag in pieces)
         docs = nlp.pipe(tagged, as_tuples=True, batch_size=batch_size, component_cfg=component_cfg)
-        for doc, (piece, tag) in docs:
+        for index, (doc, (piece, tag)) in enumerate(docs):
+            if index % batch_size == 0:  # the pipeline has just parsed a batch
+                release_free_memory()
             yield tag, _piece_result(doc, tag[2], piece)
         return
     tags: deque[list[tuple[int, int, str | None]]] = deque()  # of the batches sent, in order
@@ -344,9 +347,11 @@ def _batch_results(
     docs = nlp.pipe(
         (piece for piece, _ in batch), batch_size=batch_size, component_cfg=component_cfg
     )
-    return [
+    results = [
         _piece_result(doc, original, piece) for doc, (piece, (_, _, original)) in zip(docs, batch)
     ]
+    release_free_memory()
+    return results
 
 
 def _stream(

@@ -237,3 +237,34 @@ def test_memory_drift_is_the_largest_change_after_the_warm_up() -> None:
     report = MemoryReport("x.jsonl", 10_000, 1, 1.0, samples)
     assert report.drift_percent == pytest.approx(15.0)
     assert "largest change after the first 500 documents: 15.0%" in report.format()
+
+
+def test_stage_command_times_quoteattrs_own_components_on_parsed_docs(tmp_path: Path) -> None:
+    from quoteattr.cli import app
+
+    path, report_path = write_texts(tmp_path / "texts.jsonl"), tmp_path / "stage.json"
+    result = CliRunner().invoke(
+        app, ["benchmark", "stage", str(path), "--rounds", "2", "-q", "--json", str(report_path)]
+    )
+    assert result.exit_code == 0, result.output
+    report = srsly.read_json(report_path)
+    assert report["documents"] == len(TEXTS) and report["attribution"] == "trained"
+    assert set(report["parse_seconds"]) == {"tok2vec", "tagger", "parser", "ner"}
+    assert len(report["rounds"]) == 2
+    for seconds in report["rounds"]:
+        assert list(seconds) == ["quoteattr_paragraphs", "quoteattr", "result"]
+        assert all(0 <= value < 600 and math.isfinite(value) for value in seconds.values())
+    totals = [sum(seconds.values()) for seconds in report["rounds"]]
+    assert report["own_seconds"] == pytest.approx(min(totals))
+    assert report["fastest"] in report["rounds"]
+    assert f"{report['own_seconds']:8.3f}" in result.output
+
+
+def test_stage_long_document_is_one_doc_of_the_texts_joined(tmp_path: Path) -> None:
+    from quoteattr.evaluation.stage import stage_cpu
+
+    path = write_texts(tmp_path / "texts.jsonl")
+    report = stage_cpu(path, long=True, long_words=60, rounds=1, trained=False)
+    assert report.documents == 1 and report.attribution == "rules"
+    single = stage_cpu(path, limit=1, rounds=1, trained=False)
+    assert report.tokens > 2 * single.tokens

@@ -1,4 +1,4 @@
-"""`quoteattr benchmark`: the speed, memory and scaling subcommands."""
+"""`quoteattr benchmark`: the speed, memory, stage and scaling subcommands."""
 
 from __future__ import annotations
 
@@ -119,6 +119,43 @@ def memory(
     check_output_folder(json_path, "--json")
     report = run(
         path, model=model, documents=documents, paragraphs=paragraphs, batch_size=batch_size
+    )
+    typer.echo(report.format())
+    if json_path is not None:
+        srsly.write_json(json_path, report.to_dict())
+
+
+@app.command()
+def stage(
+    path: TextsPath,
+    model: ModelOption = None,
+    limit: LimitOption = None,
+    rules: RulesOption = False,
+    long: Annotated[
+        bool, typer.Option("--long", help="One document of about 45,000 words, as speed --long.")
+    ] = False,
+    rounds: Annotated[
+        int, typer.Option("--rounds", min=1, help="Timed rounds; the fastest counts.")
+    ] = 5,
+    json_path: JsonOption = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress lines on stderr.")
+    ] = False,
+) -> None:
+    """CPU seconds of quoteattr's own components (paragraphs, attribution, results) on parsed
+    Docs, beside the base components' (one pass)."""
+    from quoteattr.evaluation.stage import stage_cpu
+
+    path = _texts_path(path)
+    check_output_folder(json_path, "--json")
+    report = stage_cpu(
+        path,
+        model=model,
+        trained=not rules,
+        limit=limit,
+        long=long,
+        rounds=rounds,
+        progress=None if quiet else _progress,
     )
     typer.echo(report.format())
     if json_path is not None:

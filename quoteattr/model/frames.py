@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy
 from attrs import define, field
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from ..intervals import Coverage
 from ..records import Category, QuoteKind
@@ -27,7 +27,6 @@ from ..rules.categories import (
 )
 from ..rules.clauses import clip_to_paragraphs
 from ..rules.context import DocContext
-from ..rules.lexicon import CueLexicon
 from ..rules.morphology import stem
 from ..rules.quotes import classify
 from ..rules.syntax import (
@@ -172,7 +171,8 @@ def _is_object(token: Token, complement: Token) -> bool:
     return complement.dep_ == "dobj" and complement.head == token
 
 
-def _frame(doc: Doc, token: Token, complement: Token, lexicon: CueLexicon) -> Attribution:
+def _frame(context: DocContext, token: Token, complement: Token) -> Attribution:
+    doc, lexicon = context.doc, context.lexicon
     content = (
         _object_content(token, complement)
         if _is_object(token, complement)
@@ -182,7 +182,7 @@ def _frame(doc: Doc, token: Token, complement: Token, lexicon: CueLexicon) -> At
         content=[char_range(doc, content)],
         cue=cue_words(token, content),
         cue_lemma=open_class_lemma(token),
-        sentence_start=token.sent.start,
+        sentence_start=context.sentence_start(token.i),
     )
     if token.tag_.startswith("VB") or token.tag_ == "JJ":
         subject = find_subject(token if token.tag_.startswith("VB") else token.head)
@@ -231,7 +231,7 @@ def find_candidates(
         complement = _complement(token)
         if complement is None:
             continue
-        frames.append((_frame(doc, token, complement[0], lexicon), complement))
+        frames.append((_frame(context, token, complement[0]), complement))
     complement_of = {id(attribution): complement[0] for attribution, complement in frames}
     consumed: set[int] = set()
     for attribution, _ in frames:

@@ -4,9 +4,11 @@ respects."""
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_QUOTE, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from ..rules.arrays import distinct_strings
 
 NOT_SENT_START = numpy.uint64(-1 % 2**64)  # -1 as Doc arrays store it
 
@@ -24,19 +26,28 @@ class ParagraphSegmenter:
     """Starts a sentence at every paragraph and keeps a closing quote mark with its sentence."""
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        if not len(doc):
+            return doc
+        # Read from the token arrays: a Token object for every token costs more than the tests.
         # Written as one array: Token.is_sent_start's setter scans the whole Doc on every call.
         values = doc.to_array([SENT_START])
-        after_newline = False
-        for token in doc:
-            if token.i > 0:
-                if after_newline and not token.is_space:
-                    values[token.i] = 1
-                elif token.is_quote and not text[token.idx - 1].isspace():
-                    values[token.i] = NOT_SENT_START
-            if token.is_space:
-                after_newline = after_newline or "\n" in token.text
-            else:
-                after_newline = False
+        columns = doc.to_array([ORTH, SPACY, IS_SPACE, IS_QUOTE])
+        words, word_of = distinct_strings(doc.vocab.strings, columns[:, 0])
+        spaces = columns[:, 2] != 0
+        newlines = numpy.array(["\n" in word for word in words], dtype=bool)[word_of] & spaces
+        # newlines_before[i]: the space tokens with a line break among the tokens before i
+        newlines_before = numpy.concatenate(([0], numpy.cumsum(newlines)))
+        words_at = numpy.flatnonzero(~spaces)
+        previous_word = numpy.concatenate(([-1], words_at[:-1]))
+        # a line break between a word and the word before it (or the start): a paragraph starts
+        after_newline = newlines_before[words_at] > newlines_before[previous_word + 1]
+        starts = words_at[after_newline & (words_at > 0)]
+        values[starts] = 1
+        # a closing quote mark right after a word stays with that word's sentence
+        trailing_space = columns[:, 1] != 0
+        quotes = words_at[~after_newline & (words_at > 0) & (columns[words_at, 3] != 0)]
+        for i in quotes.tolist():
+            if not trailing_space[i - 1] and not words[word_of[i - 1]][-1].isspace():
+                values[i] = NOT_SENT_START
         doc.from_array([SENT_START], values)
         return doc

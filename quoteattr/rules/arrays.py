@@ -6,16 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 
 import numpy
-from spacy.attrs import DEP, ENT_TYPE, HEAD, LOWER, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_UPPER, LOWER, ORTH, SPACY, TAG
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-COLUMNS = (TAG, DEP, HEAD, LOWER, ENT_TYPE)
-_TAG, _DEP, _HEAD, _LOWER, _ENT_TYPE = range(len(COLUMNS))
+COLUMNS = (TAG, DEP, HEAD, LOWER, ENT_TYPE, ORTH, SPACY, IS_UPPER)
+_TAG, _DEP, _HEAD, _LOWER, _ENT_TYPE, _ORTH, _SPACY, _IS_UPPER = range(len(COLUMNS))
 
 
 class DocArrays:
-    """Tags, dependency labels, heads, lower-case forms and entity types of a Doc's tokens. The
-    tests take strings and answer with one boolean per token."""
+    """Tags, dependency labels, heads, lower-case and written forms, trailing spaces, upper case
+    and entity types of a Doc's tokens. The tests take strings and answer with one boolean per
+    token."""
 
     def __init__(self, doc: Doc) -> None:
         self.size = len(doc)
@@ -26,19 +28,41 @@ class DocArrays:
         self.heads = self.positions + self._array[:, _HEAD].astype(numpy.uint64).view(numpy.int64)
         self._labels: dict[int, tuple[list[str], numpy.ndarray]] = {}
 
+    def _distinct(self, column: int) -> tuple[list[str], numpy.ndarray]:
+        """The distinct strings of `column`, and each token's index among them."""
+        if column not in self._labels:
+            self._labels[column] = distinct_strings(self._strings, self._array[:, column])
+        return self._labels[column]
+
     def _labelled(self, column: int, test: Callable[[str], bool]) -> numpy.ndarray:
         """Each token's label in `column` passes `test`: the test runs once per distinct label."""
-        if column not in self._labels:
-            values, inverse = numpy.unique(self._array[:, column], return_inverse=True)
-            self._labels[column] = ([self._strings[v] for v in values.tolist()], inverse)
-        labels, inverse = self._labels[column]
+        labels, inverse = self._distinct(column)
         return numpy.array([test(label) for label in labels], dtype=bool)[inverse]
+
+    def text(self) -> str:
+        """The Doc's text (as `Doc.text`, which makes a Token object for every token)."""
+        words, inverse = self._distinct(_ORTH)
+        spaced = words + [word + " " for word in words]
+        chosen = inverse + len(words) * (self._array[:, _SPACY] != 0)
+        return "".join([spaced[i] for i in chosen.tolist()])
+
+    def lower_forms(self, mask: numpy.ndarray) -> list[str]:
+        """The lower-case forms of the tokens in `mask`, in order."""
+        labels, inverse = self._distinct(_LOWER)
+        return [labels[i] for i in inverse[mask].tolist()]
+
+    def upper(self) -> numpy.ndarray:
+        """The tokens written in upper case (`Token.is_upper`)."""
+        return self._array[:, _IS_UPPER] != 0
 
     def tag(self, test: Callable[[str], bool]) -> numpy.ndarray:
         return self._labelled(_TAG, test)
 
     def dep(self, test: Callable[[str], bool]) -> numpy.ndarray:
         return self._labelled(_DEP, test)
+
+    def lower(self, test: Callable[[str], bool]) -> numpy.ndarray:
+        return self._labelled(_LOWER, test)
 
     def lower_in(self, words: Collection[str]) -> numpy.ndarray:
         return self._labelled(_LOWER, words.__contains__)
@@ -55,6 +79,15 @@ class DocArrays:
     def after_head(self) -> numpy.ndarray:
         """The tokens right of their head (a head's `rights`)."""
         return self.positions > self.heads
+
+
+def distinct_strings(
+    strings: StringStore, hashes: numpy.ndarray
+) -> tuple[list[str], numpy.ndarray]:
+    """The distinct strings of a column of string hashes, and each row's index among them: each
+    string is read from the StringStore once."""
+    values, inverse = numpy.unique(hashes, return_inverse=True)
+    return [strings[value] for value in values.tolist()], inverse.reshape(-1)
 
 
 def indices(mask: numpy.ndarray) -> list[int]:

@@ -4,9 +4,11 @@ hedges."""
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from ..records import QuoteKind
+from .arrays import DocArrays, indices
 from .candidates import Attribution, drop_duplicates
 from .categories import categorize
 from .chains import chain_sources, fold_self_reports, hedge_anonymous_sources
@@ -14,6 +16,8 @@ from .clauses import clip_to_paragraphs, parenthetical_content
 from .colons import colon_lead_ins, news_colons
 from .context import DocContext
 from .cues import clause_attributions, verb_attributions
+from .lexicon import CueLexicon
+from .morphology import singular
 from .phrases import according_to_attributions, noun_attributions
 from .quotes import classify, link_quotes, merge_split_quotes
 
@@ -39,8 +43,15 @@ def rule_attributions(context: DocContext) -> list[Attribution]:
     """The rules' attributions in document order, before source chains and hedges."""
     doc, lexicon, index = context.doc, context.lexicon, context.quotes
     attributions: list[Attribution] = []
+    possible = _possible_cues(context.arrays, lexicon)
+    first = 0  # the first of `possible` not in a sentence before this one
     for sent in doc.sents:
-        tokens = list(sent)  # one Token object per token, shared by the passes below
+        last = bisect.bisect_left(possible, sent.end, first)
+        if last == first:
+            continue  # no word here any pass below starts from
+        # One Token object per word the passes may start from, shared by them.
+        tokens = [doc[i] for i in possible[first:last]]
+        first = last
         by_verbs = verb_attributions(sent, lexicon, tokens)
         attributions.extend(by_verbs)
         attributions.extend(noun_attributions(sent, lexicon, tokens))
@@ -77,3 +88,20 @@ def rule_attributions(context: DocContext) -> list[Attribution]:
     kept = categorize(doc, [a for a in attributions if a.content], lexicon)
     kept.sort(key=lambda a: (a.start, a.end))
     return drop_duplicates(kept)
+
+
+def _possible_cues(arrays: DocArrays, lexicon: CueLexicon) -> list[int]:
+    """The tokens the cue passes start from, a superset: a speech verb (`verb_attributions`), a
+    reporting noun (`noun_attributions`), a clause that may be a report (`clause_attributions`),
+    the first word of a cue phrase (`according_to_attributions`); a small part of the Doc."""
+    if not arrays.size:
+        return []
+    verbs = arrays.tag(lambda tag: tag.startswith("VB")) & arrays.lower(
+        lambda word: lexicon.verb_lemma(word) is not None
+    )
+    nouns = arrays.tag(lambda tag: tag.startswith("NN")) & arrays.lower(
+        lambda word: singular(word) in lexicon.content_nouns
+    )
+    clauses = arrays.dep(lambda dep: dep == "ccomp")
+    phrases = arrays.lower_in({words[0] for words, _ in lexicon.phrases})
+    return indices(verbs | nouns | clauses | phrases)

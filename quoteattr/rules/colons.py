@@ -11,6 +11,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from ..records import QuoteKind
+from .arrays import DocArrays
 from .candidates import Attribution, Via
 from .context import DocContext
 from .lexicon import CueLexicon
@@ -124,7 +125,7 @@ def news_colons(context: DocContext) -> list[Attribution]:
     """News-style 'Senator John Hale: Budget deal is close': a name, a colon, and the words said,
     at the start of a line and without quote marks (those are colon lead-ins)."""
     doc, text, lexicon = context.doc, context.text, context.lexicon
-    proper_nouns = functools.cache(lambda: _proper_nouns(doc))  # read once, if a label needs it
+    proper_nouns = functools.cache(lambda: _proper_nouns(context.arrays))  # if a label needs it
     person_words = functools.cache(lambda: _person_words(doc))
     repeated_labels = functools.cache(lambda: _repeated_labels(text))
     found = []
@@ -199,11 +200,10 @@ def _names_someone(label: Span, proper_nouns: Callable[[], frozenset[str]]) -> b
     return bool(words) and words[-1] in proper_nouns()
 
 
-def _proper_nouns(doc: Doc) -> frozenset[str]:
+def _proper_nouns(arrays: DocArrays) -> frozenset[str]:
     """The proper nouns the article writes in ordinary case, lower-cased."""
-    return frozenset(
-        token.lower_ for token in doc if token.tag_ in ("NNP", "NNPS") and not token.is_upper
-    )
+    proper = arrays.tag(("NNP", "NNPS").__contains__) & ~arrays.upper()
+    return frozenset(arrays.lower_forms(proper))
 
 
 def _person_words(doc: Doc) -> frozenset[str]:

@@ -42,8 +42,8 @@ class QuoteIndex:
 
 @frozen
 class DocContext:
-    """What the stages share about one parsed Doc. `text` is read once: `Doc.text` joins every
-    token on each access."""
+    """What the stages share about one parsed Doc. `text` is read once, from the token arrays:
+    `Doc.text` makes a Token object for every token on each access."""
 
     doc: Doc
     text: str
@@ -52,11 +52,19 @@ class DocContext:
     quotes: QuoteIndex
     paragraph_starts: list[int]
     arrays: DocArrays
+    sentence_starts: list[int]  # the first token of each sentence
+
+    def sentence_start(self, token: int) -> int:
+        """The first token of the sentence of `token` (`Token.sent.start`, without making the
+        sentence's Span)."""
+        return self.sentence_starts[bisect.bisect_right(self.sentence_starts, token) - 1]
 
     @classmethod
     def build(cls, doc: Doc, lexicon: CueLexicon) -> DocContext:
-        text = doc.text
+        arrays = DocArrays(doc)
+        text = arrays.text()
         paragraphs = paragraph_spans(text)
         quotes = QuoteIndex.build(text, paragraphs)
         starts = [start for start, _ in paragraphs]
-        return cls(doc, text, lexicon, paragraphs, quotes, starts, DocArrays(doc))
+        sentences = [sentence.start for sentence in doc.sents]
+        return cls(doc, text, lexicon, paragraphs, quotes, starts, arrays, sentences)

@@ -3,6 +3,7 @@ display name, and the entity a cluster of mentions makes (its names, labels, gen
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -56,11 +57,14 @@ FIRST_NAME_GENDER = {
 NAME_SIMILARITY = 90.0
 
 
+# Names and mentions recur through an article (and across articles): each is folded once.
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
+@functools.lru_cache(maxsize=8192)
 def name_key(text: str) -> tuple[str, ...]:
     """Normalised name words: no titles, possessives, accents, case or punctuation."""
     words = []

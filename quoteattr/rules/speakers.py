@@ -161,11 +161,13 @@ class EntityResolver(NominalResolution, PronounResolution):
     def _recent_entities(self, char: int, max_paragraphs: int) -> Iterator[NameCluster]:
         """Distinct entities named before `char`, most recent first, within `max_paragraphs`."""
         i = bisect.bisect_left(self._name_mentions, char, key=lambda item: item[0])
-        paragraph = self.paragraph_of(char)
+        # The window's first paragraph, and the character it starts at (none before the first).
+        oldest = self.paragraph_of(char) - max_paragraphs
+        window_start = self._paragraph_starts[oldest] if oldest >= 0 else None
         seen: set[int] = set()
         for j in range(i - 1, -1, -1):
             start, entity = self._name_mentions[j]
-            if paragraph - self.paragraph_of(start) > max_paragraphs:
+            if window_start is not None and start < window_start:
                 return
             if entity.entity_id not in seen:
                 seen.add(entity.entity_id)
