@@ -88,3 +88,25 @@ def assert_invariants(text: str, result: QuoteResult) -> None:
 def invariants():
     """`invariants(text, result)`: the offset and serialisation contract every result keeps."""
     return assert_invariants
+
+
+@pytest.fixture(scope="session")
+def seeded_resolver(nlp):
+    """(doc, resolver) for a text: parsed without attribution, the NER's names seeded, as the
+    pipeline's speaker resolution starts."""
+    from quoteattr.rules.context import DocContext
+    from quoteattr.rules.lexicon import load_default_lexicon
+    from quoteattr.rules.speakers import EntityResolver, seed_names
+
+    lexicon = load_default_lexicon()
+
+    def build(text: str):
+        doc = nlp.make_doc(text)
+        for _, component in nlp.pipeline:
+            if component is not nlp.get_pipe("quoteattr"):
+                doc = component(doc)
+        resolver = EntityResolver(DocContext.build(doc, lexicon))
+        seed_names(resolver)
+        return doc, resolver
+
+    return build

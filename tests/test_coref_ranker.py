@@ -21,7 +21,7 @@ from quoteattr.rules.ranking import (
     packaged_ranker,
     packaged_ranker_path,
 )
-from quoteattr.rules.speakers import EntityResolver, seed_names
+from quoteattr.rules.speakers import EntityResolver
 from quoteattr.training.coref import Example, Settings, accuracy, fit
 
 REPOSITORY = Path(__file__).resolve().parents[1]
@@ -34,17 +34,10 @@ needs_data = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def candidates(nlp):
-    lexicon = load_default_lexicon()
-
+def candidates(seeded_resolver):
     def run(text: str, pronoun: str) -> dict[str, dict[str, float]]:
         """Each candidate's features (by name) for the first `pronoun` of `text`."""
-        doc = nlp.make_doc(text)
-        for _, component in nlp.pipeline:
-            if component is not nlp.get_pipe("quoteattr"):
-                doc = component(doc)
-        resolver = EntityResolver(DocContext.build(doc, lexicon))
-        seed_names(resolver)
+        doc, resolver = seeded_resolver(text)
         token = next(token for token in doc if token.text == pronoun)
         entities, features = resolver.pronoun_candidates(token.idx, token.idx + len(token.text))
         return {

@@ -6,24 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from quoteattr.rules.context import DocContext
-from quoteattr.rules.lexicon import load_default_lexicon
 from quoteattr.rules.names import NameCluster, name_key
-from quoteattr.rules.speakers import EntityResolver, seed_names
 
 
 @pytest.fixture(scope="module")
-def resolve(nlp):
-    lexicon = load_default_lexicon()
-
+def resolve(seeded_resolver):
     def run(text: str, pronoun: str, occurrence: int = 1) -> str | None:
         """The name the `occurrence`-th `pronoun` of `text` resolves to."""
-        doc = nlp.make_doc(text)
-        for _, component in nlp.pipeline:
-            if component is not nlp.get_pipe("quoteattr"):
-                doc = component(doc)
-        resolver = EntityResolver(DocContext.build(doc, lexicon))
-        seed_names(resolver)
+        doc, resolver = seeded_resolver(text)
         tokens = [token for token in doc if token.text == pronoun]
         token = tokens[occurrence - 1]
         entity = resolver.resolve(token.idx, token.idx + len(token.text), []).entity
