@@ -29,6 +29,9 @@ def found(text: str, categories: str = "all") -> list[tuple[str, str, str]]:
         ("Maria Lopez believes the budget is too small.", "thought"),
         ("Maria Lopez expects that the council will cut the budget.", "thought"),
         ("Maria Lopez wants the council to cut the budget.", "stance"),
+        # A document holds no thought: what it finds or shows is what it states.
+        ("A study released last year found that the council had cut the budget.", "statement"),
+        ("Auditors found that the council had cut the budget.", "thought"),
         # A negated thought or stance is still held, unlike a statement not made.
         ("Maria Lopez does not think the budget is too small.", "thought"),
         ("Maria Lopez does not want the council to cut the budget.", "stance"),
@@ -268,6 +271,18 @@ NEIGHBOURS = [
         "The firm announced that the plant would close and workers would be sent home.",
         "announced",
         id="an-event-object-read-as-a-coordinated-subject",
+    ),
+    pytest.param(
+        "Maria Lopez put it on the table as the mayor asked.",
+        "The plan is dead, as Maria Lopez put it.",
+        "put",
+        id="put-it-only-in-an-as-clause",
+    ),
+    pytest.param(
+        "Maria Lopez pounded the table in anger.",
+        'Maria Lopez pounded the plan as "a giveaway to developers."',
+        "pounded",
+        id="a-judging-verb-only-with-a-quoted-fragment",
     ),
 ]
 

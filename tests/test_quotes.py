@@ -344,6 +344,12 @@ def test_stray_marks_are_skipped(extract, text, expected):
 
 NOT_SPEECH = [
     pytest.param(
+        'The campaign paints the senator as a "career politician" ― just as it did with Tom Hale in '
+        "2012.",
+        "career politician",
+        id="a-dash-then-a-clause-is-no-speaker",
+    ),
+    pytest.param(
         'Residents of the "green zone" stayed indoors on Monday.', "green zone", id="scare-quote"
     ),
     pytest.param(
@@ -460,6 +466,26 @@ MIXED = [
         },
         id="that-clause-after-an-adjunct",
     ),
+    pytest.param(
+        'Senator John Hale has been steadily pounding the governor as a "con artist."',
+        {
+            "kind": "mixed",
+            "text": 'the governor as a "con artist."',
+            "cue": "pounding",
+            "speaker": "John Hale",
+        },
+        id="judged-as-a-quoted-fragment",
+    ),
+    pytest.param(
+        'The main requirement is a "lawful source of income," as Maria Lopez put it.',
+        {
+            "kind": "mixed",
+            "text": 'The main requirement is a "lawful source of income,"',
+            "cue": "put",
+            "speaker": "Maria Lopez",
+        },
+        id="as-she-put-it-after-a-fragment",
+    ),
 ]
 
 
@@ -473,6 +499,26 @@ def test_mixed_quotes(extract, text, expected):
 # --- indirect quotes: the content clause of a cue ------------------------------------------------
 
 INDIRECT = [
+    pytest.param(
+        "As Maria Lopez said last week, the factory will close in March.",
+        {
+            "kind": "indirect",
+            "text": "the factory will close in March",
+            "cue": "said",
+            "speaker": "Maria Lopez",
+        },
+        id="as-she-said-before-the-clause",
+    ),
+    pytest.param(
+        "The factory will close in March, as Maria Lopez put it.",
+        {
+            "kind": "indirect",
+            "text": "The factory will close in March",
+            "cue": "put",
+            "speaker": "Maria Lopez",
+        },
+        id="as-she-put-it-after-the-clause",
+    ),
     pytest.param(
         "Maria Lopez said that the factory would close in March.",
         {

@@ -146,6 +146,17 @@ NAMES = [
         [{"text": "that the bill would pass", "speaker": "John Hale"}],
         id="full-name-not-swallowed-by-longer-relative",
     ),
+    pytest.param(
+        "Clinton campaign manager Robby Mook told reporters that the campaign expected a fair "
+        "debate.",
+        [{"text": "that the campaign expected a fair debate", "speaker": "Robby Mook"}],
+        id="the-name-the-head-is-in-not-a-modifier-s",
+    ),
+    pytest.param(
+        "Maria Lopez met Tom Hale, who said the factory would close.",
+        [{"text": "the factory would close", "speaker": "Tom Hale", "mention": "who"}],
+        id="relative-pronoun-is-the-mention-of-the-name",
+    ),
 ]
 
 

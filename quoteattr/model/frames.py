@@ -16,6 +16,7 @@ from ..records import Category, QuoteKind
 from ..rules.arrays import DocArrays, indices
 from ..rules.candidates import Attribution, Via
 from ..rules.categories import (
+    PARTS,
     cue_category,
     has_predicate,
     is_finite_clause,
@@ -27,11 +28,16 @@ from ..rules.categories import (
 )
 from ..rules.clauses import clip_to_paragraphs
 from ..rules.context import DocContext
+from ..rules.lexicon import CueLexicon, word_list
 from ..rules.morphology import stem
+from ..rules.names import TITLES
+from ..rules.pronouns import ROLE_NOUNS
 from ..rules.quotes import classify
 from ..rules.syntax import (
+    DOCUMENT_NOUNS,
     IMPERSONAL_SUBJECTS,
     NOT_TOPICS,
+    ORG_NOUNS,
     TOPIC_PREPOSITIONS,
     char_range,
     child_with,
@@ -74,6 +80,7 @@ EXPLICIT_SPEAKERS = frozenset(
 )
 SENTENCE_END = frozenset(".!?:\"”’'")
 HEADING_WORDS = 20
+AGENT_NOUN_SUFFIXES = tuple(word_list("agent_noun_suffixes"))  # "lawmaker", "economist"
 
 
 @define
@@ -171,7 +178,16 @@ def _is_object(token: Token, complement: Token) -> bool:
     return complement.dep_ == "dobj" and complement.head == token
 
 
-def _frame(context: DocContext, token: Token, complement: Token) -> Attribution:
+def _reports_nothing(token: Token, lexicon: CueLexicon) -> bool:
+    """Whether a frame's cue word is in no category ("runs", "began"): its frame is never
+    reported, and only its content counts (for the features of frames around it)."""
+    part = PARTS.get(token.tag_[:2])
+    return part is None or lexicon.category_of(open_class_lemma(token), part) is None
+
+
+def _frame(
+    context: DocContext, token: Token, complement: Token, *, with_speaker: bool = True
+) -> Attribution:
     doc, lexicon = context.doc, context.lexicon
     content = (
         _object_content(token, complement)
@@ -184,6 +200,8 @@ def _frame(context: DocContext, token: Token, complement: Token) -> Attribution:
         cue_lemma=open_class_lemma(token),
         sentence_start=context.sentence_start(token.i),
     )
+    if not with_speaker:
+        return attribution
     if token.tag_.startswith("VB") or token.tag_ == "JJ":
         subject = find_subject(token if token.tag_.startswith("VB") else token.head)
         if (
@@ -198,6 +216,25 @@ def _frame(context: DocContext, token: Token, complement: Token) -> Attribution:
             attribution.speaker = noun_phrase(mention_head(owner))
             attribution.via = Via.SUBJECT
     return attribution
+
+
+def _may_hold_views(head: Token, lexicon: CueLexicon) -> bool:
+    """Whether an open-class frame's speaker can say, think or want: a name, a pronoun, a group
+    (a plural), a person by role or an agent noun ("the economist", "the chairman"), a body or a
+    document; not a thing ("the literature left little doubt", "racist rhetoric perceived").
+    """
+    word = head.lower_
+    return (
+        head.tag_ in ("PRP", "PRP$", "NNP", "NNPS", "NNS", "WP")
+        or bool(head.ent_type_)
+        or head.is_title  # a name the tagger missed ("Trump" as a common noun)
+        or word in ROLE_NOUNS
+        or word in TITLES
+        or word in ORG_NOUNS
+        or word in DOCUMENT_NOUNS
+        or word in lexicon.anonymous_source_nouns
+        or word.endswith(AGENT_NOUN_SUFFIXES)
+    )
 
 
 def is_heading(text: str, start: int, end: int) -> bool:
@@ -222,6 +259,7 @@ def find_candidates(
     doc, text, index, lexicon = context.doc, context.text, context.quotes, context.lexicon
     cue_tokens = {i for a in rule_attributions if a.cue is not None for i in range(*a.cue)}
     frames: list[tuple[Attribution, tuple[Token, Token | None]]] = []
+    unjudged: set[int] = set()  # ids of frames whose cue reports nothing
     for i in _possible_cues(context.arrays):
         token = doc[i]
         if i in cue_tokens or token.is_space or index.contains(token.idx):
@@ -231,11 +269,17 @@ def find_candidates(
         complement = _complement(token)
         if complement is None:
             continue
-        frames.append((_frame(context, token, complement[0]), complement))
+        # At run time a frame that reports nothing is not judged: no speaker is looked for.
+        light = judged_only and _reports_nothing(token, lexicon)
+        frames.append((_frame(context, token, complement[0], with_speaker=not light), complement))
+        if light:
+            unjudged.add(id(frames[-1][0]))
     complement_of = {id(attribution): complement[0] for attribution, complement in frames}
     consumed: set[int] = set()
     for attribution, _ in frames:
         classify(context, attribution, consumed)
+        if id(attribution) in unjudged:
+            continue
         attribution.category = cue_category(doc, attribution, lexicon)
         token, complement = doc[attribution.cue[0]], complement_of[id(attribution)]
         if reduced_passive(token):
@@ -292,6 +336,7 @@ def find_candidates(
         frames_report = attribution.cue[0] in rule_cue_heads
         eligible = (
             attribution.speaker is not None
+            and _may_hold_views(doc[slice(*attribution.speaker)].root, lexicon)
             and attribution.category is not None
             and not in_rule_content
             and not frames_report

@@ -61,12 +61,13 @@ def build_records(
             entity = roles["speaker"][1].entity
             if entity is not None:
                 previous_speakers.append((mention[0], entity))
-                if attribution.relative_pronoun is not None:
-                    # "Hale, who said": the speaker as written is "who", which names Hale
-                    # (as "he" would); the mention is the pronoun, the entity Hale.
-                    start, end = token_chars(doc, attribution.relative_pronoun)
+            if attribution.relative_pronoun is not None:
+                # "Hale, who said": the speaker as written is "who", which names Hale (as "he"
+                # would); the mention is the pronoun, the entity Hale, if the article names him.
+                start, end = token_chars(doc, attribution.relative_pronoun)
+                if entity is not None:
                     entity.add_mention(start, end, text[start:end])
-                    roles["speaker"] = ((start, end), roles["speaker"][1])
+                roles["speaker"] = ((start, end), roles["speaker"][1])
         roles["sources"] = [
             (
                 token_chars(doc, tokens),

@@ -97,7 +97,7 @@ def _possible_cues(arrays: DocArrays, lexicon: CueLexicon) -> list[int]:
     if not arrays.size:
         return []
     verbs = arrays.tag(lambda tag: tag.startswith("VB")) & arrays.lower(
-        lambda word: lexicon.verb_lemma(word) is not None
+        lambda word: lexicon.verb_lemma(word) is not None or word in lexicon.as_clause_idioms
     )
     nouns = arrays.tag(lambda tag: tag.startswith("NN")) & arrays.lower(
         lambda word: singular(word) in lexicon.content_nouns

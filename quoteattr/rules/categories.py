@@ -8,10 +8,10 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from ..records import Category
-from .candidates import Attribution
+from .candidates import Attribution, Via
 from .lexicon import CueLexicon, word_list
 from .morphology import inflections
-from .syntax import ORG_NOUNS
+from .syntax import DOCUMENT_NOUNS, ORG_NOUNS
 
 # Complementizers of a yes/no question ("asked whether ...", "would not say if ...").
 QUESTION_MARKS = frozenset({"whether", "if"})
@@ -39,11 +39,23 @@ def cue_category(doc: Doc, attribution: Attribution, lexicon: CueLexicon) -> Cat
     cue = doc[attribution.cue[0]]
     part = PARTS.get(cue.tag_[:2])
     category = None if part is None else lexicon.category_of(word, part)
+    if category is None and attribution.via is Via.FRAGMENT_SUBJECT:
+        category = Category.STATEMENT  # 'pounded Trump as a "con artist"': the words are theirs
     if category is None or (
         category == Category.STATEMENT and part == "verb" and unsaid(cue, attribution.content)
     ):
         return None
+    if category == Category.THOUGHT and _document_speaks(doc, attribution):
+        return Category.STATEMENT
     return Category(category)
+
+
+def _document_speaks(doc: Doc, attribution: Attribution) -> bool:
+    """Whether the speaker is a document ("a report found that ...", "the poll shows"): a
+    document holds no thought, so what it finds or shows is what it states."""
+    if attribution.speaker is None:
+        return False
+    return doc[attribution.speaker[0] : attribution.speaker[1]].root.lower_ in DOCUMENT_NOUNS
 
 
 def unsaid(verb: Token, content: Sequence[tuple[int, int]] = ()) -> bool:

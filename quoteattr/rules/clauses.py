@@ -11,7 +11,15 @@ from ..records import QuoteKind
 from .candidates import Attribution
 from .context import DocContext
 from .lexicon import CueLexicon
-from .syntax import SET_OFF, char_range, is_personal, strip_chars, subtree_span, trim_tokens
+from .syntax import (
+    SET_OFF,
+    char_range,
+    child_with,
+    is_personal,
+    strip_chars,
+    subtree_span,
+    trim_tokens,
+)
 
 
 def clip_to_paragraphs(context: DocContext, attributions: list[Attribution]) -> None:
@@ -39,6 +47,7 @@ def clip_to_paragraphs(context: DocContext, attributions: list[Attribution]) -> 
 
 
 PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "dep", "conj", "ccomp", "relcl"})
+AS_CLAUSE_SPILL = 4  # words of a fronted "as" clause the parser may hang on the main clause
 
 
 def parenthetical_content(doc: Doc, attribution: Attribution, lexicon: CueLexicon) -> None:
@@ -57,7 +66,12 @@ def parenthetical_content(doc: Doc, attribution: Attribution, lexicon: CueLexico
         pieces = [(start, end)]
     elif verb.dep_ in PARENTHETICAL_DEPS and not _has_own_frame(verb, spoken_to):
         left, right = trim_tokens(doc, verb.left_edge.i, verb.right_edge.i + 1)
-        before_comma = left > sent.start and doc[left - 1].text in SET_OFF
+        before = left - 1
+        while before > sent.start and doc[before].is_quote:
+            before -= 1  # '"a lawful source of income," as a memo put it'
+        before_comma = left > sent.start and doc[before].text in SET_OFF
+        if left == sent.start and child_with(verb, "mark", lower="as") is not None:
+            right = _as_clause_end(doc, right, sent.end)
         after_comma = right < sent.end and doc[right].text in SET_OFF
         if not (before_comma or (left == sent.start and after_comma)):
             return
@@ -70,6 +84,15 @@ def parenthetical_content(doc: Doc, attribution: Attribution, lexicon: CueLexico
     pieces = [(a, b) for a, b in pieces if b > a]
     if sum(b - a for a, b in pieces) >= 3:
         attribution.content = [char_range(doc, piece) for piece in pieces]
+
+
+def _as_clause_end(doc: Doc, right: int, limit: int) -> int:
+    """Where a fronted "as" clause ends: at the comma a few words on, when the parser hung its
+    last words ("As Hale said last week, ...") on the main clause."""
+    for i in range(right, min(right + AS_CLAUSE_SPILL, limit)):
+        if doc[i].text in SET_OFF:
+            return i
+    return right
 
 
 def _has_own_frame(verb: Token, spoken_to: bool) -> bool:

@@ -162,6 +162,15 @@ def _citing_frame(verb: Token, lexicon: CueLexicon) -> Token | None:
     return None
 
 
+def _as_clause_idiom(verb: Token, lexicon: CueLexicon) -> str | None:
+    """The idiom's cue lemma ("put it") where `verb` is one with its object in an "as" clause ("as
+    Hale put it"), else None."""
+    idiom = lexicon.as_clause_idioms.get(verb.lower_)
+    if idiom is None or child_with(verb, "mark", lower="as") is None:
+        return None
+    return idiom if child_with(verb, "dobj", lower=idiom.split()[-1]) is not None else None
+
+
 def verb_attributions(
     sent: Span, lexicon: CueLexicon, tokens: Sequence[Token]
 ) -> list[Attribution]:
@@ -169,7 +178,10 @@ def verb_attributions(
     found = []
     consumed_citing: set[int] = set()
     verbs = [
-        t for t in tokens if t.tag_.startswith("VB") and lexicon.verb_lemma(t.lower_) is not None
+        t
+        for t in tokens
+        if t.tag_.startswith("VB")
+        and (lexicon.verb_lemma(t.lower_) is not None or _as_clause_idiom(t, lexicon))
     ]
     for verb in verbs:
         citing = _citing_frame(verb, lexicon)
@@ -178,7 +190,7 @@ def verb_attributions(
     for verb in verbs:
         if verb.i in consumed_citing:
             continue
-        lemma = lexicon.verb_lemma(verb.lower_)
+        lemma = lexicon.verb_lemma(verb.lower_) or _as_clause_idiom(verb, lexicon)
         assert lemma is not None
         if _not_yet_said(verb, lexicon):
             continue

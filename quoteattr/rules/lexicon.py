@@ -43,6 +43,9 @@ class CueLexicon:
     # An inflected form of a verb in `categories` -> its lemma ("attacked" -> "attack").
     category_verb_lemmas: dict[str, str] = field(factory=dict, repr=False)
     proposition_nouns: frozenset[str] = frozenset()
+    # An inflected form of an idiom verb -> its cue lemma with its object ("puts" -> "put it"):
+    # a cue only with that object in an "as" clause ("as Hale put it").
+    as_clause_idioms: dict[str, str] = field(factory=dict, repr=False)
 
     def verb_lemma(self, form: str) -> str | None:
         return self.verb_forms.get(form.lower())
@@ -64,6 +67,8 @@ class CueLexicon:
         if part == "verb" and self.verb_lemma(word) is not None:
             return self.category_forms.get(part, {}).get(self.verb_lemma(word), "statement")
         if part == "noun" and self.is_proposition_noun(word):
+            return "statement"
+        if part == "verb" and word in self.as_clause_idioms.values():
             return "statement"
         return None
 
@@ -127,6 +132,11 @@ class CueLexicon:
             category_forms=category_forms,
             category_verb_lemmas=category_verb_lemmas,
             proposition_nouns=frozenset(nouns),
+            as_clause_idioms={
+                form: f"{lemma} {obj}"
+                for lemma, obj in data.get("as_clause_idioms", {}).items()
+                for form in forms_of(lemma)
+            },
         )
 
 

@@ -14,7 +14,7 @@ from .lexicon import word_groups, word_list
 from .mentions import MentionKind, ResolvedMention
 from .names import NameCluster, fold
 from .pronouns import ROLE_NOUNS, other_party
-from .syntax import ORG_NOUNS
+from .syntax import DOCUMENT_NOUNS, ORG_NOUNS
 
 TITLE_EQUIVALENTS = word_groups("title_equivalents")  # "sen" -> {"sen", "senator"}
 NAMED_ORG_NOUNS = word_groups("named_organisation_nouns")  # "union" -> {"union", ...}
@@ -25,7 +25,6 @@ DESCRIBED_LABEL = "DESCRIBED"  # the label of a group entity named by its descri
 NOMINAL_WINDOW = 6
 ARTICLE = 1_000_000  # a window of paragraphs that is the whole article
 QUANTIFIERS = word_list("group_quantifiers")
-DOCUMENT_NOUNS = word_list("document_nouns")
 # The verbs of "a report released by", "a complaint filed by": who made the document.
 AUTHOR_DEPS = frozenset({"acl", "relcl"})
 # Dependents that describe a group: "federal prosecutors", "the 40 nurses", "shelter users",

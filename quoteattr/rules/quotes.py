@@ -8,6 +8,8 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from spacy.tokens import Token
+
 from ..records import QuoteKind
 from .candidates import Attribution, Via
 from .context import DocContext
@@ -66,9 +68,10 @@ def classify(
         attribution.content = [(q.start, q.end) for q in quotes]
     else:
         attribution.kind = QuoteKind.MIXED
-        # Close the last quoted fragment when only its closing mark falls outside the clause.
+        # A quotation is whole: a clause the parser ended inside one that it opens ('she recalled
+        # thinking, "This is ..., is you ..."') runs on to its close, within the paragraph.
         last = quotes[-1]
-        if last.close >= end and not text[end : last.close].strip(" .,;!?"):
+        if last.close >= end and start < last.open and "\n" not in text[end : last.close]:
             attribution.content = [(start, last.close + 1)]
     consumed.update(q.open for q in quotes)
 
@@ -184,8 +187,8 @@ def _dash_attribution(context: DocContext, quote: QuotedSpan) -> Attribution | N
     if span is None:
         return None
     names = names_in(span, SPEAKER_LABELS)
-    if not names:
-        return None
+    if not names or any(_predicates(token) for token in span):
+        return None  # '"con artist" - just as he did with Romney': a clause, not a name
     start, end = trim_tokens(doc, span.start, span.end)
     if end - start > 12:
         return None
@@ -196,6 +199,14 @@ def _dash_attribution(context: DocContext, quote: QuotedSpan) -> Attribution | N
         via=Via.DASH,
         sentence_start=names[0].sent.start,
     )
+
+
+def _predicates(token: Token) -> bool:
+    """Whether a word after a quote's dash is the verb of a clause, not of a relative clause or
+    participle inside the name's description ("Jane Roe, who chairs the board")."""
+    if not (token.tag_.startswith("VB") or token.tag_ == "MD") or token.is_punct:
+        return False
+    return not any(t.dep_ in ("relcl", "acl") for t in (token, *token.ancestors))
 
 
 def _fragment_attribution(context: DocContext, quote: QuotedSpan) -> Attribution | None:
@@ -209,7 +220,8 @@ def _fragment_attribution(context: DocContext, quote: QuotedSpan) -> Attribution
     if span is None or len(span) == 0:
         return None
     verb = span.root
-    while not verb.tag_.startswith("VB") and verb.head.i != verb.i:
+    # (A dash the tagger took for a verb, 'as a "con artist" ― just as', is none.)
+    while (not verb.tag_.startswith("VB") or verb.is_punct) and verb.head.i != verb.i:
         verb = verb.head
     if not verb.tag_.startswith("VB") or verb.lower_ in COPULAS or verb.i >= span.start:
         return None

@@ -221,8 +221,11 @@ class EntityResolver(NominalResolution, PronounResolution):
             # speaker, not a name inside its apposition.
             names = [ent for ent in names if ent.label_ == "PERSON"]
         if names:
+            # The name the mention's head is in ("Clinton campaign manager Robby Mook": Mook),
+            # else its first person's, else its last name.
+            own = next((ent for ent in names if ent.start <= span.root.i < ent.end), None)
             person = next((ent for ent in names if ent.label_ == "PERSON"), None)
-            main = person or next((ent for ent in names if ent.root.i == span.root.i), names[-1])
+            main = own or person or names[-1]
             entity = self.add_name(main.start_char, main.end_char, main.label_)
             if entity is not None:
                 entity.add_mention(start, end, text)

@@ -23,6 +23,7 @@ RELATIVE_PRONOUNS = word_list("relative_pronouns")
 IMPERSONAL_SUBJECTS = word_list("impersonal_subjects")
 PERSONAL_OBJECTS = word_list("personal_objects")
 ORG_NOUNS = word_list("organisation_nouns")
+DOCUMENT_NOUNS = word_list("document_nouns")  # "the report", "a memo": documents that speak
 SUBJECT_CONTROL = word_list("subject_control_prepositions")
 OBJECT_CONTROL = word_list("object_control_prepositions")
 SUBJECT_CONTROL_VERBS = word_list("subject_control_verbs")

@@ -78,6 +78,8 @@ def _speaker_chars(candidate: Candidate, doc: Any) -> tuple[tuple[int, int], ...
     source)."""
     attribution = candidate.attribution
     mentions = [attribution.speaker] if attribution.speaker is not None else []
+    if attribution.relative_pronoun is not None:
+        mentions.append(attribution.relative_pronoun)  # "Hale, who said": the record's mention
     mentions += [tokens for tokens, _ in attribution.sources]
     return union((doc[start:end].start_char, doc[start:end].end_char) for start, end in mentions)
 
