@@ -279,6 +279,12 @@ NEIGHBOURS = [
         id="put-it-only-in-an-as-clause",
     ),
     pytest.param(
+        "Erik Dahl put the cup on the shelf after the match.",
+        'As coach Erik Dahl put it after the match, "We earned every point."',
+        "put",
+        id="put-it-in-an-as-clause-after-an-adjunct",
+    ),
+    pytest.param(
         "Maria Lopez pounded the table in anger.",
         'Maria Lopez pounded the plan as "a giveaway to developers."',
         "pounded",

@@ -386,6 +386,13 @@ NOT_SPEECH = [
 ]
 
 
+def test_the_next_sentence_acting_on_a_thing_is_not_the_cue(extract):
+    result = extract('United won 2-1. "We earned every point." The goalie denied three breakaways.')
+    assert [(q.text, q.cue) for q in result] == [("We earned every point.", None)]
+    told = extract('United won 2-1. "We earned every point," the goalie told the crowd.')
+    assert [q.cue.text for q in told] == ["told"]
+
+
 @pytest.mark.parametrize(("text", "quoted"), NOT_SPEECH)
 def test_quoted_words_that_are_not_speech(extract, text, quoted):
     result = extract(text)

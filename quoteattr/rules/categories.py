@@ -11,7 +11,7 @@ from ..records import Category
 from .candidates import Attribution, Via
 from .lexicon import CueLexicon, word_list
 from .morphology import inflections
-from .syntax import DOCUMENT_NOUNS, ORG_NOUNS
+from .syntax import DOCUMENT_NOUNS, ORG_NOUNS, is_personal
 
 # Complementizers of a yes/no question ("asked whether ...", "would not say if ...").
 QUESTION_MARKS = frozenset({"whether", "if"})
@@ -116,6 +116,18 @@ def object_is_content(verb: Token, obj: Token, lexicon: CueLexicon) -> bool:
     ):
         return True
     return lexicon.is_proposition_noun(obj.lower_)
+
+
+def has_thing_object(verb: Token, lexicon: CueLexicon) -> bool:
+    """Whether a verb's direct object is a thing, neither a person spoken to nor something said
+    ("denied three breakaways", not "told reporters" or "denied the allegation")."""
+    return lexicon.any_verb_lemma(verb.lower_) not in lexicon.addressee_object and any(
+        child.dep_ == "dobj"
+        and child.tag_ in ("NN", "NNS")
+        and not is_personal(child)
+        and not lexicon.is_proposition_noun(child.lower_)
+        for child in verb.children
+    )
 
 
 def is_question(clause: Token, cue_lemma: str | None) -> bool:

@@ -12,7 +12,9 @@ from spacy.tokens import Token
 
 from ..records import QuoteKind
 from .candidates import Attribution, Via
+from .categories import has_thing_object
 from .context import DocContext
+from .lexicon import CueLexicon
 from .marks import QuotedSpan
 from .syntax import (
     COPULAS,
@@ -149,6 +151,11 @@ def _adjacent_bare_cue(
         clause_end = max(
             cue_token.i + 1, attribution.speaker[1] if attribution.speaker else cue_token.i + 1
         )
+        if cue_token.idx < quote.open:
+            # 'As Dahl put it after the match, "..."': the cue clause runs on to the quotation.
+            last_before = max(t.i for t in cue_token.subtree if t.idx < quote.open)
+            if doc[last_before].text in (",", ":"):
+                clause_end = max(clause_end, last_before + 1)
         first, last = doc[clause_start], doc[clause_end - 1]
         # '"...," he said' and '"...," said Putin': only punctuation between quote and clause.
         gap_after = text[quote.close + 1 : first.idx] if first.idx > quote.close else None
@@ -156,6 +163,7 @@ def _adjacent_bare_cue(
             gap_after is not None
             and "\n" not in gap_after
             and _gap_is(text, quote.close + 1, first.idx, ",;:")
+            and not _next_sentence_acts(text, quote, cue_token, context.lexicon)
         ):
             if not settled:
                 return attribution
@@ -170,6 +178,16 @@ def _adjacent_bare_cue(
             if "\n" not in gap_before or gap_before.lstrip().startswith(":"):
                 return attribution
     return None
+
+
+def _next_sentence_acts(text: str, quote: QuotedSpan, verb: Token, lexicon: CueLexicon) -> bool:
+    """Whether a quotation that ends its sentence is followed by a sentence whose verb acts on a
+    thing ('"We earned every point." The goalie denied three breakaways.'): not its cue."""
+    ends = text[quote.start : quote.end].rstrip().endswith((".", "!", "?"))
+    # (Not an inverted cue, '"Get out!" shouted the officer', whose subject the parser may read
+    # as its object.)
+    subject_first = any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children)
+    return ends and subject_first and has_thing_object(verb, lexicon)
 
 
 def _dash_attribution(context: DocContext, quote: QuotedSpan) -> Attribution | None:
