@@ -493,6 +493,46 @@ MIXED = [
         },
         id="as-she-put-it-after-a-fragment",
     ),
+    pytest.param(
+        'Another critic, Maria Lopez, likened the rules to "burning the Constitution."',
+        {
+            "kind": "mixed",
+            "text": 'the rules to "burning the Constitution."',
+            "cue": "likened",
+            "speaker": "Maria Lopez",
+        },
+        id="a-verb-inside-the-fragment-is-of-the-quoted-words",
+    ),
+    pytest.param(
+        "With 50 days until the election, Maria Lopez, a senior adviser to the campaign, called "
+        'the remarks "a true wake-up call" to voters.',
+        {
+            "kind": "mixed",
+            "text": 'the remarks "a true wake-up call" to voters',
+            "cue": "called",
+            "speaker": "Maria Lopez",
+        },
+        id="the-name-in-apposition-to-a-misread-subject",
+    ),
+    pytest.param(
+        'A Harbour Gazette editorial hailed the mayor as "the comeback kid" for her work.',
+        {
+            "kind": "mixed",
+            "text": 'the mayor as "the comeback kid" for her work',
+            "cue": "hailed",
+        },
+        id="a-document-judges-with-a-fragment",
+    ),
+    pytest.param(
+        'Maria Lopez tells her supporters at a rally to "go to your polling place and vote."',
+        {
+            "kind": "mixed",
+            "text": 'her supporters at a rally to "go to your polling place and vote."',
+            "cue": "tells",
+            "speaker": "Maria Lopez",
+        },
+        id="told-to-parsed-as-an-adverbial",
+    ),
 ]
 
 

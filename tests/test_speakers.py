@@ -157,6 +157,24 @@ NAMES = [
         [{"text": "the factory would close", "speaker": "Tom Hale", "mention": "who"}],
         id="relative-pronoun-is-the-mention-of-the-name",
     ),
+    pytest.param(
+        "The Harbour Times asked the court to unseal the file.\n\n"
+        "A New York judge said the file would stay sealed.",
+        [{"text": "the file would stay sealed", "speaker": None, "mention": "A New York judge"}],
+        id="a-place-describes-a-speaker-it-does-not-name",
+    ),
+    pytest.param(
+        "Sen. Maria Lopez of Vermont spoke at the rally on Monday.\n\n"
+        "The Vermont senator said the bill would pass.",
+        [{"text": "the bill would pass", "speaker": "Maria Lopez"}],
+        id="a-place-before-a-title-is-no-name-the-title-refers",
+    ),
+    pytest.param(
+        "Phoenix and Tucson announced new budgets on Monday.\n\n"
+        "The city of Phoenix said it would hire more teachers.",
+        [{"text": "it would hire more teachers", "speaker": "Phoenix"}],
+        id="a-place-after-its-noun-is-its-name",
+    ),
 ]
 
 

@@ -153,11 +153,17 @@ def content_tokens(
     )
     if misplaced is not None:
         return subtree_span(misplaced), addressee
-    infinitive = child_with(verb, "xcomp") if lemma in lexicon.infinitive_content else None
-    if infinitive is not None and child_with(infinitive, "aux", lower="to") is None:
-        infinitive = None
     # "called on the council to act": who is asked, and what.
     asked = obj if obj is not None else pobj
+    infinitive = None
+    if lemma in lexicon.infinitive_content:
+        infinitive = child_with(verb, "xcomp")
+        if infinitive is None and asked is not None:
+            # "tells his supporters at a rally to "go vote"": the parser's adverbial after
+            # the one told is what they are told
+            infinitive = child_with(verb, "advcl")
+    if infinitive is not None and child_with(infinitive, "aux", lower="to") is None:
+        infinitive = None
     if infinitive is not None and asked is not None and asked.i < infinitive.i:
         if addressee is None and is_personal(asked):
             addressee = asked

@@ -18,11 +18,13 @@ from .lexicon import CueLexicon
 from .marks import QuotedSpan
 from .syntax import (
     COPULAS,
+    DOCUMENT_NOUNS,
     SPEAKER_LABELS,
     char_range,
     find_subject,
     is_personal,
     mention_head,
+    named_apposition,
     names_in,
     noun_phrase,
     open_class_lemma,
@@ -239,7 +241,11 @@ def _fragment_attribution(context: DocContext, quote: QuotedSpan) -> Attribution
         return None
     verb = span.root
     # (A dash the tagger took for a verb, 'as a "con artist" ― just as', is none.)
-    while (not verb.tag_.startswith("VB") or verb.is_punct) and verb.head.i != verb.i:
+    # (A verb inside the quotation is of the quoted words: "likened the rules to "burning the
+    # Constitution"".)
+    while (
+        not verb.tag_.startswith("VB") or verb.is_punct or span.start <= verb.i < span.end
+    ) and verb.head.i != verb.i:
         verb = verb.head
     if not verb.tag_.startswith("VB") or verb.lower_ in COPULAS or verb.i >= span.start:
         return None
@@ -248,10 +254,12 @@ def _fragment_attribution(context: DocContext, quote: QuotedSpan) -> Attribution
     if lexicon.verb_lemma(verb.lower_) is None and verb.lower_ not in lexicon.naming_verb_forms:
         return None
     subject = find_subject(verb)
+    if subject is not None:
+        subject = (named_apposition(subject[0]), subject[1])
     if (
         subject is None
         or subject[0].i >= verb.i
-        or not is_personal(subject[0])
+        or not (is_personal(subject[0]) or subject[0].lower_ in DOCUMENT_NOUNS)
         or subject[0].lower_ in ("it", "this", "that")
     ):
         return None

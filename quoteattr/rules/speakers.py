@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..records import EntityType
 from .arrays import indices
@@ -20,6 +20,7 @@ from .lexicon import word_list
 from .mentions import MentionKind, ResolvedMention
 from .names import (
     CALENDAR,
+    PLACE_LABELS,
     NameCluster,
     byline_author,
     compatible_names,
@@ -41,13 +42,19 @@ from .pronouns import (
 )
 from .ranking import PACKAGED, PronounRanker, packaged_ranker
 from .salience import SalienceIndex
-from .syntax import NAME_LABELS, names_in, noun_phrase
+from .syntax import NAME_LABELS, ORG_NOUNS, names_in, noun_phrase
 
 PLURAL = word_list("plural_pronouns")
 FIRST_PERSON_SINGULAR = word_list("first_person_singular")
 NEUTER = word_list("neuter_pronouns")
 COREF_PREFIX = "coref_clusters"  # span groups of spacy-experimental's coref and its kin
 SUBJECT_NAME_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _describes(name: Span, head: Token) -> bool:
+    """Whether a place or a people named before a noun describes it ("a New York judge"), not
+    what follows it ("the city of Phoenix", "a majority of Americans")."""
+    return name.label_ in PLACE_LABELS and name.end <= head.i
 
 
 class EntityResolver(NominalResolution, PronounResolution):
@@ -220,6 +227,15 @@ class EntityResolver(NominalResolution, PronounResolution):
             # "Mikel Arteta, the Arsenal manager" with Arteta untagged: the head names the
             # speaker, not a name inside its apposition.
             names = [ent for ent in names if ent.label_ == "PERSON"]
+        # One person ("A New York judge", "the Russian ambassador") is no place; a group or a
+        # body may speak for one ("Chinese officials", "the Russian government").
+        placed = (
+            span.root.tag_ == "NN"
+            and span.root.lower_ not in ORG_NOUNS
+            and any(_describes(ent, span.root) for ent in names)
+        )
+        if placed:
+            names = [ent for ent in names if not _describes(ent, span.root)]
         if names:
             # The name the mention's head is in ("Clinton campaign manager Robby Mook": Mook),
             # else its first person's, else its last name.
@@ -231,7 +247,7 @@ class EntityResolver(NominalResolution, PronounResolution):
                 entity.add_mention(start, end, text)
                 return ResolvedMention(entity, entity.type)
         root = span.root
-        proper = proper_noun_run(span)
+        proper = None if placed else proper_noun_run(span)
         if proper is not None and name_key(proper.text):
             entity = self.add_name(proper.start_char, proper.end_char, None)
             if entity is not None:

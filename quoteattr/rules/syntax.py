@@ -105,6 +105,16 @@ def mention_head(token: Token) -> Token:
     return token
 
 
+def named_apposition(token: Token) -> Token:
+    """The name in apposition to a subject that names nobody, where the parser took a fronted
+    phrase's noun for the subject ("With 50 days until the election, Minyon Moore, a senior
+    adviser, called ..."); else the token itself."""
+    if is_personal(token):
+        return token
+    name = next((c for c in token.children if c.dep_ == "appos" and is_personal(c)), None)
+    return token if name is None else name
+
+
 def is_personal(token: Token) -> bool:
     return (
         token.ent_type_ in NAME_LABELS
