@@ -257,6 +257,12 @@ CASES = [
         [("failed its riders", "Ana Ruiz", "Ana Ruiz")],
         id="near-an-i-inside-a-quote",
     ),
+    pytest.param(
+        "Our buses deserve better\n\nBy Karen Holt\n\n"
+        "I have ridden them for years. The mayor says the budget is balanced.",
+        [("the budget is balanced", "The mayor", None)],
+        id="the-author-is-no-epithets-referent",
+    ),
     # 6. Junk: a dateline before a headline's name is no part of the mention.
     pytest.param(
         'date 2024-03-05 Jane Doe urges voters to "stay calm" over new rules',

@@ -45,6 +45,7 @@ class PronounResolution:
     is set (the shipped `quoteattr-coref`), else the hand-set salience does."""
 
     ranker: PronounRanker | None = None
+    _author: tuple[int, int] | None = None  # the byline's author (set by `EntityResolver`)
 
     def _advance(self, before: int) -> None:
         """Resolve the third-person personal pronouns ("he", "her") before token `before`, in
@@ -100,7 +101,13 @@ class PronounResolution:
             gender = "female"
         elif head in MALE_TITLES or head.endswith("man"):
             gender = "male"
-        exclude = frozenset(e.entity_id for e in self.entities if other_party(words, e.words))
+        # Not of another party, and not the byline's author, who is the writer's "I".
+        exclude = frozenset(
+            e.entity_id
+            for e in self.entities
+            if other_party(words, e.words)
+            or (self._author is not None and self._author in e.mentions)
+        )
         entity = self._most_salient(token, start, previous, {EntityType.PERSON}, gender, exclude)
         if entity is not None:
             self.salience.add(token, entity.entity_id)
