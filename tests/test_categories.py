@@ -146,6 +146,12 @@ NEIGHBOURS = [
         id="discuss-matters",
     ),
     pytest.param(
+        "Maria Lopez said on the radio.",
+        "Maria Lopez said on the radio that the plan had failed.",
+        "said",
+        id="said-where-or-what",
+    ),
+    pytest.param(
         "He talked about moving abroad.",
         "He said he was moving abroad.",
         "said",
@@ -431,3 +437,22 @@ def test_categories_need_a_pipeline_with_the_component():
 
     with pytest.raises(ValueError, match="E019"):
         quoteattr.extract("Maria Lopez said so.", nlp=spacy.blank("en"), categories="all")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the verb has its own object, so the clause after the comma is the participle's words
+        (
+            "Justice Alito wrote a dissent, arguing that the law was void.",
+            [("statement", "arguing", "that the law was void")],
+        ),
+        # a cue with only the people it tells reports the sentence before it
+        (
+            "The plan is dead, the minister told reporters.",
+            [("statement", "told", "The plan is dead")],
+        ),
+    ],
+)
+def test_a_cue_with_its_own_object_reports_nothing_set_off_beside_it(text, expected):
+    assert found(text) == expected

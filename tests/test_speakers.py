@@ -170,6 +170,16 @@ NAMES = [
         id="a-place-before-a-title-is-no-name-the-title-refers",
     ),
     pytest.param(
+        "The plan is dead, Sgt. Maria Delgado said at a news conference.",
+        [{"text": "The plan is dead", "speaker": "Maria Delgado", "mention": "Sgt. Maria Delgado"}],
+        id="an-abbreviated-rank-does-not-end-the-sentence",
+    ),
+    pytest.param(
+        "SPRINGFIELD, Ill. (AP) — A man was arrested on Monday, police said.",
+        [{"text": "A man was arrested on Monday", "speaker": None, "mention": "police"}],
+        id="the-dateline-is-not-what-was-said",
+    ),
+    pytest.param(
         "Phoenix and Tucson announced new budgets on Monday.\n\n"
         "The city of Phoenix said it would hire more teachers.",
         [{"text": "it would hire more teachers", "speaker": "Phoenix"}],

@@ -32,6 +32,7 @@ from ..selection import (
     parse_categories,
 )
 from . import registry  # noqa: F401  (the default scorer, quoteattr.quotes_scorer.v1)
+from .abbreviations import keep_abbreviations
 from .scoring import DEFAULT_SPANS_KEY
 
 DEFAULT_CUES_KEY = "quoteattr_cues"
@@ -79,6 +80,8 @@ def make_quote_attributor(
     min_confidence: float,
     scorer: Optional[Callable],
 ) -> "QuoteAttributor":
+    # Speakers' ranks ("Sgt.") must reach the parser whole, however the component is added.
+    keep_abbreviations(nlp)
     return QuoteAttributor(
         nlp.vocab,
         name=name,

@@ -141,7 +141,8 @@ def is_question(clause: Token, cue_lemma: str | None) -> bool:
 def topic_is_content(cue: Token, topic: Token, lexicon: CueLexicon) -> bool:
     """Whether the object of a cue's preposition is what it reports ("called for talks", "warned
     of war", "critical of the plan"): not after a verb that names only a topic ("talked about
-    moving abroad") or a verb of thought ("thought of climate change"), nor a person spoken to or
+    moving abroad") or only where it was said ("said on the radio") or a verb of thought
+    ("thought of climate change"), nor a person spoken to or
     of ("called on Trump"; a name after a preposition other than the verb's own), nor after a
     noun, except with its verb's own preposition; except for a stance, which is held about its
     object ("critical of Trump", "her support for the bill")."""
@@ -152,7 +153,9 @@ def topic_is_content(cue: Token, topic: Token, lexicon: CueLexicon) -> bool:
     if category == Category.THOUGHT and part == "verb":
         return False  # "thought of climate change": what a thought is about is no proposition
     lemma = lexicon.any_verb_lemma(cue.lower_)
-    if lemma in lexicon.topic_only_verbs or topic.ent_type_ == "PERSON" or topic.tag_ == "PRP":
+    if lemma in lexicon.topic_only_verbs or lemma in lexicon.adjunct_only_verbs:
+        return False  # "talked about moving abroad", "said on the radio"
+    if topic.ent_type_ == "PERSON" or topic.tag_ == "PRP":
         return False
     own = lexicon.preposition_content.get(lemma) == topic.head.lower_
     if not own and (topic.ent_type_ == "ORG" or topic.lower_ in ORG_NOUNS):

@@ -4,6 +4,7 @@ sentence as the content of a parenthetical cue ("The plan, he said, is dead.")."
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.tokens import Doc, Token
 
@@ -22,9 +23,27 @@ from .syntax import (
 )
 
 
+# A news dateline opening a paragraph: the place in capitals, maybe a state, country or date after
+# a comma, maybe the agency in brackets, then a dash ("SPRINGFIELD, Ill. (AP) — ", "NEW YORK
+# (Reuters) - ", "LONDON, Oct 2 - ").
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z'.\-]+\s+)*[A-Z][A-Z'.\-]+"
+    r"(?:,\s+[A-Z0-9][\w.'\-]*(?:\s+[A-Z0-9][\w.'\-]*)*)?"
+    r"(?:\s+\([^()\n]{1,40}\))?"
+    r"\s*(?:—|–|--|-)\s+"
+)
+
+
+def after_dateline(text: str, start: int, end: int) -> int:
+    """Where the paragraph [start, end) begins after its dateline, if it opens with one."""
+    match = _DATELINE.match(text, start, end)
+    return start if match is None else match.end()
+
+
 def clip_to_paragraphs(context: DocContext, attributions: list[Attribution]) -> None:
     """Reported speech stays in its cue's paragraph (a parse without paragraph-aware sentences may
-    run on into the next one); only direct quotes span paragraphs."""
+    run on into the next one), after the paragraph's dateline, which no one says; only direct
+    quotes span paragraphs."""
     doc, text, paragraphs, starts = (
         context.doc,
         context.text,
@@ -41,6 +60,7 @@ def clip_to_paragraphs(context: DocContext, attributions: list[Attribution]) -> 
             continue
         i = max(0, bisect.bisect_right(starts, doc[attribution.cue[0]].idx) - 1)
         low, high = paragraphs[i]
+        low = after_dateline(text, low, high)
         clipped = [(max(a, low), min(b, high)) for a, b in attribution.content]
         clipped = [(a, b) for a, b in clipped if b > a and text[a:b].strip()]
         attribution.content = [strip_chars(text, a, b) for a, b in clipped]
@@ -57,6 +77,8 @@ def parenthetical_content(doc: Doc, attribution: Attribution, lexicon: CueLexico
     spoken_to = attribution.cue_lemma in lexicon.addressee_object
     sent = verb.sent
     if verb.dep_ == "ROOT":
+        if _has_own_frame(verb, spoken_to):
+            return  # "Alito wrote a dissent, arguing that ...": the clause after is not its words
         clauses = [
             c for c in verb.children if c.dep_ in PARENTHETICAL_DEPS and _set_off(doc, verb, c)
         ]

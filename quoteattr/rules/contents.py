@@ -119,6 +119,7 @@ def content_tokens(
         None,
     )
     pobj = child_with(prep, "pobj", "pcomp") if prep is not None else None
+    people = False  # whether the cue's object is people it addresses
     if obj is not None and lemma in lexicon.addressee_object:
         # "told a meeting of island leaders that ...": the clause hung on the addressee's noun,
         # when the object names people ("told the story that she wrote" is a relative clause).
@@ -139,15 +140,19 @@ def content_tokens(
             clause
             for adjunct in verb.rights
             if adjunct.dep_ == "prep"
-            for noun in adjunct.children
-            if noun.dep_ == "pobj"
+            for place in adjunct.children
+            if place.dep_ == "pobj"
             # "spoke about the claim that ...", "commented on reports that ...": what a topic's
             # noun says is not the cue's words ("told analysts on a call that ..." is).
             and not (
                 adjunct.lower_ in TOPIC_PREPOSITIONS
                 and (adjunct.lower_ != "on" or lemma in lexicon.topic_only_verbs)
             )
-            and (clause := _clause_on_adjunct(noun)) is not None
+            # "said on a call with analysts that ...": or on a noun inside the adjunct; after
+            # people told, as on their own noun ("told analysts on a call that costs would rise")
+            for noun in place.subtree
+            if noun.tag_.startswith("NN")
+            and (clause := _clause_on_adjunct(noun, addressed=people)) is not None
         ),
         None,
     )

@@ -38,6 +38,7 @@ class CueLexicon:
     direct_speech_only: frozenset[str]
     object_is_target: frozenset[str] = frozenset()
     topic_only_verbs: frozenset[str] = frozenset()
+    adjunct_only_verbs: frozenset[str] = frozenset()
     # Part of speech ("verb", "noun", "adjective") -> inflected form -> its category.
     category_forms: dict[str, dict[str, str]] = field(factory=dict, repr=False)
     # An inflected form of a verb in `categories` -> its lemma ("attacked" -> "attack").
@@ -129,6 +130,7 @@ class CueLexicon:
             direct_speech_only=frozenset(data.get("direct_speech_only", ())),
             object_is_target=frozenset(data.get("object_is_target", ())),
             topic_only_verbs=frozenset(data.get("topic_only_verbs", ())),
+            adjunct_only_verbs=frozenset(data.get("adjunct_only_verbs", ())),
             category_forms=category_forms,
             category_verb_lemmas=category_verb_lemmas,
             proposition_nouns=frozenset(nouns),

@@ -2,7 +2,7 @@ import pytest
 
 from quoteattr.records import QuoteKind
 from quoteattr.rules.candidates import Attribution
-from quoteattr.rules.clauses import clip_to_paragraphs, parenthetical_content
+from quoteattr.rules.clauses import after_dateline, clip_to_paragraphs, parenthetical_content
 
 from .conftest import chars, flat_doc, from_rows
 
@@ -78,6 +78,27 @@ def test_clip_drops_pieces_left_empty(context_of):
     attribution = Attribution(content=[(0, 4), (second, second + 3)], cue=(1, 2))
     clip_to_paragraphs(context_of(doc), [attribution])
     assert chars(doc, attribution.content) == ["Hale"]
+
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "rest"),
+    [
+        ("SPRINGFIELD, Ill. (AP) — A man was arrested.", "A man was arrested."),
+        ("NEW YORK (Reuters) - Shares fell.", "Shares fell."),
+        ("LONDON, Oct 2 - Shares fell.", "Shares fell."),
+        ("WASHINGTON — The Senate voted.", "The Senate voted."),
+        ("SAN JUAN, Puerto Rico -- Power returned.", "Power returned."),
+        # no dateline: a name in capitals is not one, nor a dash inside the sentence
+        ("NATO said - at last - that it would act.", "NATO said - at last - that it would act."),
+        ("The US - and its allies - will act.", "The US - and its allies - will act."),
+        ("Shares fell — sharply.", "Shares fell — sharply."),
+    ],
+)
+def test_after_dateline(paragraph, rest):
+    text = "Earlier.\n" + paragraph
+    start = text.index(paragraph)
+    assert text[after_dateline(text, start, len(text)) :] == rest
 
 
 # "The plan , he said , is dead ."

@@ -238,6 +238,49 @@ TRAILING_TOLD = [
     (".", 2, "punct", "."),
 ]
 
+# "Hale said on a call with aides that costs would rise ." with the clause hung on "aides", a noun
+# inside the adjunct
+THAT_INSIDE_ADJUNCT = [
+    ("Hale", 1, "nsubj", "NNP", "B-PERSON"),
+    ("said", 1, "ROOT", "VBD"),
+    ("on", 1, "prep", "IN"),
+    ("a", 4, "det", "DT"),
+    ("call", 2, "pobj", "NN"),
+    ("with", 4, "prep", "IN"),
+    ("aides", 5, "pobj", "NNS"),
+    ("that", 10, "mark", "IN"),
+    ("costs", 10, "nsubj", "NNS"),
+    ("would", 10, "aux", "MD"),
+    ("rise", 6, "acl", "VB"),
+    (".", 1, "punct", "."),
+]
+# "Hale told aides on a call that costs would rise ." with "that" read as the object of a relative
+# clause on "call"; and "Hale said on a call that aides made ...", a real relative clause
+THAT_READ_AS_OBJECT = [
+    ("Hale", 1, "nsubj", "NNP", "B-PERSON"),
+    ("told", 1, "ROOT", "VBD"),
+    ("aides", 1, "dobj", "NNS"),
+    ("on", 1, "prep", "IN"),
+    ("a", 5, "det", "DT"),
+    ("call", 3, "pobj", "NN"),
+    ("that", 9, "dobj", "WDT"),
+    ("costs", 9, "nsubj", "NNS"),
+    ("would", 9, "aux", "MD"),
+    ("rise", 5, "relcl", "VB"),
+    (".", 1, "punct", "."),
+]
+RELATIVE_ON_ADJUNCT = [
+    ("Hale", 1, "nsubj", "NNP", "B-PERSON"),
+    ("said", 1, "ROOT", "VBD"),
+    ("on", 1, "prep", "IN"),
+    ("a", 4, "det", "DT"),
+    ("call", 2, "pobj", "NN"),
+    ("that", 7, "dobj", "WDT"),
+    ("aides", 7, "nsubj", "NNS"),
+    ("made", 4, "relcl", "VBD"),
+    (".", 1, "punct", "."),
+]
+
 
 # "Hale said after the vote he would run ." with "after the vote" hung on the clause, read as an
 # adverbial one with no subordinator
@@ -276,6 +319,15 @@ WHEN_AFTER_ADJUNCT = [
         ),
         pytest.param(WHEN_AFTER_ADJUNCT, [], id="near-a-when-clause-is-adverbial"),
         pytest.param(THAT_ON_ADJUNCT, ["that costs would rise"], id="that-clause-on-the-adjunct"),
+        pytest.param(
+            THAT_INSIDE_ADJUNCT, ["that costs would rise"], id="that-clause-inside-the-adjunct"
+        ),
+        pytest.param(
+            THAT_READ_AS_OBJECT, ["that costs would rise"], id="that-read-as-object-after-told"
+        ),
+        # nobody is told, so the relative clause is the call's ("a call that aides made"), and
+        # where something was said is not what was said
+        pytest.param(RELATIVE_ON_ADJUNCT, [], id="relative-clause-on-the-adjunct"),
         # No topic: the words before the comma are its content (`parenthetical_content`).
         pytest.param(TRAILING_TOLD, [], id="trailing-cue-has-no-topic"),
     ],
