@@ -219,6 +219,21 @@ CASES = [
         id="group-with-adjective",
     ),
     pytest.param(
+        "Attorneys for the family said the case would go to trial.",
+        [("trial", "Attorneys for the family", "Attorneys for the family")],
+        id="group-with-its-own-phrase",
+    ),
+    pytest.param(
+        "A group of black parents said the case would go to trial.",
+        [("trial", "A group of black parents", "A group of black parents")],
+        id="a-group-of",
+    ),
+    pytest.param(
+        "Officials in the city said the case would go to trial.",
+        [("trial", "Officials", None)],
+        id="near-officials-in-a-place-stay-unnamed",
+    ),
+    pytest.param(
         "Officials said the case would go to trial.",
         [("trial", "Officials", None)],
         id="near-officials-stay-unnamed",

@@ -58,6 +58,12 @@ def descriptive_phrase(span: Span, anonymous: frozenset[str]) -> Span | None:
         and span.start <= child.i < span.end
         and child.tag_ not in ("PRP", "PRP$")
     ]
+    # "attorneys for the family", "advisers to Mr. Obama": the group's own prepositional phrase,
+    # which the speaker mention may have left out.
+    after = [c for c in head.rights if c.dep_ == "prep" and c.i >= span.end]
+    if after and span.end == head.i + 1:
+        describing += after
+        span = span.doc[span.start : max(c.right_edge.i for c in after) + 1]
     if not describing and not quantified:
         return None
     while len(span) > 1 and span[-1].is_punct:
