@@ -31,6 +31,7 @@ def found(text: str, categories: str = "all") -> list[tuple[str, str, str]]:
         ("Maria Lopez wants the council to cut the budget.", "stance"),
         # A document holds no thought: what it finds or shows is what it states.
         ("A study released last year found that the council had cut the budget.", "statement"),
+        ("Court records show that the council had cut the budget.", "statement"),
         ("Auditors found that the council had cut the budget.", "thought"),
         # A negated thought or stance is still held, unlike a statement not made.
         ("Maria Lopez does not think the budget is too small.", "thought"),

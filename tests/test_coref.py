@@ -229,6 +229,11 @@ CASES = [
         id="a-group-of",
     ),
     pytest.param(
+        "Court records show that the case will go to trial.",
+        [("trial", "Court records", None)],
+        id="near-documents-are-no-group",
+    ),
+    pytest.param(
         "Officials in the city said the case would go to trial.",
         [("trial", "Officials", None)],
         id="near-officials-in-a-place-stay-unnamed",

@@ -58,7 +58,9 @@ def inflections(lemma: str) -> set[str]:
 
 def plural(noun: str) -> str:
     """A regular English plural: "claim" -> "claims", "worry" -> "worries", "speech" ->
-    "speeches"."""
+    "speeches", "analysis" -> "analyses"."""
+    if noun.endswith("is"):
+        return noun[:-2] + "es"
     if noun.endswith(("s", "x", "z", "ch", "sh")):
         return noun + "es"
     if noun.endswith("y") and noun[-2:-1] not in _VOWELS:

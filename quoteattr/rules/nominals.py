@@ -37,9 +37,9 @@ def descriptive_phrase(span: Span, anonymous: frozenset[str]) -> Span | None:
     None: the span itself, or, for a quantifier ("Most"), the phrase it heads ("Most of the 40
     nurses").
 
-    The head must be a plural common noun that is not an anonymous source noun, and the phrase
-    must say which group it is: a modifier other than a determiner or a pronoun, or a quantifier
-    over it ("most of the nurses")."""
+    The head must be a plural common noun that is neither an anonymous source noun nor a
+    document, and the phrase must say which group it is: a modifier other than a determiner or a
+    pronoun, or a quantifier over it ("most of the nurses")."""
     root = span.root
     head, quantified = root, False
     if root.lower_ in QUANTIFIERS:
@@ -51,6 +51,8 @@ def descriptive_phrase(span: Span, anonymous: frozenset[str]) -> Span | None:
             ]
     if head.tag_ != "NNS" or head.lower_ in anonymous:
         return None
+    if head.lower_ in DOCUMENT_NOUNS:
+        return None  # "court records show": documents, not a group of people
     describing = [
         child
         for child in head.children

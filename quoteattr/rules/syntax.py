@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .candidates import Via
 from .lexicon import word_list
+from .morphology import plural
 
 if TYPE_CHECKING:
     from .candidates import Attribution
@@ -23,7 +24,10 @@ RELATIVE_PRONOUNS = word_list("relative_pronouns")
 IMPERSONAL_SUBJECTS = word_list("impersonal_subjects")
 PERSONAL_OBJECTS = word_list("personal_objects")
 ORG_NOUNS = word_list("organisation_nouns")
-DOCUMENT_NOUNS = word_list("document_nouns")  # "the report", "a memo": documents that speak
+# "the report", "a memo", "court records": documents that speak, singular and plural.
+DOCUMENT_NOUNS = frozenset(
+    form for noun in word_list("document_nouns") for form in (noun, plural(noun))
+)
 SUBJECT_CONTROL = word_list("subject_control_prepositions")
 OBJECT_CONTROL = word_list("object_control_prepositions")
 SUBJECT_CONTROL_VERBS = word_list("subject_control_verbs")

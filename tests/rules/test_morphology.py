@@ -1,6 +1,6 @@
 import pytest
 
-from quoteattr.rules.morphology import inflections, singular, stem
+from quoteattr.rules.morphology import inflections, plural, singular, stem
 
 
 @pytest.mark.parametrize(
@@ -53,6 +53,20 @@ def test_stem(word, expected, lexicon):
 )
 def test_singular(word, expected):
     assert singular(word) == expected
+
+
+@pytest.mark.parametrize(
+    ("noun", "expected"),
+    [
+        ("claim", "claims"),
+        ("study", "studies"),
+        ("survey", "surveys"),
+        ("speech", "speeches"),
+        ("analysis", "analyses"),
+    ],
+)
+def test_plural(noun, expected):
+    assert plural(noun) == expected
 
 
 @pytest.mark.parametrize(
