@@ -175,6 +175,11 @@ NAMES = [
         id="an-abbreviated-rank-does-not-end-the-sentence",
     ),
     pytest.param(
+        "The findings held for all kinds of coffee, the authors wrote.",
+        [{"text": "The findings held for all kinds of coffee", "mention": "the authors"}],
+        id="a-clause-read-as-a-first-subject-is-what-the-second-says",
+    ),
+    pytest.param(
         "SPRINGFIELD, Ill. (AP) — A man was arrested on Monday, police said.",
         [{"text": "A man was arrested on Monday", "speaker": None, "mention": "police"}],
         id="the-dateline-is-not-what-was-said",

@@ -16,6 +16,7 @@ from .syntax import (
     SET_OFF,
     char_range,
     child_with,
+    fronted_clause_subject,
     is_personal,
     strip_chars,
     subtree_span,
@@ -82,6 +83,9 @@ def parenthetical_content(doc: Doc, attribution: Attribution, lexicon: CueLexico
         clauses = [
             c for c in verb.children if c.dep_ in PARENTHETICAL_DEPS and _set_off(doc, verb, c)
         ]
+        fronted = fronted_clause_subject(verb)
+        if not clauses and fronted is not None:
+            clauses = [fronted]
         if not clauses:
             return
         start, end = trim_tokens(doc, *subtree_span(clauses[0]))

@@ -134,13 +134,28 @@ def child_with(token: Token, *deps: str, lower: str | None = None) -> Token | No
     return None
 
 
+def fronted_clause_subject(verb: Token) -> Token | None:
+    """The first of two subjects before `verb` when a comma parts them: a clause the parser read
+    as a noun with a modifier ("The findings held for coffee, the authors wrote": "findings" and
+    "authors" both subjects of "wrote"), which is what the second says."""
+    subjects = [c for c in verb.lefts if c.dep_ == "nsubj"]
+    if len(subjects) < 2:
+        return None
+    first, second = subjects[0], subjects[-1]
+    between = first.doc[first.right_edge.i + 1 : second.left_edge.i]
+    return first if any(t.text in SET_OFF for t in between) else None
+
+
 def find_subject(verb: Token, depth: int = 0) -> tuple[Token, Via] | None:
     """The speaker-subject of `verb`, following shared subjects up the tree."""
+    fronted = fronted_clause_subject(verb)
+    skipped = -1 if fronted is None else fronted.i
     subject = next(
         (
             c
             for c in verb.children
             if c.dep_ in SUBJECTS
+            and c.i != skipped
             and not c.is_punct
             and not _is_quotation(c)
             and not _closed_before(c, verb)

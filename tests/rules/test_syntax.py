@@ -5,6 +5,7 @@ from quoteattr.rules.syntax import (
     char_range,
     cue_words,
     find_subject,
+    fronted_clause_subject,
     names_in,
     noun_phrase,
     trim_tokens,
@@ -104,6 +105,31 @@ IMPERATIVE = [
     (".", 0, "punct", "."),
 ]
 
+# "The findings held for coffee , the authors wrote ." parsed with "findings" (and its reduced
+# relative "held") as a first subject of "wrote"
+FRONTED_AS_SUBJECT = [
+    ("The", 1, "det", "DT"),
+    ("findings", 8, "nsubj", "NNS"),
+    ("held", 1, "acl", "VBN"),
+    ("for", 2, "prep", "IN"),
+    ("coffee", 3, "pobj", "NN"),
+    (",", 8, "punct", ","),
+    ("the", 7, "det", "DT"),
+    ("authors", 8, "nsubj", "NNS"),
+    ("wrote", 8, "ROOT", "VBD"),
+    (".", 8, "punct", "."),
+]
+# "The findings and the authors wrote ." (no comma between two subjects: no clause)
+TWO_SUBJECTS = [
+    ("The", 1, "det", "DT"),
+    ("findings", 5, "nsubj", "NNS"),
+    ("and", 1, "cc", "CC"),
+    ("the", 4, "det", "DT"),
+    ("authors", 5, "nsubj", "NNS"),
+    ("wrote", 5, "ROOT", "VBD"),
+    (".", 5, "punct", "."),
+]
+
 
 @pytest.mark.parametrize(
     ("rows", "verb", "subject", "via"),
@@ -118,6 +144,7 @@ IMPERATIVE = [
         pytest.param(CONJ, 3, "Hale", Via.INHERITED_SUBJECT, id="conj-inherits"),
         pytest.param(ADVCL, 3, "Hale", Via.INHERITED_SUBJECT, id="advcl-inherits"),
         pytest.param(SAID, 4, "plan", Via.SUBJECT, id="clause-own-subject"),
+        pytest.param(FRONTED_AS_SUBJECT, 8, "authors", Via.SUBJECT, id="not-a-fronted-clause"),
     ],
 )
 def test_find_subject(rows, verb, subject, via):
@@ -125,6 +152,15 @@ def test_find_subject(rows, verb, subject, via):
     found = find_subject(doc[verb])
     assert found is not None
     assert (found[0].text, found[1]) == (subject, via)
+
+
+@pytest.mark.parametrize(
+    ("rows", "verb", "expected"),
+    [(FRONTED_AS_SUBJECT, 8, "findings"), (TWO_SUBJECTS, 5, None), (SAID, 1, None)],
+)
+def test_fronted_clause_subject(rows, verb, expected):
+    found = fronted_clause_subject(from_rows(rows)[verb])
+    assert (found.text if found is not None else None) == expected
 
 
 def test_find_subject_none_without_any_subject():
