@@ -49,10 +49,9 @@ def descriptive_phrase(span: Span, anonymous: frozenset[str]) -> Span | None:
             span = span.doc[
                 min(span.start, root.left_edge.i) : max(span.end, root.right_edge.i + 1)
             ]
-    if head.tag_ != "NNS" or head.lower_ in anonymous:
+    # "court records show": documents, not a group of people
+    if head.tag_ != "NNS" or head.lower_ in anonymous or head.lower_ in DOCUMENT_NOUNS:
         return None
-    if head.lower_ in DOCUMENT_NOUNS:
-        return None  # "court records show": documents, not a group of people
     describing = [
         child
         for child in head.children
