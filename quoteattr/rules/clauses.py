@@ -83,9 +83,8 @@ def parenthetical_content(doc: Doc, attribution: Attribution, lexicon: CueLexico
         clauses = [
             c for c in verb.children if c.dep_ in PARENTHETICAL_DEPS and _set_off(doc, verb, c)
         ]
-        fronted = fronted_clause_subject(verb)
-        if not clauses and fronted is not None:
-            clauses = [fronted]
+        if not clauses and (fronted := fronted_clause_subject(verb)) is not None:
+            clauses = [fronted]  # "The findings held for coffee, the authors wrote."
         if not clauses:
             return
         start, end = trim_tokens(doc, *subtree_span(clauses[0]))

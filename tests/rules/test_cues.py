@@ -30,6 +30,13 @@ def run(rule, rows, lexicon, *extra):
     )
 
 
+def _with(rows, index, **changes):
+    row = list(rows[index])
+    for key, value in changes.items():
+        row[{"word": 0, "head": 1, "dep": 2, "tag": 3, "ent": 4}[key]] = value
+    return [*rows[:index], tuple(row), *rows[index + 1 :]]
+
+
 # "Hale told reporters that the plan was dead ."
 TOLD = [
     ("Hale", 1, "nsubj", "NNP", "B-PERSON"),
@@ -255,20 +262,9 @@ THAT_INSIDE_ADJUNCT = [
     (".", 1, "punct", "."),
 ]
 # "Hale told aides on a call that costs would rise ." with "that" read as the object of a relative
-# clause on "call"; and "Hale said on a call that aides made ...", a real relative clause
-THAT_READ_AS_OBJECT = [
-    ("Hale", 1, "nsubj", "NNP", "B-PERSON"),
-    ("told", 1, "ROOT", "VBD"),
-    ("aides", 1, "dobj", "NNS"),
-    ("on", 1, "prep", "IN"),
-    ("a", 5, "det", "DT"),
-    ("call", 3, "pobj", "NN"),
-    ("that", 9, "dobj", "WDT"),
-    ("costs", 9, "nsubj", "NNS"),
-    ("would", 9, "aux", "MD"),
-    ("rise", 5, "relcl", "VB"),
-    (".", 1, "punct", "."),
-]
+# clause on "call"
+THAT_READ_AS_OBJECT = _with(THAT_ON_ADJUNCT, 6, dep="dobj", tag="WDT")
+# "Hale said on a call that aides made .": a real relative clause
 RELATIVE_ON_ADJUNCT = [
     ("Hale", 1, "nsubj", "NNP", "B-PERSON"),
     ("said", 1, "ROOT", "VBD"),
@@ -499,13 +495,6 @@ REALIZED = [
     ("dead", 5, "acomp", "JJ"),
     (".", 1, "punct", "."),
 ]
-
-
-def _with(rows, index, **changes):
-    row = list(rows[index])
-    for key, value in changes.items():
-        row[{"word": 0, "head": 1, "dep": 2, "tag": 3, "ent": 4}[key]] = value
-    return [*rows[:index], tuple(row), *rows[index + 1 :]]
 
 
 @pytest.mark.parametrize(
