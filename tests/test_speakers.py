@@ -190,6 +190,38 @@ NAMES = [
         [{"text": "it would hire more teachers", "speaker": "Phoenix"}],
         id="a-place-after-its-noun-is-its-name",
     ),
+    pytest.param(
+        "Governor Ellen Marsh toured the flooded towns on Monday. Marsh met farmers in the "
+        "morning and visited her daughter Carla Marsh's school in the afternoon.\n\n"
+        "Marsh told reporters that the state would pay for the repairs.",
+        [{"text": "that the state would pay for the repairs", "speaker": "Ellen Marsh"}],
+        id="a-shared-surname-is-the-person-the-article-names-most",
+    ),
+    pytest.param(
+        "Carla Marsh opened a bakery on Main Street. Her mother Ellen Marsh came to the opening.\n\n"
+        '"It is a dream come true," Marsh said.',
+        [{"text": "It is a dream come true,", "speaker": "Ellen Marsh"}],
+        id="a-shared-surname-named-once-each-is-the-latest",
+    ),
+    pytest.param(
+        "The tweets targeted former Miss Universe Ana Ortiz.\n\n"
+        "Ana Ortiz said on Monday that she would not be silenced.",
+        [{"text": "that she would not be silenced", "speaker": "Ana Ortiz"}],
+        id="words-before-a-full-name-are-no-part-of-it",
+    ),
+    pytest.param(
+        "Derelict Marsh And The Flood\n\n"
+        "Marsh said on Monday that the state would pay for the repairs.",
+        [{"text": "that the state would pay for the repairs", "speaker": "Marsh"}],
+        id="a-headline-name-does-not-beat-the-body",
+    ),
+    pytest.param(
+        "Mayor Bill de Blasio spoke at the scene.\n\n"
+        "De Blasio said the blast was an intentional act. De Blasio added that no group had "
+        "claimed it.",
+        [{"text": "the blast was an intentional act", "speaker": "Bill de Blasio"}],
+        id="the-full-name-completes-a-two-word-surname",
+    ),
 ]
 
 

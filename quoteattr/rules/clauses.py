@@ -23,7 +23,6 @@ from .syntax import (
     trim_tokens,
 )
 
-
 # A news dateline opening a paragraph: the place in capitals, maybe a state, country or date after
 # a comma, maybe the agency in brackets, then a dash ("SPRINGFIELD, Ill. (AP) — ", "NEW YORK
 # (Reuters) - ", "LONDON, Oct 2 - ").

@@ -98,6 +98,14 @@ def compatible_names(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     # "John Hale" and "John Hale Jr." are two people; "Hale" may be either.
     if len(short) > 1 and set(short) & SUFFIXES != set(long) & SUFFIXES:
         return False
+    if len(short) == 1 < len(long):
+        # One word stands for a fuller name as its surname or its first word ("Clinton",
+        # "Hillary", "Goldman" for "Goldman Sachs"), never as a word inside it ("Trump" is not
+        # "Washington Post Hit Piece Exploits Trump Supporter") nor as the person an
+        # organisation is named after ("Trump University", "the Clinton Foundation").
+        surname = next((word for word in reversed(long) if word not in SUFFIXES), long[-1])
+        word = short[0]
+        return word == surname or (word == long[0] and long[-1] not in ORGANISATION_NAME_WORDS)
     if set(short) <= set(long):
         return True
     # Initials: "J. Smith" ~ "John Smith".
@@ -112,7 +120,9 @@ def compatible_names(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 class NameCluster:
     entity_id: int
     names: dict[tuple[str, ...], None] = field(factory=dict)  # an ordered set
-    best_display: str = ""  # the most complete name written so far (see `offer_name`)
+    best_display: str = ""  # the name as the article writes it (see `offer_name`)
+    # Each way the name is written -> [times in running text, times in title-case lines].
+    written: dict[str, list[int]] = field(factory=dict)
     labels: Counter = field(factory=Counter)
     mentions: dict[tuple[int, int], None] = field(factory=dict)  # character ranges, an ordered set
     words: set[str] = field(factory=set)  # every word of every mention: titles, appositions
@@ -130,11 +140,29 @@ class NameCluster:
         if len(key) > 1 and (self.full_name_label is None or len(key) > self.full_name_label[0]):
             self.full_name_label = (len(key), label)
 
-    def offer_name(self, text: str) -> None:
-        """Keep the most complete name; between equals, the one in proper case ("Maria Lopez", not
-        "MARIA LOPEZ"). Kept as it comes, so that reading the name costs nothing."""
-        if name_rank(text) > name_rank(self.best_display):
-            self.best_display = text
+    def offer_name(self, text: str, in_title_line: bool = False) -> None:
+        """Keep the name as the article writes it: a full name before a lone surname, the full
+        name written most often ("Donald Trump" over a run-on "Washington Post Trump"), then the
+        most complete and the one in proper case ("Maria Lopez", not "MARIA LOPEZ"). A headline's
+        capitals ("Obama Sees 'Personal Insult'") and words in front of a known full name
+        ("Crooked Hillary Clinton", "Miss Universe Alicia Machado") are no way of writing it.
+        Kept as it comes, so that reading the name costs nothing."""
+        self.written.setdefault(text, [0, 0])[in_title_line] += 1
+        self.best_display = max(self.written, key=self._display_rank)
+
+    def _display_rank(self, text: str) -> tuple[bool, bool, int, tuple[int, bool, int]]:
+        key = name_key(text)
+        in_text, in_title_lines = self.written[text]
+        # A headline's capitals hide which words are the name: trust one there that opens with a
+        # first name ("Hillary Clinton Was Headed ...", not "Derelict Obama and Clinton").
+        full = len(key) > 1 and (in_text > 0 or key[0] in FIRST_NAME_GENDER)
+        others = [(name_key(other), sum(counts)) for other, counts in self.written.items()]
+        if full:
+            full = not any(_front_extends(key, other) for other, _ in others)
+        # Written most often, counting the shorter full names it completes ("Bill de Blasio"
+        # stands for each "De Blasio"), so that a run-on read once loses to the usual name.
+        support = sum(n for other, n in others if len(other) > 1 and set(other) <= set(key))
+        return full, in_text > 0, support, name_rank(text)
 
     @property
     def gender(self) -> str | None:
@@ -218,6 +246,27 @@ class NameCluster:
 
 def name_rank(text: str) -> tuple[int, bool, int]:
     return (len(name_key(text)), not text.isupper(), len(text))
+
+
+def _front_extends(key: tuple[str, ...], full_name: tuple[str, ...]) -> bool:
+    """Whether `key` is a first name and surname with words in front that are no first names:
+    an epithet or a title the recognizer took in ("Crooked Hillary Clinton")."""
+    extra = len(key) - len(full_name)
+    return (
+        len(full_name) > 1
+        and full_name[0] in FIRST_NAME_GENDER
+        and extra > 0
+        and key[extra:] == full_name
+        and not any(word in FIRST_NAME_GENDER for word in key[:extra])
+    )
+
+
+def is_title_case(line: str) -> bool:
+    """Whether a line is set in title case, as headlines and section heads are: two words or
+    more, every word of four letters or more capitalised ("Obama Sees 'Personal Insult' if ...")."""
+    words = [word.strip(QUOTE_MARKS + "([") for word in line.split()]
+    words = [word for word in words if word[:1].isalpha()]
+    return len(words) > 1 and all(word[0].isupper() for word in words if len(word) > 3)
 
 
 def display_name(text: str) -> str:
