@@ -286,6 +286,33 @@ def test_split_quote_is_one_record_before_another_paragraph(extract, text, expec
     assert project(quote_with_text(result, expected["text"]), text, expected) == expected
 
 
+# A cue clause after a finished sentence that runs on to the next quotation introduces that one:
+# (text, the quotations with their cue, None for none).
+CUE_BEFORE_THE_NEXT_QUOTE = [
+    pytest.param(
+        'I had to change my answer: "I was just kidding." To which she said, "Thank God."',
+        [("Thank God.", "said")],
+        id="to-which-she-said",
+    ),
+    pytest.param(
+        '"We lost the game." Smith said, "But we will be back next year."',
+        [("We lost the game.", None), ("But we will be back next year.", "said")],
+        id="a-full-stop-before-the-cue",
+    ),
+    pytest.param(
+        '"We lost the game," Smith said. "But we will be back next year."',
+        [("We lost the game,", "said"), ("But we will be back next year.", None)],
+        id="near-neighbour-the-cue-closes-the-first",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CUE_BEFORE_THE_NEXT_QUOTE)
+def test_a_cue_clause_before_a_quotation_is_not_the_last_ones(extract, text, expected):
+    result = extract(text)
+    assert [(q.text, None if q.cue is None else q.cue.text) for q in result] == expected
+
+
 # --- stray and unbalanced marks -------------------------------------------------------------------
 # (text, the well-formed quote that must still be found: expected fields)
 

@@ -15,7 +15,7 @@ from .candidates import Attribution, Via
 from .categories import has_thing_object
 from .context import DocContext
 from .lexicon import CueLexicon
-from .marks import QuotedSpan
+from .marks import CLOSERS_FOR, QuotedSpan
 from .syntax import (
     COPULAS,
     DOCUMENT_NOUNS,
@@ -159,6 +159,7 @@ def _adjacent_bare_cue(
             if doc[last_before].text in (",", ":"):
                 clause_end = max(clause_end, last_before + 1)
         first, last = doc[clause_start], doc[clause_end - 1]
+        after_clause = last.idx + len(last.text)
         # '"...," he said' and '"...," said Putin': only punctuation between quote and clause.
         gap_after = text[quote.close + 1 : first.idx] if first.idx > quote.close else None
         if (
@@ -166,11 +167,11 @@ def _adjacent_bare_cue(
             and "\n" not in gap_after
             and _gap_is(text, quote.close + 1, first.idx, ",;:")
             and not _next_sentence_acts(text, quote, cue_token, context.lexicon)
+            and not _introduces_next(text, quote, after_clause)
         ):
             if not settled:
                 return attribution
         # 'He said: "..."' and 'He said, "..."'.
-        after_clause = last.idx + len(last.text)
         if (
             not attribution.content
             and after_clause <= quote.open
@@ -182,10 +183,26 @@ def _adjacent_bare_cue(
     return None
 
 
+def _ends_sentence(text: str, quote: QuotedSpan) -> bool:
+    return text[quote.start : quote.end].rstrip().endswith((".", "!", "?"))
+
+
+def _introduces_next(text: str, quote: QuotedSpan, after_clause: int) -> bool:
+    """Whether a cue clause after a quotation that ends its sentence runs on, past a comma or a
+    colon, to the next quotation ('"I was kidding." She said, "Thank God."'): it introduces that
+    one, not the one before it."""
+    rest = text[after_clause : after_clause + 8].lstrip()
+    return (
+        _ends_sentence(text, quote)
+        and rest[:1] in (",", ":")
+        and rest[1:].lstrip()[:1] in CLOSERS_FOR
+    )
+
+
 def _next_sentence_acts(text: str, quote: QuotedSpan, verb: Token, lexicon: CueLexicon) -> bool:
     """Whether a quotation that ends its sentence is followed by a sentence whose verb acts on a
     thing ('"We earned every point." The goalie denied three breakaways.'): not its cue."""
-    ends = text[quote.start : quote.end].rstrip().endswith((".", "!", "?"))
+    ends = _ends_sentence(text, quote)
     # (Not an inverted cue, '"Get out!" shouted the officer', whose subject the parser may read
     # as its object.)
     subject_first = any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children)
@@ -332,10 +349,12 @@ def merge_split_quotes(
             if other.open in consumed and other.start not in uncued:
                 continue
             gap = text[first.close + 1 : second.open]
-            # The attribution ends with a comma, and no sentence ends inside it ("N.C.," does not).
+            # The attribution ends with a comma, and no sentence ends inside it ("N.C.," does not)
+            # or before it: '"I was kidding." To which she said, "..."' is two quotations.
             # (A doubled mark '' as in some archives leaves half of itself in the gap.)
             if (
-                SPLIT_JOIN.search(gap.strip().strip("'‘’").rstrip())
+                not _full_stop(text, first)
+                and SPLIT_JOIN.search(gap.strip().strip("'‘’").rstrip())
                 and "\n" not in gap
                 and not SENTENCE_BREAK.search(gap)
             ):
@@ -344,6 +363,12 @@ def merge_split_quotes(
                 if other.start in uncued:
                     uncued.pop(other.start).content = []
                 break
+
+
+def _full_stop(text: str, quote: QuotedSpan) -> bool:
+    """Whether a quotation ends with a full stop (not an ellipsis, which may run on)."""
+    inside = text[quote.start : quote.end].rstrip()
+    return inside.endswith(".") and not inside.endswith("..")
 
 
 def _at(items: list[QuotedSpan], i: int) -> QuotedSpan | None:
