@@ -216,6 +216,31 @@ NAMES = [
         id="a-headline-name-does-not-beat-the-body",
     ),
     pytest.param(
+        "Donald Trump filed the suit on Monday. Trump's attorney said the suit was strong.",
+        [{"text": "the suit was strong", "speaker": "Donald Trump's attorney", "type": "OTHER"}],
+        id="a-possessor-is-not-the-person-it-describes",
+    ),
+    pytest.param(
+        "Ruth Okafor chairs the board. Her aides said on Monday that the vote would be delayed.",
+        [{"text": "that the vote would be delayed", "speaker": "Ruth Okafor's aides"}],
+        id="a-possessive-pronoun-is-named-in-the-description",
+    ),
+    pytest.param(
+        "Maria Lopez won the primary. Lopez's husband said turnout was high.",
+        [{"text": "turnout was high", "speaker": "Maria Lopez's husband"}],
+        id="a-possessor-the-recognizer-missed",
+    ),
+    pytest.param(
+        "Donald Trump filed the suit on Monday. Trump's letter said the suit was strong.",
+        [{"text": "the suit was strong", "speaker": "Donald Trump"}],
+        id="near-neighbour-a-document-speaks-for-its-possessor",
+    ),
+    pytest.param(
+        "Donald Trump filed the suit. Trump's attorney, Michael Cohen, said the suit was strong.",
+        [{"text": "the suit was strong", "speaker": "Michael Cohen"}],
+        id="near-neighbour-a-name-beside-the-description-names-the-speaker",
+    ),
+    pytest.param(
         "Mayor Bill de Blasio spoke at the scene.\n\n"
         "De Blasio said the blast was an intentional act. De Blasio added that no group had "
         "claimed it.",

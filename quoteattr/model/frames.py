@@ -28,12 +28,13 @@ from ..rules.categories import (
 )
 from ..rules.clauses import clip_to_paragraphs
 from ..rules.context import DocContext
-from ..rules.lexicon import CueLexicon, word_list
+from ..rules.lexicon import CueLexicon
 from ..rules.morphology import stem
 from ..rules.names import TITLES
 from ..rules.pronouns import ROLE_NOUNS
 from ..rules.quotes import classify
 from ..rules.syntax import (
+    AGENT_NOUN_SUFFIXES,
     DOCUMENT_NOUNS,
     IMPERSONAL_SUBJECTS,
     NOT_TOPICS,
@@ -80,7 +81,6 @@ EXPLICIT_SPEAKERS = frozenset(
 )
 SENTENCE_END = frozenset(".!?:\"”’'")
 HEADING_WORDS = 20
-AGENT_NOUN_SUFFIXES = tuple(word_list("agent_noun_suffixes"))  # "lawmaker", "economist"
 
 
 @define

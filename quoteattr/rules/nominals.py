@@ -12,9 +12,10 @@ from spacy.tokens import Span, Token
 from ..records import EntityType
 from .lexicon import word_groups, word_list
 from .mentions import MentionKind, ResolvedMention
-from .names import NameCluster, fold
-from .pronouns import ROLE_NOUNS, other_party
-from .syntax import DOCUMENT_NOUNS, ORG_NOUNS
+from .morphology import plural, singular
+from .names import NameCluster, fold, proper_noun_run
+from .pronouns import FEMALE, MALE, ROLE_NOUNS, other_party
+from .syntax import AGENT_NOUN_SUFFIXES, DOCUMENT_NOUNS, NAME_LABELS, ORG_NOUNS, names_in
 
 TITLE_EQUIVALENTS = word_groups("title_equivalents")  # "sen" -> {"sen", "senator"}
 NAMED_ORG_NOUNS = word_groups("named_organisation_nouns")  # "union" -> {"union", ...}
@@ -78,6 +79,21 @@ def _quantified_group(quantifier: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == "of":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
+
+
+RELATION_NOUNS = frozenset(
+    form for noun in word_list("relation_nouns") for form in (noun, plural(noun))
+)
+
+
+def names_a_person(noun: Token) -> bool:
+    """Whether a common noun names people ("attorney", "aides", "his wife", "economists"), not
+    a thing of theirs ("his plan", "her tax proposals", "his best response")."""
+    word = noun.lower_
+    if word in DOCUMENT_NOUNS or word in ORG_NOUNS:
+        return False
+    base = singular(word) if noun.tag_ == "NNS" else word
+    return word in RELATION_NOUNS or base in ROLE_NOUNS or base.endswith(AGENT_NOUN_SUFFIXES)
 
 
 def document_author(root: Token) -> Token | None:
@@ -146,6 +162,54 @@ class NominalResolution:
             return ResolvedMention(group, group.type, MentionKind.DESCRIPTIVE, (start, end))
         entity.add_mention(start, end, text)
         return ResolvedMention(entity, entity.type, MentionKind.NOMINAL)
+
+    def _possessed(
+        self, span: Span, previous: list[tuple[int, NameCluster]]
+    ) -> ResolvedMention | None:
+        """A person known by someone else's name ("Trump's attorney", "his wife", "her former
+        aides"): a description with the possessor named ("Donald Trump's attorney"), not the
+        possessor, who is someone else. A document or a body of the possessor ("his letter",
+        "Clinton's campaign") is left to speak for them, and a name beside the noun ("Trump's
+        attorney, Michael Cohen,") names the speaker itself. None when that is not the case or
+        the possessor cannot be named."""
+        root = span.root
+        if root.tag_ not in ("NN", "NNS") or not names_a_person(root):
+            return None
+        possessor = next(
+            (c for c in root.children if c.dep_ == "poss" and span.start <= c.i < span.end), None
+        )
+        if possessor is None:
+            return None
+        owned_from = possessor.right_edge.i + 1  # past "'s"
+        if any(ent.start >= owned_from for ent in names_in(span, NAME_LABELS)):
+            return None
+        if possessor.tag_ == "PRP$":
+            if possessor.lower_ not in MALE | FEMALE:
+                return None
+            self._previous = previous
+            self._advance(possessor.i + 1)
+            owner = self._pronouns.get(possessor.i)
+        else:
+            # The possessor's name, tagged or not ("Lopez's husband" with "Lopez" untagged).
+            names = names_in(self.doc[possessor.left_edge.i : owned_from], NAME_LABELS)
+            name = (
+                names[-1]
+                if names
+                else proper_noun_run(self.doc[possessor.left_edge.i : owned_from])
+            )
+            owner = (
+                None
+                if name is None
+                else self.add_name(name.start_char, name.end_char, name.label_ or None)
+            )
+        owned = self.doc[owned_from : span.end]
+        while len(owned) > 1 and owned[-1].is_punct:
+            owned = owned[:-1]
+        if owner is None or not owner.name or not len(owned):
+            return None
+        start, end = span.start_char, owned.end_char
+        group = self._described(f"{owner.name}'s {owned.text}", start, end, self.text[start:end])
+        return ResolvedMention(group, group.type, MentionKind.DESCRIPTIVE, (start, end))
 
     def _latest_place(self, start: int) -> tuple[int, int] | None:
         """The character range of the latest place the recognizer named before `start`, within

@@ -237,6 +237,9 @@ class EntityResolver(NominalResolution, PronounResolution):
         words = fold(text).split()
         if span is None or not words:
             return ResolvedMention(None, EntityType.OTHER)
+        possessed = self._possessed(span, previous_speakers)
+        if possessed is not None:
+            return possessed
         names = names_in(span, NAME_LABELS)
         if span.root.tag_ in ("NNP", "NNPS") and not span.root.ent_type_:
             # "Mikel Arteta, the Arsenal manager" with Arteta untagged: the head names the

@@ -23,6 +23,7 @@ RELATIVE_PRONOUNS = word_list("relative_pronouns")
 # Subjects that hold no view: "it seems that", "there is a sense that", "this shows that".
 IMPERSONAL_SUBJECTS = word_list("impersonal_subjects")
 PERSONAL_OBJECTS = word_list("personal_objects")
+AGENT_NOUN_SUFFIXES = tuple(word_list("agent_noun_suffixes"))  # "lawmaker", "economist"
 ORG_NOUNS = word_list("organisation_nouns")
 # "the report", "a memo", "court records": documents that speak, singular and plural.
 DOCUMENT_NOUNS = frozenset(
