@@ -96,7 +96,8 @@ def seeded_resolver(nlp):
     pipeline's speaker resolution starts."""
     from quoteattr.rules.context import DocContext
     from quoteattr.rules.lexicon import load_default_lexicon
-    from quoteattr.rules.speakers import EntityResolver, seed_names
+    from quoteattr.rules.seeding import seed_names
+    from quoteattr.rules.speakers import EntityResolver
 
     lexicon = load_default_lexicon()
 

@@ -185,6 +185,29 @@ NAMES = [
         id="the-dateline-is-not-what-was-said",
     ),
     pytest.param(
+        "DENVER — The widow of a police officer sued the city on Tuesday, saying it had failed "
+        "to train her husband.",
+        [{"text": "it had failed to train her husband", "speaker": None, "mention": "The widow"}],
+        id="a-dateline-the-parser-read-as-a-subject-is-no-speaker",
+    ),
+    pytest.param(
+        "WASHINGTON -- President Barack Obama, dedicating the museum on Saturday, said it would "
+        "tell an American story.",
+        [
+            {
+                "text": "it would tell an American story",
+                "speaker": "Barack Obama",
+                "mention": "President Barack Obama",
+            }
+        ],
+        id="the-speaker-after-a-dateline-is-the-subject",
+    ),
+    pytest.param(
+        "NASA said on Monday that the launch would slip.",
+        [{"text": "that the launch would slip", "speaker": "NASA"}],
+        id="near-neighbour-capitals-without-a-dash-are-a-subject",
+    ),
+    pytest.param(
         "Phoenix and Tucson announced new budgets on Monday.\n\n"
         "The city of Phoenix said it would hire more teachers.",
         [{"text": "it would hire more teachers", "speaker": "Phoenix"}],
@@ -196,6 +219,13 @@ NAMES = [
         "Marsh told reporters that the state would pay for the repairs.",
         [{"text": "that the state would pay for the repairs", "speaker": "Ellen Marsh"}],
         id="a-shared-surname-is-the-person-the-article-names-most",
+    ),
+    pytest.param(
+        "Officer Marcus Bell was shot in March. Bell had served for ten years.\n\n"
+        "Marcus Bell's brother, Devon Bell, spoke outside the courthouse. "
+        '"My brother trusted them," Bell said.',
+        [{"text": "My brother trusted them,", "speaker": "Devon Bell"}],
+        id="a-shared-surname-just-introduced-as-a-subject",
     ),
     pytest.param(
         "Carla Marsh opened a bakery on Main Street. Her mother Ellen Marsh came to the opening.\n\n"

@@ -53,7 +53,8 @@ def _resolver(doc: Any, ranker: Any = None) -> Any:
     `ranker` (None: the hand-set salience order, as the pipeline does; a `PronounRanker`, or
     `PACKAGED` for the shipped one)."""
     from ..rules.context import DocContext
-    from ..rules.speakers import EntityResolver, seed_names
+    from ..rules.seeding import seed_names
+    from ..rules.speakers import EntityResolver
 
     resolver = EntityResolver(DocContext.build(doc, _lexicon()), ranker)
     seed_names(resolver)

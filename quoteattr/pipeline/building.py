@@ -20,11 +20,11 @@ from ..rules.candidates import (
 from ..rules.context import DocContext
 from ..rules.continuation import continue_speakers, first_person_in_quotes
 from ..rules.lexicon import CueLexicon
+from ..rules.seeding import seed_names
 from ..rules.speakers import (
     EntityResolver,
     MentionKind,
     ResolvedMention,
-    seed_names,
 )
 from ..rules.syntax import token_chars
 

@@ -20,7 +20,6 @@ from .context import DocContext
 from .lexicon import word_list
 from .mentions import MentionKind, ResolvedMention
 from .names import (
-    CALENDAR,
     PLACE_LABELS,
     NameCluster,
     byline_author,
@@ -44,13 +43,12 @@ from .pronouns import (
 )
 from .ranking import PACKAGED, PronounRanker, packaged_ranker
 from .salience import SalienceIndex
-from .syntax import NAME_LABELS, ORG_NOUNS, names_in, noun_phrase
+from .syntax import NAME_LABELS, ORG_NOUNS, is_subject_name, names_in
 
 PLURAL = word_list("plural_pronouns")
 FIRST_PERSON_SINGULAR = word_list("first_person_singular")
 NEUTER = word_list("neuter_pronouns")
 COREF_PREFIX = "coref_clusters"  # span groups of spacy-experimental's coref and its kin
-SUBJECT_NAME_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def _describes(name: Span, head: Token) -> bool:
@@ -84,6 +82,8 @@ class EntityResolver(NominalResolution, PronounResolution):
         self._last_seen: dict[int, int] = {}  # entity id -> character of its latest name mention
         self._first_seen: dict[int, int] = {}  # entity id -> character of its first name mention
         self._times_named: Counter[int] = Counter()  # entity id -> name mentions so far
+        # entity id -> the paragraph of its first name, where that name was a subject
+        self._introduced_as_subject: dict[int, int] = {}
         self.salience = SalienceIndex(doc)
         # The order of pronouns' candidates: None, the hand-set salience (the pipeline's: the
         # learned ranker scored lower on GUM test); PACKAGED, the shipped ranker.
@@ -119,9 +119,12 @@ class EntityResolver(NominalResolution, PronounResolution):
         if not key or not plausible_name(display_name(text)):
             return None
         entity = self._match(key, start)
+        head = self._head(start, end)
         if entity is None:
             entity = NameCluster(entity_id=len(self.entities))
             self.entities.append(entity)
+            if head is not None and is_subject_name(head):
+                self._introduced_as_subject[entity.entity_id] = self.paragraph_of(start)
         entity.names[key] = None
         self._times_named[entity.entity_id] += 1
         for word in key:
@@ -135,7 +138,6 @@ class EntityResolver(NominalResolution, PronounResolution):
             entity.count_label(label, key)
         entity.add_mention(start, end, text)
         self._by_span[(start, end)] = entity
-        head = self._head(start, end)
         if head is not None:
             self.salience.add(head, entity.entity_id)
         bisect.insort(self._name_mentions, (start, entity), key=lambda item: item[0])
@@ -143,17 +145,24 @@ class EntityResolver(NominalResolution, PronounResolution):
 
     def _match(self, key: tuple[str, ...], start: int) -> NameCluster | None:
         """The entity a name belongs to: the most recent one whose names it is compatible with.
-        A lone word two people share ("Clinton" after "Hillary Clinton" and "her daughter Chelsea
-        Clinton") is the one the article names most, as news style keeps the bare surname for
-        its principal figure. Only entities sharing a word with the name are candidates, which
-        keeps this linear."""
+        A lone word two people share is the one just introduced as a subject, in this paragraph
+        or the one before ("Scott's brother, Devon Scott, spoke. ... Scott said"), else the one
+        the article names most ("Clinton" after "Hillary Clinton" and "her daughter Chelsea
+        Clinton"), as news style keeps the bare surname for its principal figure. Only entities
+        sharing a word with the name are candidates, which keeps this linear."""
         candidates = {e.entity_id: e for word in key for e in self._by_word.get(word, {}).values()}
         if len(key) > 1:  # initials and spelling variants share the surname at least
             candidates.update((e.entity_id, e) for e in self._by_word.get(key[-1], {}).values())
 
-        def rank(entity: NameCluster) -> tuple[int, int]:
-            times_named = self._times_named[entity.entity_id] if len(key) == 1 else 0
-            return times_named, self._last_seen.get(entity.entity_id, -1)
+        paragraph = self.paragraph_of(start)
+
+        def rank(entity: NameCluster) -> tuple[bool, int, int]:
+            if len(key) > 1:
+                return False, 0, self._last_seen.get(entity.entity_id, -1)
+            introduced = self._introduced_as_subject.get(entity.entity_id)
+            fresh = introduced is not None and 0 <= paragraph - introduced <= 1
+            times_named = 0 if fresh else self._times_named[entity.entity_id]
+            return fresh, times_named, self._last_seen.get(entity.entity_id, -1)
 
         ranked = sorted(candidates.values(), key=rank, reverse=True)
         for entity in ranked:
@@ -355,46 +364,3 @@ class EntityResolver(NominalResolution, PronounResolution):
             entity is not speaker and entity.type == EntityType.PERSON
             for _, entity in self._name_mentions[low:high]
         )
-
-
-def seed_names(resolver: EntityResolver) -> None:
-    """Register every PERSON and ORG the NER found, so later surnames and pronouns can refer to
-    them. The whole noun phrase around the name is a mention too: its titles and appositions
-    ("Finance Minister Maria Lopez", "Anna Weber, the president,") tell gender and what "the
-    minister" means. A proper noun the NER left out is a name too when it is the subject of a
-    verb ("Byron received his education"): subjects are who acts, and pronouns go back to them.
-    Names are registered in document order, so that a surname goes to whoever was named before
-    it, not after."""
-    doc, arrays = resolver.doc, resolver.arrays
-    seeds: list[tuple[int, int, Span | None]] = []  # (first token, end token, the NER's name)
-    for ent in doc.ents:
-        while len(ent) > 1 and ent[0].tag_.startswith("VB"):
-            # 'Said Ellis: "..."': an inverted cue the NER took into the name
-            ent = Span(ent.doc, ent.start + 1, ent.end, label=ent.label)
-        if ent.label_ in ("PERSON", "ORG"):
-            seeds.append((ent.start, ent.end, ent))
-    untagged_subjects = (
-        arrays.tag(lambda tag: tag == "NNP")
-        & arrays.dep(SUBJECT_NAME_DEPS.__contains__)
-        & ~arrays.has_entity_type()
-    )
-    for i in indices(untagged_subjects):
-        start = i
-        while start > 0 and doc[start - 1].tag_ == "NNP" and doc[start - 1].head.i == i:
-            start -= 1
-        if not any(doc[k].lower_ in CALENDAR for k in range(start, i + 1)):
-            seeds.append((start, i + 1, None))
-    for start, end, ent in sorted(seeds, key=lambda seed: seed[0]):
-        if ent is None:
-            resolver.add_name(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), None)
-            continue
-        entity = resolver.add_name(ent.start_char, ent.end_char, ent.label_)
-        phrase_start, phrase_end = noun_phrase(ent.root)
-        if (
-            entity is not None
-            and (phrase_start, phrase_end) != (ent.start, ent.end)
-            and phrase_start <= ent.start
-            and ent.end <= phrase_end
-        ):
-            phrase = doc[phrase_start:phrase_end]
-            entity.add_mention(phrase.start_char, phrase.end_char, phrase.text)

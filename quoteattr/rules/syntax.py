@@ -128,6 +128,16 @@ def is_personal(token: Token) -> bool:
     )
 
 
+SUBJECT_NAME_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def is_subject_name(head: Token) -> bool:
+    """A name that is a subject, or in apposition to one ("His brother, Devon Bell, spoke")."""
+    if head.dep_ == "appos":
+        head = head.head
+    return head.dep_ in SUBJECT_NAME_DEPS
+
+
 def child_with(token: Token, *deps: str, lower: str | None = None) -> Token | None:
     for child in token.children:
         if child.dep_ in deps and (lower is None or child.lower_ == lower):
@@ -151,18 +161,16 @@ def find_subject(verb: Token, depth: int = 0) -> tuple[Token, Via] | None:
     """The speaker-subject of `verb`, following shared subjects up the tree."""
     fronted = fronted_clause_subject(verb)
     skipped = -1 if fronted is None else fronted.i
-    subject = next(
-        (
-            c
-            for c in verb.children
-            if c.dep_ in SUBJECTS
-            and c.i != skipped
-            and not c.is_punct
-            and not _is_quotation(c)
-            and not _closed_before(c, verb)
-        ),
-        None,
+    subjects = (
+        _past_dateline(c)
+        for c in verb.children
+        if (c.dep_ in SUBJECTS or (c.dep_ in DATELINE_DEPS and _dateline_dash(c) is not None))
+        and c.i != skipped
+        and not c.is_punct
+        and not _is_quotation(c)
+        and not _closed_before(c, verb)
     )
+    subject = next((c for c in subjects if c is not None), None)
     if subject is not None:
         via = Via.INVERTED if subject.i > verb.i else Via.SUBJECT
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
@@ -196,6 +204,35 @@ def find_subject(verb: Token, depth: int = 0) -> tuple[Token, Via] | None:
         found = find_subject(head, depth + 1)
         if found is not None:
             return found[0], Via.INHERITED_SUBJECT
+    return None
+
+
+DATELINE_DASHES = frozenset({"--", "-", "–", "—", "―"})
+DATELINE_DEPS = frozenset(
+    {"npadvmod", "dep"}
+)  # where the parser hangs a dateline it did not read as a subject
+
+
+def _past_dateline(subject: Token) -> Token | None:
+    """The subject, unless it is a dateline the parser took for one ("DENVER — The widow sued",
+    "SPRINGFIELD, Ill. (AP) — ..."). Then the subject is what the parser hung on it after the
+    dash ("WASHINGTON -- President Obama ... said": Obama), or none of its words."""
+    dash = _dateline_dash(subject)
+    if dash is None:
+        return subject
+    return next((c for c in subject.rights if c.dep_ == "appos" and c.i > dash.i), None)
+
+
+def _dateline_dash(token: Token) -> Token | None:
+    """The dash after a dateline opening the sentence at `token` (capitals, then a dash before
+    any lower-case word), else None."""
+    if not (token.is_sent_start and token.is_upper and len(token.text) > 1):
+        return None
+    for following in token.doc[token.i + 1 : token.i + 9]:
+        if following.text in DATELINE_DASHES:
+            return following
+        if following.is_lower:
+            return None
     return None
 
 

@@ -1,0 +1,58 @@
+"""Registering the article's names before any mention is resolved: every PERSON and ORG the
+recognizer found, and the proper-noun subjects it missed, in document order."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span
+
+from .arrays import indices
+from .names import CALENDAR
+from .syntax import SUBJECT_NAME_DEPS, noun_phrase
+
+if TYPE_CHECKING:
+    from .speakers import EntityResolver
+
+
+def seed_names(resolver: EntityResolver) -> None:
+    """Register every PERSON and ORG the NER found, so later surnames and pronouns can refer to
+    them. The whole noun phrase around the name is a mention too: its titles and appositions
+    ("Finance Minister Maria Lopez", "Anna Weber, the president,") tell gender and what "the
+    minister" means. A proper noun the NER left out is a name too when it is the subject of a
+    verb ("Byron received his education"): subjects are who acts, and pronouns go back to them.
+    Names are registered in document order, so that a surname goes to whoever was named before
+    it, not after."""
+    doc, arrays = resolver.doc, resolver.arrays
+    seeds: list[tuple[int, int, Span | None]] = []  # (first token, end token, the NER's name)
+    for ent in doc.ents:
+        while len(ent) > 1 and ent[0].tag_.startswith("VB"):
+            # 'Said Ellis: "..."': an inverted cue the NER took into the name
+            ent = Span(ent.doc, ent.start + 1, ent.end, label=ent.label)
+        if ent.label_ in ("PERSON", "ORG"):
+            seeds.append((ent.start, ent.end, ent))
+    untagged_subjects = (
+        arrays.tag(lambda tag: tag == "NNP")
+        & arrays.dep(SUBJECT_NAME_DEPS.__contains__)
+        & ~arrays.has_entity_type()
+    )
+    for i in indices(untagged_subjects):
+        start = i
+        while start > 0 and doc[start - 1].tag_ == "NNP" and doc[start - 1].head.i == i:
+            start -= 1
+        if not any(doc[k].lower_ in CALENDAR for k in range(start, i + 1)):
+            seeds.append((start, i + 1, None))
+    for start, end, ent in sorted(seeds, key=lambda seed: seed[0]):
+        if ent is None:
+            resolver.add_name(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), None)
+            continue
+        entity = resolver.add_name(ent.start_char, ent.end_char, ent.label_)
+        phrase_start, phrase_end = noun_phrase(ent.root)
+        if (
+            entity is not None
+            and (phrase_start, phrase_end) != (ent.start, ent.end)
+            and phrase_start <= ent.start
+            and ent.end <= phrase_end
+        ):
+            phrase = doc[phrase_start:phrase_end]
+            entity.add_mention(phrase.start_char, phrase.end_char, phrase.text)
