@@ -1228,3 +1228,34 @@ def test_an_interviews_repeated_label_is_its_speaker_and_a_notice_is_not(extract
         ("Okoro", "Not really"),
         ("Okoro", "That is simply not true"),
     ]
+
+
+Q_AND_A = (
+    "Ines Okoro has run the harbour authority for ten years. We asked Okoro about the port.\n\n"
+    "Q: Has the job changed?\n"
+    "A: Not really. We still move more grain than anyone on the coast.\n\n"
+    "Q: Your critics say the port is too slow.\n"
+    "A: That is simply not true. We cut waiting times in half last year."
+)
+
+
+def test_a_question_and_answer_interviews_answers_are_the_interviewees(extract):
+    answers = [q for q in extract(Q_AND_A) if q.cue is not None and q.cue.text == ":"]
+    assert [(q.kind.value, q.speaker.name, q.text.split(".")[0]) for q in answers] == [
+        ("direct", "Ines Okoro", "Not really"),
+        ("direct", "Ines Okoro", "That is simply not true"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(Q_AND_A.replace("Q: ", ""), id="answers-without-questions"),
+        pytest.param(
+            "We asked about the port.\n\nQ: Has the job changed?\nA: Not really, the harbour is busy.",
+            id="no-one-named-before-the-questions",
+        ),
+    ],
+)
+def test_no_interview_answers_without_questions_and_an_interviewee(extract, text):
+    assert [q.text for q in extract(text) if q.cue is not None and q.cue.text == ":"] == []

@@ -16,6 +16,7 @@ from .clauses import clip_to_paragraphs, parenthetical_content
 from .colons import colon_lead_ins, news_colons
 from .context import DocContext
 from .cues import clause_attributions, verb_attributions
+from .interviews import interview_answers
 from .lexicon import CueLexicon
 from .morphology import singular
 from .phrases import according_to_attributions, noun_attributions
@@ -71,6 +72,7 @@ def rule_attributions(context: DocContext) -> list[Attribution]:
     for attribution in news:
         classify(context, attribution, consumed)
     attributions.extend(news)
+    attributions.extend(interview_answers(context))
     attributions.extend(link_quotes(context, attributions, consumed))
     merge_split_quotes(context, attributions, consumed)
     for attribution in attributions:

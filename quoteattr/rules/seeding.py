@@ -9,7 +9,7 @@ from spacy.tokens import Span
 
 from .arrays import indices
 from .names import CALENDAR
-from .syntax import SUBJECT_NAME_DEPS, noun_phrase
+from .syntax import SUBJECT_NAME_DEPS, noun_phrase, proper_name_start
 
 if TYPE_CHECKING:
     from .speakers import EntityResolver
@@ -37,9 +37,7 @@ def seed_names(resolver: EntityResolver) -> None:
         & ~arrays.has_entity_type()
     )
     for i in indices(untagged_subjects):
-        start = i
-        while start > 0 and doc[start - 1].tag_ == "NNP" and doc[start - 1].head.i == i:
-            start -= 1
+        start = proper_name_start(doc[i])
         if not any(doc[k].lower_ in CALENDAR for k in range(start, i + 1)):
             seeds.append((start, i + 1, None))
     for start, end, ent in sorted(seeds, key=lambda seed: seed[0]):

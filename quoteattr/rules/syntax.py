@@ -138,6 +138,14 @@ def is_subject_name(head: Token) -> bool:
     return head.dep_ in SUBJECT_NAME_DEPS
 
 
+def proper_name_start(head: Token) -> int:
+    """The first token of the proper-noun run a name's head closes ("Ines Okoro": "Ines")."""
+    start = head.i
+    while start > 0 and head.doc[start - 1].tag_ == "NNP" and head.doc[start - 1].head.i == head.i:
+        start -= 1
+    return start
+
+
 def child_with(token: Token, *deps: str, lower: str | None = None) -> Token | None:
     for child in token.children:
         if child.dep_ in deps and (lower is None or child.lower_ == lower):
