@@ -271,6 +271,20 @@ NAMES = [
         id="near-neighbour-a-name-beside-the-description-names-the-speaker",
     ),
     pytest.param(
+        "Shares of Northwind Corp fell 8% on Tuesday.\n\n"
+        "Northwind also announced a buyback. The board approved the plan on Monday, the company "
+        "said.",
+        [{"text": "The board approved the plan on Monday", "speaker": "Northwind Corp"}],
+        id="a-company-by-the-first-word-of-its-name",
+    ),
+    pytest.param(
+        "Trump University was sued in 2013.\n\n"
+        "Trump said on Monday that the suit was baseless.\n\n"
+        "Donald Trump later repeated the claim.",
+        [{"text": "that the suit was baseless", "speaker": "Donald Trump"}],
+        id="near-neighbour-not-the-person-an-institution-is-named-after",
+    ),
+    pytest.param(
         "Mayor Bill de Blasio spoke at the scene.\n\n"
         "De Blasio said the blast was an intentional act. De Blasio added that no group had "
         "claimed it.",

@@ -35,6 +35,8 @@ SUFFIXES = word_list("name_suffixes")
 CALENDAR = word_list("calendar_words")
 
 ORGANISATION_NAME_WORDS = word_list("organisation_name_words")
+# Institutions named after someone ("Trump University"), unlike a company's legal form ("Corp").
+NAMED_AFTER_WORDS = ORGANISATION_NAME_WORDS - word_list("legal_forms")
 
 PARTICLES = word_list("name_particles")
 
@@ -92,6 +94,18 @@ def plausible_name(text: str) -> bool:
     )
 
 
+def lone_word_match(word: str, name: tuple[str, ...]) -> int:
+    """How one word stands for a name: 2 as the name itself or its surname ("Clinton"), 1 as its
+    first word ("Hillary", "Goldman" for "Goldman Sachs", "Northwind" for "Northwind Corp"), 0
+    not at all: a word inside a longer run ("Trump" is not "Washington Post Hit Piece Exploits
+    Trump Supporter"), or the person an institution is named after ("Trump University", "the
+    Clinton Foundation")."""
+    surname = next((w for w in reversed(name) if w not in SUFFIXES), name[-1])
+    if word == surname:
+        return 2
+    return 1 if word == name[0] and name[-1] not in NAMED_AFTER_WORDS else 0
+
+
 def compatible_names(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     if not short or not long:
         return False
@@ -99,13 +113,7 @@ def compatible_names(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     if len(short) > 1 and set(short) & SUFFIXES != set(long) & SUFFIXES:
         return False
     if len(short) == 1 < len(long):
-        # One word stands for a fuller name as its surname or its first word ("Clinton",
-        # "Hillary", "Goldman" for "Goldman Sachs"), never as a word inside it ("Trump" is not
-        # "Washington Post Hit Piece Exploits Trump Supporter") nor as the person an
-        # organisation is named after ("Trump University", "the Clinton Foundation").
-        surname = next((word for word in reversed(long) if word not in SUFFIXES), long[-1])
-        word = short[0]
-        return word == surname or (word == long[0] and long[-1] not in ORGANISATION_NAME_WORDS)
+        return lone_word_match(short[0], long) > 0
     if set(short) <= set(long):
         return True
     # Initials: "J. Smith" ~ "John Smith".

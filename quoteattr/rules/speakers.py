@@ -27,6 +27,7 @@ from .names import (
     display_name,
     fold,
     is_title_case,
+    lone_word_match,
     name_key,
     plausible_name,
     proper_noun_run,
@@ -145,7 +146,8 @@ class EntityResolver(NominalResolution, PronounResolution):
 
     def _match(self, key: tuple[str, ...], start: int) -> NameCluster | None:
         """The entity a name belongs to: the most recent one whose names it is compatible with.
-        A lone word two people share is the one just introduced as a subject, in this paragraph
+        A lone word two people share is a surname before a first word ("Trump" after "Donald
+        Trump" and "Trump University"), then the one just introduced as a subject, in this paragraph
         or the one before ("Scott's brother, Devon Scott, spoke. ... Scott said"), else the one
         the article names most ("Clinton" after "Hillary Clinton" and "her daughter Chelsea
         Clinton"), as news style keeps the bare surname for its principal figure. Only entities
@@ -156,13 +158,14 @@ class EntityResolver(NominalResolution, PronounResolution):
 
         paragraph = self.paragraph_of(start)
 
-        def rank(entity: NameCluster) -> tuple[bool, int, int]:
+        def rank(entity: NameCluster) -> tuple[int, bool, int, int]:
             if len(key) > 1:
-                return False, 0, self._last_seen.get(entity.entity_id, -1)
+                return 0, False, 0, self._last_seen.get(entity.entity_id, -1)
+            how = max(lone_word_match(key[0], known) for known in entity.names)
             introduced = self._introduced_as_subject.get(entity.entity_id)
             fresh = introduced is not None and 0 <= paragraph - introduced <= 1
             times_named = 0 if fresh else self._times_named[entity.entity_id]
-            return fresh, times_named, self._last_seen.get(entity.entity_id, -1)
+            return how, fresh, times_named, self._last_seen.get(entity.entity_id, -1)
 
         ranked = sorted(candidates.values(), key=rank, reverse=True)
         for entity in ranked:
