@@ -256,6 +256,22 @@ NAMES = [
         id="a-possessive-pronoun-is-named-in-the-description",
     ),
     pytest.param(
+        "Hillary Clinton spoke in Ohio. A Clinton spokesman said the rally drew 10,000 people.",
+        [{"text": "the rally drew 10,000 people", "speaker": "Hillary Clinton's spokesman"}],
+        id="a-persons-name-before-a-person-noun",
+    ),
+    pytest.param(
+        "Donald Trump spoke in Ohio. Trump aides said the rally drew 10,000 people.",
+        [{"text": "the rally drew 10,000 people", "speaker": "Donald Trump's aides"}],
+        id="a-persons-name-the-tagger-read-as-a-noun",
+    ),
+    pytest.param(
+        "The White House said on Monday that the talks would resume.\n\n"
+        "White House officials said the talks would resume in May.",
+        [{"text": "the talks would resume in May", "speaker": "White House"}],
+        id="near-neighbour-an-organisations-officials-speak-for-it",
+    ),
+    pytest.param(
         "Maria Lopez won the primary. Lopez's husband said turnout was high.",
         [{"text": "turnout was high", "speaker": "Maria Lopez's husband"}],
         id="a-possessor-the-recognizer-missed",

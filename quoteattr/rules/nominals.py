@@ -13,7 +13,7 @@ from ..records import EntityType
 from .lexicon import word_groups, word_list
 from .mentions import MentionKind, ResolvedMention
 from .morphology import plural, singular
-from .names import NameCluster, fold, proper_noun_run
+from .names import NameCluster, fold, name_key, proper_noun_run
 from .pronouns import FEMALE, MALE, ROLE_NOUNS, other_party
 from .syntax import AGENT_NOUN_SUFFIXES, DOCUMENT_NOUNS, NAME_LABELS, ORG_NOUNS, names_in
 
@@ -166,8 +166,8 @@ class NominalResolution:
     def _possessed(
         self, span: Span, previous: list[tuple[int, NameCluster]]
     ) -> ResolvedMention | None:
-        """A person known by someone else's name ("Trump's attorney", "his wife", "her former
-        aides"): a description with the possessor named ("Donald Trump's attorney"), not the
+        """A person known by someone else's name ("Trump's attorney", "his wife", "a Clinton
+        spokesman"): a description with the possessor named ("Donald Trump's attorney"), not the
         possessor, who is someone else. A document or a body of the possessor ("his letter",
         "Clinton's campaign") is left to speak for them, and a name beside the noun ("Trump's
         attorney, Michael Cohen,") names the speaker itself. None when that is not the case or
@@ -175,8 +175,16 @@ class NominalResolution:
         root = span.root
         if root.tag_ not in ("NN", "NNS") or not names_a_person(root):
             return None
+        # "Trump's attorney", or a person's name before the noun ("Trump supporters", "a Clinton
+        # spokesman"): an organisation's there may speak for it ("White House officials").
         possessor = next(
-            (c for c in root.children if c.dep_ == "poss" and span.start <= c.i < span.end), None
+            (
+                c
+                for c in root.children
+                if span.start <= c.i < span.end
+                and (c.dep_ == "poss" or (c.dep_ == "compound" and self._names_a_person(c)))
+            ),
+            None,
         )
         if possessor is None:
             return None
@@ -198,7 +206,7 @@ class NominalResolution:
                 else proper_noun_run(self.doc[possessor.left_edge.i : owned_from])
             )
             owner = (
-                None
+                self._match(name_key(possessor.text), possessor.idx)  # "Trump" tagged a noun
                 if name is None
                 else self.add_name(name.start_char, name.end_char, name.label_ or None)
             )
@@ -210,6 +218,22 @@ class NominalResolution:
         start, end = span.start_char, owned.end_char
         group = self._described(f"{owner.name}'s {owned.text}", start, end, self.text[start:end])
         return ResolvedMention(group, group.type, MentionKind.DESCRIPTIVE, (start, end))
+
+    def _names_a_person(self, word: Token) -> bool:
+        """Whether a word before a noun is a person's name: tagged one, or a capitalised word of
+        a person the article named in full ("Trump aides" with "Trump" tagged a common noun;
+        not "World leaders" after "the World has not witnessed")."""
+        if word.ent_type_:
+            return word.ent_type_ == "PERSON"
+        key = name_key(word.text)
+        return (
+            word.is_title
+            and len(key) == 1
+            and any(
+                e.type == EntityType.PERSON and any(len(name) > 1 for name in e.names)
+                for e in self._by_word.get(key[0], {}).values()
+            )
+        )
 
     def _latest_place(self, start: int) -> tuple[int, int] | None:
         """The character range of the latest place the recognizer named before `start`, within

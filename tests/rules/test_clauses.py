@@ -80,7 +80,6 @@ def test_clip_drops_pieces_left_empty(context_of):
     assert chars(doc, attribution.content) == ["Hale"]
 
 
-
 @pytest.mark.parametrize(
     ("paragraph", "rest"),
     [
