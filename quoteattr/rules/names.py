@@ -125,12 +125,38 @@ def compatible_names(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 
 @define
+class WrittenName:
+    """One way an entity's name is written: its key and how often, in text and in headlines."""
+
+    key: tuple[str, ...]
+    in_text: int = 0
+    in_title_lines: int = 0
+
+    def rank(self, text: str, forms: list[WrittenName]) -> tuple[bool, bool, int, tuple]:
+        """The order of `NameCluster.offer_name` among all `forms` of the name."""
+        key = self.key
+        # A headline's capitals hide which words are the name: trust one there that opens with a
+        # first name ("Hillary Clinton Was Headed ...", not "Derelict Obama and Clinton").
+        full = len(key) > 1 and (self.in_text > 0 or key[0] in FIRST_NAME_GENDER)
+        if full:
+            full = not any(_front_extends(key, other.key) for other in forms)
+        # Written most often, counting the shorter full names it completes ("Bill de Blasio"
+        # stands for each "De Blasio"), so that a run-on read once loses to the usual name.
+        words = set(key)
+        support = sum(
+            other.in_text + other.in_title_lines
+            for other in forms
+            if len(other.key) > 1 and words.issuperset(other.key)
+        )
+        return full, self.in_text > 0, support, name_rank(text)
+
+
+@define
 class NameCluster:
     entity_id: int
     names: dict[tuple[str, ...], None] = field(factory=dict)  # an ordered set
     best_display: str = ""  # the name as the article writes it (see `offer_name`)
-    # Each way the name is written -> [times in running text, times in title-case lines].
-    written: dict[str, list[int]] = field(factory=dict)
+    written: dict[str, WrittenName] = field(factory=dict)  # each way the name is written
     labels: Counter = field(factory=Counter)
     mentions: dict[tuple[int, int], None] = field(factory=dict)  # character ranges, an ordered set
     words: set[str] = field(factory=set)  # every word of every mention: titles, appositions
@@ -155,22 +181,15 @@ class NameCluster:
         capitals ("Obama Sees 'Personal Insult'") and words in front of a known full name
         ("Crooked Hillary Clinton", "Miss Universe Alicia Machado") are no way of writing it.
         Kept as it comes, so that reading the name costs nothing."""
-        self.written.setdefault(text, [0, 0])[in_title_line] += 1
-        self.best_display = max(self.written, key=self._display_rank)
-
-    def _display_rank(self, text: str) -> tuple[bool, bool, int, tuple[int, bool, int]]:
-        key = name_key(text)
-        in_text, in_title_lines = self.written[text]
-        # A headline's capitals hide which words are the name: trust one there that opens with a
-        # first name ("Hillary Clinton Was Headed ...", not "Derelict Obama and Clinton").
-        full = len(key) > 1 and (in_text > 0 or key[0] in FIRST_NAME_GENDER)
-        others = [(name_key(other), sum(counts)) for other, counts in self.written.items()]
-        if full:
-            full = not any(_front_extends(key, other) for other, _ in others)
-        # Written most often, counting the shorter full names it completes ("Bill de Blasio"
-        # stands for each "De Blasio"), so that a run-on read once loses to the usual name.
-        support = sum(n for other, n in others if len(other) > 1 and set(other) <= set(key))
-        return full, in_text > 0, support, name_rank(text)
+        form = self.written.get(text)
+        if form is None:
+            form = self.written[text] = WrittenName(name_key(text))
+        if in_title_line:
+            form.in_title_lines += 1
+        else:
+            form.in_text += 1
+        forms = list(self.written.values())
+        self.best_display = max(self.written, key=lambda t: self.written[t].rank(t, forms))
 
     @property
     def gender(self) -> str | None:
