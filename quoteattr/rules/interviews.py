@@ -56,10 +56,11 @@ def _interviewee(doc: Doc, before: int) -> Span | None:
     nouns that are subjects there ("Okoro has run the port" with "Okoro" untagged)."""
     people = [ent for ent in doc.ents if ent.label_ == "PERSON" and ent.end_char <= before]
     if not people:
+        intro = doc.char_span(0, before, alignment_mode="contract") or doc[:0]
         people = [
             doc[proper_name_start(token) : token.i + 1]
-            for token in doc
-            if token.idx < before and token.tag_ == "NNP" and token.dep_ in SUBJECT_NAME_DEPS
+            for token in intro
+            if token.tag_ == "NNP" and token.dep_ in SUBJECT_NAME_DEPS
         ]
     if not people:
         return None
