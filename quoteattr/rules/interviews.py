@@ -33,7 +33,8 @@ def interview_answers(context: DocContext) -> list[Attribution]:
     for answer in ANSWER.finditer(text, first_question.end()):
         content_start, content_end = answer.span(1)
         content_end = len(text[content_start:content_end].rstrip()) + content_start
-        colon = doc.char_span(text.index(":", answer.start()), text.index(":", answer.start()) + 1)
+        colon_at = text.index(":", answer.start())
+        colon = doc.char_span(colon_at, colon_at + 1)
         if colon is None or len(colon) != 1:
             continue
         found.append(
