@@ -301,6 +301,16 @@ NAMES = [
         id="near-neighbour-not-the-person-an-institution-is-named-after",
     ),
     pytest.param(
+        'Striker Jonas Berg scored twice.\n\n"I just try to be in the right place," Berg said.',
+        [{"text": "I just try to be in the right place,", "speaker": "Jonas Berg"}],
+        id="a-role-before-a-first-name-is-no-part-of-the-name",
+    ),
+    pytest.param(
+        "Sens. Jeff Merkley and Sherrod Brown wrote to the bank. Merkley said the bank had failed.",
+        [{"text": "the bank had failed", "speaker": "Jeff Merkley"}],
+        id="a-plural-title-is-a-title",
+    ),
+    pytest.param(
         "Mayor Bill de Blasio spoke at the scene.\n\n"
         "De Blasio said the blast was an intentional act. De Blasio added that no group had "
         "claimed it.",

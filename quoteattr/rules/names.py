@@ -14,7 +14,7 @@ from spacy.tokens import Span
 
 from ..records import EntityType
 from .lexicon import read_lexicon, word_list
-from .syntax import NAME_LABELS
+from .syntax import AGENT_NOUN_SUFFIXES, NAME_LABELS
 
 TITLES = word_list("titles")
 
@@ -297,10 +297,21 @@ def is_title_case(line: str) -> bool:
 
 
 def display_name(text: str) -> str:
-    """The name as written, without titles in front and possessive 's."""
+    """The name as written, without titles in front and possessive 's. An agent noun in front
+    of a first name is a role the recognizer took in ("Striker Jonas Berg"), unless a first name
+    itself ("Walker Evans"); any other word may be one ("Cornell William Brooks")."""
     words = text.replace("’", "'").split()
-    while len(words) > 1 and words[0].strip(".").lower() in TITLES:
-        words.pop(0)
+    while len(words) > 1:
+        first = words[0].strip(".").lower()
+        if first in TITLES or (
+            len(words) > 2
+            and fold(words[1]) in FIRST_NAME_GENDER
+            and fold(first) not in FIRST_NAME_GENDER
+            and fold(first).endswith(AGENT_NOUN_SUFFIXES)
+        ):
+            words.pop(0)
+        else:
+            break
     while len(words) > 1 and words[-1].lower() in TRAILING_FUNCTION_WORDS:
         words.pop()  # an entity span the NER ran one word too far ("Ketil Okafor of")
     # Quote marks the recognizer took in ("Ava DuVernay's ‘Selma’") go before the possessive.
