@@ -570,6 +570,28 @@ def test_mixed_quotes(extract, text, expected):
     assert project(result[0], text, expected) == expected
 
 
+# A clause whose verb lies inside the quotation it opens with is that quotation alone; one whose
+# verb lies outside it is a mixed quote: (text, the record's kind and text).
+QUOTATION_THEN_NARRATION = [
+    pytest.param(
+        'Fans chanted "We are top of the league" long after the final whistle, and the manager '
+        "applauded them.",
+        ("direct", "We are top of the league"),
+        id="narration-after-a-quoted-clause",
+    ),
+    pytest.param(
+        'Maria Lopez said "reunification" is inevitable.',
+        ("mixed", 'reunification" is inevitable'),
+        id="near-neighbour-the-verb-outside-the-quotation",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTATION_THEN_NARRATION)
+def test_words_after_a_quoted_clause_are_the_writers(extract, text, expected):
+    assert [(q.kind.value, q.text) for q in extract(text)] == [expected]
+
+
 # --- indirect quotes: the content clause of a cue ------------------------------------------------
 
 INDIRECT = [

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from spacy.tokens import Token
 
@@ -15,7 +15,7 @@ from .candidates import Attribution, Via
 from .categories import has_thing_object
 from .context import DocContext
 from .lexicon import CueLexicon
-from .marks import CLOSERS_FOR, QuotedSpan
+from .marks import CLOSERS_FOR, QUOTE_MARKS, QuotedSpan
 from .syntax import (
     COPULAS,
     DOCUMENT_NOUNS,
@@ -67,6 +67,21 @@ def classify(
         attribution.content = [(start, last.close + 1)]
         start, end = attribution.start, attribution.end
         quotes = index.overlapping(start, end)
+    first = quotes[0]
+    if (
+        cue is not None
+        and cue < start <= first.start
+        and first.close < end
+        and _gap_is(text, start, first.start, QUOTE_MARKS)
+    ):
+        # 'Fans chanted "We are top of the league" long after the whistle, and ...': a clause
+        # whose verb lies inside the quotation it opens with is that quotation; what follows the
+        # close is the writer's ('said "reunification" is inevitable' keeps its verb outside).
+        span = context.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and first.start <= span.root.idx < first.end:
+            attribution.content = [(start, first.close + 1)]
+            start, end = attribution.start, attribution.end
+            quotes = index.overlapping(start, end)
     if not _unquoted_words(text, start, end, quotes):
         attribution.kind = QuoteKind.DIRECT
         attribution.content = [(q.start, q.end) for q in quotes]
@@ -80,7 +95,7 @@ def classify(
     consumed.update(q.open for q in quotes)
 
 
-def _gap_is(text: str, start: int, end: int, allowed: str) -> bool:
+def _gap_is(text: str, start: int, end: int, allowed: Container[str]) -> bool:
     return all(ch.isspace() or ch in allowed for ch in text[start:end])
 
 
