@@ -1019,6 +1019,16 @@ ROLES = [
         id="colon-lead-in-a-clause-with-a-speech-noun-across-a-paragraph",
     ),
     pytest.param(
+        'She became so upset that Maria Lopez had to change her answer: "I was just kidding."',
+        {
+            "kind": "direct",
+            "text": "I was just kidding.",
+            "speaker": "Maria Lopez",
+            "cue": "answer",
+        },
+        id="colon-lead-in-ending-in-what-was-said-of-any-verb",
+    ),
+    pytest.param(
         "On Monday, in a long and angry speech to the party, Maria Lopez told the delegates:\n\n"
         '"We will win."',
         {"kind": "direct", "text": "We will win.", "speaker": "Maria Lopez", "cue": "told"},

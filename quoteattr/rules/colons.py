@@ -17,7 +17,14 @@ from .context import DocContext
 from .lexicon import CueLexicon
 from .marks import CLOSERS_FOR
 from .names import TITLES
-from .syntax import SPEAKER_LABELS, is_personal, mention_head, names_in, noun_phrase
+from .syntax import (
+    SPEAKER_LABELS,
+    find_subject,
+    is_personal,
+    mention_head,
+    names_in,
+    noun_phrase,
+)
 
 QUOTE_OPENERS = frozenset(CLOSERS_FOR)
 # A lead-in longer than this is a sentence of its own, not a label.
@@ -104,6 +111,9 @@ def _clause_lead_in(lead: Span, lexicon: CueLexicon) -> LeadRoles | None:
     """A lead-in that is a clause of its own ending at the colon: 'On Monday, Sanders made the
     following comment:', 'The ministry said in a statement on Friday:'. Its verb is a speech
     verb, or its object names something said ("comment", "statement")."""
+    said = _said_before_colon(lead, lexicon)
+    if said is not None:
+        return said
     root = lead[-1].sent.root
     if not (lead.start <= root.i < lead.end) or not root.tag_.startswith("VB"):
         return None
@@ -119,6 +129,18 @@ def _clause_lead_in(lead: Span, lexicon: CueLexicon) -> LeadRoles | None:
     if subject is None or not is_personal(subject):
         return None
     return noun_phrase(mention_head(subject)), cue, lemma
+
+
+def _said_before_colon(lead: Span, lexicon: CueLexicon) -> LeadRoles | None:
+    """A lead-in ending in the object that names what was said, of any verb ('... that I had to
+    change my answer:', 'She gave her reply:'), spoken by that verb's subject."""
+    obj = lead[-1]
+    if obj.dep_ != "dobj" or lexicon.category_of(obj.lower_, "noun") != "statement":
+        return None
+    found = find_subject(obj.head)
+    if found is None or not is_personal(found[0]):
+        return None
+    return noun_phrase(mention_head(found[0])), obj, lexicon.verb_lemma(obj.lower_) or obj.lower_
 
 
 def news_colons(context: DocContext) -> list[Attribution]:
