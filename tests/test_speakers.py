@@ -203,6 +203,17 @@ NAMES = [
         id="the-speaker-after-a-dateline-is-the-subject",
     ),
     pytest.param(
+        "The latest is Vireo Labs, whose chief executive, Tom Avery, told the council last month "
+        "that sensors would end traffic.",
+        [{"text": "that sensors would end traffic", "speaker": "Tom Avery"}],
+        id="a-whose-phrase-read-as-an-apposition-names-who-acts",
+    ),
+    pytest.param(
+        "Vireo Labs, whose sensors are on every lamppost, said the data would be anonymised.",
+        [{"text": "the data would be anonymised", "speaker": "Vireo Labs"}],
+        id="near-neighbour-a-whose-clause-of-the-subject",
+    ),
+    pytest.param(
         "NASA said on Monday that the launch would slip.",
         [{"text": "that the launch would slip", "speaker": "NASA"}],
         id="near-neighbour-capitals-without-a-dash-are-a-subject",

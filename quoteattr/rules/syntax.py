@@ -180,6 +180,7 @@ def find_subject(verb: Token, depth: int = 0) -> tuple[Token, Via] | None:
     )
     subject = next((c for c in subjects if c is not None), None)
     if subject is not None:
+        subject = _whose_apposition(subject)
         via = Via.INVERTED if subject.i > verb.i else Via.SUBJECT
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return mention_head(subject), Via.RELATIVE_CLAUSE
@@ -219,6 +220,17 @@ DATELINE_DASHES = frozenset({"--", "-", "–", "—", "―"})
 DATELINE_DEPS = frozenset(
     {"npadvmod", "dep"}
 )  # where the parser hangs a dateline it did not read as a subject
+
+
+def _whose_apposition(subject: Token) -> Token:
+    """'Vireo Labs, whose chief executive, Tom Avery, told ...': a "whose" phrase the parser hung
+    on the subject as an apposition names who acts; else the subject itself."""
+    for child in subject.children:
+        if child.dep_ == "appos" and any(
+            g.dep_ == "poss" and g.lower_ == "whose" for g in child.children
+        ):
+            return child
+    return subject
 
 
 def _past_dateline(subject: Token) -> Token | None:
