@@ -182,7 +182,7 @@ class NominalResolution:
                 c
                 for c in root.children
                 if span.start <= c.i < span.end
-                and (c.dep_ == "poss" or (c.dep_ == "compound" and self._names_a_person(c)))
+                and (c.dep_ == "poss" or (c.dep_ == "compound" and self._is_persons_name(c)))
             ),
             None,
         )
@@ -219,7 +219,7 @@ class NominalResolution:
         group = self._described(f"{owner.name}'s {owned.text}", start, end, self.text[start:end])
         return ResolvedMention(group, group.type, MentionKind.DESCRIPTIVE, (start, end))
 
-    def _names_a_person(self, word: Token) -> bool:
+    def _is_persons_name(self, word: Token) -> bool:
         """Whether a word before a noun is a person's name: tagged one, or a capitalised word of
         a person the article named in full ("Trump aides" with "Trump" tagged a common noun;
         not "World leaders" after "the World has not witnessed")."""

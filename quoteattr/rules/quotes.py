@@ -18,6 +18,7 @@ from .lexicon import CueLexicon
 from .marks import CLOSERS_FOR, QUOTE_MARKS, QuotedSpan
 from .syntax import (
     COPULAS,
+    DASHES,
     DOCUMENT_NOUNS,
     SPEAKER_LABELS,
     char_range,
@@ -35,7 +36,6 @@ SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“‘']")
 # The end of an attribution between two pieces of one quotation: '"A," he said, "B."' and
 # '"A," he said, but "B."'.
 SPLIT_JOIN = re.compile(r",(?:\s*(?:but|and))?$")
-DASHES = ("--", "-", "–", "—", "―")
 
 
 def _unquoted_words(text: str, start: int, end: int, quotes: Sequence[QuotedSpan]) -> list[str]:

@@ -121,11 +121,12 @@ class EntityResolver(NominalResolution, PronounResolution):
             return None
         entity = self._match(key, start)
         head = self._head(start, end)
+        paragraph = self.paragraph_of(start)
         if entity is None:
             entity = NameCluster(entity_id=len(self.entities))
             self.entities.append(entity)
             if head is not None and is_subject_name(head):
-                self._introduced_as_subject[entity.entity_id] = self.paragraph_of(start)
+                self._introduced_as_subject[entity.entity_id] = paragraph
         entity.names[key] = None
         self._times_named[entity.entity_id] += 1
         for word in key:
@@ -134,7 +135,7 @@ class EntityResolver(NominalResolution, PronounResolution):
         self._first_seen[entity.entity_id] = min(
             start, self._first_seen.get(entity.entity_id, start)
         )
-        entity.offer_name(display_name(text), self.paragraph_of(start) in self._title_lines)
+        entity.offer_name(display_name(text), paragraph in self._title_lines)
         if label:
             entity.count_label(label, key)
         entity.add_mention(start, end, text)

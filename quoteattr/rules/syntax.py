@@ -44,6 +44,7 @@ COORDINATORS = word_list("coordinators")
 
 # Punctuation that sets a parenthetical off from the clause it interrupts.
 SET_OFF = frozenset({",", "--", "—", "–"})
+DASHES = ("--", "-", "–", "—", "―")  # the longer first, for `str.startswith`
 
 
 def noun_phrase(token: Token) -> tuple[int, int]:
@@ -216,10 +217,8 @@ def find_subject(verb: Token, depth: int = 0) -> tuple[Token, Via] | None:
     return None
 
 
-DATELINE_DASHES = frozenset({"--", "-", "–", "—", "―"})
-DATELINE_DEPS = frozenset(
-    {"npadvmod", "dep"}
-)  # where the parser hangs a dateline it did not read as a subject
+# Where the parser hangs a dateline it did not read as a subject.
+DATELINE_DEPS = frozenset({"npadvmod", "dep"})
 
 
 def _whose_apposition(subject: Token) -> Token:
@@ -249,7 +248,7 @@ def _dateline_dash(token: Token) -> Token | None:
     if not (token.is_sent_start and token.is_upper and len(token.text) > 1):
         return None
     for following in token.doc[token.i + 1 : token.i + 9]:
-        if following.text in DATELINE_DASHES:
+        if following.text in DASHES:
             return following
         if following.is_lower:
             return None
