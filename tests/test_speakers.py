@@ -160,7 +160,14 @@ NAMES = [
     pytest.param(
         "The Harbour Times asked the court to unseal the file.\n\n"
         "A New York judge said the file would stay sealed.",
-        [{"text": "the file would stay sealed", "speaker": None, "mention": "A New York judge"}],
+        # Named by the description (OTHER), not by the place.
+        [
+            {
+                "text": "the file would stay sealed",
+                "speaker": "A New York judge",
+                "mention": "A New York judge",
+            }
+        ],
         id="a-place-describes-a-speaker-it-does-not-name",
     ),
     pytest.param(
@@ -187,7 +194,13 @@ NAMES = [
     pytest.param(
         "DENVER — The widow of a police officer sued the city on Tuesday, saying it had failed "
         "to train her husband.",
-        [{"text": "it had failed to train her husband", "speaker": None, "mention": "The widow"}],
+        [
+            {
+                "text": "it had failed to train her husband",
+                "speaker": "The widow of a police officer",
+                "mention": "The widow of a police officer",
+            }
+        ],
         id="a-dateline-the-parser-read-as-a-subject-is-no-speaker",
     ),
     pytest.param(
@@ -327,6 +340,87 @@ NAMES = [
         "claimed it.",
         [{"text": "the blast was an intentional act", "speaker": "Bill de Blasio"}],
         id="the-full-name-completes-a-two-word-surname",
+    ),
+    # An institution's name keeps the words a person's title would lose.
+    pytest.param(
+        "The Democratic National Committee said the emails were stolen. The Republican "
+        "National Committee said they were not.",
+        [
+            {"text": "the emails were stolen", "speaker": "Democratic National Committee"},
+            {"text": "they were not", "speaker": "Republican National Committee"},
+        ],
+        id="an-institutions-name-keeps-its-title-words",
+    ),
+    pytest.param(
+        "Democratic Sen. Maria Lopez said the bill would pass.",
+        [{"text": "the bill would pass", "speaker": "Maria Lopez"}],
+        id="near-a-persons-titles-still-go",
+    ),
+    # A document speaks for its author: in its own phrase, or where the article introduced it.
+    pytest.param(
+        "The Harbour Council issued a statement on Friday.\n\n"
+        "The statement said the test was a clear violation of the rules.",
+        [{"text": "the test was a clear violation of the rules", "speaker": "Harbour Council"}],
+        id="a-definite-document-is-its-issuers",
+    ),
+    pytest.param(
+        "Maria Lopez attacked the ad on Monday.\n\nThe ad says the mayor cannot be trusted.",
+        [{"text": "the mayor cannot be trusted", "speaker": None, "mention": "The ad"}],
+        id="near-who-attacks-a-document-did-not-make-it",
+    ),
+    pytest.param(
+        "A study released by the Harbour Institute found that rents rose.\n\n"
+        "The report says the city needs more homes.",
+        [{"text": "the city needs more homes", "speaker": "Harbour Institute"}],
+        id="a-document-of-the-same-kind-before-it",
+    ),
+    pytest.param(
+        "Ruth Okafor filed papers on Monday. Her submission to the court noted that the "
+        "deal had collapsed.",
+        [{"text": "that the deal had collapsed", "speaker": "Ruth Okafor"}],
+        id="a-documents-possessor-is-its-author",
+    ),
+    # One person described is named by the description; a bare noun is not.
+    pytest.param(
+        "A spokeswoman for the Harbour Council said the vote would go ahead.",
+        [
+            {
+                "text": "the vote would go ahead",
+                "speaker": "A spokeswoman for the Harbour Council",
+            }
+        ],
+        id="one-person-described",
+    ),
+    pytest.param(
+        "A spokeswoman said the vote would go ahead.",
+        [{"text": "the vote would go ahead", "speaker": None, "mention": "A spokeswoman"}],
+        id="near-a-bare-noun-is-unnamed",
+    ),
+    # The writer's "I": signed below on a letters page, or named by an op-ed's closing line.
+    pytest.param(
+        "Buses deserve better\n\nLETTERS.\n\nI said last year that the mayor had failed the riders.\n\n"
+        "Toni Williams.\n\nI told the council that the fares were too high.\n\nJohn Weinbrecht.",
+        [
+            {"text": "that the mayor had failed the riders", "speaker": "Toni Williams"},
+            {"text": "that the fares were too high", "speaker": "John Weinbrecht"},
+        ],
+        id="a-letter-is-its-signers",
+    ),
+    pytest.param(
+        "Buses deserve better\n\nI said last year that the mayor had failed the riders.\n\n"
+        "Rising Costs Ahead.\n\nThe fares rise every year.",
+        [{"text": "that the mayor had failed the riders", "speaker": None, "mention": "I"}],
+        id="near-a-heading-is-no-signature",
+    ),
+    pytest.param(
+        "My father would have loved him.\n\nMy father often said that hate was a virtue. "
+        "I wrote that the progress would last.\n\n"
+        "Charlotte Meehan is a playwright at Wheaton College.",
+        [
+            {"text": "that hate was a virtue", "speaker": "Charlotte Meehan's father"},
+            {"text": "that the progress would last", "speaker": "Charlotte Meehan"},
+        ],
+        id="an-op-eds-closing-line-names-its-writer",
     ),
 ]
 

@@ -4,7 +4,6 @@ display name, and the entity a cluster of mentions makes (its names, labels, gen
 from __future__ import annotations
 
 import functools
-import re
 import unicodedata
 from collections import Counter
 
@@ -40,11 +39,7 @@ NAMED_AFTER_WORDS = ORGANISATION_NAME_WORDS - word_list("legal_forms")
 
 PARTICLES = word_list("name_particles")
 
-BYLINE_SEPARATORS = frozenset({"/", "|"})
-# "By Karen Holt" (a line of its own, maybe followed by ", Staff Writer" or "/ Metro News"): one
-# author; "By Ann Lee and Tom Ray" names two, and no "I" is theirs alone.
-BYLINE = re.compile(r"(?i:by)\s+([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*){1,3})\s*(?:[,/|]|$)")
-BYLINE_PARAGRAPHS = 5  # a byline stands among the article's first paragraphs
+BYLINE_SEPARATORS = frozenset({"/", "|"})  # "Jane Roe / Metro News"
 
 QUOTE_MARKS = " \"'‘’“”«»"
 
@@ -68,13 +63,34 @@ def fold(text: str) -> str:
 
 @functools.lru_cache(maxsize=8192)
 def name_key(text: str) -> tuple[str, ...]:
-    """Normalised name words: no titles, possessives, accents, case or punctuation."""
-    words = []
-    for raw in fold(text).replace("’", "'").split():
-        word = raw.removesuffix("'s").strip(".,;:'\"()[]")
-        if word and word not in TITLES:
-            words.append(word)
-    return tuple(words)
+    """Normalised name words: no titles (an institution's own words stay: see
+    `is_institution`), possessives, accents, case or punctuation."""
+    words = [
+        word
+        for raw in fold(text).replace("’", "'").split()
+        if (word := raw.removesuffix("'s").strip(".,;:'\"()[]"))
+    ]
+    dropped = INSTITUTION_ARTICLES if is_institution(words) else TITLES
+    return tuple(word for word in words if word not in dropped)
+
+
+INSTITUTION_ARTICLES = frozenset({"the", "of"})
+
+
+def is_institution(words: list[str]) -> bool:
+    """Whether folded name words name an institution, whose words a person's titles may be part
+    of: "Democratic National Committee" is not the "National Committee", "Chinese Foreign
+    Ministry" no "Ministry", "Department of State" no "Department". The name ends in an
+    organisation's word or has one before "of"; "Tom Church" (a first name before it) is a
+    person."""
+    if not words:
+        return False
+    if words[-1] in ORGANISATION_NAME_WORDS:
+        return len(words) < 2 or words[-2] not in FIRST_NAME_GENDER
+    return any(
+        word in ORGANISATION_NAME_WORDS and after == "of"
+        for word, after in zip(words, words[1:], strict=False)
+    )
 
 
 def plausible_name(text: str) -> bool:
@@ -297,17 +313,30 @@ def is_title_case(line: str) -> bool:
 
 
 def display_name(text: str) -> str:
-    """The name as written, without titles in front and possessive 's. An agent noun in front
+    """The name as written, without titles or lower-case words in front ("the federal
+    Securities and Exchange Commission") and possessive 's; an institution keeps the titles its
+    name holds ("Democratic National Committee", see `is_institution`). An agent noun in front
     of a first name is a role the recognizer took in ("Striker Jonas Berg"), unless a first name
     itself ("Walker Evans"); any other word may be one ("Cornell William Brooks")."""
     words = text.replace("’", "'").split()
+    dropped = (
+        INSTITUTION_ARTICLES
+        if is_institution([fold(word).removesuffix("'s").strip(".,;:") for word in words])
+        else TITLES
+    )
     while len(words) > 1:
         first = words[0].strip(".").lower()
-        if first in TITLES or (
-            len(words) > 2
-            and fold(words[1]) in FIRST_NAME_GENDER
-            and fold(first) not in FIRST_NAME_GENDER
-            and fold(first).endswith(AGENT_NOUN_SUFFIXES)
+        # "the federal Securities and Exchange Commission": a name begins with a capital
+        lowercase = words[0].islower() and fold(first) not in PARTICLES
+        if (
+            first in dropped
+            or lowercase
+            or (
+                len(words) > 2
+                and fold(words[1]) in FIRST_NAME_GENDER
+                and fold(first) not in FIRST_NAME_GENDER
+                and fold(first).endswith(AGENT_NOUN_SUFFIXES)
+            )
         ):
             words.pop(0)
         else:
@@ -317,18 +346,6 @@ def display_name(text: str) -> str:
     # Quote marks the recognizer took in ("Ava DuVernay's ‘Selma’") go before the possessive.
     cleaned = " ".join(words).strip(QUOTE_MARKS).removesuffix("'s")
     return cleaned.strip(" ,.;:")
-
-
-def byline_author(text: str, paragraph_starts: list[int]) -> tuple[int, int] | None:
-    """The character range of the one author a byline names ("By Karen Holt"), else None."""
-    starts = paragraph_starts[:BYLINE_PARAGRAPHS]
-    for start, end in zip(starts, [*starts[1:], len(text)]):
-        line = text[start:end].strip()
-        match = BYLINE.match(line)
-        if match is not None and len(line) <= 80:
-            offset = text.index(line, start)
-            return offset + match.start(1), offset + match.end(1)
-    return None
 
 
 def proper_noun_run(span: Span) -> Span | None:

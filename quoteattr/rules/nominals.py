@@ -26,8 +26,6 @@ DESCRIBED_LABEL = "DESCRIBED"  # the label of a group entity named by its descri
 NOMINAL_WINDOW = 6
 ARTICLE = 1_000_000  # a window of paragraphs that is the whole article
 QUANTIFIERS = word_list("group_quantifiers")
-# The verbs of "a report released by", "a complaint filed by": who made the document.
-AUTHOR_DEPS = frozenset({"acl", "relcl"})
 # Dependents that describe a group: "federal prosecutors", "the 40 nurses", "shelter users",
 # "attorneys for the family", "nurses who work nights".
 DESCRIBING_DEPS = frozenset({"amod", "compound", "nummod", "prep", "poss", "acl", "relcl", "nmod"})
@@ -38,9 +36,10 @@ def descriptive_phrase(span: Span, anonymous: frozenset[str]) -> Span | None:
     None: the span itself, or, for a quantifier ("Most"), the phrase it heads ("Most of the 40
     nurses").
 
-    The head must be a plural common noun that is neither an anonymous source noun nor a
-    document, and the phrase must say which group it is: a modifier other than a determiner or a
-    pronoun, or a quantifier over it ("most of the nurses")."""
+    The head must be a plural common noun, or a singular one that names a person ("a New York
+    judge"), that is neither an anonymous source noun nor a document, and the phrase must say
+    which group or person it is: a modifier other than a determiner, a pronoun or (for one
+    person) a number, or a quantifier over it ("most of the nurses")."""
     root = span.root
     head, quantified = root, False
     if root.lower_ in QUANTIFIERS:
@@ -51,7 +50,21 @@ def descriptive_phrase(span: Span, anonymous: frozenset[str]) -> Span | None:
                 min(span.start, root.left_edge.i) : max(span.end, root.right_edge.i + 1)
             ]
     # "court records show": documents, not a group of people
-    if head.tag_ != "NNS" or head.lower_ in anonymous or head.lower_ in DOCUMENT_NOUNS:
+    if head.lower_ in anonymous or head.lower_ in DOCUMENT_NOUNS:
+        return None
+    # One person described ("a New York judge", "a spokeswoman for the campaign"), not by a
+    # number alone ("one questioner"); only nouns listed as people's, as a singular's suffix
+    # says little ("a controversial comment", "brain cancer").
+    one_person = (
+        head.tag_ == "NN"
+        and not quantified
+        and (
+            head.lower_ in PERSON_NOUNS
+            or head.lower_ in ROLE_NOUNS
+            or head.lower_ in RELATION_NOUNS
+        )
+    )
+    if head.tag_ != "NNS" and not one_person:
         return None
     describing = [
         child
@@ -59,6 +72,7 @@ def descriptive_phrase(span: Span, anonymous: frozenset[str]) -> Span | None:
         if child.dep_ in DESCRIBING_DEPS
         and span.start <= child.i < span.end
         and child.tag_ not in ("PRP", "PRP$")
+        and not (one_person and child.dep_ in ("nummod", "poss"))
     ]
     # "attorneys for the family", "advisers to Mr. Obama": the group's own prepositional phrase,
     # which the speaker mention may have left out.
@@ -84,6 +98,7 @@ def _quantified_group(quantifier: Token) -> Token | None:
 RELATION_NOUNS = frozenset(
     form for noun in word_list("relation_nouns") for form in (noun, plural(noun))
 )
+PERSON_NOUNS = word_list("person_nouns")
 
 
 def names_a_person(noun: Token) -> bool:
@@ -93,23 +108,12 @@ def names_a_person(noun: Token) -> bool:
     if word in DOCUMENT_NOUNS or word in ORG_NOUNS:
         return False
     base = singular(word) if noun.tag_ == "NNS" else word
-    return word in RELATION_NOUNS or base in ROLE_NOUNS or base.endswith(AGENT_NOUN_SUFFIXES)
-
-
-def document_author(root: Token) -> Token | None:
-    """The author of a document speaking ("a report by the Harbour Institute", "a study released
-    by the institute"): the object of its "by", directly or through the participle that made
-    it; else None."""
-    if root.lower_ not in DOCUMENT_NOUNS:
-        return None
-    for child in root.children:
-        if child.dep_ == "prep" and child.lower_ == "by":
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
-        if child.dep_ in AUTHOR_DEPS and child.tag_ == "VBN":
-            for agent in child.children:
-                if agent.dep_ == "agent":
-                    return next((c for c in agent.children if c.dep_ == "pobj"), None)
-    return None
+    return (
+        word in RELATION_NOUNS
+        or base in ROLE_NOUNS
+        or base in PERSON_NOUNS
+        or base.endswith(AGENT_NOUN_SUFFIXES)
+    )
 
 
 class NominalResolution:
@@ -191,7 +195,12 @@ class NominalResolution:
         owned_from = possessor.right_edge.i + 1  # past "'s"
         if any(ent.start >= owned_from for ent in names_in(span, NAME_LABELS)):
             return None
-        if possessor.tag_ == "PRP$":
+        if possessor.lower_ == "my":  # the writer's, outside quote marks ("my father said")
+            writer = (
+                None if self._quotes.contains(possessor.idx) else self._writers.at(possessor.idx)
+            )
+            owner = None if writer is None else self.writer(writer)
+        elif possessor.tag_ == "PRP$":
             if possessor.lower_ not in MALE | FEMALE:
                 return None
             self._previous = previous

@@ -13,6 +13,7 @@ from .lexicon import word_groups, word_list
 from .mentions import MentionKind, ResolvedMention
 from .names import FEMALE_TITLES, MALE_TITLES, NameCluster
 from .ranking import PronounRanker, candidate_features
+from .writers import Writers
 
 MALE = word_list("male_pronouns")
 FEMALE = word_list("female_pronouns")
@@ -45,7 +46,8 @@ class PronounResolution:
     is set (the shipped `quoteattr-coref`), else the hand-set salience does."""
 
     ranker: PronounRanker | None = None
-    _author: tuple[int, int] | None = None  # the byline's author (set by `EntityResolver`)
+    writer_ids: frozenset[int] = frozenset()  # the writer's entities (set by `EntityResolver`)
+    _writers: Writers  # who wrote the article's own words (set by `EntityResolver`)
 
     def _advance(self, before: int) -> None:
         """Resolve the third-person personal pronouns ("he", "her") before token `before`, in
@@ -75,6 +77,7 @@ class PronounResolution:
         if token.lower_ in FIRST_PERSON:
             return ResolvedMention(None, EntityType.PERSON)
         wanted, gender = agreement(token)
+        exclude |= self.writer_ids  # the writer is "I", never "she"
         entity = self._most_salient(token, start, previous, wanted, gender, exclude, self.ranker)
         if entity is None:
             return ResolvedMention(
@@ -101,13 +104,13 @@ class PronounResolution:
             gender = "female"
         elif head in MALE_TITLES or head.endswith("man"):
             gender = "male"
-        # Not of another party, and not the byline's author, who is the writer's "I".
-        exclude = frozenset(
+        # Not of another party, and not the writer, who is "I".
+        writers = self._writers.names
+        exclude = self.writer_ids | {
             e.entity_id
             for e in self.entities
-            if other_party(words, e.words)
-            or (self._author is not None and self._author in e.mentions)
-        )
+            if other_party(words, e.words) or any(name in e.mentions for name in writers)
+        }
         entity = self._most_salient(token, start, previous, {EntityType.PERSON}, gender, exclude)
         if entity is not None:
             self.salience.add(token, entity.entity_id)

@@ -17,12 +17,12 @@ from spacy.tokens import Span, Token
 from ..records import EntityType
 from .arrays import indices
 from .context import DocContext
+from .documents import DocumentResolution
 from .lexicon import word_list
 from .mentions import MentionKind, ResolvedMention
 from .names import (
     PLACE_LABELS,
     NameCluster,
-    byline_author,
     compatible_names,
     display_name,
     fold,
@@ -33,7 +33,7 @@ from .names import (
     proper_noun_run,
     without_dateline,
 )
-from .nominals import NominalResolution, document_author
+from .nominals import NominalResolution
 from .pronouns import (
     FEMALE,
     FIRST_PERSON,
@@ -44,7 +44,8 @@ from .pronouns import (
 )
 from .ranking import PACKAGED, PronounRanker, packaged_ranker
 from .salience import SalienceIndex
-from .syntax import NAME_LABELS, ORG_NOUNS, is_subject_name, names_in
+from .syntax import DOCUMENT_NOUNS, NAME_LABELS, ORG_NOUNS, is_subject_name, names_in
+from .writers import Writers
 
 PLURAL = word_list("plural_pronouns")
 FIRST_PERSON_SINGULAR = word_list("first_person_singular")
@@ -58,7 +59,7 @@ def _describes(name: Span, head: Token) -> bool:
     return name.label_ in PLACE_LABELS and name.end <= head.i
 
 
-class EntityResolver(NominalResolution, PronounResolution):
+class EntityResolver(NominalResolution, DocumentResolution, PronounResolution):
     """Builds the document's entities and resolves speaker, addressee and source mentions."""
 
     def __init__(self, context: DocContext, ranker: PronounRanker | str | None = None) -> None:
@@ -93,7 +94,12 @@ class EntityResolver(NominalResolution, PronounResolution):
         self._quotes = context.quotes
         # Places the recognizer named, in order, for "the state" and "the city" (`_latest_place`).
         self._places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "GPE"]
-        self._author = byline_author(self.text, self._paragraph_starts)
+        self._writers = Writers(
+            self.text,
+            context.paragraphs,
+            frozenset(e.start_char for e in doc.ents if e.label_ == "PERSON"),
+        )
+        self.writer_ids: frozenset[int] = frozenset()  # the entities of the writer's "I"
         self._title_lines = {  # paragraphs in title case: headlines, section heads
             i
             for i, (start, end) in enumerate(context.paragraphs)
@@ -293,22 +299,14 @@ class EntityResolver(NominalResolution, PronounResolution):
         if linked is not None:
             linked.add_mention(start, end, text)
             return ResolvedMention(linked, linked.type, how)
-        author = document_author(root)
-        if author is not None:  # a document speaks for whoever wrote it
-            author_names = names_in(self.doc[author.left_edge.i : author.right_edge.i + 1])
-            if author_names:
-                name = author_names[0]
-                entity = self.add_name(name.start_char, name.end_char, name.label_)
-                if entity is not None:
-                    return ResolvedMention(entity, entity.type, MentionKind.NOMINAL)
-        if (
-            how == MentionKind.PRONOUN
-            and self._author is not None
-            and head in FIRST_PERSON_SINGULAR
-            and not self._quotes.contains(start)
-        ):
-            # "I" in the writer's own words is the author the byline names.
-            entity = self.add_name(*self._author, "PERSON")
+        if head in DOCUMENT_NOUNS:  # a document speaks for whoever made it
+            author = self._document_speaker(root, previous_speakers)
+            if author is not None:
+                return ResolvedMention(author, author.type, MentionKind.NOMINAL)
+        writer = self._writers.at(start) if head in FIRST_PERSON_SINGULAR else None
+        if how == MentionKind.PRONOUN and writer is not None and not self._quotes.contains(start):
+            # "I" in the writer's own words is the author the byline or signature names.
+            entity = self.writer(writer)
             if entity is not None:
                 entity.add_mention(start, end, text)
                 return ResolvedMention(entity, entity.type, how)
@@ -323,6 +321,13 @@ class EntityResolver(NominalResolution, PronounResolution):
             self._pronouns[root.i] = resolved.entity
             return resolved
         return self._resolve_nominal(root.lower_, text, start, end, previous_speakers)
+
+    def writer(self, name: tuple[int, int]) -> NameCluster | None:
+        """The entity of the writer named at the character range `name`."""
+        entity = self.add_name(*name, "PERSON")
+        if entity is not None:
+            self.writer_ids |= {entity.entity_id}
+        return entity
 
     def _from_coref(self, token_i: int) -> NameCluster | None:
         """The named entity of the coreference cluster holding a mention headed by `token_i`,

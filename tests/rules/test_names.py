@@ -2,7 +2,7 @@
 
 import pytest
 
-from quoteattr.rules.names import byline_author
+from quoteattr.rules.writers import byline_author
 
 
 def starts(text: str) -> list[int]:
