@@ -457,3 +457,30 @@ def test_categories_need_a_pipeline_with_the_component():
 )
 def test_a_cue_with_its_own_object_reports_nothing_set_off_beside_it(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A claim or report somebody rejects or will not discuss is not theirs, and says not whose.
+        ("Aides to Maria Lopez rejected the claim that the plan was dead.", False),
+        ("Raj Patel declined to comment on reports that the company was for sale.", False),
+        ("Raj Patel dismissed reports that the company was for sale.", False),
+        # Near neighbours: a claim its subject makes or repeats is the subject's own.
+        ("Maria Lopez made the claim that the plan was dead.", True),
+        ("Maria Lopez repeated her claim that the plan was dead.", True),
+    ],
+)
+def test_a_claim_is_only_its_makers(text, expected):
+    by_the_noun = [record for record in found(text) if record[1] in ("claim", "reports")]
+    assert bool(by_the_noun) is expected, found(text)
+
+
+def test_a_relative_clause_cue_does_not_take_its_host_sentence():
+    # "who denied Vidal": a save in a match, and the sentence around it is not what was denied.
+    records = found("Parry praised his goalkeeper, Sean Doyle, who denied Vidal twice on Sunday.")
+    assert "denied" not in [record[1] for record in records], records
+    # Near neighbour: a relative clause's own content is still reported.
+    assert ("statement", "said", "the plan was dead") in found(
+        "Maria Lopez, who said the plan was dead, left early."
+    )

@@ -422,6 +422,24 @@ NAMES = [
         ],
         id="an-op-eds-closing-line-names-its-writer",
     ),
+    # A company the recognizer missed is named by its whole proper-noun run, plural words too.
+    pytest.param(
+        "NEW YORK, March 3 (Newswire) - Harlow Foods Inc on Tuesday reported a quarterly profit.\n\n"
+        "Net income rose to $212 million, the company said in a statement.",
+        [{"text": "Net income rose to $212 million", "speaker": "Harlow Foods Inc"}],
+        id="a-company-name-with-a-plural-word",
+    ),
+    # A person's bare surname the recognizer tagged a place is still the person.
+    pytest.param(
+        "Chidi Okonkwo scored twice for Rovers on Saturday. Manager Glen Parry said the win was "
+        "deserved.\n\nOkonkwo, 19, was asked whether he would sign a new contract. He said the "
+        "club would handle that.",
+        [
+            {"text": "the win was deserved", "speaker": "Glen Parry"},
+            {"text": "the club would handle that", "speaker": "Chidi Okonkwo", "mention": "He"},
+        ],
+        id="a-surname-tagged-as-a-place",
+    ),
 ]
 
 

@@ -102,9 +102,10 @@ def build_records(
     quotes = [
         _quote(text, attribution, resolved[id(attribution)], doc) for attribution in attributions
     ]
-    # Words given to nobody are no attribution; a quotation without a speaker is still a quote
-    # (a paraphrase with quoted words in it, too: they are somebody's words).
-    quotes = [q for q in quotes if q.speaker or q.sources or q.kind is not QuoteKind.INDIRECT]
+    # Words given to nobody are no attribution, even inside another's report ("aides rejected the
+    # claim that ...": whose claim, it does not say); a quotation without a speaker is still a
+    # quote (a paraphrase with quoted words in it, too: they are somebody's words).
+    quotes = [q for q in quotes if q.speaker or q.kind is not QuoteKind.INDIRECT]
     entities = [
         DocumentEntity(
             entity_id=entity.entity_id,

@@ -11,7 +11,7 @@ from ..records import Category
 from .candidates import Attribution, Via
 from .lexicon import CueLexicon, word_list
 from .morphology import inflections
-from .syntax import DOCUMENT_NOUNS, ORG_NOUNS, is_personal
+from .syntax import DOCUMENT_NOUNS, ORG_NOUNS, PROPER_NOUN_TAGS, is_personal
 
 # Complementizers of a yes/no question ("asked whether ...", "would not say if ...").
 QUESTION_MARKS = frozenset({"whether", "if"})
@@ -165,7 +165,7 @@ def topic_is_content(cue: Token, topic: Token, lexicon: CueLexicon) -> bool:
         # what a noun of speech or thought is about; unless it is the preposition its verb
         # reports with ("a call for talks", "a warning of war").
         return own
-    return own or topic.tag_ not in ("NNP", "NNPS")
+    return own or topic.tag_ not in PROPER_NOUN_TAGS
 
 
 def is_finite_clause(clause: Token) -> bool:

@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..records import QuoteKind
-from .candidates import Attribution
+from .candidates import Attribution, Via
 from .context import DocContext
 from .lexicon import CueLexicon
 from .syntax import (
@@ -73,6 +73,8 @@ AS_CLAUSE_SPILL = 4  # words of a fronted "as" clause the parser may hang on the
 def parenthetical_content(doc: Doc, attribution: Attribution, lexicon: CueLexicon) -> None:
     """'The plan is dead, the minister said.' and 'The plan, he said, is dead.': the rest of the
     sentence, when the cue clause is set off from it by a comma."""
+    if attribution.via is Via.RELATIVE_CLAUSE:
+        return  # "his goalkeeper, Doyle, who denied Vidal twice": the sentence is not its words
     verb = doc[attribution.cue[0]]
     spoken_to = attribution.cue_lemma in lexicon.addressee_object
     sent = verb.sent

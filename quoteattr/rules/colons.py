@@ -18,6 +18,7 @@ from .lexicon import CueLexicon
 from .marks import CLOSERS_FOR
 from .names import TITLES
 from .syntax import (
+    PROPER_NOUN_TAGS,
     SPEAKER_LABELS,
     find_subject,
     is_personal,
@@ -183,7 +184,7 @@ def news_colons(context: DocContext) -> list[Attribution]:
         title_case = (
             len(lead) <= 3
             and lead.text.lower() not in lexicon.non_speaker_labels
-            and all(t.tag_ in ("NNP", "NNPS") for t in lead)
+            and all(t.tag_ in PROPER_NOUN_TAGS for t in lead)
         )
         transcript = label or (title_case and lead.text in repeated_labels())
         known = title_case and (
@@ -224,7 +225,7 @@ def _names_someone(label: Span, proper_nouns: Callable[[], frozenset[str]]) -> b
 
 def _proper_nouns(arrays: DocArrays) -> frozenset[str]:
     """The proper nouns the article writes in ordinary case, lower-cased."""
-    proper = arrays.tag(("NNP", "NNPS").__contains__) & ~arrays.upper()
+    proper = arrays.tag(PROPER_NOUN_TAGS.__contains__) & ~arrays.upper()
     return frozenset(arrays.lower_forms(proper))
 
 

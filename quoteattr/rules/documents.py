@@ -10,12 +10,19 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from .lexicon import word_groups, word_list
+from .lexicon import word_groups
 from .mentions import ResolvedMention
-from .morphology import inflections, plural, singular
+from .morphology import plural, singular
 from .names import NameCluster
 from .pronouns import FEMALE, MALE
-from .syntax import DOCUMENT_NOUNS, child_with, find_subject, noun_phrase
+from .syntax import (
+    AUTHORING_VERBS,
+    DOCUMENT_NOUNS,
+    PROPER_NOUN_TAGS,
+    child_with,
+    find_subject,
+    noun_phrase,
+)
 
 # Words for one kind of document, singular and plural: "the report" after "a study", "the clip"
 # after "a web video".
@@ -24,8 +31,6 @@ DOCUMENT_KINDS = {
     for word, group in word_groups("document_kinds").items()
     for form in (word, plural(word))
 }
-# Verbs whose subject made their object: "the council issued a statement".
-AUTHORING_VERBS = frozenset(f for lemma in word_list("authoring_verbs") for f in inflections(lemma))
 # The verbs of "a report released by", "a complaint filed by": who made the document.
 AUTHOR_DEPS = frozenset({"acl", "relcl"})
 # Prepositions that lead to the place a document was given out in ("in a statement, X said").
@@ -60,7 +65,7 @@ def own_author(root: Token) -> Token | None:
         if child.dep_ == "poss" or (
             child.dep_ == "compound"
             and child.i < root.i
-            and any(t.tag_ in ("NNP", "NNPS") for t in child.subtree)
+            and any(t.tag_ in PROPER_NOUN_TAGS for t in child.subtree)
         ):
             return child
     return None

@@ -13,7 +13,7 @@ from spacy.tokens import Span
 
 from ..records import EntityType
 from .lexicon import read_lexicon, word_list
-from .syntax import AGENT_NOUN_SUFFIXES, NAME_LABELS
+from .syntax import AGENT_NOUN_SUFFIXES, NAME_LABELS, PROPER_NOUN_TAGS
 
 TITLES = word_list("titles")
 
@@ -354,7 +354,7 @@ def proper_noun_run(span: Span) -> Span | None:
     best: tuple[int, int] | None = None
     start = None
     for token in [*span, None]:
-        if token is not None and token.tag_ in ("NNP", "NNPS"):
+        if token is not None and token.tag_ in PROPER_NOUN_TAGS:
             start = token.i if start is None else start
             continue
         if start is not None:
@@ -370,7 +370,7 @@ def without_dateline(span: Span) -> Span:
     Xi Jinping" gives "Xi Jinping"): a dateline or a timestamp run into a headline is no part of
     the name's noun phrase. Else the span itself."""
     for token in span:
-        if token.tag_ in ("NNP", "NNPS") or token.ent_type_ in ("PERSON", "ORG"):
+        if token.tag_ in PROPER_NOUN_TAGS or token.ent_type_ in ("PERSON", "ORG"):
             before = span.doc[span.start : token.i]
             if any(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in before):
                 return span.doc[token.i : span.end]

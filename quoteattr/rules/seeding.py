@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from .arrays import indices
 from .names import CALENDAR
-from .syntax import SUBJECT_NAME_DEPS, noun_phrase, proper_name_start
+from .syntax import PROPER_NOUN_TAGS, SUBJECT_NAME_DEPS, noun_phrase, proper_name_start
+
+# Labels the recognizer gives a surname it takes for a place or a people ("Okonkwo", "Jordan").
+SURNAME_LOOKALIKE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 
 if TYPE_CHECKING:
     from .speakers import EntityResolver
@@ -31,6 +34,7 @@ def seed_names(resolver: EntityResolver) -> None:
             ent = Span(ent.doc, ent.start + 1, ent.end, label=ent.label)
         if ent.label_ in ("PERSON", "ORG"):
             seeds.append((ent.start, ent.end, ent))
+    seeds.extend(_surnames_tagged_as_places(doc))
     untagged_subjects = (
         arrays.tag(lambda tag: tag == "NNP")
         & arrays.dep(SUBJECT_NAME_DEPS.__contains__)
@@ -54,3 +58,23 @@ def seed_names(resolver: EntityResolver) -> None:
         ):
             phrase = doc[phrase_start:phrase_end]
             entity.add_mention(phrase.start_char, phrase.end_char, phrase.text)
+
+
+def _surnames_tagged_as_places(doc: Doc) -> list[tuple[int, int, None]]:
+    """A lone word the recognizer tagged a place or a group that is the surname of a person named
+    before it ("Chidi Okonkwo scored ... Okonkwo, 19, was asked", the second tagged GPE): news
+    style keeps the bare surname for the person, so it is a name to match, not a place."""
+    surnames: dict[str, int] = {}  # a person's last name word -> where the person is first named
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            surnames.setdefault(ent[-1].lower_, ent.start)
+    found = []
+    for ent in doc.ents:
+        if (
+            ent.label_ in SURNAME_LOOKALIKE_LABELS
+            and len(ent) == 1
+            and ent[0].tag_ in PROPER_NOUN_TAGS
+            and surnames.get(ent[0].lower_, ent.start) < ent.start
+        ):
+            found.append((ent.start, ent.end, None))
+    return found

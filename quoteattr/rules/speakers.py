@@ -44,7 +44,14 @@ from .pronouns import (
 )
 from .ranking import PACKAGED, PronounRanker, packaged_ranker
 from .salience import SalienceIndex
-from .syntax import DOCUMENT_NOUNS, NAME_LABELS, ORG_NOUNS, is_subject_name, names_in
+from .syntax import (
+    DOCUMENT_NOUNS,
+    NAME_LABELS,
+    ORG_NOUNS,
+    PROPER_NOUN_TAGS,
+    is_subject_name,
+    names_in,
+)
 from .writers import Writers
 
 PLURAL = word_list("plural_pronouns")
@@ -260,7 +267,7 @@ class EntityResolver(NominalResolution, DocumentResolution, PronounResolution):
         if possessed is not None:
             return possessed
         names = names_in(span, NAME_LABELS)
-        if span.root.tag_ in ("NNP", "NNPS") and not span.root.ent_type_:
+        if span.root.tag_ in PROPER_NOUN_TAGS and not span.root.ent_type_:
             # "Mikel Arteta, the Arsenal manager" with Arteta untagged: the head names the
             # speaker, not a name inside its apposition.
             names = [ent for ent in names if ent.label_ == "PERSON"]

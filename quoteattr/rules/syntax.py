@@ -10,11 +10,12 @@ from spacy.tokens import Doc, Span, Token
 
 from .candidates import Via
 from .lexicon import word_list
-from .morphology import plural
+from .morphology import inflections, plural
 
 if TYPE_CHECKING:
     from .candidates import Attribution
 
+PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})  # "Harlow Foods Inc": "Foods" is NNPS
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 # Clauses that take their subject from the verb they hang on ("..., calling for X", "and added").
@@ -25,6 +26,9 @@ IMPERSONAL_SUBJECTS = word_list("impersonal_subjects")
 PERSONAL_OBJECTS = word_list("personal_objects")
 AGENT_NOUN_SUFFIXES = tuple(word_list("agent_noun_suffixes"))  # "lawmaker", "economist"
 ORG_NOUNS = word_list("organisation_nouns")
+# Verbs whose subject made their object: "the council issued a statement", "he made the claim"
+# (not "aides rejected the claim": a claim rejected is somebody else's).
+AUTHORING_VERBS = frozenset(f for lemma in word_list("authoring_verbs") for f in inflections(lemma))
 # "the report", "a memo", "court records": documents that speak, singular and plural.
 DOCUMENT_NOUNS = frozenset(
     form for noun in word_list("document_nouns") for form in (noun, plural(noun))
@@ -125,7 +129,8 @@ def is_personal(token: Token) -> bool:
     return (
         token.ent_type_ in NAME_LABELS
         or token.lower_ in PERSONAL_OBJECTS
-        or token.tag_ in ("PRP", "NNP", "NNPS")
+        or token.tag_ == "PRP"
+        or token.tag_ in PROPER_NOUN_TAGS
     )
 
 
@@ -142,7 +147,11 @@ def is_subject_name(head: Token) -> bool:
 def proper_name_start(head: Token) -> int:
     """The first token of the proper-noun run a name's head closes ("Ines Okoro": "Ines")."""
     start = head.i
-    while start > 0 and head.doc[start - 1].tag_ == "NNP" and head.doc[start - 1].head.i == head.i:
+    while (
+        start > 0
+        and head.doc[start - 1].tag_ in PROPER_NOUN_TAGS
+        and head.doc[start - 1].head.i == head.i
+    ):
         start -= 1
     return start
 
@@ -348,7 +357,8 @@ def cue_words(verb: Token, content: tuple[int, int] | None) -> tuple[int, int]:
 
 def noun_owner(noun: Token, before: int) -> Token | None:
     """Whose claim a reporting noun is: "Trump's claim", "a claim by Trump" (before token `before`,
-    where the content starts), "Trump made the claim"."""
+    where the content starts), "Trump made the claim" (the subject of a verb that authors its
+    object; "Trump denied the claim" is no claim of his)."""
     owner = child_with(noun, "poss")
     if owner is None:
         by = next(
@@ -360,7 +370,7 @@ def noun_owner(noun: Token, before: int) -> Token | None:
             None,
         )
         owner = child_with(by, "pobj") if by is not None else None
-    if owner is None and noun.dep_ in ("dobj", "attr"):
+    if owner is None and noun.dep_ == "dobj" and noun.head.lower_ in AUTHORING_VERBS:
         subject = find_subject(noun.head)  # "he made the claim that ..."
         owner = subject[0] if subject is not None else None
     return owner
