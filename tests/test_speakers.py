@@ -440,6 +440,25 @@ NAMES = [
         ],
         id="a-surname-tagged-as-a-place",
     ),
+    # A lead describes a person the next paragraph names with the same title.
+    pytest.param(
+        "A federal judge on Thursday sentenced Carl Benning to four years, calling his conduct "
+        '"a betrayal."\n\nU.S. District Judge Helen Marsh said Benning had shown no remorse.',
+        [
+            {"text": 'his conduct "a betrayal."', "speaker": "Helen Marsh"},
+            {"text": "Benning had shown no remorse", "speaker": "Helen Marsh"},
+        ],
+        id="a-lead-describes-the-next-paragraph-names",
+    ),
+    pytest.param(
+        "The bill is dead.\n\nIt was a long fight.\n\nNobody expected it.\n\nVotes were counted."
+        "\n\nA senator said the bill would fail.\n\nSen. Ted Cruz said he would vote no.",
+        [
+            {"text": "the bill would fail", "speaker": None, "mention": "A senator"},
+            {"text": "he would vote no", "speaker": "Ted Cruz"},
+        ],
+        id="near-past-the-lead-a-senator-is-any-senator",
+    ),
 ]
 
 

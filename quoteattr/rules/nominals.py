@@ -24,6 +24,8 @@ PLACE_NOUNS = word_list("place_nouns")
 DESCRIBED_LABEL = "DESCRIBED"  # the label of a group entity named by its description (OTHER)
 # How many paragraphs back a nominal ("the president") looks for its referent.
 NOMINAL_WINDOW = 6
+NAMED_NEXT_WINDOW = 1  # paragraphs after a description where the person it describes is named
+LEAD_PARAGRAPHS = 4  # headline, byline, dateline and lead: where news describes before naming
 ARTICLE = 1_000_000  # a window of paragraphs that is the whole article
 QUANTIFIERS = word_list("group_quantifiers")
 # Dependents that describe a group: "federal prosecutors", "the 40 nurses", "shelter users",
@@ -124,6 +126,7 @@ class NominalResolution:
         self, head: str, text: str, start: int, end: int, previous: list[tuple[int, NameCluster]]
     ) -> ResolvedMention:
         words = set(fold(text).split())
+        named_next = False  # the entity is the person named just after the description
         if head in PLACE_NOUNS:
             # "the state" after "Ohio": a place named before, not "Secretary of State Jon Husted".
             kind = EntityType.GPE
@@ -148,6 +151,11 @@ class NominalResolution:
             if entity is None and head not in self._anonymous:
                 # A title used long after the person was introduced with it ("the nominee").
                 entity = self._titled(start, titles, words, ARTICLE)
+            if entity is None and head not in self._anonymous:
+                # News style describes first and names after: "A federal judge sentenced ...
+                # \n\n U.S. District Judge Helen Marsh said".
+                entity = self._named_next(start, titles, words)
+                named_next = entity is not None
             if entity is None and head in ROLE_NOUNS and not words & INDEFINITE:
                 # A role the article never wrote with the name ("the GOP nominee" after "Donald
                 # Trump"): an epithet, which refers to a salient person as a pronoun does.
@@ -156,7 +164,7 @@ class NominalResolution:
                     self._previous = previous
                     self._advance(span.root.i)
                     entity = self._epithet_referent(span.root, start, words, previous)
-        if entity is None or words & INDEFINITE:
+        if entity is None or (words & INDEFINITE and not named_next):
             span = self.doc.char_span(start, end, alignment_mode="expand")
             described = None if span is None else descriptive_phrase(span, self._anonymous)
             if described is None:
@@ -275,6 +283,30 @@ class NominalResolution:
             ),
             None,
         )
+
+    def _named_next(
+        self, start: int, titles: frozenset[str], words: set[str]
+    ) -> NameCluster | None:
+        """The first person the article names after `start`, in the same or the next paragraph,
+        with one of `titles` (and of no other party), when the description is the first
+        mention of anyone so titled (the caller looked back first): the person a news lead
+        describes before it names them. An indefinite one ("a senator") past the lead may be
+        anyone so titled."""
+        paragraph = self.paragraph_of(start)
+        if words & INDEFINITE and paragraph >= LEAD_PARAGRAPHS:
+            return None
+        at = bisect.bisect_right(self._name_mentions, start, key=lambda item: item[0])
+        for char, entity in self._name_mentions[at:]:
+            if self.paragraph_of(char) - paragraph > NAMED_NEXT_WINDOW:
+                return None
+            if (
+                self._first_seen[entity.entity_id] > start
+                and entity.may_be_person
+                and titles & entity.words
+                and not other_party(words, entity.words)
+            ):
+                return entity
+        return None
 
     def _described(self, name: str, start: int, end: int, text: str) -> NameCluster:
         """The entity of a group named by its description, one per description: it is kept out
