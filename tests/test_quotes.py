@@ -304,6 +304,11 @@ CUE_BEFORE_THE_NEXT_QUOTE = [
         [("We lost the game,", "said"), ("But we will be back next year.", None)],
         id="near-neighbour-the-cue-closes-the-first",
     ),
+    pytest.param(
+        'Dr. Paul Brenner called the findings "intriguing." He said a trial would be needed.',
+        [('the findings "intriguing."', "called"), ("a trial would be needed", "said")],
+        id="a-full-stop-before-a-cue-with-its-own-clause",
+    ),
 ]
 
 

@@ -149,6 +149,12 @@ def link_quotes(
 CUE_REACH = 250
 
 
+def _ends_sentence(text: str, quote: QuotedSpan) -> bool:
+    """Whether the quoted words end with a full stop: what follows starts a sentence of its own
+    ('"We will win," she said' goes on; '"We will win." She said ...' does not)."""
+    return text[quote.start : quote.end].rstrip().endswith(".")
+
+
 def _adjacent_bare_cue(
     context: DocContext, quote: QuotedSpan, bare: list[Attribution], cue_chars: list[int]
 ) -> Attribution | None:
@@ -160,7 +166,10 @@ def _adjacent_bare_cue(
         # A cue that already has a clause after it may still belong to the quote before it
         # ('"...," she said months later, and ...'): the parser's clause is then a misreading.
         settled = bool(attribution.content) and (
-            attribution.kind != QuoteKind.INDIRECT or attribution.start < cue_token.idx
+            attribution.kind != QuoteKind.INDIRECT
+            or attribution.start < cue_token.idx
+            # 'called it "intriguing." He said a trial ...': a new sentence with its own clause
+            or _ends_sentence(text, quote)
         )
         clause_start = min(
             cue_token.i, attribution.speaker[0] if attribution.speaker else cue_token.i
