@@ -459,6 +459,23 @@ NAMES = [
         ],
         id="near-past-the-lead-a-senator-is-any-senator",
     ),
+    # The parser's two subjects side by side, a description and the name, are one speaker.
+    pytest.param(
+        "State news agency Xinhua said the rules were an act of bullying.",
+        [{"text": "the rules were an act of bullying", "speaker": "Xinhua"}],
+        id="a-description-before-the-name-as-a-second-subject",
+    ),
+    # A body described by what it is of is named by its phrase; "the company" alone says not which.
+    pytest.param(
+        "China will take resolute measures, the commerce ministry said on Tuesday.",
+        [{"text": "China will take resolute measures", "speaker": "the commerce ministry"}],
+        id="a-body-described-is-named-by-its-phrase",
+    ),
+    pytest.param(
+        "Profits rose 8 percent, the company said on Tuesday.",
+        [{"text": "Profits rose 8 percent", "speaker": None, "mention": "the company"}],
+        id="near-the-company-alone-is-unnamed",
+    ),
 ]
 
 

@@ -28,6 +28,7 @@ NAMED_NEXT_WINDOW = 1  # paragraphs after a description where the person it desc
 LEAD_PARAGRAPHS = 4  # headline, byline, dateline and lead: where news describes before naming
 ARTICLE = 1_000_000  # a window of paragraphs that is the whole article
 QUANTIFIERS = word_list("group_quantifiers")
+JURISDICTION_ADJECTIVES = word_list("jurisdiction_adjectives")  # "the federal government"
 # Dependents that describe a group: "federal prosecutors", "the 40 nurses", "shelter users",
 # "attorneys for the family", "nurses who work nights".
 DESCRIBING_DEPS = frozenset({"amod", "compound", "nummod", "prep", "poss", "acl", "relcl", "nmod"})
@@ -83,6 +84,30 @@ def descriptive_phrase(span: Span, anonymous: frozenset[str]) -> Span | None:
         describing += after
         span = span.doc[span.start : max(c.right_edge.i for c in after) + 1]
     if not describing and not quantified:
+        return None
+    while len(span) > 1 and span[-1].is_punct:
+        span = span[:-1]
+    return span
+
+
+def described_body(span: Span) -> Span | None:
+    """The noun phrase that names a body the article describes rather than names ("the commerce
+    ministry", "the federal government", "a House panel"), else None: an organisation noun with
+    a noun or a jurisdiction before it; "the company" and "the new agency" say not which."""
+    head = span.root
+    if head.lower_ not in ORG_NOUNS:
+        return None
+    if not any(
+        span.start <= child.i < span.end
+        and (
+            (child.dep_ == "compound" and child.tag_.startswith("NN"))
+            or (
+                child.dep_ == "amod"
+                and (child.ent_type_ == "NORP" or child.lower_ in JURISDICTION_ADJECTIVES)
+            )
+        )
+        for child in head.children
+    ):
         return None
     while len(span) > 1 and span[-1].is_punct:
         span = span[:-1]
@@ -167,10 +192,13 @@ class NominalResolution:
         if entity is None or (words & INDEFINITE and not named_next):
             span = self.doc.char_span(start, end, alignment_mode="expand")
             described = None if span is None else descriptive_phrase(span, self._anonymous)
+            label = DESCRIBED_LABEL
+            if described is None and span is not None and kind == EntityType.ORG:
+                described, label = described_body(span), "ORG"
             if described is None:
                 return ResolvedMention(None, kind, MentionKind.NOMINAL)
             start, end = described.start_char, described.end_char
-            group = self._described(described.text, start, end, described.text)
+            group = self._described(described.text, start, end, described.text, label)
             return ResolvedMention(group, group.type, MentionKind.DESCRIPTIVE, (start, end))
         entity.add_mention(start, end, text)
         return ResolvedMention(entity, entity.type, MentionKind.NOMINAL)
@@ -308,14 +336,17 @@ class NominalResolution:
                 return entity
         return None
 
-    def _described(self, name: str, start: int, end: int, text: str) -> NameCluster:
-        """The entity of a group named by its description, one per description: it is kept out
-        of the name index, so that no name or pronoun joins it."""
+    def _described(
+        self, name: str, start: int, end: int, text: str, label: str = DESCRIBED_LABEL
+    ) -> NameCluster:
+        """The entity of a group or a body named by its description (typed OTHER, or by
+        `label`), one per description: it is kept out of the name index, so that no name joins
+        it."""
         key = fold(name)
         entity = self._descriptions.get(key)
         if entity is None:
             entity = NameCluster(entity_id=len(self.entities), best_display=name)
-            entity.labels[DESCRIBED_LABEL] += 1
+            entity.labels[label] += 1
             self.entities.append(entity)
             self._descriptions[key] = entity
         entity.add_mention(start, end, text)

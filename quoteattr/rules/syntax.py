@@ -188,8 +188,14 @@ def find_subject(verb: Token, depth: int = 0) -> tuple[Token, Via] | None:
         and not _is_quotation(c)
         and not _closed_before(c, verb)
     )
-    subject = next((c for c in subjects if c is not None), None)
+    found = [c for c in subjects if c is not None]
+    subject = found[0] if found else None
     if subject is not None:
+        # "State news agency Xinhua said": the parser's two subjects side by side are one noun
+        # phrase, a description before the name; the name is who speaks.
+        for later in found[1:]:
+            if later.left_edge.i == subject.right_edge.i + 1 and later.i < verb.i:
+                subject = later
         subject = _whose_apposition(subject)
         via = Via.INVERTED if subject.i > verb.i else Via.SUBJECT
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
