@@ -76,6 +76,25 @@ CASES = [
         "Ngozi Scott",
         id="surname-alone-tells-no-gender",
     ),
+    # The subject of a speech verb, one person described, is who "he" in its clause is.
+    pytest.param(
+        "Glen Parry praised the defence on Saturday. The keeper said he had studied the penalties.",
+        "he",
+        None,
+        id="a-described-speaker-takes-up-his-pronoun",
+    ),
+    pytest.param(
+        "Glen Parry praised the defence on Saturday. His mother said he had studied the penalties.",
+        "he",
+        "Glen Parry",
+        id="near-a-speaker-of-the-other-gender",
+    ),
+    pytest.param(
+        "Glen Parry praised the defence on Saturday. The keeper saw that he had studied the penalties.",
+        "he",
+        "Glen Parry",
+        id="near-no-speech-verb-above",
+    ),
 ]
 
 

@@ -31,7 +31,7 @@ from ..rules.context import DocContext
 from ..rules.lexicon import CueLexicon
 from ..rules.morphology import stem
 from ..rules.names import TITLES
-from ..rules.pronouns import ROLE_NOUNS
+from ..rules.people import ROLE_NOUNS
 from ..rules.quotes import classify
 from ..rules.syntax import (
     AGENT_NOUN_SUFFIXES,

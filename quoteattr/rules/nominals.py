@@ -12,10 +12,10 @@ from spacy.tokens import Span, Token
 from ..records import EntityType
 from .lexicon import word_groups, word_list
 from .mentions import MentionKind, ResolvedMention
-from .morphology import plural, singular
 from .names import NameCluster, fold, name_key, proper_noun_run
-from .pronouns import FEMALE, MALE, ROLE_NOUNS, other_party
-from .syntax import AGENT_NOUN_SUFFIXES, DOCUMENT_NOUNS, NAME_LABELS, ORG_NOUNS, names_in
+from .people import PERSON_NOUNS, RELATION_NOUNS, ROLE_NOUNS, names_a_person
+from .pronouns import FEMALE, MALE, other_party
+from .syntax import DOCUMENT_NOUNS, NAME_LABELS, ORG_NOUNS, names_in
 
 TITLE_EQUIVALENTS = word_groups("title_equivalents")  # "sen" -> {"sen", "senator"}
 NAMED_ORG_NOUNS = word_groups("named_organisation_nouns")  # "union" -> {"union", ...}
@@ -120,27 +120,6 @@ def _quantified_group(quantifier: Token) -> Token | None:
         if child.dep_ == "prep" and child.lower_ == "of":
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
-
-
-RELATION_NOUNS = frozenset(
-    form for noun in word_list("relation_nouns") for form in (noun, plural(noun))
-)
-PERSON_NOUNS = word_list("person_nouns")
-
-
-def names_a_person(noun: Token) -> bool:
-    """Whether a common noun names people ("attorney", "aides", "his wife", "economists"), not
-    a thing of theirs ("his plan", "her tax proposals", "his best response")."""
-    word = noun.lower_
-    if word in DOCUMENT_NOUNS or word in ORG_NOUNS:
-        return False
-    base = singular(word) if noun.tag_ == "NNS" else word
-    return (
-        word in RELATION_NOUNS
-        or base in ROLE_NOUNS
-        or base in PERSON_NOUNS
-        or base.endswith(AGENT_NOUN_SUFFIXES)
-    )
 
 
 class NominalResolution:

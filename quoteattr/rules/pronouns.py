@@ -9,10 +9,11 @@ import bisect
 from spacy.tokens import Token
 
 from ..records import EntityType
-from .lexicon import word_groups, word_list
+from .lexicon import CueLexicon, word_groups, word_list
 from .mentions import MentionKind, ResolvedMention
 from .names import FEMALE_TITLES, MALE_TITLES, NameCluster
-from .ranking import PronounRanker, candidate_features
+from .people import names_a_person, noun_gender
+from .ranking import PronounRanker, candidate_features, clause_verbs
 from .writers import Writers
 
 MALE = word_list("male_pronouns")
@@ -21,7 +22,6 @@ FIRST_PERSON = word_list("first_and_second_person")
 # How many paragraphs back a pronoun looks for named candidates.
 PRONOUN_WINDOW = 3
 GENDERED_PRONOUN_TAGS = frozenset({"PRP", "PRP$"})
-ROLE_NOUNS = word_list("role_nouns")
 PARTY_GROUPS = word_groups("party_groups")  # "gop" -> {"gop", "republican"}
 
 
@@ -41,11 +41,37 @@ def agreement(pronoun: Token) -> tuple[set[EntityType], str | None]:
     return {EntityType.ORG, EntityType.GPE, EntityType.NORP}, None
 
 
+def _described_subject_above(
+    pronoun: Token, gender: str | None, lexicon: CueLexicon
+) -> Token | None:
+    """The subject of the speech verb above a "he" or "she" that is the subject of its own
+    clause, when that subject is one person described by a common noun of no other gender ("The
+    keeper said he ...": the keeper), else None. A pronoun so placed takes up the speaker ("the
+    reader sees that she knows" may be anyone's)."""
+    if gender is None or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    own, above = clause_verbs(pronoun)
+    if own is None or above is None or own.dep_ != "ccomp" or not lexicon.verb_lemma(above.lower_):
+        return None
+    subject = next((c for c in above.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if (
+        subject is None
+        or subject.i > pronoun.i
+        or subject.tag_ != "NN"
+        or subject.ent_type_
+        or not names_a_person(subject)
+    ):
+        return None
+    told = noun_gender(subject.lower_)
+    return subject if told in (None, gender) else None
+
+
 class PronounResolution:
     """The pronoun methods of `EntityResolver`. `ranker` orders a pronoun's candidates where it
     is set (the shipped `quoteattr-coref`), else the hand-set salience does."""
 
     ranker: PronounRanker | None = None
+    lexicon: CueLexicon  # the cue words (set by `EntityResolver`)
     writer_ids: frozenset[int] = frozenset()  # the writer's entities (set by `EntityResolver`)
     _writers: Writers  # who wrote the article's own words (set by `EntityResolver`)
 
@@ -78,7 +104,22 @@ class PronounResolution:
             return ResolvedMention(None, EntityType.PERSON)
         wanted, gender = agreement(token)
         exclude |= self.writer_ids  # the writer is "I", never "she"
-        entity = self._most_salient(token, start, previous, wanted, gender, exclude, self.ranker)
+        described = _described_subject_above(token, gender, self.lexicon)
+        if described is not None:
+            # "The keeper said he had studied ...", "a spokesman said he would not comment": the
+            # person described, whom the article may not name; not the salient name before.
+            known = [
+                self.entities[i]
+                for i in self.salience.entities_at(described.i)
+                if i not in exclude and self._may_refer(self.entities[i], wanted, gender)
+            ]
+            if not known:
+                return ResolvedMention(None, EntityType.PERSON, MentionKind.PRONOUN)
+            entity = known[0]
+        else:
+            entity = self._most_salient(
+                token, start, previous, wanted, gender, exclude, self.ranker
+            )
         if entity is None:
             return ResolvedMention(
                 None, EntityType.PERSON if gender else EntityType.OTHER, MentionKind.PRONOUN

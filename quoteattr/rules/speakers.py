@@ -97,6 +97,7 @@ class EntityResolver(NominalResolution, DocumentResolution, PronounResolution):
         # The order of pronouns' candidates: None, the hand-set salience (the pipeline's: the
         # learned ranker scored lower on GUM test); PACKAGED, the shipped ranker.
         self.ranker = packaged_ranker() if ranker == PACKAGED else ranker
+        self.lexicon = context.lexicon
         self._anonymous = context.lexicon.anonymous_source_nouns
         self._quotes = context.quotes
         # Places the recognizer named, in order, for "the state" and "the city" (`_latest_place`).
