@@ -484,3 +484,22 @@ def test_a_relative_clause_cue_does_not_take_its_host_sentence():
     assert ("statement", "said", "the plan was dead") in found(
         "Maria Lopez, who said the plan was dead, left early."
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        # A source's request not to be named is how the article treats them, not what they said.
+        (
+            "Witnesses told police that an argument spilled onto the sidewalk. One witness, who "
+            "asked not to be named, said she heard at least five shots.",
+            "asked",
+            False,
+        ),
+        ("A source, who declined to be identified, said the deal was off.", "declined", False),
+        # Near neighbour: a request to act is reported.
+        ("The mayor asked the council to delay the vote.", "asked", True),
+    ],
+)
+def test_a_request_for_anonymity_is_no_record(text, cue, expected):
+    assert (cue in [record[1] for record in found(text)]) is expected, found(text)

@@ -25,6 +25,7 @@ PARTS = {"VB": "verb", "NN": "noun", "JJ": "adjective"}
 UNASSERTING_MODALS = word_list("unasserting_modals")
 # The subjects of a modal that performs the statement ("I must say", "we should add").
 PERFORMATIVE_SUBJECTS = frozenset({"i", "we"})
+ANONYMITY_VERBS = word_list("anonymity_verbs")  # "asked not to be named"
 REFUSALS = frozenset(form for lemma in word_list("refusal_verbs") for form in inflections(lemma))
 
 
@@ -37,6 +38,8 @@ def cue_category(doc: Doc, attribution: Attribution, lexicon: CueLexicon) -> Cat
     if lexicon.is_phrase_lemma(word):
         return Category.STATEMENT
     cue = doc[attribution.cue[0]]
+    if asks_anonymity(doc, attribution.content):
+        return None
     part = PARTS.get(cue.tag_[:2])
     category = None if part is None else lexicon.category_of(word, part)
     if category is None and attribution.via is Via.FRAGMENT_SUBJECT:
@@ -48,6 +51,17 @@ def cue_category(doc: Doc, attribution: Attribution, lexicon: CueLexicon) -> Cat
     if category == Category.THOUGHT and _document_speaks(doc, attribution):
         return Category.STATEMENT
     return Category(category)
+
+
+def asks_anonymity(doc: Doc, content: Sequence[tuple[int, int]]) -> bool:
+    """Whether the words are a source's request not to be named ("who asked not to be named",
+    "declined to be identified"): how the article treats its source, not what the source said."""
+    if len(content) != 1:
+        return False
+    words = doc.text[content[0][0] : content[0][1]].lower().split()
+    if words[:1] == ["not"]:
+        words = words[1:]
+    return len(words) >= 3 and words[:2] == ["to", "be"] and words[2] in ANONYMITY_VERBS
 
 
 def _document_speaks(doc: Doc, attribution: Attribution) -> bool:
