@@ -171,13 +171,12 @@ class NominalResolution:
         if entity is None or (words & INDEFINITE and not named_next):
             span = self.doc.char_span(start, end, alignment_mode="expand")
             described = None if span is None else descriptive_phrase(span, self._anonymous)
-            label = DESCRIBED_LABEL
             if described is None and span is not None and kind == EntityType.ORG:
-                described, label = described_body(span), "ORG"
+                described = described_body(span)
             if described is None:
                 return ResolvedMention(None, kind, MentionKind.NOMINAL)
             start, end = described.start_char, described.end_char
-            group = self._described(described.text, start, end, described.text, label)
+            group = self._described(described.text, start, end, described.text)
             return ResolvedMention(group, group.type, MentionKind.DESCRIPTIVE, (start, end))
         entity.add_mention(start, end, text)
         return ResolvedMention(entity, entity.type, MentionKind.NOMINAL)
@@ -315,17 +314,14 @@ class NominalResolution:
                 return entity
         return None
 
-    def _described(
-        self, name: str, start: int, end: int, text: str, label: str = DESCRIBED_LABEL
-    ) -> NameCluster:
-        """The entity of a group or a body named by its description (typed OTHER, or by
-        `label`), one per description: it is kept out of the name index, so that no name joins
-        it."""
+    def _described(self, name: str, start: int, end: int, text: str) -> NameCluster:
+        """The entity of a group, a person or a body named by its description (typed OTHER),
+        one per description: it is kept out of the name index, so that no name joins it."""
         key = fold(name)
         entity = self._descriptions.get(key)
         if entity is None:
             entity = NameCluster(entity_id=len(self.entities), best_display=name)
-            entity.labels[label] += 1
+            entity.labels[DESCRIBED_LABEL] += 1
             self.entities.append(entity)
             self._descriptions[key] = entity
         entity.add_mention(start, end, text)
