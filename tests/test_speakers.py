@@ -476,6 +476,12 @@ NAMES = [
         [{"text": "Profits rose 8 percent", "speaker": None, "mention": "the company"}],
         id="near-the-company-alone-is-unnamed",
     ),
+    # An adverb between a description and the name in apposition does not part them.
+    pytest.param(
+        "An official there, Anna Berg, says the decision was about safety.",
+        [{"text": "the decision was about safety", "speaker": "Anna Berg"}],
+        id="an-apposition-after-an-adverb",
+    ),
 ]
 
 

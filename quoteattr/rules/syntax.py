@@ -65,7 +65,7 @@ def noun_phrase(token: Token) -> tuple[int, int]:
             end = max(end, child.right_edge.i + 1)
         elif child.dep_ == "amod":  # "a person familiar with the talks"
             end = max(end, child.right_edge.i + 1)
-        elif child.dep_ not in ("prep", "npadvmod"):
+        elif child.dep_ not in ("prep", "npadvmod", "advmod"):  # "An official there, Per Moen,"
             break
     doc = token.doc
     while end - 1 > token.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
