@@ -482,6 +482,17 @@ NAMES = [
         [{"text": "the decision was about safety", "speaker": "Anna Berg"}],
         id="an-apposition-after-an-adverb",
     ),
+    # A name the parser hung on a fronted phrase's noun, running on to the cue, is the speaker.
+    pytest.param(
+        "To understand the real Dred Scott, Chief Justice Roberts said, one should visit the museum.",
+        [{"text": "one should visit the museum", "speaker": "Roberts"}],
+        id="an-unclosed-apposition-before-the-cue",
+    ),
+    pytest.param(
+        "Maria Lopez, the mayor, said the plan was dead.",
+        [{"text": "the plan was dead", "speaker": "Maria Lopez"}],
+        id="near-a-closed-apposition-describes-the-subject",
+    ),
 ]
 
 

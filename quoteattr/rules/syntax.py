@@ -238,10 +238,19 @@ DATELINE_DEPS = frozenset({"npadvmod", "dep"})
 
 def _whose_apposition(subject: Token) -> Token:
     """'Vireo Labs, whose chief executive, Tom Avery, told ...': a "whose" phrase the parser hung
-    on the subject as an apposition names who acts; else the subject itself."""
+    on the subject as an apposition names who acts; so does a name it hung there that runs on to
+    the verb with no comma to close it ('To understand Dred Scott, Chief Justice Roberts said,
+    ...': the fronted phrase's noun is not the speaker). Else the subject itself."""
     for child in subject.children:
-        if child.dep_ == "appos" and any(
-            g.dep_ == "poss" and g.lower_ == "whose" for g in child.children
+        if child.dep_ != "appos":
+            continue
+        if any(g.dep_ == "poss" and g.lower_ == "whose" for g in child.children):
+            return child
+        verb = subject.head
+        if (
+            child.ent_type_ == "PERSON"
+            and child.right_edge.i + 1 == verb.i
+            and subject.i < child.i < verb.i
         ):
             return child
     return subject
