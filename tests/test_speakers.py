@@ -493,6 +493,24 @@ NAMES = [
         [{"text": "the plan was dead", "speaker": "Maria Lopez"}],
         id="near-a-closed-apposition-describes-the-subject",
     ),
+    # A headline's "Surname: ..." is the person the article names, however the word is tagged.
+    pytest.param(
+        "Sanders: Clinton needs to get away from all of this personality stuff.\n\n"
+        "Bernie Sanders spoke in Ohio on Friday.",
+        [
+            {
+                "text": "Clinton needs to get away from all of this personality stuff.",
+                "speaker": "Bernie Sanders",
+            }
+        ],
+        id="a-headline-label-that-is-a-surname",
+    ),
+    pytest.param(
+        "Elections: Clinton needs to get away from all of this personality stuff.\n\n"
+        "Bernie Sanders spoke in Ohio on Friday.",
+        [],
+        id="near-a-section-label-names-no-one",
+    ),
 ]
 
 

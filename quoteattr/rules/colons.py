@@ -187,8 +187,14 @@ def news_colons(context: DocContext) -> list[Attribution]:
             and all(t.tag_ in PROPER_NOUN_TAGS for t in lead)
         )
         transcript = label or (title_case and lead.text in repeated_labels())
-        known = title_case and (
-            lead[-1].lower_ in person_words() and not any(t.ent_type_ in NOT_SPEAKERS for t in lead)
+        # A person the article names, whatever the tagger made of the capitalised words
+        # ("Sanders:" tagged a plural noun in a headline).
+        known = (
+            len(lead) <= 3
+            and lead.text.lower() not in lexicon.non_speaker_labels
+            and all(t.tag_ in PROPER_NOUN_TAGS or t.is_title for t in lead)
+            and lead[-1].lower_ in person_words()
+            and not any(t.ent_type_ in NOT_SPEAKERS for t in lead)
         )
         if not transcript and not known and (not names or names[-1].end != lead.end):
             continue
