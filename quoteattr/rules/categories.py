@@ -26,6 +26,7 @@ UNASSERTING_MODALS = word_list("unasserting_modals")
 # The subjects of a modal that performs the statement ("I must say", "we should add").
 PERFORMATIVE_SUBJECTS = frozenset({"i", "we"})
 ANONYMITY_VERBS = word_list("anonymity_verbs")  # "asked not to be named"
+ANONYMITY_REQUEST_TOKENS = 6  # "not to be identified by name"
 REFUSALS = frozenset(form for lemma in word_list("refusal_verbs") for form in inflections(lemma))
 
 
@@ -58,7 +59,10 @@ def asks_anonymity(doc: Doc, content: Sequence[tuple[int, int]]) -> bool:
     "declined to be identified"): how the article treats its source, not what the source said."""
     if len(content) != 1:
         return False
-    words = doc.text[content[0][0] : content[0][1]].lower().split()
+    span = doc.char_span(*content[0], alignment_mode="expand")  # (Doc.text joins every token)
+    if span is None or len(span) > ANONYMITY_REQUEST_TOKENS:
+        return False
+    words = [token.lower_ for token in span if not token.is_space]
     if words[:1] == ["not"]:
         words = words[1:]
     return len(words) >= 3 and words[:2] == ["to", "be"] and words[2] in ANONYMITY_VERBS
