@@ -505,13 +505,22 @@ NAMES = [
         ],
         id="a-headline-label-that-is-a-surname",
     ),
+    # A plural is a group, no one entity's title ("United States companies" is no title).
     pytest.param(
-        "Elections: Clinton needs to get away from all of this personality stuff.\n\n"
-        "Bernie Sanders spoke in Ohio on Friday.",
-        [],
-        id="near-a-section-label-names-no-one",
+        "One question is whether United States companies may be more inclined to bring money "
+        "back home.\n\nThe 27 companies said the rules were unclear.",
+        [{"text": "the rules were unclear", "speaker": "The 27 companies"}],
+        id="a-plural-is-a-group-not-a-title",
     ),
 ]
+
+
+def test_a_section_label_names_no_one(extract):
+    result = extract(
+        "Elections: Clinton needs to get away from all of this personality stuff.\n\n"
+        "Bernie Sanders spoke in Ohio on Friday."
+    )
+    assert [q.cue.text for q in result if q.cue is not None] == []
 
 
 @pytest.mark.parametrize(("text", "expected"), NAMES)

@@ -145,6 +145,10 @@ class NominalResolution:
                 entity = self._recent(start, previous, {kind}, None)
             else:
                 entity = self._titled(start, own_words, words, NOMINAL_WINDOW, {kind})
+        elif self._plural_head(start, end):
+            # "27 companies", "the senators": a group, no one entity's title ("United States
+            # companies" wrote the word beside the name of a country).
+            kind, entity = EntityType.PERSON, None
         else:
             # "the president": an entity introduced with that title or apposition ("the senator"
             # after "Sen. Ted Cruz"), of no other party ("the Democratic candidate" is not
@@ -180,6 +184,11 @@ class NominalResolution:
             return ResolvedMention(group, group.type, MentionKind.DESCRIPTIVE, (start, end))
         entity.add_mention(start, end, text)
         return ResolvedMention(entity, entity.type, MentionKind.NOMINAL)
+
+    def _plural_head(self, start: int, end: int) -> bool:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        # (A capitalised word tagged so is a name the tagger missed: "Sanders:" in a headline.)
+        return span is not None and span.root.tag_ == "NNS" and span.root.is_lower
 
     def _possessed(
         self, span: Span, previous: list[tuple[int, NameCluster]]
