@@ -54,7 +54,6 @@ from .syntax import (
 )
 from .writers import Writers
 
-PLURAL = word_list("plural_pronouns")
 FIRST_PERSON_SINGULAR = word_list("first_person_singular")
 NEUTER = word_list("neuter_pronouns")
 COREF_PREFIX = "coref_clusters"  # span groups of spacy-experimental's coref and its kin
