@@ -36,6 +36,9 @@ def found(text: str, categories: str = "all") -> list[tuple[str, str, str]]:
         # A negated thought or stance is still held, unlike a statement not made.
         ("Maria Lopez does not think the budget is too small.", "thought"),
         ("Maria Lopez does not want the council to cut the budget.", "stance"),
+        # Speech verbs of other Englishes' news ("opined", "averred").
+        ("The minister opined that the schools would reduce dropout rates.", "statement"),
+        ("The minister averred that the schools would reduce dropout rates.", "statement"),
     ],
 )
 def test_each_record_has_the_category_of_its_cue(text, category):
