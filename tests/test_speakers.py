@@ -512,6 +512,17 @@ NAMES = [
         [{"text": "the rules were unclear", "speaker": "The 27 companies"}],
         id="a-plural-is-a-group-not-a-title",
     ),
+    # "They" after a group named by its description is that group; after a bare plural, nobody.
+    pytest.param(
+        "Local residents said the park would close. They added that the city had not listened.",
+        [{"text": "that the city had not listened", "speaker": "Local residents"}],
+        id="they-after-a-described-group",
+    ),
+    pytest.param(
+        "Residents said the park would close. They added that the city had not listened.",
+        [{"text": "that the city had not listened", "speaker": None, "mention": "They"}],
+        id="near-they-after-a-bare-plural",
+    ),
 ]
 
 

@@ -333,5 +333,8 @@ class NominalResolution:
             entity.labels[DESCRIBED_LABEL] += 1
             self.entities.append(entity)
             self._descriptions[key] = entity
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and span.root.tag_ == "NNS":
+                self._plural_groups.add(entity.entity_id)  # whom a "they" may take up
         entity.add_mention(start, end, text)
         return entity

@@ -19,6 +19,7 @@ from .writers import Writers
 MALE = word_list("male_pronouns")
 FEMALE = word_list("female_pronouns")
 FIRST_PERSON = word_list("first_and_second_person")
+PLURAL = word_list("plural_pronouns")
 # How many paragraphs back a pronoun looks for named candidates.
 PRONOUN_WINDOW = 3
 GENDERED_PRONOUN_TAGS = frozenset({"PRP", "PRP$"})
@@ -72,6 +73,7 @@ class PronounResolution:
 
     ranker: PronounRanker | None = None
     lexicon: CueLexicon  # the cue words (set by `EntityResolver`)
+    _plural_groups: set[int]  # the described groups (set by `EntityResolver`)
     writer_ids: frozenset[int] = frozenset()  # the writer's entities (set by `EntityResolver`)
     _writers: Writers  # who wrote the article's own words (set by `EntityResolver`)
 
@@ -105,7 +107,11 @@ class PronounResolution:
         wanted, gender = agreement(token)
         exclude |= self.writer_ids  # the writer is "I", never "she"
         described = _described_subject_above(token, gender, self.lexicon)
-        if described is not None:
+        group = self._group_just_heard(start, previous) if token.lower_ in PLURAL else None
+        if group is not None:
+            # "McConnell aides acknowledged ... But they emphasized ...": the group that spoke.
+            entity = group
+        elif described is not None:
             # "The keeper said he had studied ...", "a spokesman said he would not comment": the
             # person described, whom the article may not name; not the salient name before.
             known = [
@@ -231,6 +237,20 @@ class PronounResolution:
         if gender is not None:
             return entity.may_be_person and entity.gender in (None, gender)
         return entity.type in wanted
+
+    def _group_just_heard(
+        self, start: int, previous: list[tuple[int, NameCluster]]
+    ) -> NameCluster | None:
+        """The latest speaker, when it is a group named by its description ("Attorneys for the
+        family", "McConnell aides") and spoke in this or the previous paragraph."""
+        if not previous:
+            return None
+        char, entity = previous[-1]
+        if entity.entity_id in self._plural_groups and (
+            self.paragraph_of(start) - self.paragraph_of(char) <= 1
+        ):
+            return entity
+        return None
 
     def _recent_speakers(
         self, start: int, previous: list[tuple[int, NameCluster]]

@@ -113,6 +113,7 @@ class EntityResolver(NominalResolution, DocumentResolution, PronounResolution):
             if is_title_case(self.text[start:end])
         }
         self._descriptions: dict[str, NameCluster] = {}  # folded description -> group entity
+        self._plural_groups: set[int] = set()  # the described entities that are groups
         # Third-person pronouns resolved on the way (see `_advance`): token -> entity or None.
         self._pronouns: dict[int, NameCluster | None] = {}
         self._cursor = 0  # the next token `_advance` looks at
