@@ -33,6 +33,7 @@ from ..rules.morphology import stem
 from ..rules.names import TITLES
 from ..rules.people import ROLE_NOUNS
 from ..rules.quotes import classify
+from ..rules.ranges import char_range
 from ..rules.syntax import (
     AGENT_NOUN_SUFFIXES,
     DOCUMENT_NOUNS,
@@ -40,7 +41,6 @@ from ..rules.syntax import (
     NOT_TOPICS,
     ORG_NOUNS,
     TOPIC_PREPOSITIONS,
-    char_range,
     child_with,
     cue_words,
     find_subject,

@@ -20,13 +20,13 @@ from ..rules.candidates import (
 from ..rules.context import DocContext
 from ..rules.continuation import continue_speakers, first_person_in_quotes
 from ..rules.lexicon import CueLexicon
+from ..rules.ranges import token_chars
 from ..rules.seeding import seed_names
 from ..rules.speakers import (
     EntityResolver,
     MentionKind,
     ResolvedMention,
 )
-from ..rules.syntax import token_chars
 
 
 def build_records(

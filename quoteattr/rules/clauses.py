@@ -12,15 +12,13 @@ from ..records import QuoteKind
 from .candidates import Attribution, Via
 from .context import DocContext
 from .lexicon import CueLexicon
+from .ranges import char_range, strip_chars, trim_tokens
 from .syntax import (
     SET_OFF,
-    char_range,
     child_with,
     fronted_clause_subject,
     is_personal,
-    strip_chars,
     subtree_span,
-    trim_tokens,
 )
 
 # A news dateline opening a paragraph: the place in capitals, maybe a state, country or date after

@@ -13,12 +13,12 @@ from .candidates import Attribution, Via
 from .categories import reduced_passive
 from .contents import content_tokens
 from .lexicon import CueLexicon
+from .ranges import char_range, trim_tokens
 from .syntax import (
     COPULAS,
     IMPERSONAL_SUBJECTS,
     PASSIVE_SUBJECTS,
     SET_OFF,
-    char_range,
     child_with,
     cue_words,
     find_subject,
@@ -28,7 +28,6 @@ from .syntax import (
     open_class_lemma,
     set_speaker,
     subtree_span,
-    trim_tokens,
 )
 
 

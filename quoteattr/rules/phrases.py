@@ -10,14 +10,13 @@ from spacy.tokens import Span, Token
 from .candidates import Attribution, Via
 from .lexicon import CueLexicon
 from .morphology import singular
+from .ranges import char_range, trim_tokens
 from .syntax import (
-    char_range,
     child_with,
     mention_head,
     noun_owner,
     noun_phrase,
     subtree_span,
-    trim_tokens,
 )
 
 

@@ -16,12 +16,12 @@ from .categories import has_thing_object
 from .context import DocContext
 from .lexicon import CueLexicon
 from .marks import CLOSERS_FOR, QUOTE_MARKS, QuotedSpan
+from .ranges import char_range, trim_tokens
 from .syntax import (
     COPULAS,
     DASHES,
     DOCUMENT_NOUNS,
     SPEAKER_LABELS,
-    char_range,
     find_subject,
     is_personal,
     mention_head,
@@ -29,7 +29,6 @@ from .syntax import (
     names_in,
     noun_phrase,
     open_class_lemma,
-    trim_tokens,
 )
 
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“‘']")

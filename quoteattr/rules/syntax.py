@@ -1,12 +1,12 @@
-"""Syntax helpers over the parse: mentions and their heads, subjects, names, cue words and the
-character ranges of token spans. Shared by the rules, the model's frames and the speaker
-resolver."""
+"""Syntax helpers over the parse: mentions and their heads, subjects, names and cue words (the
+character ranges of token spans are `ranges`). Shared by the rules, the model's frames and the
+speaker resolver."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from .candidates import Via
 from .lexicon import word_list
@@ -43,7 +43,6 @@ NOT_TOPICS = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "GPE", "LOC", "FAC", "QUANTITY", "MONEY", "PERCENT"}
 )
 TOPIC_PREPOSITIONS = word_list("topic_prepositions")
-COORDINATORS = word_list("coordinators")
 
 
 # Punctuation that sets a parenthetical off from the clause it interrupts.
@@ -389,38 +388,3 @@ def noun_owner(noun: Token, before: int) -> Token | None:
         subject = find_subject(noun.head)  # "he made the claim that ..."
         owner = subject[0] if subject is not None else None
     return owner
-
-
-def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and (
-        doc[start].is_space or (doc[start].is_punct and not doc[start].is_quote)
-    ):
-        start += 1
-    while end > start and (
-        doc[end - 1].is_space or (doc[end - 1].is_punct and not doc[end - 1].is_quote)
-    ):
-        end -= 1
-    return start, end
-
-
-def token_chars(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
-    """The characters of a token range as they are (`char_range` trims it first)."""
-    last = doc[tokens[1] - 1]
-    return doc[tokens[0]].idx, last.idx + len(last.text)
-
-
-def char_range(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
-    start, end = trim_tokens(doc, *tokens)
-    while end > start and doc[end - 1].lower_ in COORDINATORS:
-        start, end = trim_tokens(doc, start, end - 1)
-    if end <= start:
-        start, end = tokens
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
-
-
-def strip_chars(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

@@ -1,14 +1,13 @@
 import pytest
 
 from quoteattr.rules.candidates import Via
+from quoteattr.rules.ranges import char_range, trim_tokens
 from quoteattr.rules.syntax import (
-    char_range,
     cue_words,
     find_subject,
     fronted_clause_subject,
     names_in,
     noun_phrase,
-    trim_tokens,
 )
 
 from .conftest import from_rows, span_text
