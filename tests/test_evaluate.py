@@ -194,6 +194,7 @@ def test_errors_name_misses_false_positives_and_wrong_speakers() -> None:
         "miss": 1,
         "false_positive": 1,
         "wrong_speaker": 1,
+        "wrong_name": 1,  # the wrong speaker does not name "she" either
     }
     by_type = {error["error"]: error for error in errors}
     assert by_type["miss"]["gold"]["kind"] == "mixed" and by_type["miss"]["predicted"] is None
@@ -391,7 +392,13 @@ def test_evaluate_command(tmp_path: Path) -> None:
     assert report["subsets"]["all"]["measures"]["overlap>0.3"]["recall"] >= 0.5
     assert report["subsets"]["direct"]["measures"]["overlap>0.3"]["recall"] == 1.0
     for error in srsly.read_jsonl(errors_path):
-        assert error["error"] in {"miss", "false_positive", "wrong_speaker", "wrong_cue"}
+        assert error["error"] in {
+            "miss",
+            "false_positive",
+            "wrong_speaker",
+            "wrong_cue",
+            "wrong_name",
+        }
 
 
 def test_evaluate_in_a_subprocess(tmp_path: Path) -> None:
@@ -439,11 +446,14 @@ def test_speaker_entity_and_named_judge_the_resolved_entity() -> None:
             "mentions": [mention([0, 7]), mention(he)],
         }
     ]
-    counts = score_document(text, gold_quotes, [continued, unresolved], "d", entities).counts
-    report = summarize(counts)["all"]
+    scored = score_document(text, gold_quotes, [continued, unresolved], "d", entities)
+    report = summarize(scored.counts)["all"]
     assert (report.speaker.correct, report.speaker.total) == (1, 2)  # only the explicit mention
     assert (report.speaker_entity.correct, report.speaker_entity.total) == (2, 2)
     assert (report.named.correct, report.named.total) == (1, 2)  # "the spokesman" stays unnamed
+    (unnamed,) = [error for error in scored.errors if error["error"] == "wrong_name"]
+    assert unnamed["predicted"]["speaker"] is None
+    assert unnamed["gold"]["content"] == [failed]
 
 
 def test_join_continuations_joins_only_cueless_same_paragraph_quotes_of_the_same_speaker() -> None:

@@ -263,9 +263,11 @@ def score_document(
     errors = [error("miss", g, None) for g in range(len(gold)) if g not in pairs]
     partners = set(pairs.values())
     errors += [error("false_positive", None, p) for p in range(len(predicted)) if p not in partners]
-    for what in ("speaker", "cue"):
+    for what in ("speaker", "cue", "named"):
         errors += [
-            error(f"wrong_{what}", g, pairs[g]) for g, right in judged.items() if not right[what]
+            error(f"wrong_{'name' if what == 'named' else what}", g, pairs[g])
+            for g, right in judged.items()
+            if right[what] is False
         ]
     return DocumentScore(counts, sorted(errors, key=lambda error: error["context_start"]))
 
