@@ -506,3 +506,31 @@ def test_a_relative_clause_cue_does_not_take_its_host_sentence():
 )
 def test_a_request_for_anonymity_is_no_record(text, cue, expected):
     assert (cue in [record[1] for record in found(text)]) is expected, found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A participle set off after the subject says what was said to the subject, however the
+        # parser hangs it; the subject's own verb reports the subject's words.
+        (
+            "Helen Brandt, asked whether Kemi Adeyemi would start next week, said she would wait.",
+            [("said", "she would wait", "Helen Brandt")],
+        ),
+        (
+            "Helen Brandt, told of the decision, said she would appeal.",
+            [("said", "she would appeal", "Helen Brandt")],
+        ),
+        # Near neighbour: the subject asks, then says; both are hers.
+        (
+            "Helen Brandt asked the club to wait, and said she would decide on Friday.",
+            [
+                ("asked", "the club to wait", "Helen Brandt"),
+                ("said", "she would decide on Friday", "Helen Brandt"),
+            ],
+        ),
+    ],
+)
+def test_a_participle_set_off_after_the_subject_is_said_to_it(text, expected):
+    records = quoteattr.extract(text, categories="all")
+    assert [(q.cue.text, q.text, q.speaker.name) for q in records] == expected

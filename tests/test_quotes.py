@@ -1284,6 +1284,21 @@ def test_a_question_and_answer_interviews_answers_are_the_interviewees(extract):
     ]
 
 
+def test_a_report_inside_an_answer_is_the_interviewees_words(extract):
+    """As inside a quotation: the answer's "she used to say" is no record of its own, while the
+    same report in the article's prose after the interview is one."""
+    text = (
+        Q_AND_A.replace(
+            "A: Not really.", "A: Not really. My mother used to say that the sea always wins."
+        )
+        + "\n\nOkoro said the harbour would expand next year."
+    )
+    records = [(q.cue.text if q.cue else None, q.text.split(".")[0]) for q in extract(text)]
+    assert ("say", "that the sea always wins") not in records
+    assert (":", "Not really") in records
+    assert ("said", "the harbour would expand next year") in records
+
+
 @pytest.mark.parametrize(
     "text",
     [

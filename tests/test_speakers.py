@@ -821,12 +821,61 @@ RESOLUTION = [
         [{"text": "We will win this vote next week,", "speaker": None, "mention": "the spokesman"}],
         id="nominal-no-candidate",
     ),
+    pytest.param(
+        "More than 200 nurses at St. Mary's Hospital walked off the job on Monday.\n\n"
+        "The hospital said that it had hired 30 new nurses this year.",
+        [
+            {
+                "text": "that it had hired 30 new nurses this year",
+                "speaker": "St. Mary's Hospital",
+                "mention": "The hospital",
+            }
+        ],
+        id="the-hospital-the-recognizer-took-for-a-building",
+    ),
+    pytest.param(
+        "More than 200 nurses at the Grand Hotel walked off the job on Monday.\n\n"
+        "The hospital said that it had hired 30 new nurses this year.",
+        [
+            {
+                "text": "that it had hired 30 new nurses this year",
+                "speaker": None,
+                "mention": "The hospital",
+            }
+        ],
+        id="the-hospital-not-another-building",
+    ),
+    pytest.param(
+        "Manhattan Supreme Court Justice Frank Nervo ruled on the request on Thursday.\n\n"
+        "The judge said there was no reason to intrude on her privacy.",
+        [
+            {
+                "text": "there was no reason to intrude on her privacy",
+                "speaker": "Frank Nervo",
+                "mention": "The judge",
+            }
+        ],
+        id="the-judge-after-justice",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), RESOLUTION)
 def test_pronoun_and_nominal_speakers(extract, text, expected):
     check(extract(text), expected)
+
+
+def test_who_is_the_mention_of_every_cue_in_its_relative_clause(nlp):
+    """The lexicon's cues and the open class alike: "who" names the person it stands for."""
+    text = "Mr. Obama, who understood that a push would be fruitless, told his advisers to act."
+    result = quoteattr.extract(text, nlp=nlp, categories="all")
+    check(
+        result,
+        [
+            {"text": "that a push would be fruitless", "speaker": "Obama", "mention": "who"},
+            {"text": "his advisers to act", "speaker": "Obama", "mention": "Mr. Obama"},
+        ],
+    )
 
 
 # --- a quote paragraph with no cue continues the speaker -------------------------------------------

@@ -23,7 +23,6 @@ from ..rules.categories import (
     is_question,
     object_is_content,
     object_read_as_subject,
-    reduced_passive,
     topic_is_content,
 )
 from ..rules.clauses import clip_to_paragraphs
@@ -31,6 +30,7 @@ from ..rules.context import DocContext
 from ..rules.lexicon import CueLexicon
 from ..rules.morphology import stem
 from ..rules.names import TITLES
+from ..rules.participles import reduced_passive
 from ..rules.people import ROLE_NOUNS
 from ..rules.quotes import classify
 from ..rules.ranges import char_range

@@ -7,9 +7,12 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Doc
+
+from ..intervals import Coverage
 from ..records import QuoteKind
 from .arrays import DocArrays, indices
-from .candidates import Attribution, drop_duplicates
+from .candidates import Attribution, Via, drop_duplicates
 from .categories import categorize
 from .chains import chain_sources, fold_self_reports, hedge_anonymous_sources
 from .clauses import clip_to_paragraphs, parenthetical_content
@@ -34,6 +37,7 @@ def find_attributions(
     attributions = rule_attributions(context)
     if model is not None:
         attributions = model.select(context, attributions)
+    attributions = _outside_colon_contents(context.doc, attributions)
     attributions = fold_self_reports(context.doc, attributions)
     chain_sources(context.doc, attributions)
     hedge_anonymous_sources(context.doc, attributions, context.lexicon)
@@ -90,6 +94,18 @@ def rule_attributions(context: DocContext) -> list[Attribution]:
     kept = categorize(doc, [a for a in attributions if a.content], lexicon)
     kept.sort(key=lambda a: (a.start, a.end))
     return drop_duplicates(kept)
+
+
+def _outside_colon_contents(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
+    """Drop the reports cued inside a colon attribution's words (an interview's answer, a
+    transcript's line): as inside a quotation, they are that speaker's own words ("A: She used to
+    say that water finds its way home" is the interviewee's answer, not a record of "she")."""
+    spoken = Coverage(piece for a in attributions if a.via is Via.COLON for piece in a.content)
+    return [
+        a
+        for a in attributions
+        if a.via is Via.COLON or a.cue is None or not spoken.covers(doc[a.cue[0]].idx)
+    ]
 
 
 def _possible_cues(arrays: DocArrays, lexicon: CueLexicon) -> list[int]:

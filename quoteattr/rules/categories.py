@@ -197,16 +197,6 @@ def is_finite_clause(clause: Token) -> bool:
     )
 
 
-def reduced_passive(verb: Token) -> bool:
-    """A past participle heading an adverbial clause with neither subject nor auxiliary: "Asked
-    about the plan, ...", "Told of the vote, ...": the main clause's subject is spoken to."""
-    return (
-        verb.tag_ in ("VBN", "VBD")  # the tagger takes a clause-initial "Asked" for a past tense
-        and verb.dep_ in ("advcl", "acl")
-        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
-    )
-
-
 # Prepositions that say what a verb's object is taken for: "described Trump as a liar", "likened
 # the plan to theft"; their object is no longer plain.
 PREDICATE_PREPOSITIONS = frozenset({"as", "to"})

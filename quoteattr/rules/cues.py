@@ -10,9 +10,9 @@ from spacy.tokens import Span, Token
 
 from ..records import QuoteKind
 from .candidates import Attribution, Via
-from .categories import reduced_passive
 from .contents import content_tokens
 from .lexicon import CueLexicon
+from .participles import reduced_passive
 from .ranges import char_range, trim_tokens
 from .syntax import (
     COPULAS,
@@ -265,16 +265,14 @@ def clause_attributions(
             or subject[0].lower_ in IMPERSONAL_SUBJECTS
         ):
             continue
-        found.append(
-            Attribution(
-                content=[char_range(sent.doc, subtree_span(clause))],
-                cue=cue_words(verb, None),
-                cue_lemma=open_class_lemma(verb),
-                speaker=noun_phrase(mention_head(subject[0])),
-                via=subject[1],
-                sentence_start=sent.start,
-            )
+        attribution = Attribution(
+            content=[char_range(sent.doc, subtree_span(clause))],
+            cue=cue_words(verb, None),
+            cue_lemma=open_class_lemma(verb),
+            sentence_start=sent.start,
         )
+        set_speaker(attribution, verb, subject)
+        found.append(attribution)
     return found
 
 

@@ -65,28 +65,31 @@ def fold(text: str) -> str:
 def name_key(text: str) -> tuple[str, ...]:
     """Normalised name words: no titles (an institution's own words stay: see
     `is_institution`), possessives, accents, case or punctuation."""
-    words = [
-        word
-        for raw in fold(text).replace("’", "'").split()
-        if (word := raw.removesuffix("'s").strip(".,;:'\"()[]"))
-    ]
-    dropped = INSTITUTION_ARTICLES if is_institution(words) else TITLES
+    raw_words = fold(text).replace("’", "'").split()
+    words = [word for raw in raw_words if (word := raw.removesuffix("'s").strip(".,;:'\"()[]"))]
+    dropped = INSTITUTION_ARTICLES if is_institution(raw_words) else TITLES
     return tuple(word for word in words if word not in dropped)
+
+
+def _bare(word: str) -> str:
+    """A folded name word without its possessive and punctuation."""
+    return word.removesuffix("'s").strip(".,;:")
 
 
 INSTITUTION_ARTICLES = frozenset({"the", "of"})
 
 
-def is_institution(words: list[str]) -> bool:
-    """Whether folded name words name an institution, whose words a person's titles may be part
-    of: "Democratic National Committee" is not the "National Committee", "Chinese Foreign
-    Ministry" no "Ministry", "Department of State" no "Department". The name ends in an
-    organisation's word or has one before "of"; "Tom Church" (a first name before it) is a
-    person."""
+def is_institution(raw_words: list[str]) -> bool:
+    """Whether folded name words (possessives kept) name an institution, whose words a person's
+    titles may be part of: "Democratic National Committee" is not the "National Committee",
+    "Chinese Foreign Ministry" no "Ministry", "Department of State" no "Department". The name
+    ends in an organisation's word or has one before "of"; "Tom Church" (a first name before it)
+    is a person, "St. Mary's Hospital" (a possessive) an institution named after one."""
+    words = [_bare(word) for word in raw_words]
     if not words:
         return False
     if words[-1] in ORGANISATION_NAME_WORDS:
-        return len(words) < 2 or words[-2] not in FIRST_NAME_GENDER
+        return len(words) < 2 or words[-2] not in FIRST_NAME_GENDER or raw_words[-2].endswith("'s")
     return any(
         word in ORGANISATION_NAME_WORDS and after == "of"
         for word, after in zip(words, words[1:], strict=False)
@@ -319,11 +322,7 @@ def display_name(text: str) -> str:
     of a first name is a role the recognizer took in ("Striker Jonas Berg"), unless a first name
     itself ("Walker Evans"); any other word may be one ("Cornell William Brooks")."""
     words = text.replace("’", "'").split()
-    dropped = (
-        INSTITUTION_ARTICLES
-        if is_institution([fold(word).removesuffix("'s").strip(".,;:") for word in words])
-        else TITLES
-    )
+    dropped = INSTITUTION_ARTICLES if is_institution([fold(word) for word in words]) else TITLES
     while len(words) > 1:
         first = words[0].strip(".").lower()
         # "the federal Securities and Exchange Commission": a name begins with a capital

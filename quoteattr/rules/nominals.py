@@ -145,6 +145,11 @@ class NominalResolution:
                 entity = self._recent(start, previous, {kind}, None)
             else:
                 entity = self._titled(start, own_words, words, NOMINAL_WINDOW, {kind})
+                facility = None if entity is not None else self._facility(start, own_words)
+                if facility is not None:
+                    # "the hospital" after "St. Mary's Hospital", which the recognizer took for
+                    # a building: the institution that speaks.
+                    entity = self.add_name(*facility, "ORG")
         elif self._plural_head(start, end):
             # "27 companies", "the senators": a group, no one entity's title ("United States
             # companies" wrote the word beside the name of a country).
@@ -277,6 +282,18 @@ class NominalResolution:
         ):
             return None
         return self._places[i]
+
+    def _facility(self, start: int, own_words: frozenset[str]) -> tuple[int, int] | None:
+        """The character range of the latest building the recognizer named before `start`,
+        within `NOMINAL_WINDOW` paragraphs, whose name holds one of `own_words`."""
+        paragraph = self.paragraph_of(start)
+        for i in range(bisect.bisect_left(self._facilities, (start,)) - 1, -1, -1):
+            begin, end, words = self._facilities[i]
+            if paragraph - self.paragraph_of(begin) > NOMINAL_WINDOW:
+                return None
+            if words & own_words:
+                return begin, end
+        return None
 
     def _titled(
         self,

@@ -24,11 +24,10 @@ from .syntax import (
     SPEAKER_LABELS,
     find_subject,
     is_personal,
-    mention_head,
     named_apposition,
     names_in,
-    noun_phrase,
     open_class_lemma,
+    set_speaker,
 )
 
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“‘']")
@@ -317,15 +316,15 @@ def _fragment_attribution(context: DocContext, quote: QuotedSpan) -> Attribution
         else None
     )
     content_start, content_end = char_range(doc, (start, end))
-    return Attribution(
+    attribution = Attribution(
         content=[(content_start, max(content_end, last or content_end))],
         kind=QuoteKind.MIXED,
         cue=(verb.i, verb.i + 1),
         cue_lemma=open_class_lemma(verb),
-        speaker=noun_phrase(mention_head(subject[0])),
-        via=Via.FRAGMENT_SUBJECT,
         sentence_start=verb.sent.start,
     )
+    set_speaker(attribution, verb, (subject[0], Via.FRAGMENT_SUBJECT))
+    return attribution
 
 
 def _looks_like_speech(text: str, quote: QuotedSpan) -> bool:

@@ -101,6 +101,12 @@ class EntityResolver(NominalResolution, DocumentResolution, PronounResolution):
         self._quotes = context.quotes
         # Places the recognizer named, in order, for "the state" and "the city" (`_latest_place`).
         self._places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "GPE"]
+        # Buildings the recognizer named ("St. Mary's Hospital"), for "the hospital".
+        self._facilities = [
+            (e.start_char, e.end_char, frozenset(fold(e.text).split()))
+            for e in doc.ents
+            if e.label_ == "FAC"
+        ]
         self._writers = Writers(
             self.text,
             context.paragraphs,

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from .candidates import Via
 from .lexicon import word_list
 from .morphology import inflections, plural
+from .participles import subject_set_off_before
 
 if TYPE_CHECKING:
     from .candidates import Attribution
@@ -188,7 +189,7 @@ def find_subject(verb: Token, depth: int = 0) -> tuple[Token, Via] | None:
         and not _closed_before(c, verb)
     )
     found = [c for c in subjects if c is not None]
-    subject = found[0] if found else None
+    subject = found[0] if found else subject_set_off_before(verb)
     if subject is not None:
         # "State news agency Xinhua said": the parser's two subjects side by side are one noun
         # phrase, a description before the name; the name is who speaks.
@@ -348,7 +349,7 @@ def set_speaker(attribution: Attribution, verb: Token, subject: tuple[Token, Via
     pronoun = next(
         (c for c in verb.children if c.dep_ in SUBJECTS and c.lower_ in RELATIVE_PRONOUNS), None
     )
-    if subject[1] == Via.RELATIVE_CLAUSE and pronoun is not None:
+    if pronoun is not None and mention_head(pronoun) == subject[0]:
         attribution.relative_pronoun = (pronoun.i, pronoun.i + 1)
 
 
