@@ -300,7 +300,34 @@ NEIGHBOURS = [
         "pounded",
         id="a-judging-verb-only-with-a-quoted-fragment",
     ),
+    pytest.param(
+        "The video showed the coach hugging a fan.",
+        "The video showed that the coach had hugged a fan.",
+        "showed",
+        id="a-document-shows-a-scene-or-states-a-fact",
+    ),
+    pytest.param(
+        "Analysis: Why the central bank will wait until spring to cut rates",
+        "Poll: Voters split evenly on the plan to cut rates",
+        ":",
+        id="a-genre-label-or-a-polls-headline",
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Polls show a close contest in the state.", "show", "a close contest in the state"),
+        (
+            "The average of polls shows Clinton leading Trump by three points.",
+            "shows",
+            "Clinton leading Trump by three points",
+        ),
+    ],
+)
+def test_what_a_count_shows_is_its_finding_and_a_statement(text, cue, content):
+    assert found(text) == [("statement", cue, content)]
 
 
 @pytest.mark.parametrize(("wrong", "right", "cue"), NEIGHBOURS)

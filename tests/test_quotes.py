@@ -1284,6 +1284,29 @@ def test_a_question_and_answer_interviews_answers_are_the_interviewees(extract):
     ]
 
 
+def test_a_transcript_inside_one_quotation_of_many_paragraphs_is_line_by_line(extract):
+    """Each paragraph opens a quote mark that only the last one closes; each line is its
+    speaker's own direct quote, not the whole transcript."""
+    text = (
+        "Governor Mike Pence spoke to Chris Wallace on Sunday. A partial transcript follows.\n\n"
+        '"WALLACE: Will the senator be at the debate tomorrow night?\n\n'
+        '"PENCE: She will not be attending the debate tomorrow night.\n\n'
+        '"WALLACE: Do you really see those two as equivalent?\n\n'
+        '"PENCE: I think the American people will decide."'
+    )
+    lines = [
+        (q.kind.value, q.speaker.mention.text, q.text)
+        for q in extract(text)
+        if q.cue is not None and q.cue.text == ":"
+    ]
+    assert lines == [
+        ("direct", "WALLACE", "Will the senator be at the debate tomorrow night?"),
+        ("direct", "PENCE", "She will not be attending the debate tomorrow night."),
+        ("direct", "WALLACE", "Do you really see those two as equivalent?"),
+        ("direct", "PENCE", "I think the American people will decide."),
+    ]
+
+
 def test_a_report_inside_an_answer_is_the_interviewees_words(extract):
     """As inside a quotation: the answer's "she used to say" is no record of its own, while the
     same report in the article's prose after the interview is one."""

@@ -79,6 +79,15 @@ NAMES = [
         id="surname-after-full-name",
     ),
     pytest.param(
+        "The Teamsters Local 99 said in a statement that it would seek talks.\n\n"
+        "The United Auto Workers said 600 members had voted.",
+        [
+            {"text": "that it would seek talks", "speaker": "Teamsters Local 99"},
+            {"text": "600 members had voted", "speaker": "United Auto Workers"},
+        ],
+        id="a-number-of-the-name-not-a-count-after-it",
+    ),
+    pytest.param(
         "Weber says talks will resume in May\n\nPresident Anna Weber said on Monday that the talks would resume in May.",
         [
             {"text": "talks will resume in May", "speaker": "Anna Weber"},

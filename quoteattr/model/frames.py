@@ -23,6 +23,7 @@ from ..rules.categories import (
     is_question,
     object_is_content,
     object_read_as_subject,
+    reports_a_scene,
     topic_is_content,
 )
 from ..rules.clauses import clip_to_paragraphs
@@ -295,6 +296,7 @@ def find_candidates(
         elif complement.dep_ == "ccomp" and (
             is_question(complement, stem(token.lower_, lexicon))
             or (attribution.category is Category.THOUGHT and not is_finite_clause(complement))
+            or reports_a_scene(token, complement, lexicon)
             or object_read_as_subject(token, complement, lexicon)
         ):
             attribution.category = None

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from ..records import Category
 from .candidates import Attribution, Via
 from .lexicon import CueLexicon, word_list
-from .morphology import inflections
+from .morphology import inflections, plural
 from .syntax import DOCUMENT_NOUNS, ORG_NOUNS, PROPER_NOUN_TAGS, is_personal
 
 # Complementizers of a yes/no question ("asked whether ...", "would not say if ...").
@@ -73,7 +73,8 @@ def _document_speaks(doc: Doc, attribution: Attribution) -> bool:
     document holds no thought, so what it finds or shows is what it states."""
     if attribution.speaker is None:
         return False
-    return doc[attribution.speaker[0] : attribution.speaker[1]].root.lower_ in DOCUMENT_NOUNS
+    head = doc[attribution.speaker[0] : attribution.speaker[1]].root.lower_
+    return head in DOCUMENT_NOUNS or head in POLL_NOUNS
 
 
 def unsaid(verb: Token, content: Sequence[tuple[int, int]] = ()) -> bool:
@@ -114,6 +115,10 @@ def categorize(doc: Doc, attributions: list[Attribution], lexicon: CueLexicon) -
     return kept
 
 
+# Counts of opinion or votes, whose object is what they found ("polls show a close contest").
+POLL_NOUNS = frozenset(form for noun in word_list("poll_nouns") for form in (noun, plural(noun)))
+
+
 def object_is_content(verb: Token, obj: Token, lexicon: CueLexicon) -> bool:
     """Whether a verb's plain object (no "as ...", no predicate after it) is what it reports.
     A stance is held about its object ("opposes the measure") and a statement that judges,
@@ -133,6 +138,8 @@ def object_is_content(verb: Token, obj: Token, lexicon: CueLexicon) -> bool:
         and lexicon.any_verb_lemma(verb.lower_) in lexicon.object_is_target
     ):
         return True
+    if any(c.dep_ == "nsubj" and c.lower_ in POLL_NOUNS for c in verb.children):
+        return True  # "polls show a close contest": what a count found
     return lexicon.is_proposition_noun(obj.lower_)
 
 
@@ -184,6 +191,18 @@ def topic_is_content(cue: Token, topic: Token, lexicon: CueLexicon) -> bool:
         # reports with ("a call for talks", "a warning of war").
         return own
     return own or topic.tag_ not in PROPER_NOUN_TAGS
+
+
+def reports_a_scene(verb: Token, clause: Token, lexicon: CueLexicon) -> bool:
+    """Whether a thought verb's clause is a scene or a small clause, not a thought ("found the
+    dog asleep", "the video showed the coach hugging a fan"), whoever the subject: a document
+    that shows a scene states nothing. A count's finding is content ("polls show Clinton
+    leading")."""
+    if is_finite_clause(clause):
+        return False
+    if lexicon.category_of(verb.lower_, PARTS.get(verb.tag_[:2], "verb")) != Category.THOUGHT:
+        return False
+    return not any(c.dep_ == "nsubj" and c.lower_ in POLL_NOUNS for c in verb.children)
 
 
 def is_finite_clause(clause: Token) -> bool:

@@ -14,7 +14,7 @@ from ..records import QuoteKind
 from .arrays import DocArrays
 from .candidates import Attribution, Via
 from .context import DocContext
-from .lexicon import CueLexicon
+from .lexicon import CueLexicon, word_list
 from .marks import CLOSERS_FOR
 from .names import TITLES
 from .syntax import (
@@ -35,6 +35,7 @@ SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+")
 TITLE_LABEL = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}):", re.MULTILINE)
 # Entity types of a line label that is a place or a time, not a speaker ("Washington:").
 NOT_SPEAKERS = frozenset({"GPE", "LOC", "DATE", "TIME", "FAC"})
+FINDING_LABELS = word_list("finding_labels")
 
 
 def colon_lead_ins(context: DocContext, consumed: set[int]) -> list[Attribution]:
@@ -196,7 +197,14 @@ def news_colons(context: DocContext) -> list[Attribution]:
             and lead[-1].lower_ in person_words()
             and not any(t.ent_type_ in NOT_SPEAKERS for t in lead)
         )
-        if not transcript and not known and (not names or names[-1].end != lead.end):
+        # "Poll: Clinton and Trump in dead heat": what a document found.
+        finding = len(lead) == 1 and lead[0].lower_ in FINDING_LABELS
+        if (
+            not transcript
+            and not known
+            and not finding
+            and (not names or names[-1].end != lead.end)
+        ):
             continue
         content_start = (
             token.idx

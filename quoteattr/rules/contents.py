@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..records import Category
 from .categories import (
     has_predicate,
     is_finite_clause,
     is_question,
     object_is_content,
     object_read_as_subject,
+    reports_a_scene,
     topic_is_content,
 )
 from .lexicon import CueLexicon
@@ -55,7 +55,7 @@ def content_tokens(
     )
     if clause is not None and (
         is_question(clause, lemma)  # "asked whether ...": a question reports nothing
-        or (lexicon.category_of(lemma, "verb") == Category.THOUGHT and not is_finite_clause(clause))
+        or reports_a_scene(verb, clause, lexicon)
     ):
         return None, addressee
     if clause is not None and object_read_as_subject(verb, clause, lexicon):

@@ -9,7 +9,7 @@ from collections import Counter
 
 from attrs import define, field
 from rapidfuzz import fuzz
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from ..records import EntityType
 from .lexicon import read_lexicon, word_list
@@ -361,7 +361,18 @@ def proper_noun_run(span: Span) -> Span | None:
             if best is None or end - start > best[1] - best[0]:
                 best = (start, end)
             start = None
-    return None if best is None else span.doc[best[0] : best[1]]
+    if best is None:
+        return None
+    return span.doc[best[0] : min(with_name_number(span.doc, best[1]), span.end)]
+
+
+def with_name_number(doc: Doc, end: int) -> int:
+    """The end of a name that ends before token `end`, with the number that modifies its last
+    word ("Teamsters Local 99", "Apollo 11"): part of the name, not a count."""
+    if end < len(doc) and doc[end].tag_ == "CD" and doc[end].dep_ == "nummod":
+        if doc[end].head.i == end - 1:
+            return end + 1
+    return end
 
 
 def without_dateline(span: Span) -> Span:

@@ -83,6 +83,10 @@ def classify(
     if not _unquoted_words(text, start, end, quotes):
         attribution.kind = QuoteKind.DIRECT
         attribution.content = [(q.start, q.end) for q in quotes]
+        if attribution.via is Via.COLON and len(quotes) == 1 and quotes[0].paragraphs > 1:
+            # A transcript's line inside a quotation of many paragraphs ('"WALLACE: ...' /
+            # '"PENCE: ...'): the line, not the whole quotation.
+            attribution.content = [(max(quotes[0].start, start), min(quotes[0].end, end))]
     else:
         attribution.kind = QuoteKind.MIXED
         # A quotation is whole: a clause the parser ended inside one that it opens ('she recalled

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from .arrays import indices
-from .names import CALENDAR
+from .names import CALENDAR, with_name_number
 from .syntax import PROPER_NOUN_TAGS, SUBJECT_NAME_DEPS, noun_phrase, proper_name_start
 
 # Labels the recognizer gives a surname it takes for a place or a people ("Okonkwo", "Jordan").
@@ -32,6 +32,8 @@ def seed_names(resolver: EntityResolver) -> None:
         while len(ent) > 1 and ent[0].tag_.startswith("VB"):
             # 'Said Ellis: "..."': an inverted cue the NER took into the name
             ent = Span(ent.doc, ent.start + 1, ent.end, label=ent.label)
+        if ent.label_ == "ORG" and with_name_number(doc, ent.end) > ent.end:
+            ent = Span(doc, ent.start, ent.end + 1, label=ent.label)  # "Teamsters Local" 99
         if ent.label_ in ("PERSON", "ORG"):
             seeds.append((ent.start, ent.end, ent))
     seeds.extend(_surnames_tagged_as_places(doc))
@@ -43,7 +45,7 @@ def seed_names(resolver: EntityResolver) -> None:
     for i in indices(untagged_subjects):
         start = proper_name_start(doc[i])
         if not any(doc[k].lower_ in CALENDAR for k in range(start, i + 1)):
-            seeds.append((start, i + 1, None))
+            seeds.append((start, with_name_number(doc, i + 1), None))
     for start, end, ent in sorted(seeds, key=lambda seed: seed[0]):
         if ent is None:
             resolver.add_name(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), None)
