@@ -13,7 +13,7 @@ from .lexicon import CueLexicon, word_groups, word_list
 from .mentions import MentionKind, ResolvedMention
 from .names import FEMALE_TITLES, MALE_TITLES, NameCluster
 from .people import names_a_person, noun_gender
-from .ranking import PronounRanker, candidate_features, clause_verbs
+from .ranking import PronounRanker, candidate_features, clause_verbs, subject_of
 from .writers import Writers
 
 MALE = word_list("male_pronouns")
@@ -54,7 +54,7 @@ def _described_subject_above(
     own, above = clause_verbs(pronoun)
     if own is None or above is None or own.dep_ != "ccomp" or not lexicon.verb_lemma(above.lower_):
         return None
-    subject = next((c for c in above.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = subject_of(above)
     if (
         subject is None
         or subject.i > pronoun.i
@@ -106,8 +106,10 @@ class PronounResolution:
             return ResolvedMention(None, EntityType.PERSON)
         wanted, gender = agreement(token)
         exclude |= self.writer_ids  # the writer is "I", never "she"
-        described = _described_subject_above(token, gender, self.lexicon)
         group = self._group_just_heard(start, previous) if token.lower_ in PLURAL else None
+        described = (
+            None if group is not None else _described_subject_above(token, gender, self.lexicon)
+        )
         if group is not None:
             # "McConnell aides acknowledged ... But they emphasized ...": the group that spoke.
             entity = group

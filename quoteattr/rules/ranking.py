@@ -56,7 +56,8 @@ FEATURES = (
 )
 
 
-def _subject_of(verb: Token) -> Token | None:
+def subject_of(verb: Token) -> Token | None:
+    """The verb's own subject, active or passive, if the parse gives it one."""
     return next((child for child in verb.children if child.dep_ in SUBJECTS), None)
 
 
@@ -95,7 +96,7 @@ def candidate_features(
     own, above = clause_verbs(pronoun)
 
     def subjects_of(verb: Token | None) -> set[int]:
-        subject = None if verb is None else _subject_of(verb)
+        subject = None if verb is None else subject_of(verb)
         if subject is None or subject.i > pronoun.i:
             return set()
         return set(salience.entities_at(subject.i))
