@@ -307,6 +307,18 @@ NEIGHBOURS = [
         id="a-document-shows-a-scene-or-states-a-fact",
     ),
     pytest.param(
+        "The patient, gasping on the floor, said before he died.",
+        "The patient said that he was dying.",
+        "said",
+        id="a-participle-and-a-when-clause-are-not-what-was-said",
+    ),
+    pytest.param(
+        "There is no approved drug for it; doctors tried everything they had.",
+        "Doctors said that there is no approved drug for it.",
+        "said",
+        id="a-sentence-before-a-semicolon-is-not-the-cues",
+    ),
+    pytest.param(
         "Analysis: Why the central bank will wait until spring to cut rates",
         "Poll: Voters split evenly on the plan to cut rates",
         ":",

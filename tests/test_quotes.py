@@ -1307,6 +1307,45 @@ def test_a_transcript_inside_one_quotation_of_many_paragraphs_is_line_by_line(ex
     ]
 
 
+def test_a_manner_of_speaking_verb_tags_a_quotation(extract):
+    text = '"I have never seen anything like it," Gary Pendlebury fumed.'
+    (quote,) = extract(text)
+    assert (quote.cue.text, quote.speaker.name) == ("fumed", "Gary Pendlebury")
+    assert extract("Gary Pendlebury fumed at the officials after the match.").quotes == ()
+
+
+def test_a_section_label_of_a_market_wire_is_no_speaker_but_a_transcripts_is(extract):
+    wire = (
+        "Stocks edged lower on Thursday, while miner Corvane Resources tumbled.\n\n"
+        "STOCKS: The benchmark index fell 0.6 percent to 7,412.35, its third decline.\n\n"
+        "CORVANE: Shares of Corvane Resources plunged 14 percent after the output cut."
+    )
+    assert [q for q in extract(wire) if q.cue is not None and q.cue.text == ":"] == []
+    transcript = (
+        "Chris Wallace spoke to the governor on Sunday.\n\n"
+        "WALLACE: Will the senator be at the debate tomorrow night?\n\n"
+        "WALLACE: Do you really see those two as equivalent?"
+    )
+    labels = [q.speaker.mention.text for q in extract(transcript) if q.cue and q.cue.text == ":"]
+    assert labels == ["WALLACE", "WALLACE"]
+
+
+def test_quoted_words_named_one_by_one_are_not_speech(extract):
+    text = 'The words matter. "Footfall." "Stakeholders." They sound neutral.'
+    assert extract(text).quotes == ()
+
+
+def test_a_quoted_title_case_line_is_a_subheading_not_speech(extract):
+    text = (
+        "The talks went on for hours.\n\n"
+        '"All Bets Are Off."\n\n'
+        "The president said nothing.\n\n"
+        '"We are ready to sign."\n\n'
+        '"We Will Win This Fight," she told the crowd.'
+    )
+    assert [q.text for q in extract(text)] == ["We are ready to sign.", "We Will Win This Fight,"]
+
+
 def test_a_report_inside_an_answer_is_the_interviewees_words(extract):
     """As inside a quotation: the answer's "she used to say" is no record of its own, while the
     same report in the article's prose after the interview is one."""

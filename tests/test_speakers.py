@@ -855,6 +855,24 @@ RESOLUTION = [
         id="the-hospital-not-another-building",
     ),
     pytest.param(
+        "Milbury boss Gary Pendlebury tore into the officials last night.\n\n"
+        "The 51-year-old said he would be writing to the league.",
+        [
+            {
+                "text": "he would be writing to the league",
+                "speaker": "Gary Pendlebury",
+                "mention": "The 51-year-old",
+            }
+        ],
+        id="the-51-year-old",
+    ),
+    pytest.param(
+        "Skipper Ryan Holloway headed a second after the break.\n\n"
+        '"We\'re gutted," the captain admitted.',
+        [{"text": "We're gutted,", "speaker": "Ryan Holloway", "mention": "the captain"}],
+        id="the-captain-after-skipper",
+    ),
+    pytest.param(
         "Manhattan Supreme Court Justice Frank Nervo ruled on the request on Thursday.\n\n"
         "The judge said there was no reason to intrude on her privacy.",
         [

@@ -19,6 +19,7 @@ from ..rules.categories import (
     PARTS,
     cue_category,
     has_predicate,
+    is_adverbial,
     is_finite_clause,
     is_question,
     object_is_content,
@@ -267,6 +268,10 @@ def find_candidates(
             continue
         if token.tag_.startswith("VB") and lexicon.verb_lemma(token.lower_) in lexicon.citing_verbs:
             continue  # "X quoted Y as saying": the rules read the citing frame with its saying
+        if token.tag_.startswith("VB") and (
+            lexicon.verb_lemma(token.lower_) in lexicon.direct_speech_only
+        ):
+            continue  # "fumed at the officials": a manner of speaking cues only a quotation
         complement = _complement(token)
         if complement is None:
             continue
@@ -295,6 +300,7 @@ def find_candidates(
                 attribution.category = None
         elif complement.dep_ == "ccomp" and (
             is_question(complement, stem(token.lower_, lexicon))
+            or is_adverbial(complement)
             or (attribution.category is Category.THOUGHT and not is_finite_clause(complement))
             or reports_a_scene(token, complement, lexicon)
             or object_read_as_subject(token, complement, lexicon)

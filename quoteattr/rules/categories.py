@@ -155,6 +155,16 @@ def has_thing_object(verb: Token, lexicon: CueLexicon) -> bool:
     )
 
 
+ADVERBIAL_SUBORDINATORS = word_list("adverbial_subordinators")
+
+
+def is_adverbial(clause: Token) -> bool:
+    """Whether a clause the parser made a cue's complement says when, why or despite what
+    ("said before he died", "said when Congress cut funding"): it opens with a subordinator
+    that no content clause takes."""
+    return any(c.dep_ == "mark" and c.lower_ in ADVERBIAL_SUBORDINATORS for c in clause.children)
+
+
 def is_question(clause: Token, cue_lemma: str | None) -> bool:
     """Whether a content clause asks rather than tells: "whether the branches would close", "what
     he would tell the governor" after "asked": what a question reports is nobody's claim."""

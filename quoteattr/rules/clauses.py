@@ -80,7 +80,9 @@ def parenthetical_content(doc: Doc, attribution: Attribution, lexicon: CueLexico
         if _has_own_frame(verb, spoken_to):
             return  # "Alito wrote a dissent, arguing that ...": the clause after is not its words
         clauses = [
-            c for c in verb.children if c.dep_ in PARENTHETICAL_DEPS and _set_off(doc, verb, c)
+            c
+            for c in verb.children
+            if c.dep_ in PARENTHETICAL_DEPS and _set_off(doc, verb, c) and not _participial(c)
         ]
         if not clauses and (fronted := fronted_clause_subject(verb)) is not None:
             clauses = [fronted]  # "The findings held for coffee, the authors wrote."
@@ -108,6 +110,14 @@ def parenthetical_content(doc: Doc, attribution: Attribution, lexicon: CueLexico
     pieces = [(a, b) for a, b in pieces if b > a]
     if sum(b - a for a, b in pieces) >= 3:
         attribution.content = [char_range(doc, piece) for piece in pieces]
+
+
+def _participial(clause: Token) -> bool:
+    """A participle's phrase with neither subject nor auxiliary ("Garner, gasping on the
+    sidewalk, said"): how or when the speaker spoke, never what."""
+    return clause.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in clause.children
+    )
 
 
 def _as_clause_end(doc: Doc, right: int, limit: int) -> int:

@@ -178,7 +178,7 @@ def news_colons(context: DocContext) -> list[Attribution]:
             and lead.text.isupper()
             and len(lead) <= 3
             and lead.text.lower() not in lexicon.non_speaker_labels
-            and _names_someone(lead, proper_nouns)
+            and _names_someone(lead, proper_nouns, person_words, repeated_labels)
         )
         # An interview's "Park:" where the NER missed the name: a name of someone it found, or
         # a label that opens several lines, as a transcript's speakers do.
@@ -206,6 +206,8 @@ def news_colons(context: DocContext) -> list[Attribution]:
             and (not names or names[-1].end != lead.end)
         ):
             continue
+        if lead[-1].lower_ in rest.lower().replace(",", " ").split():
+            continue  # "CORVANE: Shares of Corvane Resources fell": a section on it, not its words
         content_start = (
             token.idx
             + 1
@@ -227,14 +229,22 @@ def news_colons(context: DocContext) -> list[Attribution]:
     return found
 
 
-def _names_someone(label: Span, proper_nouns: Callable[[], frozenset[str]]) -> bool:
-    """Whether an upper-case line label is a speaker's: a title ("MS. LOPEZ") or a name the
-    article writes in ordinary case too ("PENCE" beside "Mike Pence"); not a section label
-    ("METALS:", "ELECTIONS:")."""
+def _names_someone(
+    label: Span,
+    proper_nouns: Callable[[], frozenset[str]],
+    person_words: Callable[[], frozenset[str]],
+    repeated_labels: Callable[[], frozenset[str]],
+) -> bool:
+    """Whether an upper-case line label is a speaker's: a title ("MS. LOPEZ"), a word of a
+    person the recognizer found ("PENCE" beside "Mike Pence"), or a name the article writes in
+    ordinary case too that labels several lines, as a transcript's speakers do ("WALLACE:"); not
+    a section label ("METALS:", "STOCKS:", a company's "CORVANE:" once)."""
     words = [token.lower_.rstrip(".") for token in label if not token.is_punct]
-    if any(word in TITLES for word in words[:-1]):
+    if not words:
+        return False
+    if any(word in TITLES for word in words[:-1]) or words[-1] in person_words():
         return True
-    return bool(words) and words[-1] in proper_nouns()
+    return words[-1] in proper_nouns() and label.text in repeated_labels()
 
 
 def _proper_nouns(arrays: DocArrays) -> frozenset[str]:

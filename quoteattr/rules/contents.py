@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from .categories import (
     has_predicate,
+    is_adverbial,
     is_finite_clause,
     is_question,
     object_is_content,
@@ -47,6 +48,8 @@ def content_tokens(
             if (c.dep_ == "ccomp" or _complement_as_adverbial(verb, c))
             # "X expects savings, Santos told analysts": the cue after the comma is no content.
             and not (lexicon.verb_lemma(c.lower_) and trailing_cue_clause(c))
+            # "There is no drug for it; doctors recommend exercise": a sentence of its own.
+            and not _semicolon_between(c, verb)
         ),
         # A "that" clause after the cue is its content before any other ('Writing for a panel
         # that agreed Hale won, Lee noted that ...').
@@ -55,6 +58,7 @@ def content_tokens(
     )
     if clause is not None and (
         is_question(clause, lemma)  # "asked whether ...": a question reports nothing
+        or is_adverbial(clause)  # "said before he died": when, not what
         or reports_a_scene(verb, clause, lexicon)
     ):
         return None, addressee
@@ -197,6 +201,12 @@ def content_tokens(
 
 def _has_that(clause: Token) -> bool:
     return child_with(clause, "mark", lower="that") is not None
+
+
+def _semicolon_between(clause: Token, verb: Token) -> bool:
+    """Whether a semicolon parts a clause before the cue from it."""
+    doc = verb.doc
+    return clause.i < verb.i and any(t.text == ";" for t in doc[clause.right_edge.i + 1 : verb.i])
 
 
 def _complement_as_adverbial(verb: Token, clause: Token) -> bool:

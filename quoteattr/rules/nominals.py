@@ -6,6 +6,7 @@ complete; an anonymous source ("a source", "officials") and a bare plural ("expe
 from __future__ import annotations
 
 import bisect
+import re
 
 from spacy.tokens import Span, Token
 
@@ -28,6 +29,8 @@ NAMED_NEXT_WINDOW = 1  # paragraphs after a description where the person it desc
 LEAD_PARAGRAPHS = 4  # headline, byline, dateline and lead: where news describes before naming
 ARTICLE = 1_000_000  # a window of paragraphs that is the whole article
 QUANTIFIERS = word_list("group_quantifiers")
+# "the 51-year-old": a person known by age, as by a role.
+AGE_EPITHET = re.compile(r"\b\d+-year-old$", re.IGNORECASE)
 JURISDICTION_ADJECTIVES = word_list("jurisdiction_adjectives")  # "the federal government"
 # Dependents that describe a group: "federal prosecutors", "the 40 nurses", "shelter users",
 # "attorneys for the family", "nurses who work nights".
@@ -169,7 +172,11 @@ class NominalResolution:
                 # \n\n U.S. District Judge Helen Marsh said".
                 entity = self._named_next(start, titles, words)
                 named_next = entity is not None
-            if entity is None and head in ROLE_NOUNS and not words & INDEFINITE:
+            if (
+                entity is None
+                and (head in ROLE_NOUNS or AGE_EPITHET.search(text) is not None)
+                and not words & INDEFINITE
+            ):
                 # A role the article never wrote with the name ("the GOP nominee" after "Donald
                 # Trump"): an epithet, which refers to a salient person as a pronoun does.
                 span = self.doc.char_span(start, end, alignment_mode="expand")

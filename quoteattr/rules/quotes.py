@@ -342,9 +342,26 @@ def _looks_like_speech(text: str, quote: QuotedSpan) -> bool:
     words = text[quote.start : quote.end].split()
     if not words:
         return False
+    if len(words) == 1 or (not before and _is_subheading(text, quote, words)):
+        return False  # '"Footfall." "Stakeholders."': words named, not said
     ends_sentence = words[-1][-1] in ".!?…,;—-" or words[-1].endswith("...")
     after = text[quote.close + 1 : quote.close + 3].lstrip(" ")
     return ends_sentence or not after or after[0] in ".!?\n"
+
+
+SUBHEADING_WORDS = 8  # a quoted line longer than this is not a section's title
+
+
+def _is_subheading(text: str, quote: QuotedSpan, words: list[str]) -> bool:
+    """A quoted line in title case that is its paragraph ('"All Bets Are Off."', a section's
+    title in a long article): every word of four letters or more capitalised."""
+    line_end = text.find("\n", quote.close)
+    rest = text[quote.close + 1 : len(text) if line_end < 0 else line_end]
+    if rest.strip(" .") or not 2 <= len(words) <= SUBHEADING_WORDS:
+        return False
+    long_words = [w.strip(".,;:!?'\"“”‘’") for w in words]
+    long_words = [w for w in long_words if len(w) >= 4]
+    return bool(long_words) and all(w[0].isupper() for w in long_words)
 
 
 def merge_split_quotes(

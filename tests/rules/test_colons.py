@@ -155,11 +155,20 @@ def test_news_colons(text, words, ents, expected, context_of):
 def test_news_colon_transcript_line_opening_with_a_quote_mark(context_of):
     text = 'Hale spoke.\n"HALE: We will win the vote'
     words = ["Hale", "spoke", ".", "\n", '"', "HALE", ":", "We", "will", "win", "the", "vote"]
-    doc = flat_doc(text, words, root=1, tags={0: "NNP"})
-    # the label is a name the article writes in ordinary case too ("Hale")
+    ents = ["B-PERSON"] + ["O"] * 11
+    doc = flat_doc(text, words, root=1, tags={0: "NNP"}, ents=ents)
+    # the label is a word of a person the article names ("Hale")
     assert news_summary(doc, news_colons(context_of(doc))) == [
         (["We will win the vote"], ":", ":", "HALE", Via.COLON)
     ]
+
+
+def test_an_upper_case_label_of_a_name_no_person_has_labels_a_section_once(context_of):
+    text = "Corvane spoke.\nCORVANE: Output fell by a fifth\nSTOCKS: The index fell"
+    words = ["Corvane", "spoke", ".", "\n", "CORVANE", ":", "Output", "fell", "by", "a"]
+    words += ["fifth", "\n", "STOCKS", ":", "The", "index", "fell"]
+    doc = flat_doc(text, words, root=1, tags={0: "NNP"})
+    assert news_summary(doc, news_colons(context_of(doc))) == []
 
 
 @pytest.mark.xfail(
