@@ -88,6 +88,20 @@ NAMES = [
         id="a-number-of-the-name-not-a-count-after-it",
     ),
     pytest.param(
+        "Another analyst, Pradeep Chaturvedi of Parmeshwar Securities, was more cautious. "
+        "According to him, the rollback of subsidies remains a risk for the sector.\n\n"
+        "The Bank of Canada said rates would rise.",
+        [
+            {
+                "text": "the rollback of subsidies remains a risk for the sector",
+                "speaker": "Pradeep Chaturvedi",
+                "type": "PERSON",
+            },
+            {"text": "rates would rise", "speaker": "Bank of Canada", "type": "ORG"},
+        ],
+        id="a-person-the-recognizer-read-into-an-organisation",
+    ),
+    pytest.param(
         "Weber says talks will resume in May\n\nPresident Anna Weber said on Monday that the talks would resume in May.",
         [
             {"text": "talks will resume in May", "speaker": "Anna Weber"},

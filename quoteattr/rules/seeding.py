@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 
 from .arrays import indices
 from .names import CALENDAR, with_name_number
+from .people import names_a_person
 from .syntax import PROPER_NOUN_TAGS, SUBJECT_NAME_DEPS, noun_phrase, proper_name_start
 
 # Labels the recognizer gives a surname it takes for a place or a people ("Okonkwo", "Jordan").
@@ -34,6 +35,8 @@ def seed_names(resolver: EntityResolver) -> None:
             ent = Span(ent.doc, ent.start + 1, ent.end, label=ent.label)
         if ent.label_ == "ORG" and with_name_number(doc, ent.end) > ent.end:
             ent = Span(doc, ent.start, ent.end + 1, label=ent.label)  # "Teamsters Local" 99
+        if ent.label_ == "ORG":
+            ent = _person_described_as_one(ent) or ent
         if ent.label_ in ("PERSON", "ORG"):
             seeds.append((ent.start, ent.end, ent))
     seeds.extend(_surnames_tagged_as_places(doc))
@@ -60,6 +63,22 @@ def seed_names(resolver: EntityResolver) -> None:
         ):
             phrase = doc[phrase_start:phrase_end]
             entity.add_mention(phrase.start_char, phrase.end_char, phrase.text)
+
+
+def _person_described_as_one(ent: Span) -> Span | None:
+    """The person's name in an organisation the recognizer read into one name with it, where an
+    apposition says the name is a person's ("Another analyst, Pradeep Chaturvedi of Parmeshwar
+    Securities," tagged ORG whole): the proper nouns before "of", as PERSON; else None."""
+    root = ent.root
+    described = (root.dep_ == "appos" and names_a_person(root.head)) or any(
+        c.dep_ == "appos" and names_a_person(c) for c in root.children
+    )
+    if not described or root.tag_ not in PROPER_NOUN_TAGS:
+        return None
+    of = next((t.i for t in ent if t.lower_ == "of"), ent.end)
+    if of - ent.start < 2 or not all(t.tag_ in PROPER_NOUN_TAGS for t in ent.doc[ent.start : of]):
+        return None
+    return Span(ent.doc, ent.start, of, label="PERSON")
 
 
 def _surnames_tagged_as_places(doc: Doc) -> list[tuple[int, int, None]]:
