@@ -319,6 +319,12 @@ NEIGHBOURS = [
         id="a-sentence-before-a-semicolon-is-not-the-cues",
     ),
     pytest.param(
+        "Attacker told to expect jail after he punched a taxi driver",
+        "The union told members to expect a strike.",
+        "told",
+        id="a-headlines-told-to-is-passive",
+    ),
+    pytest.param(
         "Analysis: Why the central bank will wait until spring to cut rates",
         "Poll: Voters split evenly on the plan to cut rates",
         ":",

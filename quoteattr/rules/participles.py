@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .lexicon import word_list
+
 PARTICIPLE_TAGS = frozenset({"VBN", "VBD"})  # the tagger takes a clause-initial "Asked" for a past
+ADDRESSEE_REQUIRED = word_list("addressee_required_forms")
 
 
 def reduced_passive(verb: Token) -> bool:
@@ -19,7 +22,16 @@ def reduced_passive(verb: Token) -> bool:
         return False
     if verb.dep_ in ("advcl", "acl"):
         return not any(c.dep_ == "nsubj" for c in verb.children)
-    return set_off_participle(verb) is not None
+    return set_off_participle(verb) is not None or told_to(verb)
+
+
+def told_to(verb: Token) -> bool:
+    """A verb that needs the one spoken to as its object, with none and an infinitive after it:
+    a headline's passive ("Attacker told to expect jail": the attacker is told)."""
+    if verb.lower_ not in ADDRESSEE_REQUIRED or any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return after is not None and after.lower_ == "to" and after.head.head.i == verb.i
 
 
 def set_off_participle(verb: Token) -> Token | None:
