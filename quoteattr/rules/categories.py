@@ -119,6 +119,11 @@ def categorize(doc: Doc, attributions: list[Attribution], lexicon: CueLexicon) -
 POLL_NOUNS = frozenset(form for noun in word_list("poll_nouns") for form in (noun, plural(noun)))
 
 
+def counts_find(verb: Token) -> bool:
+    """Whether the verb's subject is a count of opinion or votes ("polls show ...")."""
+    return any(c.dep_ == "nsubj" and c.lower_ in POLL_NOUNS for c in verb.children)
+
+
 def object_is_content(verb: Token, obj: Token, lexicon: CueLexicon) -> bool:
     """Whether a verb's plain object (no "as ...", no predicate after it) is what it reports.
     A stance is held about its object ("opposes the measure") and a statement that judges,
@@ -138,7 +143,7 @@ def object_is_content(verb: Token, obj: Token, lexicon: CueLexicon) -> bool:
         and lexicon.any_verb_lemma(verb.lower_) in lexicon.object_is_target
     ):
         return True
-    if any(c.dep_ == "nsubj" and c.lower_ in POLL_NOUNS for c in verb.children):
+    if counts_find(verb):
         return True  # "polls show a close contest": what a count found
     return lexicon.is_proposition_noun(obj.lower_)
 
@@ -212,7 +217,7 @@ def reports_a_scene(verb: Token, clause: Token, lexicon: CueLexicon) -> bool:
         return False
     if lexicon.category_of(verb.lower_, PARTS.get(verb.tag_[:2], "verb")) != Category.THOUGHT:
         return False
-    return not any(c.dep_ == "nsubj" and c.lower_ in POLL_NOUNS for c in verb.children)
+    return not counts_find(verb)
 
 
 def is_finite_clause(clause: Token) -> bool:

@@ -12,6 +12,7 @@ from ..records import QuoteKind
 from .candidates import Attribution, Via
 from .context import DocContext
 from .lexicon import CueLexicon
+from .participles import participle_phrase
 from .ranges import char_range, strip_chars, trim_tokens
 from .syntax import (
     SET_OFF,
@@ -82,7 +83,7 @@ def parenthetical_content(doc: Doc, attribution: Attribution, lexicon: CueLexico
         clauses = [
             c
             for c in verb.children
-            if c.dep_ in PARENTHETICAL_DEPS and _set_off(doc, verb, c) and not _participial(c)
+            if c.dep_ in PARENTHETICAL_DEPS and _set_off(doc, verb, c) and not participle_phrase(c)
         ]
         if not clauses and (fronted := fronted_clause_subject(verb)) is not None:
             clauses = [fronted]  # "The findings held for coffee, the authors wrote."
@@ -110,14 +111,6 @@ def parenthetical_content(doc: Doc, attribution: Attribution, lexicon: CueLexico
     pieces = [(a, b) for a, b in pieces if b > a]
     if sum(b - a for a, b in pieces) >= 3:
         attribution.content = [char_range(doc, piece) for piece in pieces]
-
-
-def _participial(clause: Token) -> bool:
-    """A participle's phrase with neither subject nor auxiliary ("Garner, gasping on the
-    sidewalk, said"): how or when the speaker spoke, never what."""
-    return clause.tag_ in ("VBG", "VBN") and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in clause.children
-    )
 
 
 def _as_clause_end(doc: Doc, right: int, limit: int) -> int:

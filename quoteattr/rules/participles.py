@@ -1,6 +1,7 @@
-"""Past participles that report what was said to the subject, not by it: "Asked about the plan,
-Diaz said ...", and one set off by commas between a subject and its verb ("Brandt, asked whether
-he would start, said ..."), which the parser may take for the main verb."""
+"""Participles beside a cue that are not what its speaker said: past participles that report what
+was said to the subject ("Asked about the plan, Diaz said ...", "Brandt, asked whether he would
+start, said ...", which the parser may take for the main verb), and a participle's phrase that
+says how the speaker spoke ("Garner, gasping on the sidewalk, said")."""
 
 from __future__ import annotations
 
@@ -67,3 +68,11 @@ def subject_set_off_before(verb: Token) -> Token | None:
         if participle.i < verb.i and set_off_participle(participle) == verb:
             return next(c for c in participle.lefts if c.dep_ == "nsubj")
     return None
+
+
+def participle_phrase(clause: Token) -> bool:
+    """A participle's phrase with neither subject nor auxiliary ("Garner, gasping on the
+    sidewalk, said"): how or when the speaker spoke, never what."""
+    return clause.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in clause.children
+    )
