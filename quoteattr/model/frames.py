@@ -266,12 +266,11 @@ def find_candidates(
         token = doc[i]
         if i in cue_tokens or token.is_space or index.contains(token.idx):
             continue
-        if token.tag_.startswith("VB") and lexicon.verb_lemma(token.lower_) in lexicon.citing_verbs:
-            continue  # "X quoted Y as saying": the rules read the citing frame with its saying
-        if token.tag_.startswith("VB") and (
-            lexicon.verb_lemma(token.lower_) in lexicon.direct_speech_only
-        ):
-            continue  # "fumed at the officials": a manner of speaking cues only a quotation
+        lemma = lexicon.verb_lemma(token.lower_) if token.tag_.startswith("VB") else None
+        # "X quoted Y as saying": the rules read the citing frame with its saying; "fumed at the
+        # officials": a manner of speaking cues only a quotation.
+        if lemma in lexicon.citing_verbs or lemma in lexicon.direct_speech_only:
+            continue
         complement = _complement(token)
         if complement is None:
             continue

@@ -66,14 +66,14 @@ def name_key(text: str) -> tuple[str, ...]:
     """Normalised name words: no titles (an institution's own words stay: see
     `is_institution`), possessives, accents, case or punctuation."""
     raw_words = fold(text).replace("’", "'").split()
-    words = [word for raw in raw_words if (word := raw.removesuffix("'s").strip(".,;:'\"()[]"))]
+    words = [word for raw in raw_words if (word := _bare(raw))]
     dropped = INSTITUTION_ARTICLES if is_institution(raw_words) else TITLES
     return tuple(word for word in words if word not in dropped)
 
 
 def _bare(word: str) -> str:
     """A folded name word without its possessive and punctuation."""
-    return word.removesuffix("'s").strip(".,;:")
+    return word.removesuffix("'s").strip(".,;:'\"()[]")
 
 
 INSTITUTION_ARTICLES = frozenset({"the", "of"})

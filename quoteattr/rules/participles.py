@@ -43,7 +43,7 @@ def set_off_participle(verb: Token) -> Token | None:
     doc = verb.doc
     if verb.tag_ not in PARTICIPLE_TAGS or verb.i < 2 or doc[verb.i - 1].text != ",":
         return None
-    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    subject = _subject_before(verb)
     if subject is None or subject.i >= verb.i - 1:
         return None
     if any(c.dep_ in ("dobj", "aux", "auxpass", "nsubjpass") for c in verb.children):
@@ -66,8 +66,12 @@ def subject_set_off_before(verb: Token) -> Token | None:
     holding it ("Brandt, told of the decision, said": Brandt says)."""
     for participle in (*verb.lefts, verb.head):
         if participle.i < verb.i and set_off_participle(participle) == verb:
-            return next(c for c in participle.lefts if c.dep_ == "nsubj")
+            return _subject_before(participle)
     return None
+
+
+def _subject_before(verb: Token) -> Token | None:
+    return next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
 
 
 def participle_phrase(clause: Token) -> bool:
