@@ -293,6 +293,15 @@ NAMES = [
         id="a-headline-name-does-not-beat-the-body",
     ),
     pytest.param(
+        "Gold Star Mom Corners Weber On Her Refusal To Use The Words\n\n"
+        "President Anna Weber responded to a Gold Star mother Wednesday night by saying the "
+        'question was a "manufactured" issue.\n\n'
+        "During a town hall, Tina Morrow had a question for the president.\n\n"
+        "Weber said the words lump the good with the bad.",
+        [{"text": "the words lump the good with the bad", "speaker": "Anna Weber"}],
+        id="a-headline-run-ending-in-a-surname-is-not-that-person",
+    ),
+    pytest.param(
         "Donald Trump filed the suit on Monday. Trump's attorney said the suit was strong.",
         [{"text": "the suit was strong", "speaker": "Donald Trump's attorney", "type": "OTHER"}],
         id="a-possessor-is-not-the-person-it-describes",

@@ -211,6 +211,13 @@ class NameCluster:
         self.best_display = max(self.written, key=lambda t: self.written[t].rank(t, forms))
 
     @property
+    def text_names(self) -> list[tuple[str, ...]]:
+        """The names the article writes outside headlines, else every name: a headline's run of
+        capitals ("Gold Star Mom Corners Obama") is no evidence that "Obama" is its surname."""
+        in_text = [form.key for form in self.written.values() if form.in_text]
+        return in_text or list(self.names)
+
+    @property
     def gender(self) -> str | None:
         """Evidence in order of strength: a title (Mr., Ms.), a first name, a linked pronoun."""
         return self.title_or_first_name_gender or self.pronoun_gender

@@ -182,7 +182,7 @@ class EntityResolver(NominalResolution, DocumentResolution, PronounResolution):
         def rank(entity: NameCluster) -> tuple[int, bool, int, int]:
             if len(key) > 1:
                 return 0, False, 0, self._last_seen.get(entity.entity_id, -1)
-            how = max(lone_word_match(key[0], known) for known in entity.names)
+            how = max(lone_word_match(key[0], known) for known in entity.text_names)
             introduced = self._introduced_as_subject.get(entity.entity_id)
             fresh = introduced is not None and 0 <= paragraph - introduced <= 1
             times_named = 0 if fresh else self._times_named[entity.entity_id]
