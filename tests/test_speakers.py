@@ -302,6 +302,20 @@ NAMES = [
         id="a-headline-run-ending-in-a-surname-is-not-that-person",
     ),
     pytest.param(
+        "BRUSSELS - European leaders on Friday discussed new defense efforts, saying they were "
+        "worried about Russia.\n\n"
+        "The European Council on Foreign Relations published a survey in May.\n\n"
+        "Many European citizens said the union had failed them. Ohio voters said the economy "
+        "mattered most. A New York judge said the case was closed.",
+        [
+            {"text": "they were worried about Russia", "speaker": "European leaders"},
+            {"text": "the union had failed them", "speaker": "Many European citizens"},
+            {"text": "the economy mattered most", "speaker": "Ohio voters"},
+            {"text": "the case was closed", "speaker": "A New York judge"},
+        ],
+        id="a-people-or-place-before-a-group-describes-it",
+    ),
+    pytest.param(
         "Donald Trump filed the suit on Monday. Trump's attorney said the suit was strong.",
         [{"text": "the suit was strong", "speaker": "Donald Trump's attorney", "type": "OTHER"}],
         id="a-possessor-is-not-the-person-it-describes",

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ..records import EntityType
 from .lexicon import read_lexicon, word_list
-from .syntax import AGENT_NOUN_SUFFIXES, NAME_LABELS, PROPER_NOUN_TAGS
+from .syntax import AGENT_NOUN_SUFFIXES, DASHES, NAME_LABELS, PROPER_NOUN_TAGS
 
 TITLES = word_list("titles")
 
@@ -385,7 +385,15 @@ def with_name_number(doc: Doc, end: int) -> int:
 def without_dateline(span: Span) -> Span:
     """The mention without a date, a time or a number written before its name ("date 2024-10-02
     Xi Jinping" gives "Xi Jinping"): a dateline or a timestamp run into a headline is no part of
-    the name's noun phrase. Else the span itself."""
+    the name's noun phrase; so is a place in capitals and a dash ("BRUSSELS - European
+    leaders"). Else the span itself."""
+    dash = next((t for t in span[1:4] if t.text in DASHES), None)
+    if (
+        dash is not None
+        and span.doc[dash.i - 1].whitespace_  # "BRUSSELS - ", not "ANC-led"
+        and all(t.is_upper for t in span.doc[span.start : dash.i])
+    ):
+        return span.doc[dash.i + 1 : span.end]
     for token in span:
         if token.tag_ in PROPER_NOUN_TAGS or token.ent_type_ in ("PERSON", "ORG"):
             before = span.doc[span.start : token.i]

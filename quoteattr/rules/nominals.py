@@ -82,7 +82,7 @@ def descriptive_phrase(span: Span, anonymous: frozenset[str]) -> Span | None:
     ]
     # "attorneys for the family", "advisers to Mr. Obama": the group's own prepositional phrase,
     # which the speaker mention may have left out.
-    after = [c for c in head.rights if c.dep_ == "prep" and c.i >= span.end]
+    after = [c for c in head.rights if c.dep_ == "prep" and c.i >= span.end and not _when(c)]
     if after and span.end == head.i + 1:
         describing += after
         span = span.doc[span.start : max(c.right_edge.i for c in after) + 1]
@@ -115,6 +115,14 @@ def described_body(span: Span) -> Span | None:
     while len(span) > 1 and span[-1].is_punct:
         span = span[:-1]
     return span
+
+
+def _when(preposition: Token) -> bool:
+    """Whether a prepositional phrase says when, not who ("leaders on Friday")."""
+    return any(
+        child.dep_ == "pobj" and child.ent_type_ in ("DATE", "TIME")
+        for child in preposition.children
+    )
 
 
 def _quantified_group(quantifier: Token) -> Token | None:

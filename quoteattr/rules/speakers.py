@@ -34,6 +34,7 @@ from .names import (
     without_dateline,
 )
 from .nominals import NominalResolution
+from .people import names_a_person
 from .pronouns import (
     FEMALE,
     FIRST_PERSON,
@@ -139,7 +140,8 @@ class EntityResolver(NominalResolution, DocumentResolution, PronounResolution):
         key = name_key(text)
         if not key or not plausible_name(display_name(text)):
             return None
-        entity = self._match(key, start)
+        # A people ("European") is no first word of a body's name ("European Council").
+        entity = self._match(key, start, whole_name=label == "NORP")
         head = self._head(start, end)
         paragraph = self.paragraph_of(start)
         if entity is None:
@@ -165,18 +167,23 @@ class EntityResolver(NominalResolution, DocumentResolution, PronounResolution):
         bisect.insort(self._name_mentions, (start, entity), key=lambda item: item[0])
         return entity
 
-    def _match(self, key: tuple[str, ...], start: int) -> NameCluster | None:
+    def _match(
+        self, key: tuple[str, ...], start: int, whole_name: bool = False
+    ) -> NameCluster | None:
         """The entity a name belongs to: the most recent one whose names it is compatible with.
         A lone word two people share is a surname before a first word ("Trump" after "Donald
         Trump" and "Trump University"), then the one just introduced as a subject, in this paragraph
         or the one before ("Scott's brother, Devon Scott, spoke. ... Scott said"), else the one
         the article names most ("Clinton" after "Hillary Clinton" and "her daughter Chelsea
         Clinton"), as news style keeps the bare surname for its principal figure. Only entities
-        sharing a word with the name are candidates, which keeps this linear."""
+        sharing a word with the name are candidates, which keeps this linear. A `whole_name`
+        matches only an entity written with exactly these words."""
         candidates = {e.entity_id: e for word in key for e in self._by_word.get(word, {}).values()}
         if len(key) > 1:  # initials and spelling variants share the surname at least
             candidates.update((e.entity_id, e) for e in self._by_word.get(key[-1], {}).values())
 
+        if whole_name:
+            return next((e for e in candidates.values() if key in e.names), None)
         paragraph = self.paragraph_of(start)
 
         def rank(entity: NameCluster) -> tuple[int, bool, int, int]:
@@ -280,8 +287,15 @@ class EntityResolver(NominalResolution, DocumentResolution, PronounResolution):
             names = [ent for ent in names if ent.label_ == "PERSON"]
         # One person ("A New York judge", "the Russian ambassador") is no place; a group or a
         # body may speak for one ("Chinese officials", "the Russian government").
+        # Nor is a group of people ("Ohio voters", "many European citizens", "Republican
+        # senators"), which its own words name; officials may speak for their state.
+        one_or_people = span.root.tag_ == "NN" or (
+            span.root.tag_ == "NNS"
+            and span.root.lower_ not in self._anonymous
+            and names_a_person(span.root)
+        )
         placed = (
-            span.root.tag_ == "NN"
+            one_or_people
             and span.root.lower_ not in ORG_NOUNS
             and any(_describes(ent, span.root) for ent in names)
         )
