@@ -204,7 +204,8 @@ CASES = [
     ),
     pytest.param(
         "A report about Ruth Okafor said that rents had doubled.",
-        [("rents", "A report", None)],
+        # Named by its own description, typed OTHER: which report, not whose.
+        [("rents", "A report about Ruth Okafor", "A report about Ruth Okafor")],
         id="near-a-report-about-someone-is-not-theirs",
     ),
     # 5. Groups are named by their description; anonymous sources are not named.
@@ -230,8 +231,14 @@ CASES = [
     ),
     pytest.param(
         "Court records show that the case will go to trial.",
-        [("trial", "Court records", None)],
-        id="near-documents-are-no-group",
+        # A document that names no author is named by its description, typed OTHER.
+        [("trial", "Court records", "Court records")],
+        id="documents-named-by-their-description",
+    ),
+    pytest.param(
+        "The report said that the case will go to trial.",
+        [("trial", "The report", None)],
+        id="near-a-bare-document-stays-unnamed",
     ),
     pytest.param(
         "Officials in the city said the case would go to trial.",
@@ -247,6 +254,49 @@ CASES = [
         "A source said the case would go to trial.",
         [("trial", "A source", None)],
         id="near-a-source-stays-unnamed",
+    ),
+    # An unnamed source is named by its affiliation; its hedge still says it is unnamed.
+    pytest.param(
+        "A Democratic source on the House panel said the case would go to trial.",
+        [
+            (
+                "trial",
+                "A Democratic source on the House panel",
+                "A Democratic source on the House panel",
+            )
+        ],
+        id="a-source-named-by-its-affiliation",
+    ),
+    pytest.param(
+        "Campaign aides said the case would go to trial.",
+        [("trial", "Campaign aides", "Campaign aides")],
+        id="aides-named-by-their-body",
+    ),
+    pytest.param(
+        "Senior officials said the case would go to trial.",
+        [("trial", "Senior officials", None)],
+        id="near-rank-is-no-affiliation",
+    ),
+    pytest.param(
+        "People familiar with the talks said the case would go to trial.",
+        [("trial", "People familiar with the talks", None)],
+        id="near-people-familiar-stay-unnamed",
+    ),
+    pytest.param(
+        "A 2014 study that appeared in the Harbour Journal found that the case will go to trial.",
+        [
+            (
+                "trial",
+                "A 2014 study that appeared in the Harbour Journal",
+                "A 2014 study that appeared in the Harbour Journal",
+            )
+        ],
+        id="a-study-named-by-where-it-appeared",
+    ),
+    pytest.param(
+        "Poll: Rivera and Ortiz tied heading into first debate",
+        [("Rivera and Ortiz", "Poll", None)],
+        id="near-a-finding-label-is-no-description",
     ),
     # 7. Someone the quotation itself speaks of is not its speaker.
     pytest.param(

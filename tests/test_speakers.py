@@ -316,6 +316,18 @@ NAMES = [
         id="a-people-or-place-before-a-group-describes-it",
     ),
     pytest.param(
+        # The tagger calls a paragraph's capitalised first word a proper noun.
+        "The summit ended on Tuesday.\n\nWorld leaders said the talks had failed.\n\n"
+        "The police shot him on Tuesday.\n\nAttorneys for the family said the video was clear."
+        "\n\nArsenal admitted the team had lost its shape.",
+        [
+            {"text": "the talks had failed", "speaker": "World leaders"},
+            {"text": "the video was clear", "speaker": None},
+            {"text": "the team had lost its shape", "speaker": "Arsenal"},
+        ],
+        id="a-common-noun-opening-a-sentence-is-no-name",
+    ),
+    pytest.param(
         "Donald Trump filed the suit on Monday. Trump's attorney said the suit was strong.",
         [{"text": "the suit was strong", "speaker": "Donald Trump's attorney", "type": "OTHER"}],
         id="a-possessor-is-not-the-person-it-describes",
@@ -1343,6 +1355,12 @@ def test_a_report_inside_a_report_has_the_outer_speaker_as_source(extract, text,
         ),
         pytest.param(
             "Putin was cited as saying the talks had failed.", "was cited as", id="cited-as"
+        ),
+        pytest.param(
+            # Named by its affiliation, still an unnamed source.
+            "A Democratic source on the panel said the talks had failed.",
+            "a democratic source said",
+            id="affiliated-source",
         ),
         pytest.param("Maria Lopez said the talks had failed.", None, id="named-speaker-no-hedge"),
     ],

@@ -3,6 +3,7 @@ display name, and the entity a cluster of mentions makes (its names, labels, gen
 
 from __future__ import annotations
 
+import bisect
 import functools
 import unicodedata
 from collections import Counter
@@ -13,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from ..records import EntityType
 from .lexicon import read_lexicon, word_list
+from .people import is_person_noun
 from .syntax import AGENT_NOUN_SUFFIXES, DASHES, NAME_LABELS, PROPER_NOUN_TAGS
 
 TITLES = word_list("titles")
@@ -371,6 +373,36 @@ def proper_noun_run(span: Span) -> Span | None:
     if best is None:
         return None
     return span.doc[best[0] : min(with_name_number(span.doc, best[1]), span.end)]
+
+
+def names_written(doc: Doc, paragraph_starts: list[int], title_lines: set[int]) -> frozenset[str]:
+    """The lower-case words the article writes with a capital inside a sentence of its text, or
+    tags as part of a name: what it spells as names."""
+    found = set()
+    for token in doc:
+        if token.ent_type_:
+            found.update(name_key(token.text))
+        elif token.is_title and not token.is_sent_start:
+            paragraph = bisect.bisect_right(paragraph_starts, token.idx) - 1
+            if paragraph not in title_lines:
+                found.update(name_key(token.text))
+    return frozenset(found)
+
+
+def capitalised_as_name(run: Span, names: frozenset[str]) -> bool:
+    """Whether a run of proper-noun tags is a name, not one common noun capitalised because it
+    opens a sentence: a word before a common noun ("World leaders said", "Exit polls showed") or
+    a noun for people ("Attorneys for the family said") that the article writes as a name
+    nowhere else (`names_written`). Acronyms and longer runs are names."""
+    word = run[0]
+    if len(run) > 1 or not word.is_sent_start or word.is_upper:
+        return True
+    if set(name_key(word.text)) <= names:
+        return True
+    before_common_noun = (
+        word.dep_ in ("compound", "amod") and word.head.tag_ in ("NN", "NNS") and word.head.is_lower
+    )
+    return not (before_common_noun or is_person_noun(word.lower_))
 
 
 def with_name_number(doc: Doc, end: int) -> int:

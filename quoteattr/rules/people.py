@@ -28,6 +28,18 @@ def noun_gender(word: str) -> str | None:
     return None
 
 
+# Every listed noun for people, singular and plural; agent nouns are left out, as many are
+# surnames too ("Baker").
+_PERSON_NOUN_FORMS = RELATION_NOUNS | {
+    form for noun in ROLE_NOUNS | PERSON_NOUNS for form in (noun, plural(noun))
+}
+
+
+def is_person_noun(word: str) -> bool:
+    """Whether a lower-case word is a listed noun for people ("attorneys", "member")."""
+    return word in _PERSON_NOUN_FORMS
+
+
 def names_a_person(noun: Token) -> bool:
     """Whether a common noun names people ("attorney", "aides", "his wife", "economists"), not
     a thing of theirs ("his plan", "her tax proposals", "his best response")."""

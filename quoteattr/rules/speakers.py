@@ -23,12 +23,14 @@ from .mentions import MentionKind, ResolvedMention
 from .names import (
     PLACE_LABELS,
     NameCluster,
+    capitalised_as_name,
     compatible_names,
     display_name,
     fold,
     is_title_case,
     lone_word_match,
     name_key,
+    names_written,
     plausible_name,
     proper_noun_run,
     without_dateline,
@@ -119,6 +121,8 @@ class EntityResolver(NominalResolution, DocumentResolution, PronounResolution):
             for i, (start, end) in enumerate(context.paragraphs)
             if is_title_case(self.text[start:end])
         }
+        # The words the article spells as names (see `capitalised_as_name`).
+        self._names_written = names_written(doc, self._paragraph_starts, self._title_lines)
         self._descriptions: dict[str, NameCluster] = {}  # folded description -> group entity
         self._plural_groups: set[int] = set()  # the described entities that are groups
         # Third-person pronouns resolved on the way (see `_advance`): token -> entity or None.
@@ -313,7 +317,11 @@ class EntityResolver(NominalResolution, DocumentResolution, PronounResolution):
                 return ResolvedMention(entity, entity.type)
         root = span.root
         proper = None if placed else proper_noun_run(span)
-        if proper is not None and name_key(proper.text):
+        if (
+            proper is not None
+            and name_key(proper.text)
+            and capitalised_as_name(proper, self._names_written)
+        ):
             entity = self.add_name(proper.start_char, proper.end_char, None)
             if entity is not None:
                 return ResolvedMention(entity, entity.type)
