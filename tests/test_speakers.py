@@ -727,6 +727,22 @@ def test_entity_type_from_all_mentions(extract, text, expected):
 # --- pronoun and nominal speakers -----------------------------------------------------------------
 
 RESOLUTION = [
+    # Centering: a person introduced as the subject just before is who "she" continues, though
+    # another spoke a paragraph earlier.
+    pytest.param(
+        'Coach Anna Weber said the talks had failed. "We did all we could," Weber said.\n\n'
+        "Maria Lopez, a former mediator, was less sympathetic. Speaking on the radio, she said "
+        "the talks had been badly run.",
+        [{"text": "the talks had been badly run", "speaker": "Maria Lopez", "mention": "she"}],
+        id="she-continues-the-subject-introduced-before",
+    ),
+    pytest.param(
+        'Coach Anna Weber said the talks had failed. "We did all we could," Weber said.\n\n'
+        "The talks collapsed on Monday. Speaking on the radio, she said the talks had been "
+        "badly run.",
+        [{"text": "the talks had been badly run", "speaker": "Anna Weber", "mention": "she"}],
+        id="near-with-no-person-before-she-is-the-speaker",
+    ),
     pytest.param(
         'Senator John Hale spoke in Denver on Monday. "We will win this vote next week," he said.',
         [{"text": "We will win this vote next week,", "speaker": "John Hale", "mention": "he"}],

@@ -5,9 +5,10 @@ After Lappin and Leass (1994): every mention of an entity adds a weight for its 
 mention that heads its noun phrase more than a possessor inside one), halved for every sentence
 between it and the pronoun. An entity's salience is the sum over its mentions, plus a bonus for a
 mention in the pronoun's own role (parallelism), for having spoken in this or the previous
-paragraph, and for how often the article has named it so far (the article's main subject stays
-salient after a long quote). The hard constraints (type, gender, the pronoun's own co-arguments)
-are applied by the caller before ranking.
+paragraph, for how often the article has named it so far (the article's main subject stays
+salient after a long quote), and, for a subject pronoun, for being the first subject of the
+sentence before (centering's preferred center). The hard constraints (type, gender, the
+pronoun's own co-arguments) are applied by the caller before ranking.
 """
 
 from __future__ import annotations
@@ -29,6 +30,13 @@ NON_ADVERBIAL_WEIGHT = 50.0  # the mention is not inside a prepositional phrase
 PARALLEL_WEIGHT = 35.0  # the mention has the pronoun's role
 SPEAKER_WEIGHT = 120.0  # the entity spoke in this or the previous paragraph
 FREQUENCY_WEIGHT = 40.0  # times log(1 + mentions so far)
+# Centering (Grosz, Joshi and Weinstein 1995): a subject pronoun continues the sentence before's
+# main subject ("Marwood was less sympathetic. Speaking on air, he said ...").
+CENTER_WEIGHT = 80.0
+CENTER_ROLES = frozenset({"subject"})
+INTRODUCED_WEIGHT = (
+    100.0  # and more when that subject introduced its entity ("Maria Lopez was ...")
+)
 DECAY = 0.5  # per sentence between a mention and the pronoun
 SENTENCE_WINDOW = 8  # how many sentences back a mention still counts
 # Phrases fronted before the main clause, whose pronouns may point to its subject.
@@ -113,11 +121,23 @@ class SalienceIndex:
         co-argument of a pronoun object is left out: in "Hale met him", "him" is not Hale."""
         pronoun_role = role(pronoun)
         scores: dict[int, float] = dict.fromkeys(speakers | named, 0.0)
+        # Centering: the first subject of the sentence before, for the first subject of this one.
+        center: tuple[int, int] | None = None  # (entity id, head token)
+        subject_before = False  # a subject before the pronoun in its own sentence
         for token, entity_id, distance in self.window(pronoun):
             weight = mention_weight(token)
             if role(token) == pronoun_role:
                 weight += PARALLEL_WEIGHT
             scores[entity_id] = scores.get(entity_id, 0.0) + weight * DECAY**distance
+            if _clause_subject(token):
+                if distance == 1 and center is None:
+                    center = (entity_id, token.i)
+                subject_before |= distance == 0
+        if center is not None and pronoun_role in CENTER_ROLES and not subject_before:
+            entity_id, token_i = center
+            scores[entity_id] += CENTER_WEIGHT
+            if self._first.get(entity_id) == token_i:
+                scores[entity_id] += INTRODUCED_WEIGHT
         subject = fronted_clause_subject(pronoun)
         if subject is not None:  # "Living with her aunt, Kelsey studied ...": Kelsey
             for entity_id in self.entities_at(subject.i):
@@ -172,6 +192,12 @@ def fronted_clause_subject(pronoun: Token) -> Token | None:
                 return subject
         child = verb
     return None
+
+
+def _clause_subject(token: Token) -> bool:
+    """Whether a mention is a subject, of a finite clause (the first in its sentence is taken for
+    the main one's: the parser often misplaces the root)."""
+    return token.dep_ in ("nsubj", "nsubjpass")
 
 
 def _co_arguments(mention: Token, pronoun: Token) -> bool:
