@@ -9,6 +9,7 @@ of the paragraph, else of the previous paragraph. Where nothing fits, the name s
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import Counter
 from collections.abc import Iterator
 
@@ -121,8 +122,6 @@ class EntityResolver(NominalResolution, DocumentResolution, PronounResolution):
             for i, (start, end) in enumerate(context.paragraphs)
             if is_title_case(self.text[start:end])
         }
-        # The words the article spells as names (see `capitalised_as_name`).
-        self._names_written = names_written(doc, self._paragraph_starts, self._title_lines)
         self._descriptions: dict[str, NameCluster] = {}  # folded description -> group entity
         self._plural_groups: set[int] = set()  # the described entities that are groups
         # Third-person pronouns resolved on the way (see `_advance`): token -> entity or None.
@@ -136,6 +135,12 @@ class EntityResolver(NominalResolution, DocumentResolution, PronounResolution):
         self._previous: list[tuple[int, NameCluster]] = []  # the speakers of the latest resolve
 
     # -- names ------------------------------------------------------------------------------
+
+    @functools.cached_property
+    def _names_written(self) -> frozenset[str]:
+        """The words the article spells as names (see `capitalised_as_name`): read once, and only
+        for an article that needs them."""
+        return names_written(self.doc, self._paragraph_starts, self._title_lines)
 
     def add_name(self, start: int, end: int, label: str | None) -> NameCluster | None:
         if (start, end) in self._by_span:
