@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from quoteattr.cli import app
-from quoteattr.evaluation.coref import gum_targets, score_gap
+from quoteattr.evaluation.coref import GapItem, gum_targets, page_title, score_gap
 from quoteattr.rules.names import CALENDAR, PARTICLES, fold
 
 HEADER = "ID\tText\tPronoun\tPronoun-offset\tA\tA-offset\tA-coref\tB\tB-offset\tB-coref\tURL"
@@ -44,6 +44,43 @@ def test_gap_scores_pairs_by_gender():
     assert scores["feminine"].precision == 1.0 and scores["feminine"].recall == 1.0
     assert scores["masculine"].precision == 0.0 and scores["masculine"].recall == 0.0
     assert scores["overall"].f1 == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize(
+    "url, title",
+    [
+        ("http://en.wikipedia.org/wiki/Ana_Ruiz", "Ana Ruiz"),
+        ("http://en.wikipedia.org/wiki/Tom_Hale_(footballer)", "Tom Hale"),
+        ("http://en.wikipedia.org/wiki/Jos%C3%A9_Lind", "Jos\u00e9 Lind"),
+        ("", ""),
+    ],
+)
+def test_page_title_from_a_gap_url(url, title):
+    assert page_title(url) == title
+
+
+def test_gap_item_reads_the_page_title_as_a_headline_in_the_page_context():
+    row = dict(ROWS[0], URL="http://en.wikipedia.org/wiki/Ana_Ruiz")
+    page, snippet = GapItem.from_row(row, "page"), GapItem.from_row(row, "snippet")
+    assert page.text == "Ana Ruiz\n\n" + row["Text"] and snippet.text == row["Text"]
+    for item in (page, snippet):
+        start, end = item.pronoun
+        assert item.text[start:end] == "she"
+        assert [item.text[a:b] for a, b, _ in item.names] == ["Ana Ruiz", "Eva Lind"]
+    with pytest.raises(ValueError, match="unknown GAP context"):
+        GapItem.from_row(row, "article")
+
+
+def test_gap_item_gives_the_resolver_a_name_the_recognizer_missed(nlp):
+    text = "Ana Ruiz gave Sparrow a book. Later she left."  # "Sparrow" untagged
+    assert not any(ent.text == "Sparrow" for ent in nlp(text).ents)
+    row = gap_row(text, "she", "Ana Ruiz", "Sparrow", "A")
+    item = GapItem.from_row(row, "snippet")
+    resolver = item.resolver(nlp(item.text))
+    assert [item.holds(entity, 1) for entity in resolver.entities].count(True) == 1
+    assert all(
+        entity.labels["PERSON"] == 0 for entity in resolver.entities if item.holds(entity, 1)
+    )
 
 
 def test_gum_targets_are_third_person_pronouns_and_definite_nominals_after_a_name():
@@ -95,8 +132,14 @@ def test_evaluate_coref_command(tmp_path):
     assert result.exit_code == 0, result.output
     assert "bias" in result.output
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf8"))
-    assert report["gap"]["rows"] == 2
+    assert report["gap"]["rows"] == 2 and report["gap"]["context"] == "page"
+    snippet = CliRunner().invoke(
+        app, ["evaluate-coref", "--gap", str(gap), "--gap-context", "snippet", "--hand-set"]
+    )
+    assert snippet.exit_code == 0 and "snippet context" in snippet.output
     assert CliRunner().invoke(app, ["evaluate-coref"]).exit_code == 2
+    wrong = CliRunner().invoke(app, ["evaluate-coref", "--gap", str(gap), "--gap-context", "x"])
+    assert wrong.exit_code == 2
 
 
 # Speaker names over PolNeAR dev --------------------------------------------------------------

@@ -22,7 +22,7 @@ from quoteattr.rules.ranking import (
     packaged_ranker_path,
 )
 from quoteattr.rules.speakers import EntityResolver
-from quoteattr.training.coref import Example, Settings, accuracy, fit
+from quoteattr.training.coref import Example, Settings, accuracy, balanced, fit
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 SHIPPED = REPOSITORY / "models" / "quoteattr-coref"
@@ -49,6 +49,45 @@ def candidates(seeded_resolver):
 
 
 # Features --------------------------------------------------------------------------------------
+
+
+def test_a_name_in_a_headline_and_the_share_of_the_leading_salience(candidates):
+    found = candidates(
+        "Dana Whitfield Wins Again\n\nMaria Costa met Dana Whitfield in Lima. Later she left.",
+        "she",
+    )
+    dana, maria = found["Dana Whitfield"], found["Maria Costa"]
+    assert (dana["headline"], maria["headline"]) == (1.0, 0.0)
+    shares = sorted(candidate["salience_share"] for candidate in found.values())
+    assert shares[-1] == 1.0 and 0.0 < shares[0] < 1.0
+
+
+@pytest.mark.parametrize(
+    "text, bound",
+    [
+        pytest.param(
+            "Dana Whitfield fell ill. Placed under the care of Dr. Maria Costa, she recovered.",
+            True,
+            id="participle-controlled-by-the-pronoun",
+        ),
+        pytest.param(
+            "Dana Whitfield fell ill. She recovered after meeting Maria Costa.",
+            True,
+            id="gerund-after-the-verb",
+        ),
+        pytest.param(
+            "Dana Whitfield fell ill. After Maria Costa took over the clinic, she recovered.",
+            False,
+            id="near-a-clause-with-its-own-subject",
+        ),
+    ],
+)
+def test_a_name_inside_a_participle_the_pronoun_controls_is_no_candidate(candidates, text, bound):
+    """The pronoun is the participle's understood subject, which binds the whole participle."""
+    pronoun = "she" if "she" in text.split() else "She"
+    found = candidates(text, pronoun)
+    assert "Dana Whitfield" in found
+    assert ("Maria Costa" not in found) is bound
 
 
 def test_roles_and_distance_of_the_latest_mention(candidates):
@@ -126,6 +165,17 @@ def test_weights_round_trip_and_refuse_other_features(tmp_path):
         PronounRanker.from_disk(tmp_path)
 
 
+def test_balanced_corpora_weigh_alike_and_fit_follows_the_weights():
+    rows = numpy.eye(2, len(FEATURES))
+    big = [Example(rows, 0) for _ in range(6)]  # feature 0 marks the gold candidate
+    small = [Example(rows, 1) for _ in range(2)]  # feature 1 does
+    weighted = balanced(big, small)
+    assert [e.weight for e in weighted] == [1.0] * 6 + [3.0] * 2
+    plain, _ = fit(big + small, Settings(epochs=200))
+    even, _ = fit(weighted, Settings(epochs=200))
+    assert plain[0] > plain[1] and even[0] == pytest.approx(even[1])
+
+
 def test_fit_learns_the_feature_that_tells_the_gold_candidate():
     rng = numpy.random.default_rng(0)
     examples = []
@@ -146,8 +196,9 @@ def test_the_shipped_ranker_loads_and_beat_the_hand_set_order_on_gap_validation(
     assert packaged_ranker_path() == SHIPPED
     assert packaged_ranker() is not None
     context = DocContext.build(nlp("Dana Whitfield left."), load_default_lexicon())
-    assert EntityResolver(context).ranker is None  # the pipeline keeps the hand-set order
+    assert EntityResolver(context).ranker is packaged_ranker()  # the pipeline's order
     assert EntityResolver(context, PACKAGED).ranker is packaged_ranker()
+    assert EntityResolver(context, None).ranker is None  # the hand-set order
     validation = json.loads((SHIPPED / "meta.json").read_text())["validation"]
     assert validation["ranker"]["overall"] > validation["hand_set"]["overall"]
     card = (SHIPPED / "README.md").read_text()

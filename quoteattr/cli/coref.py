@@ -20,29 +20,38 @@ def evaluate_coref(
         Optional[Path],
         typer.Option("--gum", exists=True, dir_okay=False, help="A GUM JSON lines split."),
     ] = None,
-    ranker: Annotated[
+    hand_set: Annotated[
         bool,
         typer.Option(
-            "--ranker",
-            help="Order pronouns' candidates by the shipped learned ranker, not the hand-set "
-            "salience the pipeline uses.",
+            "--hand-set",
+            help="Order pronouns' candidates by the hand-set salience, not the shipped learned "
+            "ranker the pipeline uses.",
         ),
     ] = False,
+    gap_context: Annotated[
+        str,
+        typer.Option(
+            "--gap-context",
+            help="GAP's setting: 'page' reads the page's title (from the row's URL) as the "
+            "headline, 'snippet' the text alone.",
+        ),
+    ] = "page",
     model: ModelOption = None,
     limit: LimitOption = None,
     json_path: JsonOption = None,
 ) -> None:
     """Pronouns and nominals resolved to the right entity: GAP F1 and bias, GUM accuracy."""
-    from quoteattr.evaluation.coref import evaluate_gap, evaluate_gum
-    from quoteattr.rules.ranking import PACKAGED
+    from quoteattr.evaluation.coref import GAP_CONTEXTS, evaluate_gap, evaluate_gum
 
     if gap is None and gum is None:
         raise _fail("give --gap, --gum or both", code=2)
+    if gap_context not in GAP_CONTEXTS:
+        raise _fail(f"--gap-context must be one of {', '.join(GAP_CONTEXTS)}", code=2)
     nlp = _nlp(model, rules=True)
-    order = {"ranker": PACKAGED} if ranker else {}
+    order = {"ranker": None} if hand_set else {}
     reports = {}
     if gap is not None:
-        reports["gap"] = evaluate_gap(gap, nlp=nlp, limit=limit, **order)
+        reports["gap"] = evaluate_gap(gap, nlp=nlp, limit=limit, context=gap_context, **order)
         typer.echo(reports["gap"].format())
     if gum is not None:
         reports["gum"] = evaluate_gum(gum, nlp=nlp, limit=limit, **order)

@@ -39,7 +39,7 @@ def train_coref(
             help="GAP rows to score the ranker and the hand-set order on (gap-validation.tsv).",
         ),
     ] = None,
-    epochs: Annotated[int, typer.Option("--epochs", min=1, help="Gradient steps.")] = 400,
+    epochs: Annotated[int, typer.Option("--epochs", min=1, help="Gradient steps.")] = 2000,
     learn_rate: Annotated[float, typer.Option("--learn-rate", help="Step size.")] = 0.5,
     l2: Annotated[float, typer.Option("--l2", help="L2 penalty on the weights.")] = 1e-3,
     model: ModelOption = None,

@@ -5,11 +5,12 @@ is parsed by the base model, its names are seeded from the NER, and each pronoun
 interest is resolved in document order, as the pipeline resolves speaker mentions. No quotes are
 attributed here, so no entity gets the salience of having spoken.
 
-- GAP (Webster et al. 2018): each row has a pronoun and two names, A and B. The resolver predicts A
-  (or B) when the entity it resolves the pronoun to holds a mention overlapping that name, or a name
-  compatible with it ("Smith" and "John Smith"). Scored as GAP's own scorer does: over the two
-  (pronoun, name) pairs of every row, precision, recall and F1 of the TRUE pairs, for masculine and
-  feminine pronouns and overall, and the bias ratio F1(feminine) / F1(masculine).
+- GAP (Webster et al. 2018): each row has a pronoun and two names, A and B, given to the resolver
+  (see `GapItem`; in GAP's page context the page's title is read as the headline). The resolver
+  predicts A (or B) when the entity it resolves the pronoun to holds a mention overlapping that
+  name, or a name compatible with it ("Smith" and "John Smith"). Scored as GAP's own scorer does:
+  over the two (pronoun, name) pairs of every row, precision, recall and F1 of the TRUE pairs, for
+  masculine and feminine pronouns and overall, and the bias ratio F1(feminine) / F1(masculine).
 - GUM: every third-person personal pronoun ("he", "her", "it", "they") and every definite nominal
   ("the company", "the minister") whose gold cluster is a person or an organisation and has a
   proper-name mention before it. It is resolved right when the resolved entity holds a mention that
@@ -19,17 +20,20 @@ attributed here, so no entity gets the salience of having spoken.
 from __future__ import annotations
 
 import csv
+import re
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import srsly
 from attrs import frozen
 
 from ..rules.lexicon import load_default_lexicon
 from ..rules.names import compatible_names, name_key
+from ..rules.ranking import PACKAGED
 from .report import Accuracy, PrecisionRecall
 
 NEWS_GENRES = frozenset({"news", "interview"})
@@ -37,6 +41,11 @@ GUM_TYPES = {"person": "person", "organization": "org"}
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 MASCULINE = frozenset({"he", "him", "his", "himself"})
 BATCH_SIZE = 32
+# GAP's two settings (Webster et al. 2018): "page", the page's title may be read (as the
+# headline of an article would be); "snippet", the text alone.
+GAP_CONTEXTS = ("page", "snippet")
+HEADLINE_BREAK = "\n\n"  # a headline is a paragraph of its own
+DISAMBIGUATION = re.compile(r"\s*\([^)]*\)\s*$")
 
 
 # Running the resolver ----------------------------------------------------------------------------
@@ -48,10 +57,10 @@ def _parsed(texts: Iterable[str], nlp: Any) -> Iterator[Any]:
         yield from nlp.pipe(texts, batch_size=BATCH_SIZE)
 
 
-def _resolver(doc: Any, ranker: Any = None) -> Any:
+def _resolver(doc: Any, ranker: Any = PACKAGED) -> Any:
     """The pipeline's resolver over `doc`, its names seeded, ordering pronouns' candidates by
-    `ranker` (None: the hand-set salience order, as the pipeline does; a `PronounRanker`, or
-    `PACKAGED` for the shipped one)."""
+    `ranker` (`PACKAGED`: the shipped ranker, as the pipeline does; a `PronounRanker`; None: the
+    hand-set salience order)."""
     from ..rules.context import DocContext
     from ..rules.seeding import seed_names
     from ..rules.speakers import EntityResolver
@@ -81,6 +90,7 @@ def _overlaps(mentions: Iterable[tuple[int, int]], start: int, end: int) -> bool
 class GapReport:
     path: str
     rows: int
+    context: str
     masculine: PrecisionRecall
     feminine: PrecisionRecall
     overall: PrecisionRecall
@@ -94,6 +104,7 @@ class GapReport:
         return {
             "path": self.path,
             "rows": self.rows,
+            "context": self.context,
             "masculine": self.masculine.to_dict(),
             "feminine": self.feminine.to_dict(),
             "overall": self.overall.to_dict(),
@@ -103,7 +114,7 @@ class GapReport:
 
     def format(self) -> str:
         lines = [
-            f"GAP {self.path} | {self.rows} rows | {self.seconds:.1f} s",
+            f"GAP {self.path} | {self.rows} rows | {self.context} context | {self.seconds:.1f} s",
             f"{'':<11}{'P':>6}{'R':>6}{'F1':>6}",
         ]
         for label, scores in (
@@ -125,30 +136,74 @@ def read_gap(path: str | Path, limit: int | None = None) -> list[dict[str, Any]]
     return rows[:limit] if limit else rows
 
 
+def page_title(url: str) -> str:
+    """The title of the Wikipedia page a GAP row comes from, without its disambiguation
+    ("http://en.wikipedia.org/wiki/John_Smith_(footballer)" -> "John Smith"); "" for no URL."""
+    title = unquote(url.rstrip("/").rsplit("/wiki/", 1)[-1]) if "/wiki/" in url else ""
+    return DISAMBIGUATION.sub("", title.replace("_", " ")).strip()
+
+
+@frozen
+class GapItem:
+    """One GAP row as the resolver reads it: `text` (the row's text, after its page's title as
+    a headline in GAP's page context) and the pronoun's and names' character offsets in it."""
+
+    text: str
+    pronoun: tuple[int, int]
+    names: tuple[tuple[int, int, str], tuple[int, int, str]]  # A and B: (start, end, text)
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any], context: str = "page") -> GapItem:
+        if context not in GAP_CONTEXTS:
+            raise ValueError(f"unknown GAP context {context!r}: use one of {GAP_CONTEXTS}")
+        title = page_title(row.get("URL") or "") if context == "page" else ""
+        shift = len(title) + len(HEADLINE_BREAK) if title else 0
+        text = f"{title}{HEADLINE_BREAK}{row['Text']}" if title else row["Text"]
+
+        def span(offset_key: str, words: str) -> tuple[int, int, str]:
+            start = int(row[offset_key]) + shift
+            return start, start + len(words), words
+
+        pronoun = span("Pronoun-offset", row["Pronoun"])
+        names = (span("A-offset", row["A"]), span("B-offset", row["B"]))
+        return cls(text=text, pronoun=pronoun[:2], names=names)
+
+    def resolver(self, doc: Any, ranker: Any = PACKAGED) -> Any:
+        """The pipeline's resolver over `doc` with A and B given, as GAP gives them: a name the
+        recognizer missed is added as a name it would have seeded untagged (so the labels, which
+        the ranker weighs, stay the recognizer's own)."""
+        resolver = _resolver(doc, ranker)
+        for start, end, _ in self.names:
+            if not any(_overlaps(e.mentions, start, end) for e in resolver.entities):
+                resolver.add_name(start, end, None)
+        return resolver
+
+    def holds(self, entity: Any, which: int) -> bool:
+        """Whether `entity` is name `which` (0: A, 1: B): it holds a mention overlapping the
+        name, or a name compatible with it ("Smith" and "John Smith")."""
+        start, end, words = self.names[which]
+        key = name_key(words)
+        return _overlaps(entity.mentions, start, end) or any(
+            compatible_names(*sorted((key, known), key=len)) for known in entity.names
+        )
+
+
+def gap_items(rows: list[dict[str, Any]], context: str = "page") -> list[GapItem]:
+    return [GapItem.from_row(row, context) for row in rows]
+
+
 def gap_predictions(
-    rows: list[dict[str, Any]], nlp: Any, ranker: Any = None
+    rows: list[dict[str, Any]], nlp: Any, ranker: Any = PACKAGED, context: str = "page"
 ) -> list[tuple[bool, bool]]:
     """(A predicted, B predicted) for each row."""
+    items = gap_items(rows, context)
     predictions = []
-    for row, doc in zip(rows, _parsed((row["Text"] for row in rows), nlp), strict=True):
-        resolver = _resolver(doc, ranker)
-        start = int(row["Pronoun-offset"])
-        resolved = resolver.resolve(start, start + len(row["Pronoun"]), [])
-        entity = resolved.entity
-        found = []
-        for which in ("A", "B"):
-            if entity is None:
-                found.append(False)
-                continue
-            offset = int(row[f"{which}-offset"])
-            key = name_key(row[which])
-            found.append(
-                _overlaps(entity.mentions, offset, offset + len(row[which]))
-                or any(compatible_names(*sorted((key, known), key=len)) for known in entity.names)
-            )
+    for item, doc in zip(items, _parsed((item.text for item in items), nlp), strict=True):
+        start, end = item.pronoun
+        entity = item.resolver(doc, ranker).resolve(start, end, []).entity
+        found = [entity is not None and item.holds(entity, which) for which in (0, 1)]
         if all(found):  # one entity cannot be both: keep the one named nearer the pronoun
-            a_end = int(row["A-offset"]) + len(row["A"])
-            b_end = int(row["B-offset"]) + len(row["B"])
+            a_end, b_end = item.names[0][1], item.names[1][1]
             nearer_a = abs(start - a_end) < abs(start - b_end)
             found = [nearer_a, not nearer_a]
         predictions.append((found[0], found[1]))
@@ -178,14 +233,25 @@ def score_gap(rows: list[dict[str, Any]], predictions: list[tuple[bool, bool]]) 
 
 
 def evaluate_gap(
-    path: str | Path, *, nlp: Any, limit: int | None = None, ranker: Any = None
+    path: str | Path,
+    *,
+    nlp: Any,
+    limit: int | None = None,
+    ranker: Any = PACKAGED,
+    context: str = "page",
 ) -> GapReport:
-    """GAP's scores of the resolver over the first `limit` rows of a GAP TSV file."""
+    """GAP's scores of the resolver over the first `limit` rows of a GAP TSV file, in GAP's
+    page context (the page's title read as the headline) or its snippet context (the text
+    alone)."""
     started = time.perf_counter()
     rows = read_gap(path, limit)
-    scores = score_gap(rows, gap_predictions(rows, nlp, ranker))
+    scores = score_gap(rows, gap_predictions(rows, nlp, ranker, context))
     return GapReport(
-        path=str(path), rows=len(rows), seconds=time.perf_counter() - started, **scores
+        path=str(path),
+        rows=len(rows),
+        context=context,
+        seconds=time.perf_counter() - started,
+        **scores,
     )
 
 
@@ -253,7 +319,7 @@ def gum_targets(document: dict[str, Any]) -> list[tuple[dict[str, Any], str, str
 
 
 def gum_judgements(
-    document: dict[str, Any], doc: Any, ranker: Any = None
+    document: dict[str, Any], doc: Any, ranker: Any = PACKAGED
 ) -> list[tuple[str, str, bool]]:
     """(entity type, mention kind, right) for each scored mention of one document."""
     resolver = _resolver(doc, ranker)
@@ -273,7 +339,7 @@ def gum_judgements(
 
 
 def evaluate_gum(
-    path: str | Path, *, nlp: Any, limit: int | None = None, ranker: Any = None
+    path: str | Path, *, nlp: Any, limit: int | None = None, ranker: Any = PACKAGED
 ) -> GumReport:
     """The share of scored GUM mentions (see `gum_targets`) resolved to their gold entity."""
     started = time.perf_counter()

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from .names import NameCluster
 from .salience import SPEAKER_WEIGHT, SalienceIndex, fronted_clause_subject, is_verb, role
 
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
 WEIGHTS_FILE = "ranker.json"
 PACKAGED_RANKER = "quoteattr-coref"
 PACKAGED = "packaged"  # a resolver's ranker by default: the shipped one (`packaged_ranker`)
@@ -28,6 +28,7 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 EMBEDDED_CLAUSES = frozenset({"ccomp", "advcl", "xcomp", "relcl", "conj", "acl", "pcomp"})
 FEATURES = (
     "salience",  # the hand-set score (`SalienceIndex.scores`) less its speaker bonus, in hundreds
+    "salience_share",  # that score over the best candidate's: how far the hand-set order leads
     "hand_set_first",  # the entity the hand-set order picks
     "latest_in_sentence",  # sentences between the entity's latest mention and the pronoun: 0
     "latest_one_back",  # ... 1
@@ -52,6 +53,7 @@ FEATURES = (
     "speaker",  # spoke in this or the previous paragraph
     "person_label",  # the recognizer called it a person
     "nearest",  # its latest mention is the nearest of all candidates'
+    "headline",  # named in a headline or heading: whom the article is about
     "bias",  # constant: lets a learned weight shift "not_in_window" and others
 )
 
@@ -77,6 +79,30 @@ def clause_verbs(pronoun: Token) -> tuple[Token | None, Token | None]:
             above = above.head
         return own, above if is_verb(above) else None
     return own, None
+
+
+def controlled_clauses(pronoun: Token) -> list[Token]:
+    """The subjectless participles and gerunds ("Placed under the care of X, he ...", "he left
+    after meeting X") whose understood subject is the pronoun, the subject of their verb: a name
+    inside one is not the pronoun's referent, as that subject binds the whole clause."""
+    if pronoun.dep_ not in SUBJECTS:
+        return []
+    return [
+        child
+        for child in pronoun.head.children
+        if child.dep_ in ("advcl", "pcomp", "prep")
+        and (clause := _participle(child)) is not None
+        and subject_of(clause) is None
+    ]
+
+
+def _participle(token: Token) -> Token | None:
+    """The participle heading an adverbial clause, or under its preposition ("after meeting")."""
+    if token.tag_ in ("VBN", "VBG"):
+        return token
+    if token.dep_ == "prep":
+        return next((c for c in token.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
+    return None
 
 
 def candidate_features(
@@ -113,6 +139,11 @@ def candidate_features(
     nearest = max((token.i for token, _ in latest.values()), default=None)
     possessive = pronoun.tag_ == "PRP$" or pronoun.dep_ == "poss"
     pronoun_role = role(pronoun)
+    own_scores = [
+        max(0.0, scores.get(e.entity_id, 0.0) - SPEAKER_WEIGHT * (e.entity_id in speakers))
+        for e in candidates
+    ]
+    top_score = max(own_scores, default=0.0) or 1.0
     rows = []
     for rank, entity in enumerate(candidates):
         entity_id = entity.entity_id
@@ -123,6 +154,7 @@ def candidate_features(
             [
                 # the speaker bonus is the `speaker` feature's to weigh
                 (scores.get(entity_id, 0.0) - SPEAKER_WEIGHT * (entity_id in speakers)) / 100.0,
+                own_scores[rank] / top_score,
                 float(rank == 0),
                 float(distance == 0),
                 float(distance == 1),
@@ -147,6 +179,7 @@ def candidate_features(
                 float(entity_id in speakers),
                 float(entity.labels["PERSON"] > 0),
                 float(mention is not None and mention.i == nearest),
+                float(any(form.in_title_lines for form in entity.written.values())),
                 1.0,
             ]
         )

@@ -72,7 +72,7 @@ def _describes(name: Span, head: Token) -> bool:
 class EntityResolver(NominalResolution, DocumentResolution, PronounResolution):
     """Builds the document's entities and resolves speaker, addressee and source mentions."""
 
-    def __init__(self, context: DocContext, ranker: PronounRanker | str | None = None) -> None:
+    def __init__(self, context: DocContext, ranker: PronounRanker | str | None = PACKAGED) -> None:
         doc = self.doc = context.doc
         self.text = context.text
         self.entities: list[NameCluster] = []
@@ -97,8 +97,8 @@ class EntityResolver(NominalResolution, DocumentResolution, PronounResolution):
         # entity id -> the paragraph of its first name, where that name was a subject
         self._introduced_as_subject: dict[int, int] = {}
         self.salience = SalienceIndex(doc)
-        # The order of pronouns' candidates: None, the hand-set salience (the pipeline's: the
-        # learned ranker scored lower on GUM test); PACKAGED, the shipped ranker.
+        # The order of pronouns' candidates: PACKAGED, the shipped ranker (the hand-set order
+        # where none is installed); None, the hand-set salience.
         self.ranker = packaged_ranker() if ranker == PACKAGED else ranker
         self.lexicon = context.lexicon
         self._anonymous = context.lexicon.anonymous_source_nouns

@@ -24,17 +24,17 @@ from ..evaluation.coref import (
     _parsed,
     _resolver,
     evaluate_gap,
+    gap_items,
     gum_targets,
     read_gap,
     read_gum,
 )
-from ..rules.names import compatible_names, name_key
 from ..rules.ranking import FEATURE_VERSION, FEATURES, PronounRanker
 
 
 @frozen
 class Settings:
-    epochs: int = 400
+    epochs: int = 2000
     learn_rate: float = 0.5
     l2: float = 1e-3
 
@@ -43,6 +43,20 @@ class Settings:
 class Example:
     features: np.ndarray  # (candidates, features)
     gold: int  # the index of the gold candidate
+    weight: float = 1.0  # its share of the loss (see `balanced`)
+
+
+def balanced(*corpora: list[Example]) -> list[Example]:
+    """The examples of every corpus, each corpus weighing as much as the largest: GAP's short
+    Wikipedia paragraphs would otherwise teach the ranker that salience built over a long
+    article (GUM's) does not matter."""
+    largest = max(len(corpus) for corpus in corpora)
+    return [
+        Example(e.features, e.gold, e.weight * largest / len(corpus))
+        for corpus in corpora
+        if corpus
+        for e in corpus
+    ]
 
 
 def _gold_index(candidates: list[Any], holds) -> int | None:
@@ -62,23 +76,16 @@ def _example(found: Any, holds) -> Example | None:
 
 
 def gap_examples(rows: list[dict[str, Any]], nlp: Any) -> list[Example]:
-    """One example per GAP row whose pronoun refers to A or B."""
+    """One example per GAP row whose pronoun refers to A or B, read as `evaluate_gap` reads it
+    (GAP's page context, A and B given)."""
     examples = []
-    for row, doc in zip(rows, _parsed((row["Text"] for row in rows), nlp), strict=True):
-        which = next((w for w in ("A", "B") if row[f"{w}-coref"].upper() == "TRUE"), None)
+    items = gap_items(rows)
+    for row, item, doc in zip(rows, items, _parsed((i.text for i in items), nlp), strict=True):
+        which = next((w for w in (0, 1) if row["AB"[w] + "-coref"].upper() == "TRUE"), None)
         if which is None:
             continue
-        offset, name = int(row[f"{which}-offset"]), row[which]
-        key = name_key(name)
-
-        def holds(entity, offset=offset, name=name, key=key) -> bool:
-            return _overlaps(entity.mentions, offset, offset + len(name)) or any(
-                compatible_names(*sorted((key, known), key=len)) for known in entity.names
-            )
-
-        start = int(row["Pronoun-offset"])
-        resolver = _resolver(doc, ranker=None)
-        example = _example(resolver.pronoun_candidates(start, start + len(row["Pronoun"])), holds)
+        found = item.resolver(doc, ranker=None).pronoun_candidates(*item.pronoun)
+        example = _example(found, lambda entity, which=which: item.holds(entity, which))
         if example is not None:
             examples.append(example)
     return examples
@@ -112,12 +119,14 @@ def gum_examples(documents: list[dict[str, Any]], nlp: Any) -> list[Example]:
 
 
 def fit(examples: list[Example], settings: Settings) -> tuple[np.ndarray, float]:
-    """Softmax-ranking weights and the final mean log loss."""
+    """Softmax-ranking weights and the final log loss, each example weighed by its `weight`."""
     matrix = np.concatenate([example.features for example in examples])
     sizes = np.array([len(example.features) for example in examples])
     starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
     gold_rows = starts + np.array([example.gold for example in examples])
     group = np.repeat(np.arange(len(examples)), sizes)
+    example_weights = np.array([example.weight for example in examples])
+    example_weights = example_weights / example_weights.sum()
     weights = np.zeros(len(FEATURES))
     loss = 0.0
     for _ in range(settings.epochs):
@@ -126,9 +135,10 @@ def fit(examples: list[Example], settings: Settings) -> tuple[np.ndarray, float]
         exp = np.exp(scores)
         totals = np.add.reduceat(exp, starts)
         probabilities = exp / totals[group]
-        loss = float(np.mean(np.log(totals) - scores[gold_rows]))
+        loss = float(example_weights @ (np.log(totals) - scores[gold_rows]))
         probabilities[gold_rows] -= 1.0
-        gradient = matrix.T @ probabilities / len(examples) + settings.l2 * weights
+        probabilities *= example_weights[group]
+        gradient = matrix.T @ probabilities + settings.l2 * weights
         weights = weights - settings.learn_rate * gradient
     return weights, loss
 
@@ -162,7 +172,7 @@ def train_coref(
     if gum is not None:
         gum_part = gum_examples(read_gum(gum, limit), nlp)
         data["gum"] = {"file": gum.name, "sha256": _sha256(gum), "examples": len(gum_part)}
-        examples += gum_part
+        examples = balanced(examples, gum_part)
     if not examples:
         raise ValueError("no usable training data: no pronoun with a gold candidate among others")
     weights, loss = fit(examples, settings)

@@ -33,18 +33,18 @@ def write_card(output: Path, meta: dict[str, Any]) -> None:
         "allow (type, gender, binding; docs/speakers.md). This ranker orders them: a log-linear",
         "score over features of each (pronoun, entity) pair (`quoteattr.rules.ranking.FEATURES`):",
         "the hand-set salience, the latest mention's distance and grammatical role, parallel",
-        "roles, mention counts, gender evidence, clause subjects, being a recent speaker.",
+        "roles, mention counts, gender evidence, clause subjects, being named in a headline,",
+        "being a recent speaker.",
         "",
-        "The pipeline does not use it: it beats the hand-set order on GAP validation and test",
-        "and on GUM dev, but not on GUM test (docs/benchmarks.md). Ask for it with",
-        "`EntityResolver(context, ranker=PACKAGED)` (`quoteattr.rules.ranking.PACKAGED`) or",
-        "`quoteattr evaluate-coref --ranker`.",
+        "The pipeline orders pronouns' candidates by it (docs/benchmarks.md has its scores",
+        "against the hand-set order); `EntityResolver(context, ranker=None)` and",
+        "`quoteattr evaluate-coref --hand-set` use the hand-set order instead.",
         "",
         "## Training data",
         "",
-        "Every pronoun whose gold referent is one of two or more candidates: "
-        + " and ".join(sources)
-        + ".",
+        "Every pronoun whose gold referent is one of two or more candidates (GAP rows read as",
+        "`quoteattr evaluate-coref` reads them: the page's title as a headline, A and B given),",
+        "each corpus weighing alike: " + " and ".join(sources) + ".",
         "The files' sha256 are in meta.json. The weights are one number per feature: they hold",
         "no text of the data.",
         "",
@@ -60,7 +60,7 @@ def write_card(output: Path, meta: dict[str, Any]) -> None:
     if "validation" in meta:
         validation = meta["validation"]
         lines += [
-            f"## Evaluation: GAP `{validation['file']}` (F1 of GAP's scorer, in %)",
+            f"## Evaluation: GAP `{validation['file']}` (page context; F1 of GAP's scorer, in %)",
             "",
             "| order | masculine | feminine | overall |",
             "|---|---|---|---|",
