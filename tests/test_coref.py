@@ -47,6 +47,20 @@ CASES = [
         [("stay open", "Whitehorse", "Darla Whitehorse"), ("not going", "she", "Darla Whitehorse")],
         id="near-pronoun-after-the-speaker",
     ),
+    # Centering through an apposition; binding: "he" is not the name his clause reports.
+    pytest.param(
+        "Rovers manager Gareth Pryce was furious with the referee. \"We were robbed,\" Pryce "
+        "said.\n\nUnited's captain, Sam Okoro, praised the keeper. He said Tomasz Wilk had been "
+        "the best player on the pitch.",
+        [("the best player", "He", "Sam Okoro")],
+        id="he-continues-the-subject-named-in-apposition",
+    ),
+    pytest.param(
+        "Rovers manager Gareth Pryce was furious with the referee. \"We were robbed,\" Pryce "
+        "said.\n\nThe referee, Sam Okoro, was unmoved. Pryce later said Okoro had been wrong.",
+        [("had been wrong", "Pryce", "Gareth Pryce")],
+        id="near-the-name-said-again",
+    ),
     # 2. A person pronoun never goes to an organisation.
     pytest.param(
         "Ruth Okafor has fought the project for years. On Monday, Northline Pipeline Inc. "

@@ -80,11 +80,27 @@ def test_a_name_in_a_headline_and_the_share_of_the_leading_salience(candidates):
             False,
             id="near-a-clause-with-its-own-subject",
         ),
+        pytest.param(
+            "Dana Whitfield met Maria Costa. She said Costa had saved her life.",
+            True,
+            id="a-name-in-the-clause-the-subject-reports",
+        ),
+        pytest.param(
+            "Dana Whitfield met Maria Costa. Her mother said Costa had saved her life.",
+            False,
+            id="near-a-possessive-commands-nothing",
+        ),
+        pytest.param(
+            "Dana Whitfield met Maria Costa. She lost, and Costa won.",
+            False,
+            id="near-a-coordinated-clause",
+        ),
     ],
 )
-def test_a_name_inside_a_participle_the_pronoun_controls_is_no_candidate(candidates, text, bound):
-    """The pronoun is the participle's understood subject, which binds the whole participle."""
-    pronoun = "she" if "she" in text.split() else "She"
+def test_a_name_the_pronoun_binds_is_no_candidate(candidates, text, bound):
+    """A subject pronoun binds its verb's complements after it and a participle it is the
+    understood subject of; not a clause with its own subject, nor a coordinated one."""
+    pronoun = next(w for w in ("she", "She", "Her") if w in text.replace(".", " ").split()[4:])
     found = candidates(text, pronoun)
     assert "Dana Whitfield" in found
     assert ("Maria Costa" not in found) is bound

@@ -9,18 +9,12 @@ import bisect
 from spacy.tokens import Token
 
 from ..records import EntityType
+from .binding import bound_names
 from .lexicon import CueLexicon, word_groups, word_list
 from .mentions import MentionKind, ResolvedMention
 from .names import FEMALE_TITLES, MALE_TITLES, NameCluster
 from .people import names_a_person, noun_gender
-from .ranking import (
-    PronounRanker,
-    candidate_features,
-    clause_verbs,
-    controlled_clauses,
-    subject_of,
-)
-from .syntax import PROPER_NOUN_TAGS
+from .ranking import PronounRanker, candidate_features, clause_verbs, subject_of
 from .writers import Writers
 
 MALE = word_list("male_pronouns")
@@ -206,7 +200,7 @@ class PronounResolution:
     ):
         """The entities the hard constraints allow, in the hand-set order (best first), and their
         ranking features (`ranking.candidate_features`) when asked."""
-        exclude = exclude | self._named_in_controlled_clauses(token)
+        exclude = exclude | self._bound_away(token)
         speakers = frozenset(e.entity_id for e in self._recent_speakers(start, previous))
         named = frozenset(e.entity_id for e in self._recent_entities(start, PRONOUN_WINDOW))
         scores = self.salience.scores(token, speakers, named)
@@ -225,14 +219,12 @@ class PronounResolution:
         features = candidate_features(token, candidates, scores, self.salience, speakers, gender)
         return candidates, features
 
-    def _named_in_controlled_clauses(self, pronoun: Token) -> frozenset[int]:
-        """The entities named inside a participle the pronoun is the understood subject of
-        (`ranking.controlled_clauses`): "Placed under the care of Dr. Bailey, he" is not Bailey."""
+    def _bound_away(self, pronoun: Token) -> frozenset[int]:
+        """The entities named where the pronoun binds (`binding.bound_names`): "He said Wilk
+        had been the best" is not Wilk."""
         return frozenset(
             entity_id
-            for clause in controlled_clauses(pronoun)
-            for token in clause.subtree
-            if token.tag_ in PROPER_NOUN_TAGS
+            for token in bound_names(pronoun)
             for entity_id in self.salience.entities_at(token.i)
         )
 

@@ -81,30 +81,6 @@ def clause_verbs(pronoun: Token) -> tuple[Token | None, Token | None]:
     return own, None
 
 
-def controlled_clauses(pronoun: Token) -> list[Token]:
-    """The subjectless participles and gerunds ("Placed under the care of X, he ...", "he left
-    after meeting X") whose understood subject is the pronoun, the subject of their verb: a name
-    inside one is not the pronoun's referent, as that subject binds the whole clause."""
-    if pronoun.dep_ not in SUBJECTS:
-        return []
-    return [
-        child
-        for child in pronoun.head.children
-        if child.dep_ in ("advcl", "pcomp", "prep")
-        and (clause := _participle(child)) is not None
-        and subject_of(clause) is None
-    ]
-
-
-def _participle(token: Token) -> Token | None:
-    """The participle heading an adverbial clause, or under its preposition ("after meeting")."""
-    if token.tag_ in ("VBN", "VBG"):
-        return token
-    if token.dep_ == "prep":
-        return next((c for c in token.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)
-    return None
-
-
 def candidate_features(
     pronoun: Token,
     candidates: list[NameCluster],
@@ -125,7 +101,9 @@ def candidate_features(
         subject = None if verb is None else subject_of(verb)
         if subject is None or subject.i > pronoun.i:
             return set()
-        return set(salience.entities_at(subject.i))
+        # and a name in apposition to it ("United's captain, Sam Okoro, praised ...")
+        heads = [subject, *(c for c in subject.children if c.dep_ == "appos" and c.i < pronoun.i)]
+        return {entity_id for head in heads for entity_id in salience.entities_at(head.i)}
 
     own_subjects, above_subjects = subjects_of(own), subjects_of(above)
     sentence_start = pronoun.sent.start

@@ -196,7 +196,10 @@ def fronted_clause_subject(pronoun: Token) -> Token | None:
 
 def _clause_subject(token: Token) -> bool:
     """Whether a mention is a subject, of a finite clause (the first in its sentence is taken for
-    the main one's: the parser often misplaces the root)."""
+    the main one's: the parser often misplaces the root); a name in apposition to one is too
+    ("United's captain, Sam Okoro, praised ...")."""
+    if token.dep_ == "appos" and token.head.i != token.i:
+        token = token.head
     return token.dep_ in ("nsubj", "nsubjpass")
 
 
