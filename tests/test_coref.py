@@ -49,17 +49,42 @@ CASES = [
     ),
     # Centering through an apposition; binding: "he" is not the name his clause reports.
     pytest.param(
-        "Rovers manager Gareth Pryce was furious with the referee. \"We were robbed,\" Pryce "
+        'Rovers manager Gareth Pryce was furious with the referee. "We were robbed," Pryce '
         "said.\n\nUnited's captain, Sam Okoro, praised the keeper. He said Tomasz Wilk had been "
         "the best player on the pitch.",
         [("the best player", "He", "Sam Okoro")],
         id="he-continues-the-subject-named-in-apposition",
     ),
     pytest.param(
-        "Rovers manager Gareth Pryce was furious with the referee. \"We were robbed,\" Pryce "
+        'Rovers manager Gareth Pryce was furious with the referee. "We were robbed," Pryce '
         "said.\n\nThe referee, Sam Okoro, was unmoved. Pryce later said Okoro had been wrong.",
         [("had been wrong", "Pryce", "Gareth Pryce")],
         id="near-the-name-said-again",
+    ),
+    # A possessor names someone else: the name beside the noun is the speaker's.
+    pytest.param(
+        "Martin Keane was jailed on Friday.\n\nKeane's lawyer, Ruth Dalton, said her client "
+        "would appeal.",
+        [("would appeal", "Keane's lawyer, Ruth Dalton", "Ruth Dalton")],
+        id="the-name-beside-a-possessed-noun",
+    ),
+    pytest.param(
+        "Martin Keane was jailed on Friday.\n\nKeane's lawyer said her client would appeal.",
+        [("would appeal", "Keane's lawyer", "Martin Keane's lawyer")],
+        id="near-no-name-beside-it",
+    ),
+    # A legal form ends a firm's name the recognizer missed ("the company" is the firm).
+    pytest.param(
+        "Harlow Foods to Cut 400 Jobs\n\nLONDON - Harlow Foods Plc will cut 400 jobs and close "
+        "its Leeds bakery, the company said on Tuesday.",
+        [("close its Leeds bakery", "the company", "Harlow Foods Plc")],
+        id="the-company-after-an-untagged-plc",
+    ),
+    pytest.param(
+        "Harlow Foods Plc will cut 400 jobs and close its Leeds bakery, the company said on "
+        "Tuesday.",
+        [("close its Leeds bakery", "the company", "Harlow Foods Plc")],
+        id="near-the-plc-tagged",
     ),
     # 2. A person pronoun never goes to an organisation.
     pytest.param(

@@ -35,7 +35,8 @@ SUFFIXES = word_list("name_suffixes")
 
 CALENDAR = word_list("calendar_words")
 
-ORGANISATION_NAME_WORDS = word_list("organisation_name_words")
+# A legal form ends only a firm's name ("Harlow Foods Plc").
+ORGANISATION_NAME_WORDS = word_list("organisation_name_words") | word_list("legal_forms")
 # Institutions named after someone ("Trump University"), unlike a company's legal form ("Corp").
 NAMED_AFTER_WORDS = ORGANISATION_NAME_WORDS - word_list("legal_forms")
 

@@ -63,6 +63,16 @@ NEUTER = word_list("neuter_pronouns")
 COREF_PREFIX = "coref_clusters"  # span groups of spacy-experimental's coref and its kin
 
 
+def _possessor_of(name: Span, head: Token) -> bool:
+    """Whether the name is in a possessor of `head` ("Keane's" in "Keane's lawyer")."""
+    return any(
+        child.dep_ == "poss"
+        and child.left_edge.i <= name.start
+        and name.end <= child.right_edge.i + 1
+        for child in head.children
+    )
+
+
 def _describes(name: Span, head: Token) -> bool:
     """Whether a place or a people named before a noun describes it ("a New York judge"), not
     what follows it ("the city of Phoenix", "a majority of Americans")."""
@@ -310,6 +320,11 @@ class EntityResolver(NominalResolution, DocumentResolution, PronounResolution):
         )
         if placed:
             names = [ent for ent in names if not _describes(ent, span.root)]
+        # A possessor names someone else, whom a name beside the noun is not ("Keane's lawyer,
+        # Ruth Dalton,": Dalton).
+        unowned = [ent for ent in names if not _possessor_of(ent, span.root)]
+        if unowned:
+            names = unowned
         if names:
             # The name the mention's head is in ("Clinton campaign manager Robby Mook": Mook),
             # else its first person's, else its last name.
