@@ -40,6 +40,9 @@ def candidates(seeded_resolver):
         doc, resolver = seeded_resolver(text)
         token = next(token for token in doc if token.text == pronoun)
         entities, features = resolver.pronoun_candidates(token.idx, token.idx + len(token.text))
+        if features is None:  # one candidate: nothing to rank
+            assert len(entities) < 2
+            return {entity.name: {} for entity in entities}
         return {
             entity.name: dict(zip(FEATURES, row.tolist()))
             for entity, row in zip(entities, features)

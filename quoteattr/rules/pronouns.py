@@ -184,7 +184,7 @@ class PronounResolution:
         )
         if not candidates:
             return None
-        if ranker is None or features is None or len(candidates) == 1:
+        if ranker is None or features is None:
             return candidates[0]
         return candidates[ranker.best(features)]
 
@@ -199,7 +199,7 @@ class PronounResolution:
         with_features: bool = True,
     ):
         """The entities the hard constraints allow, in the hand-set order (best first), and their
-        ranking features (`ranking.candidate_features`) when asked."""
+        ranking features (`ranking.candidate_features`) when asked and there is a choice."""
         exclude = exclude | self._bound_away(token)
         speakers = frozenset(e.entity_id for e in self._recent_speakers(start, previous))
         named = frozenset(e.entity_id for e in self._recent_entities(start, PRONOUN_WINDOW))
@@ -214,7 +214,7 @@ class PronounResolution:
             reverse=True,
         )
         candidates = [self.entities[-entity_id] for _, entity_id in allowed]
-        if not with_features or not candidates:
+        if not with_features or len(candidates) < 2:
             return candidates, None
         features = candidate_features(token, candidates, scores, self.salience, speakers, gender)
         return candidates, features
@@ -231,7 +231,8 @@ class PronounResolution:
     def pronoun_candidates(self, start: int, end: int):
         """The candidates of the pronoun at [start, end) and their ranking features, as the
         resolver would rank them there with no speakers attributed (what `quoteattr train-coref`
-        learns from); None where the mention is no third-person pronoun."""
+        learns from; no features where there is no choice); None where the mention is no
+        third-person pronoun."""
         span = self.doc.char_span(start, end, alignment_mode="expand")
         token = None if span is None else span.root
         if token is None or token.tag_ not in GENDERED_PRONOUN_TAGS or token.lower_ in FIRST_PERSON:
