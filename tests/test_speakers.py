@@ -275,6 +275,15 @@ NAMES = [
         id="a-shared-surname-just-introduced-as-a-subject",
     ),
     pytest.param(
+        "Senator Aroha Ngata grew up on a farm. Her father, Wiremu Ngata, still runs it.\n\n"
+        'She said the farm taught her patience. "You cannot hurry a lambing," Ngata said.',
+        [
+            {"text": "the farm taught her patience", "speaker": "Aroha Ngata"},
+            {"text": "You cannot hurry a lambing,", "speaker": "Aroha Ngata"},
+        ],
+        id="a-shared-surname-goes-on-with-the-paragraph-speaker",
+    ),
+    pytest.param(
         "Carla Marsh opened a bakery on Main Street. Her mother Ellen Marsh came to the opening.\n\n"
         '"It is a dream come true," Marsh said.',
         [{"text": "It is a dream come true,", "speaker": "Ellen Marsh"}],

@@ -13,7 +13,7 @@ import functools
 from collections import Counter
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from ..records import EntityType
 from .arrays import indices
@@ -22,7 +22,6 @@ from .documents import DocumentResolution
 from .lexicon import word_list
 from .mentions import MentionKind, ResolvedMention
 from .names import (
-    PLACE_LABELS,
     NameCluster,
     capitalised_as_name,
     compatible_names,
@@ -36,8 +35,8 @@ from .names import (
     proper_noun_run,
     without_dateline,
 )
+from .naming import speaker_name
 from .nominals import NominalResolution
-from .people import names_a_person
 from .pronouns import (
     FEMALE,
     FIRST_PERSON,
@@ -51,8 +50,6 @@ from .salience import SalienceIndex
 from .syntax import (
     DOCUMENT_NOUNS,
     NAME_LABELS,
-    ORG_NOUNS,
-    PROPER_NOUN_TAGS,
     is_subject_name,
     names_in,
 )
@@ -61,22 +58,6 @@ from .writers import Writers
 FIRST_PERSON_SINGULAR = word_list("first_person_singular")
 NEUTER = word_list("neuter_pronouns")
 COREF_PREFIX = "coref_clusters"  # span groups of spacy-experimental's coref and its kin
-
-
-def _possessor_of(name: Span, head: Token) -> bool:
-    """Whether the name is in a possessor of `head` ("Keane's" in "Keane's lawyer")."""
-    return any(
-        child.dep_ == "poss"
-        and child.left_edge.i <= name.start
-        and name.end <= child.right_edge.i + 1
-        for child in head.children
-    )
-
-
-def _describes(name: Span, head: Token) -> bool:
-    """Whether a place or a people named before a noun describes it ("a New York judge"), not
-    what follows it ("the city of Phoenix", "a majority of Americans")."""
-    return name.label_ in PLACE_LABELS and name.end <= head.i
 
 
 class EntityResolver(NominalResolution, DocumentResolution, PronounResolution):
@@ -299,40 +280,11 @@ class EntityResolver(NominalResolution, DocumentResolution, PronounResolution):
         possessed = self._possessed(span, previous_speakers)
         if possessed is not None:
             return possessed
-        names = names_in(span, NAME_LABELS)
-        if span.root.tag_ in PROPER_NOUN_TAGS and not span.root.ent_type_:
-            # "Mikel Arteta, the Arsenal manager" with Arteta untagged: the head names the
-            # speaker, not a name inside its apposition.
-            names = [ent for ent in names if ent.label_ == "PERSON"]
-        # One person ("A New York judge", "the Russian ambassador") is no place; a group or a
-        # body may speak for one ("Chinese officials", "the Russian government").
-        # Nor is a group of people ("Ohio voters", "many European citizens", "Republican
-        # senators"), which its own words name; officials may speak for their state.
-        one_or_people = span.root.tag_ == "NN" or (
-            span.root.tag_ == "NNS"
-            and span.root.lower_ not in self._anonymous
-            and names_a_person(span.root)
-        )
-        placed = (
-            one_or_people
-            and span.root.lower_ not in ORG_NOUNS
-            and any(_describes(ent, span.root) for ent in names)
-        )
-        if placed:
-            names = [ent for ent in names if not _describes(ent, span.root)]
-        # A possessor names someone else, whom a name beside the noun is not ("Keane's lawyer,
-        # Ruth Dalton,": Dalton).
-        unowned = [ent for ent in names if not _possessor_of(ent, span.root)]
-        if unowned:
-            names = unowned
-        if names:
-            # The name the mention's head is in ("Clinton campaign manager Robby Mook": Mook),
-            # else its first person's, else its last name.
-            own = next((ent for ent in names if ent.start <= span.root.i < ent.end), None)
-            person = next((ent for ent in names if ent.label_ == "PERSON"), None)
-            main = own or person or names[-1]
+        main, placed = speaker_name(span, self._anonymous)
+        if main is not None:
             entity = self.add_name(main.start_char, main.end_char, main.label_)
             if entity is not None:
+                entity = self._speaking_namesake(entity, main, previous_speakers) or entity
                 entity.add_mention(start, end, text)
                 return ResolvedMention(entity, entity.type)
         root = span.root
@@ -377,6 +329,26 @@ class EntityResolver(NominalResolution, DocumentResolution, PronounResolution):
             self._pronouns[root.i] = resolved.entity
             return resolved
         return self._resolve_nominal(root.lower_, text, start, end, previous_speakers)
+
+    def _speaking_namesake(
+        self, entity: NameCluster, name: Span, previous_speakers: list[tuple[int, NameCluster]]
+    ) -> NameCluster | None:
+        """Another person a lone surname fits who has spoken in this paragraph, where `entity`
+        has not: in "She said ... 'We will win,' Ngata said", after "Senator Aroha Ngata" and
+        "her father, Wiremu Ngata", the surname goes on with the senator who speaks."""
+        key = name_key(name.text)
+        if len(key) != 1:
+            return None
+        paragraph = self.paragraph_of(name.start_char)
+        for char, speaker in reversed(previous_speakers):
+            if self.paragraph_of(char) != paragraph:
+                break
+            if speaker is entity:
+                return None
+            if any(compatible_names(key, known) for known in speaker.names if len(known) > 1):
+                speaker.add_mention(name.start_char, name.end_char, name.text)
+                return speaker
+        return None
 
     def writer(self, name: tuple[int, int]) -> NameCluster | None:
         """The entity of the writer named at the character range `name`."""

@@ -1,0 +1,64 @@
+"""Which of the names inside a speaker mention is the speaker's: "Clinton campaign manager Robby
+Mook" is Mook, "A New York judge" is nobody named, "Keane's lawyer, Ruth Dalton," is Dalton."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .names import PLACE_LABELS
+from .people import names_a_person
+from .syntax import NAME_LABELS, ORG_NOUNS, PROPER_NOUN_TAGS, names_in
+
+
+def speaker_name(span: Span, anonymous: frozenset[str]) -> tuple[Span | None, bool]:
+    """The name in the mention `span` that names its speaker, if any, and whether a place or a
+    people the mention holds only describes it (`placed`: "a New York judge", "Ohio voters").
+    `anonymous`: the nouns of unnamed sources ("officials"), which may speak for a place."""
+    root = span.root
+    names = names_in(span, NAME_LABELS)
+    if root.tag_ in PROPER_NOUN_TAGS and not root.ent_type_:
+        # "Mikel Arteta, the Arsenal manager" with Arteta untagged: the head names the
+        # speaker, not a name inside its apposition.
+        names = [ent for ent in names if ent.label_ == "PERSON"]
+    # One person ("A New York judge", "the Russian ambassador") is no place; a group or a
+    # body may speak for one ("Chinese officials", "the Russian government").
+    # Nor is a group of people ("Ohio voters", "many European citizens", "Republican
+    # senators"), which its own words name; officials may speak for their state.
+    one_or_people = root.tag_ == "NN" or (
+        root.tag_ == "NNS" and root.lower_ not in anonymous and names_a_person(root)
+    )
+    placed = (
+        one_or_people
+        and root.lower_ not in ORG_NOUNS
+        and any(_describes(ent, root) for ent in names)
+    )
+    if placed:
+        names = [ent for ent in names if not _describes(ent, root)]
+    # A possessor names someone else, whom a name beside the noun is not ("Keane's lawyer,
+    # Ruth Dalton,": Dalton).
+    unowned = [ent for ent in names if not _possessor_of(ent, root)]
+    if unowned:
+        names = unowned
+    if not names:
+        return None, placed
+    # The name the mention's head is in ("Clinton campaign manager Robby Mook": Mook), else its
+    # first person's, else its last name.
+    own = next((ent for ent in names if ent.start <= root.i < ent.end), None)
+    person = next((ent for ent in names if ent.label_ == "PERSON"), None)
+    return own or person or names[-1], placed
+
+
+def _possessor_of(name: Span, head: Token) -> bool:
+    """Whether the name is in a possessor of `head` ("Keane's" in "Keane's lawyer")."""
+    return any(
+        child.dep_ == "poss"
+        and child.left_edge.i <= name.start
+        and name.end <= child.right_edge.i + 1
+        for child in head.children
+    )
+
+
+def _describes(name: Span, head: Token) -> bool:
+    """Whether a place or a people named before a noun describes it ("a New York judge"), not
+    what follows it ("the city of Phoenix", "a majority of Americans")."""
+    return name.label_ in PLACE_LABELS and name.end <= head.i
