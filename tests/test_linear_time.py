@@ -60,3 +60,23 @@ def test_attribution_time_per_word_does_not_grow_with_the_document(nlp, docs, tr
         f"{len(docs[0]):,} tokens: {best[0] * 1e6:.1f} us per token; {len(docs[1]):,} tokens: "
         f"{best[1] * 1e6:.1f} us per token ({ratio:.2f}x)"
     )
+
+
+@pytest.fixture(scope="module")
+def nested_docs(nlp):
+    """One sentence of quotations inside quotations ('“He said “He said ...'), whose parse nests
+    a clause per pronoun, and the same FACTOR times as long: a climb up the parse, a subtree
+    walked or a `Token.sent` read per pronoun grows with the depth, not the pronoun's clause."""
+    with nlp.select_pipes(disable=["quoteattr"]):
+        return nlp("“He said " * 150), nlp("“He said " * (150 * FACTOR))
+
+
+def test_pronoun_resolution_time_per_word_does_not_grow_with_the_parse_depth(nlp, nested_docs):
+    attributor = nlp.get_pipe("quoteattr")
+    attributor.attribute(nested_docs[0])
+    best = [float("inf"), float("inf")]
+    for _ in range(ROUNDS):
+        for i, doc in enumerate(nested_docs):
+            best[i] = min(best[i], _seconds_per_token(attributor, doc))
+    ratio = best[1] / best[0]
+    assert ratio <= BOUND, f"{ratio:.2f}x per token on {len(nested_docs[1]):,} tokens"

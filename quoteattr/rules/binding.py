@@ -15,6 +15,9 @@ from spacy.tokens import Token
 from .ranking import SUBJECTS, subject_of
 from .syntax import PROPER_NOUN_TAGS
 
+# How far from the pronoun binding is looked for, in tokens: a clause's reach, which keeps the
+# work per pronoun bounded however deep the parse.
+REACH = 40
 # A verb's complements, which its subject commands.
 COMPLEMENTS = frozenset(
     {"ccomp", "xcomp", "dobj", "dative", "attr", "oprd", "acomp", "prep", "agent"}
@@ -22,28 +25,31 @@ COMPLEMENTS = frozenset(
 
 
 def bound_names(pronoun: Token) -> list[Token]:
-    """The proper nouns the pronoun binds (see the module's docstring), in text order."""
+    """The proper nouns the pronoun binds (see the module's docstring), in text order, looked
+    for within `REACH` tokens of it."""
     if pronoun.dep_ not in SUBJECTS:
         return []
-    verb = pronoun.head
-    own = range(pronoun.left_edge.i, pronoun.right_edge.i + 1)
-    # A comma after the pronoun ends what it commands: the parser hangs the main clause after a
-    # subordinate one under it ("While she praised Sandiford, Puchko stated ...", "Once she is
-    # made Abbess, Alexandra expels ...").
-    end = next((t.i for t in pronoun.doc[pronoun.i : verb.sent.end] if t.text == ","), None)
-    bound: list[Token] = []
+    doc, verb = pronoun.doc, pronoun.head
+    # A comma or a quotation mark after the pronoun ends what it commands: the parser hangs the
+    # main clause after a subordinate one under it ("While she praised Sandiford, Puchko stated
+    # ...", "Once she is made Abbess, Alexandra expels ..."), and a quotation is its own.
+    reach = min(pronoun.i + REACH, len(doc))
+    end = next(
+        (t.i for t in doc[pronoun.i + 1 : reach] if t.text == "," or t.is_quote or t.is_sent_start),
+        reach,
+    )
+    ranges = []
     for child in verb.children:
-        if child.i in own:
+        if pronoun.left_edge.i <= child.i <= pronoun.right_edge.i:
             continue
+        left, right = child.left_edge.i, child.right_edge.i + 1  # a subtree is contiguous
         if _controlled(child):
-            bound.extend(t for t in child.subtree if t.tag_ in PROPER_NOUN_TAGS)
-        elif child.left_edge.i > pronoun.i and child.dep_ in COMPLEMENTS:
-            bound.extend(
-                t
-                for t in child.subtree
-                if t.tag_ in PROPER_NOUN_TAGS and (end is None or t.i < end)
-            )
-    return sorted(bound, key=lambda token: token.i)
+            ranges.append((max(left, pronoun.i - REACH), min(right, pronoun.i + REACH)))
+        elif left > pronoun.i and child.dep_ in COMPLEMENTS:
+            ranges.append((left, min(right, end)))
+    return [
+        doc[i] for a, b in sorted(ranges) for i in range(a, b) if doc[i].tag_ in PROPER_NOUN_TAGS
+    ]
 
 
 def _controlled(child: Token) -> bool:

@@ -106,8 +106,8 @@ def candidate_features(
         return {entity_id for head in heads for entity_id in salience.entities_at(head.i)}
 
     own_subjects, above_subjects = subjects_of(own), subjects_of(above)
-    sentence_start = pronoun.sent.start
-    previous_root = pronoun.doc[sentence_start - 1].sent.root if sentence_start else None
+    sentence_start = salience.sentence_start(pronoun.i)
+    previous_root = salience.sentence_root(sentence_start - 1) if sentence_start else None
     previous_subjects = subjects_of(previous_root)
     fronted = fronted_clause_subject(pronoun)
     fronted_subjects = set() if fronted is None else set(salience.entities_at(fronted.i))

@@ -41,6 +41,9 @@ DECAY = 0.5  # per sentence between a mention and the pronoun
 SENTENCE_WINDOW = 8  # how many sentences back a mention still counts
 # Phrases fronted before the main clause, whose pronouns may point to its subject.
 FRONTED_DEPS = frozenset({"advcl", "prep", "npadvmod", "advmod"})
+# How many heads up from the pronoun such a phrase is looked for: a phrase's own depth, which
+# keeps the climb bounded however deep the parse.
+FRONTED_DEPTH = 8
 
 
 def role(token: Token) -> str:
@@ -80,6 +83,17 @@ class SalienceIndex:
 
     def sentence_of(self, token_i: int) -> int:
         return bisect.bisect_right(self._sentence_starts, token_i) - 1
+
+    def sentence_start(self, token_i: int) -> int:
+        """The first token of the sentence holding token `token_i` (`Token.sent` scans)."""
+        return self._sentence_starts[max(0, self.sentence_of(token_i))]
+
+    def sentence_root(self, token_i: int) -> Token:
+        """The root of the sentence holding token `token_i`, up its heads."""
+        token = self.doc[token_i]
+        while token.head.i != token.i:
+            token = token.head
+        return token
 
     def add(self, token: Token, entity_id: int) -> None:
         if (entity_id, token.i) in self._seen:
@@ -184,7 +198,9 @@ def fronted_clause_subject(pronoun: Token) -> Token | None:
     """The subject of the main clause when the pronoun is in a phrase fronted before it ("After
     her return, Hale resigned"): the one place where a pronoun points forward to its referent."""
     child = pronoun
-    while child.head.i != child.i:
+    for _ in range(FRONTED_DEPTH):
+        if child.head.i == child.i:
+            break
         verb = child.head
         if child.dep_ in FRONTED_DEPS and is_verb(verb):
             subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
