@@ -117,11 +117,12 @@ def candidate_features(
     nearest = max((token.i for token, _ in latest.values()), default=None)
     possessive = pronoun.tag_ == "PRP$" or pronoun.dep_ == "poss"
     pronoun_role = role(pronoun)
+    # the speaker bonus is the `speaker` feature's to weigh
     own_scores = [
-        max(0.0, scores.get(e.entity_id, 0.0) - SPEAKER_WEIGHT * (e.entity_id in speakers))
+        scores.get(e.entity_id, 0.0) - SPEAKER_WEIGHT * (e.entity_id in speakers)
         for e in candidates
     ]
-    top_score = max(own_scores, default=0.0) or 1.0
+    top_score = max((max(0.0, score) for score in own_scores), default=0.0) or 1.0
     rows = []
     for rank, entity in enumerate(candidates):
         entity_id = entity.entity_id
@@ -130,9 +131,8 @@ def candidate_features(
         by_name = gender is not None and entity.title_or_first_name_gender == gender
         rows.append(
             [
-                # the speaker bonus is the `speaker` feature's to weigh
-                (scores.get(entity_id, 0.0) - SPEAKER_WEIGHT * (entity_id in speakers)) / 100.0,
-                own_scores[rank] / top_score,
+                own_scores[rank] / 100.0,
+                max(0.0, own_scores[rank]) / top_score,
                 float(rank == 0),
                 float(distance == 0),
                 float(distance == 1),
