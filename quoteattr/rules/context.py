@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 
 from attrs import define, frozen
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .arrays import DocArrays
 from .lexicon import CueLexicon
@@ -53,6 +53,7 @@ class DocContext:
     paragraph_starts: list[int]
     arrays: DocArrays
     sentence_starts: list[int]  # the first token of each sentence
+    ents: tuple[Span, ...]  # `Doc.ents`, which makes its Spans anew on each access
 
     def sentence_start(self, token: int) -> int:
         """The first token of the sentence of `token` (`Token.sent.start`, without making the
@@ -67,4 +68,6 @@ class DocContext:
         quotes = QuoteIndex.build(text, paragraphs)
         starts = [start for start, _ in paragraphs]
         sentences = [sentence.start for sentence in doc.sents]
-        return cls(doc, text, lexicon, paragraphs, quotes, starts, arrays, sentences)
+        return cls(
+            doc, text, lexicon, paragraphs, quotes, starts, arrays, sentences, tuple(doc.ents)
+        )

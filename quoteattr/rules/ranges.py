@@ -3,7 +3,7 @@ dangling coordinator ("... and"), as records give them."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .lexicon import word_list
 
@@ -11,15 +11,15 @@ COORDINATORS = word_list("coordinators")
 
 
 def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and (
-        doc[start].is_space or (doc[start].is_punct and not doc[start].is_quote)
-    ):
+    while start < end and _trimmed(doc[start]):
         start += 1
-    while end > start and (
-        doc[end - 1].is_space or (doc[end - 1].is_punct and not doc[end - 1].is_quote)
-    ):
+    while end > start and _trimmed(doc[end - 1]):
         end -= 1
     return start, end
+
+
+def _trimmed(token: Token) -> bool:
+    return token.is_space or (token.is_punct and not token.is_quote)
 
 
 def token_chars(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
@@ -34,7 +34,8 @@ def char_range(doc: Doc, tokens: tuple[int, int]) -> tuple[int, int]:
         start, end = trim_tokens(doc, start, end - 1)
     if end <= start:
         start, end = tokens
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    last = doc[end - 1]
+    return doc[start].idx, last.idx + len(last.text)
 
 
 def strip_chars(text: str, start: int, end: int) -> tuple[int, int]:

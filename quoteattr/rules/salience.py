@@ -72,10 +72,11 @@ def mention_weight(token: Token) -> float:
 class SalienceIndex:
     """Mentions (head token, entity id), in token order, and how often each entity was named."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, sentence_starts: list[int]) -> None:
         self.doc = doc
-        self._sentence_starts = [sentence.start for sentence in doc.sents]
+        self._sentence_starts = sentence_starts  # the first token of each sentence
         self._tokens: list[int] = []  # head token of each mention, sorted
+        self._heads: list[Token] = []  # the same heads as Tokens, made once
         self._entities: list[int] = []  # entity id of each mention, in the same order
         self._seen: set[tuple[int, int]] = set()  # (entity id, head token)
         self.frequency: Counter[int] = Counter()
@@ -101,6 +102,7 @@ class SalienceIndex:
         self._seen.add((entity_id, token.i))
         at = bisect.bisect_right(self._tokens, token.i)
         self._tokens.insert(at, token.i)
+        self._heads.insert(at, token)
         self._entities.insert(at, entity_id)
         self.frequency[entity_id] += 1
         self._first[entity_id] = min(token.i, self._first.get(entity_id, token.i))
@@ -114,7 +116,7 @@ class SalienceIndex:
             if self._tokens[at] != token.i:
                 break
             if self._entities[at] == entity_id:
-                del self._tokens[at], self._entities[at]
+                del self._tokens[at], self._heads[at], self._entities[at]
                 self.frequency[entity_id] -= 1
                 if self._first.get(entity_id) == token.i:
                     del self._first[entity_id]
@@ -174,7 +176,7 @@ class SalienceIndex:
         first = self._sentence_starts[max(0, here - SENTENCE_WINDOW)]
         found = []
         for at in range(bisect.bisect_left(self._tokens, first), end):
-            token = self.doc[self._tokens[at]]
+            token = self._heads[at]
             distance = here - self.sentence_of(token.i)
             if not (distance == 0 and bound and _co_arguments(token, pronoun)):
                 found.append((token, self._entities[at], distance))

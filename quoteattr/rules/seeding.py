@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from .arrays import indices
 from .names import CALENDAR, with_name_number
@@ -29,7 +29,7 @@ def seed_names(resolver: EntityResolver) -> None:
     it, not after."""
     doc, arrays = resolver.doc, resolver.arrays
     seeds: list[tuple[int, int, Span | None]] = []  # (first token, end token, the NER's name)
-    for ent in doc.ents:
+    for ent in resolver.ents:
         while len(ent) > 1 and ent[0].tag_.startswith("VB"):
             # 'Said Ellis: "..."': an inverted cue the NER took into the name
             ent = Span(ent.doc, ent.start + 1, ent.end, label=ent.label)
@@ -39,7 +39,7 @@ def seed_names(resolver: EntityResolver) -> None:
             ent = _person_described_as_one(ent) or ent
         if ent.label_ in ("PERSON", "ORG"):
             seeds.append((ent.start, ent.end, ent))
-    seeds.extend(_surnames_tagged_as_places(doc))
+    seeds.extend(_surnames_tagged_as_places(resolver.ents))
     untagged_subjects = (
         arrays.tag(lambda tag: tag == "NNP")
         & arrays.dep(SUBJECT_NAME_DEPS.__contains__)
@@ -81,16 +81,16 @@ def _person_described_as_one(ent: Span) -> Span | None:
     return Span(ent.doc, ent.start, of, label="PERSON")
 
 
-def _surnames_tagged_as_places(doc: Doc) -> list[tuple[int, int, None]]:
+def _surnames_tagged_as_places(ents: tuple[Span, ...]) -> list[tuple[int, int, None]]:
     """A lone word the recognizer tagged a place or a group that is the surname of a person named
     before it ("Chidi Okonkwo scored ... Okonkwo, 19, was asked", the second tagged GPE): news
     style keeps the bare surname for the person, so it is a name to match, not a place."""
     surnames: dict[str, int] = {}  # a person's last name word -> where the person is first named
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ == "PERSON" and len(ent) > 1:
             surnames.setdefault(ent[-1].lower_, ent.start)
     found = []
-    for ent in doc.ents:
+    for ent in ents:
         if (
             ent.label_ in SURNAME_LOOKALIKE_LABELS
             and len(ent) == 1

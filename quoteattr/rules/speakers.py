@@ -87,25 +87,26 @@ class EntityResolver(NominalResolution, DocumentResolution, PronounResolution):
         self._times_named: Counter[int] = Counter()  # entity id -> name mentions so far
         # entity id -> the paragraph of its first name, where that name was a subject
         self._introduced_as_subject: dict[int, int] = {}
-        self.salience = SalienceIndex(doc)
+        self.salience = SalienceIndex(doc, context.sentence_starts)
         # The order of pronouns' candidates: PACKAGED, the shipped ranker (the hand-set order
         # where none is installed); None, the hand-set salience.
         self.ranker = packaged_ranker() if ranker == PACKAGED else ranker
         self.lexicon = context.lexicon
         self._anonymous = context.lexicon.anonymous_source_nouns
         self._quotes = context.quotes
+        self.ents = context.ents
         # Places the recognizer named, in order, for "the state" and "the city" (`_latest_place`).
-        self._places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "GPE"]
+        self._places = [(e.start_char, e.end_char) for e in self.ents if e.label_ == "GPE"]
         # Buildings the recognizer named ("St. Mary's Hospital"), for "the hospital".
         self._facilities = [
             (e.start_char, e.end_char, frozenset(fold(e.text).split()))
-            for e in doc.ents
+            for e in self.ents
             if e.label_ == "FAC"
         ]
         self._writers = Writers(
             self.text,
             context.paragraphs,
-            frozenset(e.start_char for e in doc.ents if e.label_ == "PERSON"),
+            frozenset(e.start_char for e in self.ents if e.label_ == "PERSON"),
         )
         self.writer_ids: frozenset[int] = frozenset()  # the entities of the writer's "I"
         self._title_lines = {  # paragraphs in title case: headlines, section heads
