@@ -773,6 +773,26 @@ INDIRECT = [
         id="dash-parenthetical",
     ),
     pytest.param(
+        "The real Dred Scott, Chief Justice Dana Roberts said, was a man of courage.",
+        {
+            "kind": "indirect",
+            "text": "The real Dred Scott was a man of courage",
+            "cue": "said",
+            "speaker": "Dana Roberts",
+        },
+        id="parenthetical-host-subject-parsed-as-the-speakers-apposition",
+    ),
+    pytest.param(
+        "Dana Roberts, the chief justice, said the ruling was fair.",
+        {
+            "kind": "indirect",
+            "text": "the ruling was fair",
+            "cue": "said",
+            "speaker": "Dana Roberts",
+        },
+        id="near-a-real-apposition-closed-by-its-comma",
+    ),
+    pytest.param(
         "The company expects savings of $300 million from the cuts, Chief Executive Maria Santos "
         "told analysts on a conference call.",
         {

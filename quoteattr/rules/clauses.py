@@ -93,6 +93,15 @@ def parenthetical_content(doc: Doc, attribution: Attribution, lexicon: CueLexico
         pieces = [(start, end)]
     elif verb.dep_ in PARENTHETICAL_DEPS and not _has_own_frame(verb, spoken_to):
         left, right = trim_tokens(doc, verb.left_edge.i, verb.right_edge.i + 1)
+        speaker = attribution.speaker
+        if (
+            speaker is not None
+            and left < speaker[0] < verb.i
+            and doc[speaker[0] - 1].text in SET_OFF
+        ):
+            # "The real Dred Scott, Chief Justice Roberts said, was ...": the parser took the
+            # host's words before the comma for the speaker's apposition; they are the host's.
+            left = speaker[0]
         before = left - 1
         while before > sent.start and doc[before].is_quote:
             before -= 1  # '"a lawful source of income," as a memo put it'
