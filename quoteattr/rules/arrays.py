@@ -51,6 +51,11 @@ class DocArrays:
         labels, inverse = self._distinct(_LOWER)
         return [labels[i] for i in inverse[mask].tolist()]
 
+    def lower_case_words(self) -> frozenset[str]:
+        """The words the Doc writes in lower case somewhere ("startup", not only "Startup")."""
+        written_lower = self._array[:, _ORTH] == self._array[:, _LOWER]
+        return frozenset(self.lower_forms(written_lower))
+
     def upper(self) -> numpy.ndarray:
         """The tokens written in upper case (`Token.is_upper`)."""
         return self._array[:, _IS_UPPER] != 0

@@ -390,11 +390,14 @@ def names_written(doc: Doc, paragraph_starts: list[int], title_lines: set[int]) 
     return frozenset(found)
 
 
-def capitalised_as_name(run: Span, names: frozenset[str]) -> bool:
+def capitalised_as_name(
+    run: Span, names: frozenset[str], lower_case_words: frozenset[str] = frozenset()
+) -> bool:
     """Whether a run of proper-noun tags is a name, not one common noun capitalised because it
-    opens a sentence: a word before a common noun ("World leaders said", "Exit polls showed") or
-    a noun for people ("Attorneys for the family said") that the article writes as a name
-    nowhere else (`names_written`). Acronyms and longer runs are names."""
+    opens a sentence: a word before a common noun ("World leaders said", "Exit polls showed"), a
+    noun for people ("Attorneys for the family said") or a word the article writes in lower case
+    elsewhere (`lower_case_words`: "Startup says" above "a two-year-old startup") that it writes
+    as a name nowhere else (`names_written`). Acronyms and longer runs are names."""
     word = run[0]
     if len(run) > 1 or not word.is_sent_start or word.is_upper:
         return True
@@ -403,7 +406,9 @@ def capitalised_as_name(run: Span, names: frozenset[str]) -> bool:
     before_common_noun = (
         word.dep_ in ("compound", "amod") and word.head.tag_ in ("NN", "NNS") and word.head.is_lower
     )
-    return not (before_common_noun or is_person_noun(word.lower_))
+    return not (
+        before_common_noun or is_person_noun(word.lower_) or word.lower_ in lower_case_words
+    )
 
 
 def with_name_number(doc: Doc, end: int) -> int:

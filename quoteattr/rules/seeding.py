@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from .arrays import indices
-from .names import CALENDAR, with_name_number
+from .names import CALENDAR, TITLES, with_name_number
 from .people import names_a_person
 from .syntax import PROPER_NOUN_TAGS, SUBJECT_NAME_DEPS, noun_phrase, proper_name_start
 
@@ -38,6 +38,7 @@ def seed_names(resolver: EntityResolver) -> None:
         if ent.label_ == "ORG":
             ent = _person_described_as_one(ent) or ent
         if ent.label_ in ("PERSON", "ORG"):
+            ent = _with_untagged_front(ent)
             seeds.append((ent.start, ent.end, ent))
     seeds.extend(_surnames_tagged_as_places(resolver.ents))
     untagged_subjects = (
@@ -45,8 +46,12 @@ def seed_names(resolver: EntityResolver) -> None:
         & arrays.dep(SUBJECT_NAME_DEPS.__contains__)
         & ~arrays.has_entity_type()
     )
+    tagged_words = {token.lower_ for ent in resolver.ents for token in ent}
     for i in indices(untagged_subjects):
         start = proper_name_start(doc[i])
+        if start == i and doc[i].is_sent_start and doc[i].lower_ not in tagged_words:
+            if doc[i].lower_ in resolver.lower_case_words:
+                continue  # "Startup says ..." above "a two-year-old startup": a common noun
         if not any(doc[k].lower_ in CALENDAR for k in range(start, i + 1)):
             seeds.append((start, with_name_number(doc, i + 1), None))
     for start, end, ent in sorted(seeds, key=lambda seed: seed[0]):
@@ -63,6 +68,33 @@ def seed_names(resolver: EntityResolver) -> None:
         ):
             phrase = doc[phrase_start:phrase_end]
             entity.add_mention(phrase.start_char, phrase.end_char, phrase.text)
+
+
+def _with_untagged_front(ent: Span) -> Span:
+    """The name with the proper nouns before it that the recognizer left out but the parser joined
+    to it ("Lumen Silicon", tagged "Silicon"): untagged, compounds of a word of the name, and no
+    title ("Senator", "Del.")."""
+    doc, start = ent.doc, ent.start
+    while start > 0:
+        word = doc[start - 1]
+        if (
+            word.tag_ not in PROPER_NOUN_TAGS
+            or word.ent_type
+            or word.dep_ != "compound"
+            or not ent.start <= word.head.i < ent.end
+            or _is_title(word.lower_)
+            or word.lower_ in CALENDAR
+        ):
+            break
+        start -= 1
+    return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label)
+
+
+def _is_title(word: str) -> bool:
+    """A title, plural ("Senators") or abbreviated ("Del.", "Lt."); an initial ("J.") is not."""
+    return (
+        word.rstrip(".") in TITLES or word[:-1] in TITLES or (word.endswith(".") and len(word) > 2)
+    )
 
 
 def _person_described_as_one(ent: Span) -> Span | None:

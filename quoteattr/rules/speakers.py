@@ -134,6 +134,11 @@ class EntityResolver(NominalResolution, DocumentResolution, PronounResolution):
         for an article that needs them."""
         return names_written(self.doc, self._paragraph_starts, self._title_lines)
 
+    @functools.cached_property
+    def lower_case_words(self) -> frozenset[str]:
+        """The words the article writes in lower case (see `capitalised_as_name`)."""
+        return self.arrays.lower_case_words()
+
     def add_name(self, start: int, end: int, label: str | None) -> NameCluster | None:
         if (start, end) in self._by_span:
             return self._by_span[(start, end)]
@@ -293,7 +298,7 @@ class EntityResolver(NominalResolution, DocumentResolution, PronounResolution):
         if (
             proper is not None
             and name_key(proper.text)
-            and capitalised_as_name(proper, self._names_written)
+            and capitalised_as_name(proper, self._names_written, self.lower_case_words)
         ):
             entity = self.add_name(proper.start_char, proper.end_char, None)
             if entity is not None:

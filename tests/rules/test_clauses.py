@@ -146,3 +146,35 @@ def test_parenthetical_content(rows, cue, expected, lexicon):
     attribution = Attribution(content=[], kind=QuoteKind.DIRECT, cue=(cue, cue + 1))
     parenthetical_content(doc, attribution, lexicon)
     assert chars(doc, attribution.content) == expected
+
+
+# "The old harbour , Mayor Duarte said , was the heart ." parsed with the name in apposition to
+# the host's subject and that subject under the cue (an apposition with no closing comma)
+HOST_SUBJECT_UNDER_THE_CUE = [
+    ("The", 2, "det", "DT"),
+    ("old", 2, "amod", "JJ"),
+    ("harbour", 6, "nsubj", "NN"),
+    (",", 2, "punct", ","),
+    ("Mayor", 5, "compound", "NNP"),
+    ("Duarte", 2, "appos", "NNP"),
+    ("said", 8, "parataxis", "VBD"),
+    (",", 6, "punct", ","),
+    ("was", 8, "ROOT", "VBD"),
+    ("the", 10, "det", "DT"),
+    ("heart", 8, "attr", "NN"),
+    (".", 8, "punct", "."),
+]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "expected"),
+    [
+        pytest.param((4, 6), ["The old harbour", "was the heart"], id="words-before-the-speaker"),
+        pytest.param(None, ["was the heart"], id="near-no-speaker-to-part-them-by"),
+    ],
+)
+def test_parenthetical_host_keeps_the_words_before_its_speaker(speaker, expected, lexicon):
+    doc = from_rows(HOST_SUBJECT_UNDER_THE_CUE)
+    attribution = Attribution(content=[], kind=QuoteKind.DIRECT, cue=(6, 7), speaker=speaker)
+    parenthetical_content(doc, attribution, lexicon)
+    assert chars(doc, attribution.content) == expected
