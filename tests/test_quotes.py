@@ -773,12 +773,12 @@ INDIRECT = [
         id="dash-parenthetical",
     ),
     pytest.param(
-        "The real Dred Scott, Chief Justice Dana Roberts said, was a man of courage.",
+        "The real Ned Kelly, Chief Justice Marsh said, was a man of courage.",
         {
             "kind": "indirect",
-            "text": "The real Dred Scott was a man of courage",
+            "text": "The real Ned Kelly was a man of courage",
             "cue": "said",
-            "speaker": "Dana Roberts",
+            "speaker": "Marsh",
         },
         id="parenthetical-host-subject-parsed-as-the-speakers-apposition",
     ),
@@ -882,12 +882,12 @@ ROLES = [
     pytest.param(
         # The tagger takes "Tulsa" for a verb inside the quote's clause: the clause must stop at
         # the closing mark, not run on into the speaker's phrase.
-        "\u201cI will just make this promise to you: We will achieve justice in this case,\u201d "
-        "Tulsa police Chief Chuck Jordan said Monday.\n",
+        "\u201cI will make you one promise: We will find whoever did this,\u201d "
+        "Tulsa police Chief Dana Brooks said Monday.\n",
         {
-            "speaker": "Chuck Jordan",
+            "speaker": "Dana Brooks",
             "cue": "said",
-            "text": "I will just make this promise to you: We will achieve justice in this case,",
+            "text": "I will make you one promise: We will find whoever did this,",
         },
         id="quote-clause-stops-at-its-closing-mark",
     ),
@@ -1308,11 +1308,11 @@ def test_a_transcript_inside_one_quotation_of_many_paragraphs_is_line_by_line(ex
     """Each paragraph opens a quote mark that only the last one closes; each line is its
     speaker's own direct quote, not the whole transcript."""
     text = (
-        "Governor Mike Pence spoke to Chris Wallace on Sunday. A partial transcript follows.\n\n"
-        '"WALLACE: Will the senator be at the debate tomorrow night?\n\n'
-        '"PENCE: She will not be attending the debate tomorrow night.\n\n'
-        '"WALLACE: Do you really see those two as equivalent?\n\n'
-        '"PENCE: I think the American people will decide."'
+        "Governor Ada Reyes spoke to Tom Brandt on Sunday. A partial transcript follows.\n\n"
+        '"BRANDT: Will the mayor come to the hearing on Friday?\n\n'
+        '"REYES: She has other plans on Friday.\n\n'
+        '"BRANDT: Are the two plans really the same to you?\n\n'
+        '"REYES: I think the voters will judge them."'
     )
     lines = [
         (q.kind.value, q.speaker.mention.text, q.text)
@@ -1320,10 +1320,10 @@ def test_a_transcript_inside_one_quotation_of_many_paragraphs_is_line_by_line(ex
         if q.cue is not None and q.cue.text == ":"
     ]
     assert lines == [
-        ("direct", "WALLACE", "Will the senator be at the debate tomorrow night?"),
-        ("direct", "PENCE", "She will not be attending the debate tomorrow night."),
-        ("direct", "WALLACE", "Do you really see those two as equivalent?"),
-        ("direct", "PENCE", "I think the American people will decide."),
+        ("direct", "BRANDT", "Will the mayor come to the hearing on Friday?"),
+        ("direct", "REYES", "She has other plans on Friday."),
+        ("direct", "BRANDT", "Are the two plans really the same to you?"),
+        ("direct", "REYES", "I think the voters will judge them."),
     ]
 
 
@@ -1342,12 +1342,12 @@ def test_a_section_label_of_a_market_wire_is_no_speaker_but_a_transcripts_is(ext
     )
     assert [q for q in extract(wire) if q.cue is not None and q.cue.text == ":"] == []
     transcript = (
-        "Chris Wallace spoke to the governor on Sunday.\n\n"
-        "WALLACE: Will the senator be at the debate tomorrow night?\n\n"
-        "WALLACE: Do you really see those two as equivalent?"
+        "Tom Brandt spoke to the governor on Sunday.\n\n"
+        "BRANDT: Will the mayor come to the hearing on Friday?\n\n"
+        "BRANDT: Are the two plans really the same to you?"
     )
     labels = [q.speaker.mention.text for q in extract(transcript) if q.cue and q.cue.text == ":"]
-    assert labels == ["WALLACE", "WALLACE"]
+    assert labels == ["BRANDT", "BRANDT"]
 
 
 def test_quoted_words_named_one_by_one_are_not_speech(extract):

@@ -79,6 +79,19 @@ NAMES = [
         id="surname-after-full-name",
     ),
     pytest.param(
+        "Startup says its chip halves AI power use\n\n"
+        "SAN FRANCISCO - Lumen Silicon, a two-year-old startup, said on Wednesday that its first "
+        "chip could run large AI models at half the power.",
+        [{"text": "its chip halves AI power use", "speaker": None, "mention": "Startup"}],
+        id="headline-common-noun-the-article-writes-in-lower-case-is-no-name",
+    ),
+    pytest.param(
+        "Okafor says the port will reopen\n\n"
+        "LAGOS - Ruth Okafor, the port's director, said on Wednesday that the port would reopen.",
+        [{"text": "the port will reopen", "speaker": "Ruth Okafor", "mention": "Okafor"}],
+        id="near-a-headline-surname-is-a-name",
+    ),
+    pytest.param(
         "The Teamsters Local 99 said in a statement that it would seek talks.\n\n"
         "The United Auto Workers said 600 members had voted.",
         [
@@ -551,8 +564,13 @@ NAMES = [
     ),
     # A name the parser hung on a fronted phrase's noun, running on to the cue, is the speaker.
     pytest.param(
-        "To understand the real Dred Scott, Chief Justice Roberts said, one should visit the museum.",
-        [{"text": "one should visit the museum", "speaker": "Roberts"}],
+        "To understand the real Ned Kelly, Professor Marsh said, one should read his letters.",
+        [
+            {
+                "text": "To understand the real Ned Kelly one should read his letters",
+                "mention": "Professor Marsh",
+            }
+        ],
         id="an-unclosed-apposition-before-the-cue",
     ),
     pytest.param(
@@ -947,12 +965,12 @@ RESOLUTION = [
         id="the-captain-after-skipper",
     ),
     pytest.param(
-        "Manhattan Supreme Court Justice Frank Nervo ruled on the request on Thursday.\n\n"
-        "The judge said there was no reason to intrude on her privacy.",
+        "Manhattan Supreme Court Justice Ines Calder ruled on the motion on Thursday.\n\n"
+        "The judge said there was no reason to seal the file.",
         [
             {
-                "text": "there was no reason to intrude on her privacy",
-                "speaker": "Frank Nervo",
+                "text": "there was no reason to seal the file",
+                "speaker": "Ines Calder",
                 "mention": "The judge",
             }
         ],
