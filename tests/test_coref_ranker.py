@@ -6,13 +6,17 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy
 import pytest
 
+from quoteattr.records import EntityType
 from quoteattr.rules.context import DocContext
 from quoteattr.rules.lexicon import load_default_lexicon
+from quoteattr.rules.names import NameCluster
+from quoteattr.rules.pronouns import PronounResolution
 from quoteattr.rules.ranking import (
     FEATURES,
     PACKAGED,
@@ -164,6 +168,29 @@ def test_gender_evidence(candidates):
     assert "Tobias Brenner" not in candidates(
         "Giulia Okafor met Tobias Brenner in Rome. Later she signed.", "she"
     )  # the hard constraint: a man is no candidate for "she"
+
+
+def test_mixed_gender_evidence_rules_no_one_out(candidates):
+    """A title and a first name of both genders (an apposition's "Sir", a relative taken into
+    the cluster) tell no gender to pass a person over by."""
+    found = candidates(
+        "Tom Reed met Ann Kessler, daughter of Sir Roger Kessler, at the bank. "
+        "Later her board hired him.",
+        "her",
+    )
+    assert "Ann Kessler" in found
+    family = NameCluster(
+        0,
+        names=dict.fromkeys([("dana", "harmon"), ("harmon",), ("walter", "james", "harmon")]),
+        labels=Counter({"PERSON": 2}),
+    )
+    walter = NameCluster(1, names={("walter", "james", "harmon"): None}, labels=Counter(PERSON=2))
+    person = {EntityType.PERSON}
+    assert PronounResolution._may_refer(family, person, "female")
+    assert PronounResolution._may_refer(family, person, "male")
+    assert not PronounResolution._may_refer(walter, person, "female")
+    family.pronoun_gender = "male"  # a linked "he" still rules out "she"
+    assert not PronounResolution._may_refer(family, person, "female")
 
 
 # The ranker ------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from ..records import EntityType
 from .binding import bound_names
 from .lexicon import CueLexicon, word_groups, word_list
 from .mentions import MentionKind, ResolvedMention
-from .names import FEMALE_TITLES, MALE_TITLES, NameCluster
+from .names import FEMALE_TITLES, FIRST_NAME_GENDER, MALE_TITLES, NameCluster
 from .people import names_a_person, noun_gender
 from .ranking import PronounRanker, candidate_features, clause_verbs, subject_of
 from .writers import Writers
@@ -33,6 +33,20 @@ def other_party(words: set[str], entity_words: set[str]) -> bool:
     wanted = {group for word in words if (group := PARTY_GROUPS.get(word)) is not None}
     known = {group for word in entity_words if (group := PARTY_GROUPS.get(word)) is not None}
     return bool(wanted) and bool(known) and not wanted & known
+
+
+def _mixed_gender_evidence(entity: NameCluster, gender: str) -> bool:
+    """Whether the entity's titles and full names point to both genders, `gender` among them:
+    a cluster that took in a relative ("Dana Harmon", "Walter James Harmon") or an apposition's
+    title ("Ann Kessler, daughter of Sir Roger Kessler") tells no gender to exclude by; a linked
+    pronoun of the other gender still does."""
+    if entity.pronoun_gender not in (None, gender):
+        return False
+    found = {"male"} if entity.words & MALE_TITLES else set()
+    if entity.words & FEMALE_TITLES:
+        found.add("female")
+    found.update(FIRST_NAME_GENDER.get(key[0]) for key in entity.names if len(key) > 1)
+    return {"male", "female"} <= found
 
 
 def agreement(pronoun: Token) -> tuple[set[EntityType], str | None]:
@@ -249,7 +263,9 @@ class PronounResolution:
         if entity.is_calendar:
             return False
         if gender is not None:
-            return entity.may_be_person and entity.gender in (None, gender)
+            return entity.may_be_person and (
+                entity.gender in (None, gender) or _mixed_gender_evidence(entity, gender)
+            )
         return entity.type in wanted
 
     def _group_just_heard(
