@@ -545,6 +545,19 @@ def test_a_relative_clause_cue_does_not_take_its_host_sentence():
             False,
         ),
         ("A source, who declined to be identified, said the deal was off.", "declined", False),
+        (
+            "A deal could come next week, the people said, asking not to be identified because "
+            "the talks are private.",
+            "asking",
+            False,
+        ),
+        (
+            "One official, who asked to remain anonymous, said the talks had stalled.",
+            "asked",
+            False,
+        ),
+        # Near neighbour: asking to be named to a post is no request for anonymity.
+        ("He said he had asked to be named captain.", "said", True),
         # Near neighbour: a request to act is reported.
         ("The mayor asked the council to delay the vote.", "asked", True),
     ],

@@ -1327,6 +1327,13 @@ def test_a_transcript_inside_one_quotation_of_many_paragraphs_is_line_by_line(ex
     ]
 
 
+def test_a_format_label_is_no_speaker_but_a_name_is(extract):
+    label = "Q&A: The coach who turned around a losing team\n\nMarisol Vega took over in May."
+    assert [q.text for q in extract(label)] == []
+    name = "Vega: The players started to trust each other\n\nMarisol Vega took over in May."
+    assert [q.speaker.name for q in extract(name)] == ["Marisol Vega"]
+
+
 def test_a_manner_of_speaking_verb_tags_a_quotation(extract):
     text = '"I have never seen anything like it," Gary Pendlebury fumed.'
     (quote,) = extract(text)

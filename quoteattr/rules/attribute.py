@@ -17,6 +17,7 @@ from .categories import categorize
 from .chains import chain_sources, fold_self_reports, hedge_anonymous_sources
 from .clauses import clip_to_paragraphs, parenthetical_content
 from .colons import colon_lead_ins, news_colons
+from .contents import asks_anonymity
 from .context import DocContext
 from .cues import clause_attributions, verb_attributions
 from .interviews import interview_answers
@@ -37,6 +38,9 @@ def find_attributions(
     attributions = rule_attributions(context)
     if model is not None:
         attributions = model.select(context, attributions)
+    attributions = [
+        a for a in attributions if a.cue is None or not asks_anonymity(context.doc[a.cue[0]])
+    ]
     attributions = _outside_colon_contents(context.doc, attributions)
     attributions = fold_self_reports(context.doc, attributions)
     chain_sources(context.doc, attributions)

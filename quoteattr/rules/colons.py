@@ -169,6 +169,8 @@ def news_colons(context: DocContext) -> list[Attribution]:
             lead = lead[1:]  # a transcript line may open with a quote mark
         if lead is None or not 0 < len(lead) <= 6:
             continue
+        if lead.text.lower() in lexicon.non_speaker_labels:
+            continue  # "Q&A:", "Analysis:": what the piece is, whoever the recognizer saw in it
         if any(t.tag_.startswith("VB") for t in lead):
             continue  # "Veto Power Impedes Peace Efforts:": a heading says something, names no one
         names = names_in(lead, SPEAKER_LABELS)

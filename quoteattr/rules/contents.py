@@ -16,7 +16,7 @@ from .categories import (
     reports_a_scene,
     topic_is_content,
 )
-from .lexicon import CueLexicon
+from .lexicon import CueLexicon, word_list
 from .marks import QUOTE_MARKS
 from .syntax import (
     NOT_TOPICS,
@@ -252,3 +252,25 @@ def _clause_on_adjunct(pobj: Token, addressed: bool = False) -> Token | None:
         ):
             return child
     return None
+
+
+# "asking not to be identified", "asked to remain anonymous": the terms of a source's talking to
+# the reporter, not what the source said.
+NAMING_WORDS = word_list("anonymity_naming_words")
+ANONYMOUS_WORDS = word_list("anonymity_adjectives")
+
+
+def asks_anonymity(verb: Token) -> bool:
+    """Whether a cue verb asks that its speaker not be named: an infinitive under it that is a
+    naming word negated ("not to be identified") or has an adjective of anonymity ("to remain
+    anonymous"); "asked to be named captain" is no such thing."""
+    for clause in verb.children:
+        if clause.dep_ != "xcomp":
+            continue
+        if clause.lower_ in NAMING_WORDS and child_with(clause, "neg") is not None:
+            return True
+        if any(
+            c.dep_ in ("acomp", "oprd") and c.lower_ in ANONYMOUS_WORDS for c in clause.children
+        ):
+            return True
+    return False
