@@ -592,3 +592,24 @@ def test_a_request_for_anonymity_is_no_record(text, cue, expected):
 def test_a_participle_set_off_after_the_subject_is_said_to_it(text, expected):
     records = quoteattr.extract(text, categories="all")
     assert [(q.cue.text, q.text, q.speaker.name) for q in records] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A relative pronoun is the object before the cue: what was said of it is the content,
+        # not the relative clause with its speaker and cue.
+        (
+            "The pay offer, which the union called 'an insult', was 4 per cent.",
+            [("statement", "called", "an insult")],
+        ),
+        (
+            "The offer, which the union described as unfair, was rejected.",
+            [("statement", "described", "as unfair")],
+        ),
+        # Near neighbour: an object after the cue is part of what was said of it.
+        ("The union called the offer an insult.", [("statement", "called", "the offer an insult")]),
+    ],
+)
+def test_what_is_said_of_a_relative_pronoun_is_the_content(text, expected):
+    assert found(text) == expected

@@ -154,10 +154,15 @@ def _object_content(token: Token, obj: Token) -> tuple[int, int]:
     """The object with what is said of it: "attacked [Trump as a fraud]", "linked [X to Y]",
     "called [the charges unfounded]"; not the time or place of the act ("on Tuesday")."""
     start, end = subtree_span(obj)
+    # "the offer, which the union called 'an insult'": what is said of a relative pronoun
+    # before the cue starts after the cue.
+    fronted = obj.i < token.i
     for child in token.rights:
         if child.i <= obj.i:
             continue
         if child.dep_ in ("oprd", "xcomp", "ccomp"):
+            if fronted:
+                start, fronted = child.left_edge.i, False
             end = child.right_edge.i + 1
         elif child.dep_ == "prep":
             pobj = child_with(child, "pobj")

@@ -188,12 +188,23 @@ def content_tokens(
     if lemma in lexicon.object_content and obj is not None:
         # "described Trump as a liar", "called it a disgrace": the object with what it is called.
         end = obj.right_edge.i + 1
-        for child in verb.rights:
-            if child.i > obj.i and (
+        said_of = [
+            child
+            for child in verb.rights
+            if child.i > obj.i
+            and (
                 child.dep_ in ("oprd", "xcomp", "ccomp")
                 or (child.dep_ == "prep" and child.lower_ == "as")
-            ):
-                end = max(end, child.right_edge.i + 1)
+            )
+        ]
+        for child in said_of:
+            end = max(end, child.right_edge.i + 1)
+        if obj.i < verb.i:
+            # "the offer, which the union called 'an insult'": the object is the relative
+            # pronoun before the cue; what was said of it is all the content.
+            if not said_of:
+                return None, addressee
+            return (said_of[0].left_edge.i, end), None
         if has_predicate(verb, obj) or object_is_content(verb, obj, lexicon):
             return (obj.left_edge.i, end), None
     return None, addressee
