@@ -92,6 +92,16 @@ NAMES = [
         id="near-a-headline-surname-is-a-name",
     ),
     pytest.param(
+        "Farmers' groups said the forecast was good news for the harvest.",
+        [{"text": "the forecast was good news for the harvest", "speaker": "Farmers' groups"}],
+        id="a-common-noun-the-recognizer-tagged-a-name-at-a-sentence-start-is-none",
+    ),
+    pytest.param(
+        "The Farmers Union said the forecast was good news for the harvest.",
+        [{"text": "the forecast was good news for the harvest", "speaker": "Farmers Union"}],
+        id="near-a-proper-name-of-a-union",
+    ),
+    pytest.param(
         "The Teamsters Local 99 said in a statement that it would seek talks.\n\n"
         "The United Auto Workers said 600 members had voted.",
         [

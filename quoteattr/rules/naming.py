@@ -9,6 +9,8 @@ from .names import PLACE_LABELS
 from .people import names_a_person
 from .syntax import NAME_LABELS, ORG_NOUNS, PROPER_NOUN_TAGS, names_in
 
+COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
+
 
 def speaker_name(span: Span, anonymous: frozenset[str]) -> tuple[Span | None, bool]:
     """The name in the mention `span` that names its speaker, if any, and whether a place or a
@@ -36,6 +38,7 @@ def speaker_name(span: Span, anonymous: frozenset[str]) -> tuple[Span | None, bo
         names = [ent for ent in names if not _describes(ent, root)]
     # A possessor names someone else, whom a name beside the noun is not ("Keane's lawyer,
     # Ruth Dalton,": Dalton).
+    names = [ent for ent in names if not is_common_noun_name(ent)]
     unowned = [ent for ent in names if not _possessor_of(ent, root)]
     if unowned:
         names = unowned
@@ -62,3 +65,9 @@ def _describes(name: Span, head: Token) -> bool:
     """Whether a place or a people named before a noun describes it ("a New York judge"), not
     what follows it ("the city of Phoenix", "a majority of Americans")."""
     return name.label_ in PLACE_LABELS and name.end <= head.i
+
+
+def is_common_noun_name(name: Span) -> bool:
+    """Whether a name the recognizer found is common nouns capitalised because they open a
+    sentence ("Farmers' groups said", "Exit polls showed", tagged ORG): no one's name."""
+    return name[0].is_sent_start and all(token.tag_ in COMMON_NOUN_TAGS for token in name)

@@ -9,6 +9,7 @@ from spacy.tokens import Span
 
 from .arrays import indices
 from .names import CALENDAR, TITLES, with_name_number
+from .naming import is_common_noun_name
 from .people import names_a_person
 from .syntax import PROPER_NOUN_TAGS, SUBJECT_NAME_DEPS, noun_phrase, proper_name_start
 
@@ -37,7 +38,7 @@ def seed_names(resolver: EntityResolver) -> None:
             ent = Span(doc, ent.start, ent.end + 1, label=ent.label)  # "Teamsters Local" 99
         if ent.label_ == "ORG":
             ent = _person_described_as_one(ent) or ent
-        if ent.label_ in ("PERSON", "ORG"):
+        if ent.label_ in ("PERSON", "ORG") and not is_common_noun_name(ent):
             ent = _with_untagged_front(ent)
             seeds.append((ent.start, ent.end, ent))
     seeds.extend(_surnames_tagged_as_places(resolver.ents))
