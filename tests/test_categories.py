@@ -613,3 +613,23 @@ def test_a_participle_set_off_after_the_subject_is_said_to_it(text, expected):
 )
 def test_what_is_said_of_a_relative_pronoun_is_the_content(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A relative clause the cue interrupts: its words without the speaker and the cue.
+        (
+            "She cited the figures, which she said were accompanied by a warning.",
+            [("statement", "said", "which were accompanied by a warning")],
+        ),
+        (
+            "The plan, which the mayor said was dead, is back.",
+            [("statement", "said", "which was dead")],
+        ),
+        # Near neighbour: a cue before its clause keeps it whole.
+        ("The mayor said the plan was dead.", [("statement", "said", "the plan was dead")]),
+    ],
+)
+def test_a_paraphrase_never_holds_its_own_cue(text, expected):
+    assert found(text) == expected

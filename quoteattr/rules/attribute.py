@@ -25,9 +25,15 @@ from .lexicon import CueLexicon
 from .morphology import singular
 from .phrases import according_to_attributions, noun_attributions
 from .quotes import classify, link_quotes, merge_split_quotes
+from .ranges import strip_chars
 
 if TYPE_CHECKING:
     from ..model.scorer import AttributionScorer
+
+
+# Words a paraphrase needs, once its own speaker and cue are taken out, to report anything.
+MIN_REPORT_WORDS = 3
+CLAUSAL_COMPLEMENTS = frozenset({"ccomp", "xcomp"})
 
 
 def find_attributions(
@@ -41,6 +47,7 @@ def find_attributions(
     attributions = [
         a for a in attributions if a.cue is None or not asks_anonymity(context.doc[a.cue[0]])
     ]
+    attributions = [a for a in attributions if _take_out_own_cue(context, a)]
     attributions = _outside_colon_contents(context.doc, attributions)
     attributions = fold_self_reports(context.doc, attributions)
     chain_sources(context.doc, attributions)
@@ -98,6 +105,38 @@ def rule_attributions(context: DocContext) -> list[Attribution]:
     kept = categorize(doc, [a for a in attributions if a.content], lexicon)
     kept.sort(key=lambda a: (a.start, a.end))
     return drop_duplicates(kept)
+
+
+def _take_out_own_cue(context: DocContext, attribution: Attribution) -> bool:
+    """Take a paraphrase's speaker and cue out of its words where they hold them ("which he said
+    were at his side": "which" ... "were at his side"), as a report never contains its reporting
+    verb; False when too little is left to be a report ("examples that critics point to")."""
+    if attribution.kind is not QuoteKind.INDIRECT or attribution.cue is None:
+        return True
+    doc, text = context.doc, context.text
+    last = doc[attribution.cue[1] - 1]
+    cue_start, cue_end = doc[attribution.cue[0]].idx, last.idx + len(last)
+    if not any(start <= cue_start < end for start, end in attribution.content):
+        return True
+    after = next(
+        (t for t in doc[attribution.cue[1] : attribution.cue[1] + 3] if not t.is_punct), None
+    )
+    if after is not None and after.head.i == last.i and after.dep_ not in CLAUSAL_COMPLEMENTS:
+        return False  # "the examples that critics point to ...": the cue's own clause goes on
+    pieces = []
+    for start, end in attribution.content:
+        if not start <= cue_start < end:
+            pieces.append((start, end))
+            continue
+        cut = cue_start
+        if attribution.speaker is not None and doc[attribution.speaker[0]].idx >= start:
+            cut = min(cut, doc[attribution.speaker[0]].idx)
+        pieces += [strip_chars(text, start, cut), strip_chars(text, cue_end, end)]
+    pieces = [(a, b) for a, b in pieces if b > a]
+    if sum(len(text[a:b].split()) for a, b in pieces) < MIN_REPORT_WORDS:
+        return False
+    attribution.content = pieces
+    return True
 
 
 def _outside_colon_contents(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
