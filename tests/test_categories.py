@@ -108,6 +108,18 @@ def test_the_category_table_is_consistent():
 # the cue of the right one). The wrong one gives no record of any category with that cue.
 NEIGHBOURS = [
     pytest.param(
+        "The coach called the players on Sunday to arrange a meeting.",
+        "The mayor called on residents to leave their homes.",
+        "called on",
+        id="a-call-made-is-no-call-for",
+    ),
+    pytest.param(
+        "The council called an emergency meeting to discuss the flood.",
+        "The council called for an emergency meeting to discuss the flood.",
+        "called for",
+        id="convening-a-meeting-is-no-call-for-one",
+    ),
+    pytest.param(
         "Park voted against the measure.",
         "Park said she voted against the measure.",
         "said",

@@ -28,6 +28,7 @@ from ..rules.categories import (
     topic_is_content,
 )
 from ..rules.clauses import clip_to_paragraphs
+from ..rules.contents import lacks_its_preposition
 from ..rules.context import DocContext
 from ..rules.lexicon import CueLexicon
 from ..rules.morphology import stem
@@ -161,8 +162,8 @@ def _object_content(token: Token, obj: Token) -> tuple[int, int]:
         if child.i <= obj.i:
             continue
         if child.dep_ in ("oprd", "xcomp", "ccomp"):
-            if fronted:
-                start, fronted = child.left_edge.i, False
+            if fronted:  # one thing is said of it: the first
+                return child.left_edge.i, child.right_edge.i + 1
             end = child.right_edge.i + 1
         elif child.dep_ == "prep":
             pobj = child_with(child, "pobj")
@@ -278,6 +279,8 @@ def find_candidates(
             continue
         complement = _complement(token)
         if complement is None:
+            continue
+        if complement[0].dep_ == "xcomp" and lacks_its_preposition(token, lemma, lexicon):
             continue
         # At run time a frame that reports nothing is not judged: no speaker is looked for.
         light = judged_only and _reports_nothing(token, lexicon)

@@ -173,6 +173,8 @@ def content_tokens(
             infinitive = child_with(verb, "advcl")
     if infinitive is not None and child_with(infinitive, "aux", lower="to") is None:
         infinitive = None
+    if infinitive is not None and lacks_its_preposition(verb, lemma, lexicon):
+        infinitive = None
     if infinitive is not None and asked is not None and asked.i < infinitive.i:
         if addressee is None and is_personal(asked):
             addressee = asked
@@ -204,7 +206,7 @@ def content_tokens(
             # pronoun before the cue; what was said of it is all the content.
             if not said_of:
                 return None, addressee
-            return (said_of[0].left_edge.i, end), None
+            return (said_of[0].left_edge.i, said_of[0].right_edge.i + 1), None
         if has_predicate(verb, obj) or object_is_content(verb, obj, lexicon):
             return (obj.left_edge.i, end), None
     return None, addressee
@@ -285,3 +287,14 @@ def asks_anonymity(verb: Token) -> bool:
         ):
             return True
     return False
+
+
+def lacks_its_preposition(verb: Token, lemma: str | None, lexicon: CueLexicon) -> bool:
+    """Whether a verb whose infinitive content needs a preposition right after it ("called on
+    residents to leave") has none: "called residents to warn them" is a call made, not a call
+    for anything (`infinitive_after_preposition`)."""
+    needed = lexicon.infinitive_after_preposition.get(lemma or "")
+    if not needed:
+        return False
+    nxt = verb.nbor() if verb.i + 1 < len(verb.doc) else None
+    return not (nxt is not None and nxt.head == verb and nxt.lower_ in needed)
