@@ -108,6 +108,12 @@ def test_the_category_table_is_consistent():
 # the cue of the right one). The wrong one gives no record of any category with that cue.
 NEIGHBOURS = [
     pytest.param(
+        "The senator offered no apology.",
+        "The senator offered an apology.",
+        "offered",
+        id="no-object-nothing-said",
+    ),
+    pytest.param(
         "The coach called the players on Sunday to arrange a meeting.",
         "The mayor called on residents to leave their homes.",
         "called on",

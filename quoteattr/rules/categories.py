@@ -11,7 +11,7 @@ from ..records import Category
 from .candidates import Attribution, Via
 from .lexicon import CueLexicon, word_list
 from .morphology import inflections, plural
-from .syntax import DOCUMENT_NOUNS, ORG_NOUNS, PROPER_NOUN_TAGS, is_personal
+from .syntax import DOCUMENT_NOUNS, ORG_NOUNS, PROPER_NOUN_TAGS, child_with, is_personal
 
 # Complementizers of a yes/no question ("asked whether ...", "would not say if ...").
 QUESTION_MARKS = frozenset({"whether", "if"})
@@ -134,6 +134,8 @@ def object_is_content(verb: Token, obj: Token, lexicon: CueLexicon) -> bool:
     jokes"), nor a pronoun."""
     if not obj.tag_.startswith(("NN", "VBG")):
         return False  # "denied it", "congratulated each other": a referent, not what was said
+    if child_with(obj, "det", lower="no") is not None:
+        return False  # "offered no proof", "gave no details": nothing was said
     part = PARTS.get(verb.tag_[:2], "verb")
     category = lexicon.category_of(verb.lower_, part)
     if category == Category.STANCE:
