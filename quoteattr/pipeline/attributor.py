@@ -318,6 +318,8 @@ class QuoteAttributor(Pipe):
             value = data[key]
             if key == "phrases":
                 value = tuple((tuple(words), relation) for words, relation in value)
+            elif key == "infinitive_after_preposition":
+                value = {verb: tuple(words) for verb, words in value.items()}
             elif isinstance(value, list):
                 value = frozenset(value)
             tables[key] = value

@@ -41,7 +41,7 @@ class CueLexicon:
     adjunct_only_verbs: frozenset[str] = frozenset()
     # An `infinitive_content` verb -> the prepositions its content needs ("called on X to act";
     # "called X to thank her" is a phone call).
-    infinitive_after_preposition: dict[str, frozenset[str]] = field(factory=dict)
+    infinitive_after_preposition: dict[str, tuple[str, ...]] = field(factory=dict)
     # Part of speech ("verb", "noun", "adjective") -> inflected form -> its category.
     category_forms: dict[str, dict[str, str]] = field(factory=dict, repr=False)
     # An inflected form of a verb in `categories` -> its lemma ("attacked" -> "attack").
@@ -135,7 +135,7 @@ class CueLexicon:
             topic_only_verbs=frozenset(data.get("topic_only_verbs", ())),
             adjunct_only_verbs=frozenset(data.get("adjunct_only_verbs", ())),
             infinitive_after_preposition={
-                verb: frozenset(words)
+                verb: tuple(words)
                 for verb, words in data.get("infinitive_after_preposition", {}).items()
             },
             category_forms=category_forms,
