@@ -193,9 +193,9 @@ NAMES = [
         id="full-name-not-swallowed-by-longer-relative",
     ),
     pytest.param(
-        "Clinton campaign manager Robby Mook told reporters that the campaign expected a fair "
+        "Okafor campaign manager Dana Whitby told reporters that the campaign expected a fair "
         "debate.",
-        [{"text": "that the campaign expected a fair debate", "speaker": "Robby Mook"}],
+        [{"text": "that the campaign expected a fair debate", "speaker": "Dana Whitby"}],
         id="the-name-the-head-is-in-not-a-modifier-s",
     ),
     pytest.param(

@@ -335,7 +335,7 @@ def display_name(text: str) -> str:
     dropped = INSTITUTION_ARTICLES if is_institution([fold(word) for word in words]) else TITLES
     while len(words) > 1:
         first = words[0].strip(".").lower()
-        # "the federal Securities and Exchange Commission": a name begins with a capital
+        # "the federal Harbour and Rivers Commission": a name begins with a capital
         lowercase = words[0].islower() and fold(first) not in PARTICLES
         if (
             first in dropped

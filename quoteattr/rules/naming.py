@@ -1,5 +1,5 @@
-"""Which of the names inside a speaker mention is the speaker's: "Clinton campaign manager Robby
-Mook" is Mook, "A New York judge" is nobody named, "Keane's lawyer, Ruth Dalton," is Dalton."""
+"""Which of the names inside a speaker mention is the speaker's: "Okafor campaign manager Dana
+Whitby" is Whitby, "A New York judge" is nobody named, "Keane's lawyer, Ruth Dalton," is Dalton."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ def speaker_name(span: Span, anonymous: frozenset[str]) -> tuple[Span | None, bo
         names = unowned
     if not names:
         return None, placed
-    # The name the mention's head is in ("Clinton campaign manager Robby Mook": Mook), else its
+    # The name the mention's head is in ("Okafor campaign manager Dana Whitby": Whitby), else its
     # first person's, else its last name.
     own = next((ent for ent in names if ent.start <= root.i < ent.end), None)
     person = next((ent for ent in names if ent.label_ == "PERSON"), None)

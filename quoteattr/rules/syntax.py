@@ -117,7 +117,7 @@ def mention_head(token: Token) -> Token:
 
 def named_apposition(token: Token) -> Token:
     """The name in apposition to a subject that names nobody, where the parser took a fronted
-    phrase's noun for the subject ("With 50 days until the election, Minyon Moore, a senior
+    phrase's noun for the subject ("With 30 days until the vote, Dana Okoro, a senior
     adviser, called ..."); else the token itself."""
     if is_personal(token):
         return token

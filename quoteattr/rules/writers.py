@@ -19,7 +19,7 @@ BYLINE_PARAGRAPHS = 5  # a byline stands among the article's first paragraphs
 # or a dash before it, or a handle ("@casawhitby.").
 SIGNATURE = re.compile(rf"(?:[-—–]\s*)?({NAME}|@\w+)(?:\s*,[^,.]{{1,40}}){{0,2}}\.?")
 SIGNATURE_CHARS = 80
-# An op-ed's line about its writer: "Charlotte Meehan is playwright-in-residence at ...".
+# An op-ed's line about its writer: "Dana Okoro is writer-in-residence at ...".
 AUTHOR_LINE = re.compile(rf"({NAME}),? (?:is|was|has been|teaches|writes)\b")
 AUTHOR_LINE_PARAGRAPHS = 2  # among the article's last paragraphs
 
