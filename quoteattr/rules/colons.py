@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from ..records import QuoteKind
 from .arrays import DocArrays
@@ -150,7 +150,7 @@ def news_colons(context: DocContext) -> list[Attribution]:
     at the start of a line and without quote marks (those are colon lead-ins)."""
     doc, text, lexicon = context.doc, context.text, context.lexicon
     proper_nouns = functools.cache(lambda: _proper_nouns(context.arrays))  # if a label needs it
-    person_words = functools.cache(lambda: _person_words(doc))
+    person_words = functools.cache(lambda: _person_words(context.ents))
     repeated_labels = functools.cache(lambda: _repeated_labels(text))
     found = []
     for colon in re.finditer(":", text):
@@ -255,9 +255,9 @@ def _proper_nouns(arrays: DocArrays) -> frozenset[str]:
     return frozenset(arrays.lower_forms(proper))
 
 
-def _person_words(doc: Doc) -> frozenset[str]:
+def _person_words(ents: tuple[Span, ...]) -> frozenset[str]:
     """The words of the people the NER found in the article, lower-cased."""
-    return frozenset(token.lower_ for ent in doc.ents if ent.label_ == "PERSON" for token in ent)
+    return frozenset(token.lower_ for ent in ents if ent.label_ == "PERSON" for token in ent)
 
 
 def _repeated_labels(text: str) -> frozenset[str]:

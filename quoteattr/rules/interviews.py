@@ -26,7 +26,7 @@ def interview_answers(context: DocContext) -> list[Attribution]:
     first_question = QUESTION.search(text)
     if first_question is None:
         return []
-    interviewee = _interviewee(doc, first_question.start())
+    interviewee = _interviewee(doc, context.ents, first_question.start())
     if interviewee is None:
         return []
     found = []
@@ -51,11 +51,11 @@ def interview_answers(context: DocContext) -> list[Attribution]:
     return found
 
 
-def _interviewee(doc: Doc, before: int) -> Span | None:
+def _interviewee(doc: Doc, ents: tuple[Span, ...], before: int) -> Span | None:
     """The person the text before character `before` names most often, by last word, the first
     of equals; its first mention stands for them. People are the recognizer's, else the proper
     nouns that are subjects there ("Okoro has run the port" with "Okoro" untagged)."""
-    people = [ent for ent in doc.ents if ent.label_ == "PERSON" and ent.end_char <= before]
+    people = [ent for ent in ents if ent.label_ == "PERSON" and ent.end_char <= before]
     if not people:
         intro = doc.char_span(0, before, alignment_mode="contract") or doc[:0]
         people = [
