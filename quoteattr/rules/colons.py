@@ -225,7 +225,7 @@ def news_colons(context: DocContext) -> list[Attribution]:
                 kind=QuoteKind.DIRECT if transcript else QuoteKind.INDIRECT,
                 speaker=(lead.start, lead.end),
                 via=Via.COLON,
-                sentence_start=lead.start,
+                sentence_start=lead.sent.start,
             )
         )
     return found

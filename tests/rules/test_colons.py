@@ -171,12 +171,10 @@ def test_an_upper_case_label_of_a_name_no_person_has_labels_a_section_once(conte
     assert news_summary(doc, news_colons(context_of(doc))) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="news_colons sets sentence_start to the lead's first token (lead.start), not its sentence's "
-    "(lead.sent.start) as every other rule and Attribution.sentence_start's comment do",
-)
 def test_news_colon_sentence_start_is_the_sentence_of_the_lead(context_of):
-    text = '"HALE: We will win the vote'
-    doc = flat_doc(text, ['"', "HALE", ":", "We", "will", "win", "the", "vote"], root=5)
-    assert [a.sentence_start for a in news_colons(context_of(doc))] == [0]
+    text = 'Hale spoke.\n"HALE: We will win the vote'
+    words = ["Hale", "spoke", ".", "\n", '"', "HALE", ":", "We", "will", "win", "the", "vote"]
+    doc = flat_doc(text, words, root=1, tags={0: "NNP"}, ents=["B-PERSON"] + ["O"] * 11)
+    (found,) = news_colons(context_of(doc))
+    assert doc[found.speaker[0]].text == "HALE"
+    assert found.sentence_start == doc[found.speaker[0]].sent.start != found.speaker[0]
