@@ -63,6 +63,10 @@ def clip_to_paragraphs(context: DocContext, attributions: list[Attribution]) -> 
         clipped = [(max(a, low), min(b, high)) for a, b in attribution.content]
         clipped = [(a, b) for a, b in clipped if b > a and text[a:b].strip()]
         attribution.content = [strip_chars(text, a, b) for a, b in clipped]
+        if attribution.kind == QuoteKind.MIXED and not any(
+            context.quotes.overlapping(a, b) for a, b in attribution.content
+        ):
+            attribution.kind = QuoteKind.INDIRECT  # its quotation was the next paragraph's
 
 
 PARENTHETICAL_DEPS = frozenset({"parataxis", "advcl", "dep", "conj", "ccomp", "relcl"})
