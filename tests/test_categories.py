@@ -651,3 +651,49 @@ def test_what_is_said_of_a_relative_pronoun_is_the_content(text, expected):
 )
 def test_a_paraphrase_never_holds_its_own_cue(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Words given before and reported again: the pro-form is the content.
+        ("Mara Quinn said as much in an interview.", [("statement", "said", "as much")]),
+        (
+            "Mara Quinn said the same of the mayor.",
+            [("statement", "said", "the same of the mayor")],
+        ),
+        ("Many economists have said otherwise.", [("statement", "said", "otherwise")]),
+        # Near neighbours: the phrase opens a longer one, which is the content.
+        (
+            "She said the same thing happened to her.",
+            [("statement", "said", "the same thing happened to her")],
+        ),
+        (
+            "He said so far the talks went well.",
+            [("statement", "said", "so far the talks went well")],
+        ),
+        # Near neighbour: a pro-form after a verb that reports nothing.
+        ("The Senate voted the same way.", []),
+    ],
+)
+def test_a_pro_form_after_a_cue_is_what_was_said_again(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A lead-in with a cue verb ending its paragraph sets off the next paragraph.
+        (
+            "Governor Ray Dunn spoke on Tuesday.\n\nThe governor added:\n\n"
+            "It is typical of the council. They know nothing.",
+            [("statement", "added", "It is typical of the council. They know nothing.")],
+        ),
+        ("Sen. Bob Hale said:\n\nNo deal.", [("statement", "said", "No deal.")]),
+        # Near neighbours: a lead-in with no cue verb, and a label alone.
+        ("The results were as follows:\n\nTurnout rose by a fifth.", []),
+        ("Hale:\n\nNo deal.", []),
+    ],
+)
+def test_a_speech_lead_in_ending_its_paragraph_sets_off_the_next(text, expected):
+    assert found(text) == expected

@@ -16,7 +16,7 @@ from .candidates import Attribution, Via, drop_duplicates
 from .categories import categorize
 from .chains import chain_sources, fold_self_reports, hedge_anonymous_sources
 from .clauses import clip_to_paragraphs, parenthetical_content
-from .colons import colon_lead_ins, news_colons
+from .colons import block_lead_ins, colon_lead_ins, news_colons
 from .contents import asks_anonymity
 from .context import DocContext
 from .cues import clause_attributions, verb_attributions
@@ -83,6 +83,7 @@ def rule_attributions(context: DocContext) -> list[Attribution]:
             cue = doc[attribution.cue[0]].idx if attribution.cue is not None else None
             classify(context, attribution, consumed, cue)
     attributions.extend(colon_lead_ins(context, consumed))
+    attributions.extend(block_lead_ins(context))
     news = news_colons(context)
     for attribution in news:
         classify(context, attribution, consumed)

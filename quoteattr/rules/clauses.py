@@ -42,7 +42,7 @@ def after_dateline(text: str, start: int, end: int) -> int:
 def clip_to_paragraphs(context: DocContext, attributions: list[Attribution]) -> None:
     """Reported speech stays in its cue's paragraph (a parse without paragraph-aware sentences may
     run on into the next one), after the paragraph's dateline, which no one says; only direct
-    quotes span paragraphs."""
+    quotes span paragraphs, and the paragraph a colon sets off ("The governor added:")."""
     doc, text, paragraphs, starts = (
         context.doc,
         context.text,
@@ -52,6 +52,7 @@ def clip_to_paragraphs(context: DocContext, attributions: list[Attribution]) -> 
     for attribution in attributions:
         if (
             attribution.kind == QuoteKind.DIRECT
+            or attribution.via is Via.COLON  # its layout delimits it
             or attribution.cue is None
             or not attribution.content
             or not paragraphs

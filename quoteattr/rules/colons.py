@@ -1,5 +1,6 @@
-"""Colon attributions: a lead-in before a quote ('From the chairwoman: "..."', 'Putin: "..."') and
-news-style or transcript lines ('Senator John Hale: Budget deal is close', 'PENCE: ...')."""
+"""Colon attributions: a lead-in before a quote ('From the chairwoman: "..."', 'Putin: "..."') or
+before the paragraph it sets off ('The governor added:'), and news-style or transcript lines
+('Senator John Hale: Budget deal is close', 'PENCE: ...')."""
 
 from __future__ import annotations
 
@@ -17,7 +18,10 @@ from .context import DocContext
 from .lexicon import CueLexicon, word_list
 from .marks import CLOSERS_FOR
 from .names import TITLES
+from .people import names_a_person
+from .ranges import strip_chars
 from .syntax import (
+    ORG_NOUNS,
     PROPER_NOUN_TAGS,
     SPEAKER_LABELS,
     find_subject,
@@ -38,9 +42,13 @@ NOT_SPEAKERS = frozenset({"GPE", "LOC", "DATE", "TIME", "FAC"})
 FINDING_LABELS = word_list("finding_labels")
 
 
+# A colon lead-in's speaker tokens, its cue word (if any) and the cue's lemma.
+LeadRoles = tuple[tuple[int, int], Token | None, str | None]
+
+
 def colon_lead_ins(context: DocContext, consumed: set[int]) -> list[Attribution]:
     """'From the chairwoman: "..."' and news-style 'Putin: "..."'."""
-    doc, text, index, lexicon = context.doc, context.text, context.quotes, context.lexicon
+    text, index = context.text, context.quotes
     found = []
     for quote in index.spans:
         if quote.open in consumed:
@@ -48,21 +56,10 @@ def colon_lead_ins(context: DocContext, consumed: set[int]) -> list[Attribution]
         before = text[: quote.open].rstrip()
         if not before.endswith(":"):
             continue
-        colon = len(before) - 1
-        line_start = text.rfind("\n", 0, colon) + 1
-        lead = doc.char_span(line_start, colon, alignment_mode="expand")
-        if lead is not None and len(lead) > MAX_LEAD:
-            # 'The plan is dead. Said Ellis: "..."': the lead-in is the colon's own sentence.
-            ends = list(SENTENCE_END.finditer(text, line_start, colon))
-            if ends:
-                lead = doc.char_span(ends[-1].end(), colon, alignment_mode="expand")
-        if lead is None or len(lead) == 0:
+        read = _lead_in(context, len(before) - 1)
+        if read is None:
             continue
-        read = _clause_lead_in if len(lead) > MAX_LEAD else _label_lead_in
-        roles = read(lead, lexicon)
-        if roles is None:
-            continue
-        speaker, cue, lemma = roles
+        lead, (speaker, cue, lemma) = read
         consumed.add(quote.open)
         found.append(
             Attribution(
@@ -78,8 +75,60 @@ def colon_lead_ins(context: DocContext, consumed: set[int]) -> list[Attribution]
     return found
 
 
-# A colon lead-in's speaker tokens, its cue word (if any) and the cue's lemma.
-LeadRoles = tuple[tuple[int, int], Token | None, str | None]
+def block_lead_ins(context: DocContext) -> list[Attribution]:
+    """'The governor added:' ending its paragraph, and the next paragraph, unquoted, is what he
+    added: a block quotation set off by its layout. Only a lead-in with a cue verb ('The results
+    were as follows:' introduces no one's words) and only the one paragraph after it."""
+    text, paragraphs = context.text, context.paragraphs
+    found = []
+    for (_, end), (next_start, next_end) in zip(paragraphs, paragraphs[1:]):
+        colon = len(text[:end].rstrip()) - 1
+        if colon < 0 or text[colon] != ":" or text[next_start] in QUOTE_OPENERS:
+            continue
+        lead = _lead_span(context, colon)
+        if lead is None:
+            continue
+        # "The governor added:" names no one, as a clause does.
+        roles = _label_lead_in(lead, context.lexicon) or _clause_lead_in(lead, context.lexicon)
+        if roles is None or roles[1] is None:
+            continue
+        speaker, cue, lemma = roles
+        found.append(
+            Attribution(
+                content=[strip_chars(text, next_start, next_end)],
+                kind=QuoteKind.INDIRECT,
+                cue=(cue.i, cue.i + 1),
+                cue_lemma=lemma,
+                speaker=speaker,
+                via=Via.COLON,
+                sentence_start=lead.sent.start,
+            )
+        )
+    return found
+
+
+def _lead_in(context: DocContext, colon: int) -> tuple[Span, LeadRoles] | None:
+    """The lead-in that ends at the colon and who it names as speaking, with the cue: a label
+    ('Sen. Bob Hale said:') when short, else a clause of its own."""
+    lead = _lead_span(context, colon)
+    if lead is None:
+        return None
+    read = _clause_lead_in if len(lead) > MAX_LEAD else _label_lead_in
+    roles = read(lead, context.lexicon)
+    return None if roles is None else (lead, roles)
+
+
+def _lead_span(context: DocContext, colon: int) -> Span | None:
+    """The colon's line, or the line's last sentence when the line is long."""
+    doc, text = context.doc, context.text
+    line_start = text.rfind("\n", 0, colon) + 1
+    lead = doc.char_span(line_start, colon, alignment_mode="expand")
+    if lead is not None and len(lead) > MAX_LEAD:
+        # 'The plan is dead. Said Ellis: "..."': the lead-in is the colon's own sentence.
+        ends = list(SENTENCE_END.finditer(text, line_start, colon))
+        if ends:
+            lead = doc.char_span(ends[-1].end(), colon, alignment_mode="expand")
+    return None if lead is None or len(lead) == 0 else lead
 
 
 def _label_lead_in(lead: Span, lexicon: CueLexicon) -> LeadRoles | None:
@@ -128,8 +177,10 @@ def _clause_lead_in(lead: Span, lexicon: CueLexicon) -> LeadRoles | None:
     else:
         return None
     subject = next((c for c in root.children if c.dep_ == "nsubj" and c.i < root.i), None)
-    if subject is None or not is_personal(subject):
-        return None
+    if subject is None or not (
+        is_personal(subject) or names_a_person(subject) or subject.lower_ in ORG_NOUNS
+    ):
+        return None  # "The results were as follows:"
     return noun_phrase(mention_head(subject)), cue, lemma
 
 

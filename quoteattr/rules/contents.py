@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..records import Category
 from .categories import (
     has_predicate,
     is_adverbial,
@@ -111,6 +112,8 @@ def content_tokens(
     if trailing_cue_clause(verb):
         # "..., Santos told analysts on a call": the cue of the clause before it, not of a topic.
         return None, addressee
+    if (pro_form := _pro_form_content(verb, lexicon)) is not None:
+        return pro_form, addressee
     # "called for X", "talked about X", "warned of X", "railed against X": what the words were
     # about.
     preposition = lexicon.preposition_content.get(lemma)
@@ -210,6 +213,29 @@ def content_tokens(
         if has_predicate(verb, obj) or object_is_content(verb, obj, lexicon):
             return (obj.left_edge.i, end), None
     return None, addressee
+
+
+PRO_FORM_CONTENTS = tuple(phrase.split() for phrase in word_list("pro_form_contents"))
+
+
+def _pro_form_content(verb: Token, lexicon: CueLexicon) -> tuple[int, int] | None:
+    """ "Lane said as much", "has said the same (of Trump)", "thinks so": words given before,
+    reported again, right after a verb of saying or thinking; every word hangs on the verb or the
+    phrase ("said so far ..." hangs "so" on "far", "said the same thing happened" "thing" on
+    "happened")."""
+    if lexicon.category_of(verb.lower_, "verb") not in (Category.STATEMENT, Category.THOUGHT):
+        return None
+    doc = verb.doc
+    for words in sorted(PRO_FORM_CONTENTS, key=len, reverse=True):
+        start, end = verb.i + 1, verb.i + 1 + len(words)
+        span = doc[start:end]
+        if [t.lower_ for t in span] != words or any(
+            t.head != verb and not start <= t.head.i < end for t in span
+        ):
+            continue
+        of = child_with(doc[end - 1], "prep", lower="of")
+        return start, (of.right_edge.i + 1 if of is not None else end)
+    return None
 
 
 def _has_that(clause: Token) -> bool:
