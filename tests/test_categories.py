@@ -241,6 +241,12 @@ NEIGHBOURS = [
         id="a-question-is-no-claim",
     ),
     pytest.param(
+        "Reporters asked whether the mayor was ready for the storm.",
+        "The senator questioned whether the mayor was ready for the storm.",
+        "questioned",
+        id="a-question-is-no-claim-but-a-doubt-is",
+    ),
+    pytest.param(
         "Asked what he would tell the governor, Diaz smiled.",
         "Diaz said he would tell the governor the truth.",
         "said",

@@ -16,7 +16,8 @@ from .syntax import DOCUMENT_NOUNS, ORG_NOUNS, PROPER_NOUN_TAGS, child_with, is_
 # Complementizers of a yes/no question ("asked whether ...", "would not say if ...").
 QUESTION_MARKS = frozenset({"whether", "if"})
 # Verbs whose wh-clause is a question ("asked what he would do"), not an answer.
-QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "enquire", "question"})
+QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "enquire"})
+DOUBTING_VERBS = word_list("doubting_verbs")
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
@@ -174,7 +175,10 @@ def is_adverbial(clause: Token) -> bool:
 
 def is_question(clause: Token, cue_lemma: str | None) -> bool:
     """Whether a content clause asks rather than tells: "whether the branches would close", "what
-    he would tell the governor" after "asked": what a question reports is nobody's claim."""
+    he would tell the governor" after "asked": what a question reports is nobody's claim; after
+    a verb of doubt the question is what is doubted ("questioned whether he was ready")."""
+    if cue_lemma in DOUBTING_VERBS:
+        return False
     if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in clause.children):
         return True
     return cue_lemma in QUESTION_VERBS and clause.doc[clause.left_edge.i].tag_ in WH_TAGS
