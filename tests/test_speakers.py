@@ -986,6 +986,38 @@ RESOLUTION = [
         ],
         id="the-judge-after-justice",
     ),
+    pytest.param(
+        "BEIJING (Xinhua) -- Chinese Foreign Ministry spokesperson Lin Mei said on Tuesday that "
+        "China opposes any interference.\n\n"
+        "According to the ministry, Foreign Minister Wang Li will visit Brazil next week.",
+        [
+            {
+                "text": "that China opposes any interference",
+                "speaker": "Lin Mei",
+                # the dateline is no part of the speaker's mention
+                "mention": "Chinese Foreign Ministry spokesperson Lin Mei",
+            },
+            {
+                "text": "Foreign Minister Wang Li will visit Brazil next week",
+                "speaker": "Foreign Ministry",
+                "mention": "the ministry",
+            },
+        ],
+        id="the-ministry-after-an-untagged-ministry",
+    ),
+    # Near neighbour: a single capitalised word for a body names no body.
+    pytest.param(
+        "Ministry officials spoke on Tuesday.\n\n"
+        "The minister will visit Brazil next week, according to the ministry.",
+        [
+            {
+                "text": "The minister will visit Brazil next week",
+                "speaker": None,
+                "mention": "the ministry",
+            }
+        ],
+        id="no-ministry-named",
+    ),
 ]
 
 

@@ -10,6 +10,7 @@ from spacy.tokens import Span
 from .arrays import indices
 from .names import CALENDAR, TITLES, with_name_number
 from .naming import is_common_noun_name
+from .nominals import NAMED_ORG_NOUNS
 from .people import names_a_person
 from .syntax import PROPER_NOUN_TAGS, SUBJECT_NAME_DEPS, noun_phrase, proper_name_start
 
@@ -42,6 +43,7 @@ def seed_names(resolver: EntityResolver) -> None:
             ent = _with_untagged_front(ent)
             seeds.append((ent.start, ent.end, ent))
     seeds.extend(_surnames_tagged_as_places(resolver.ents))
+    seeds.extend(_untagged_bodies(resolver))
     untagged_subjects = (
         arrays.tag(lambda tag: tag == "NNP")
         & arrays.dep(SUBJECT_NAME_DEPS.__contains__)
@@ -89,6 +91,24 @@ def _with_untagged_front(ent: Span) -> Span:
             break
         start -= 1
     return ent if start == ent.start else Span(doc, start, ent.end, label=ent.label)
+
+
+def _untagged_bodies(resolver: EntityResolver) -> list[tuple[int, int, Span | None]]:
+    """A body's proper name the recognizer left out, of two proper nouns or more ending in a
+    word for a kind of body ("Foreign Ministry spokesperson Lin Mei", "the Interior Department
+    said"): an organisation, which "the ministry" may refer to later."""
+    doc, arrays = resolver.doc, resolver.arrays
+    untagged = arrays.tag(PROPER_NOUN_TAGS.__contains__) & ~arrays.has_entity_type()
+    found = []
+    for i in indices(untagged):
+        if doc[i].lower_ not in NAMED_ORG_NOUNS or (i + 1 < len(doc) and untagged[i + 1]):
+            continue
+        start = i
+        while start > 0 and untagged[start - 1] and doc[start - 1].head.i >= start - 1:
+            start -= 1
+        if start < i:
+            found.append((start, i + 1, Span(doc, start, i + 1, label="ORG")))
+    return found
 
 
 def _is_title(word: str) -> bool:

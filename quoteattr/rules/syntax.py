@@ -68,6 +68,9 @@ def noun_phrase(token: Token) -> tuple[int, int]:
         elif child.dep_ not in ("prep", "npadvmod", "advmod"):  # "An official there, Per Moen,"
             break
     doc = token.doc
+    dash = _dateline_dash(doc[start])
+    if dash is not None and dash.i < token.i:
+        start = dash.i + 1  # "BEIJING (Xinhua) -- Foreign Ministry spokesperson Lin Mei"
     while end - 1 > token.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     while start < token.i and (doc[start].is_punct or doc[start].is_space):
