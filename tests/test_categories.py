@@ -703,3 +703,27 @@ def test_a_pro_form_after_a_cue_is_what_was_said_again(text, expected):
 )
 def test_a_speech_lead_in_ending_its_paragraph_sets_off_the_next(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A quotation's cue after its closing mark is no content of the cue after it.
+        (
+            "\u201cYou winning?\u201d she said, but Kevin was drifting off again, and as Trump "
+            "went on, Melanie said yes.",
+            [("statement", "said", "You winning?")],
+        ),
+        # Near neighbour: a quotation's own clause after its opening mark is what was said.
+        ('"We said no," he said.', [("statement", "said", "We said no,")]),
+        # A fronted clause that says when is no content of the cue after it.
+        ("But when Congress cut funding two years later, Mexico said enough.", []),
+        # Near neighbour: a fronted clause that says what.
+        (
+            "The plan is dead, the minister said.",
+            [("statement", "said", "The plan is dead")],
+        ),
+    ],
+)
+def test_what_is_before_a_cue_and_is_not_its_content(text, expected):
+    assert found(text) == expected

@@ -119,6 +119,7 @@ def _entity(mention: str, labels: dict[str, int]) -> NameCluster:
         pytest.param("Okonkwo", {"ORG": 2}, True, id="twice"),
         pytest.param("Parliament", {"ORG": 3}, False, id="near-an-org-every-time"),
         pytest.param("NATO", {"ORG": 1}, False, id="near-an-acronym"),
+        pytest.param("Congress", {"ORG": 1}, False, id="near-a-legislature-named-once"),
         pytest.param("Teamsters Union", {"ORG": 1}, False, id="near-two-words"),
         pytest.param("Okonkwo", {"GPE": 1}, False, id="near-a-place"),
         pytest.param("the Okonkwos", {"ORG": 1}, False, id="near-a-family-after-the"),

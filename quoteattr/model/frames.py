@@ -46,6 +46,7 @@ from ..rules.syntax import (
     TOPIC_PREPOSITIONS,
     child_with,
     cue_words,
+    cues_quotation_before,
     find_subject,
     mention_head,
     noun_owner,
@@ -311,6 +312,7 @@ def find_candidates(
             or (attribution.category is Category.THOUGHT and not is_finite_clause(complement))
             or reports_a_scene(token, complement, lexicon)
             or object_read_as_subject(token, complement, lexicon)
+            or (complement.i < token.i and cues_quotation_before(complement, lexicon))
         ):
             attribution.category = None
         elif complement.dep_ in ("pobj", "pcomp") and not topic_is_content(

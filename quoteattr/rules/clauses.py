@@ -17,6 +17,7 @@ from .ranges import char_range, strip_chars, trim_tokens
 from .syntax import (
     SET_OFF,
     child_with,
+    cues_quotation_before,
     fronted_clause_subject,
     is_personal,
     subtree_span,
@@ -88,7 +89,12 @@ def parenthetical_content(doc: Doc, attribution: Attribution, lexicon: CueLexico
         clauses = [
             c
             for c in verb.children
-            if c.dep_ in PARENTHETICAL_DEPS and _set_off(doc, verb, c) and not participle_phrase(c)
+            if c.dep_ in PARENTHETICAL_DEPS
+            and _set_off(doc, verb, c)
+            and not participle_phrase(c)
+            and not (c.i < verb.i and cues_quotation_before(c, lexicon))
+            # "When Congress cut funding, Mexico said enough": when, not what
+            and not (c.i < verb.i and c.dep_ == "advcl" and _subordinated(c))
         ]
         if not clauses and (fronted := fronted_clause_subject(verb)) is not None:
             clauses = [fronted]  # "The findings held for coffee, the authors wrote."
@@ -125,6 +131,13 @@ def parenthetical_content(doc: Doc, attribution: Attribution, lexicon: CueLexico
     pieces = [(a, b) for a, b in pieces if b > a]
     if sum(b - a for a, b in pieces) >= 3:
         attribution.content = [char_range(doc, piece) for piece in pieces]
+
+
+def _subordinated(clause: Token) -> bool:
+    """Whether a clause opens with a subordinator: a conjunction ("though", "because") or a wh-
+    adverb ("when", "where")."""
+    first = clause.left_edge
+    return first.dep_ == "mark" or (first.tag_ == "WRB" and first.head.i == clause.i)
 
 
 def _as_clause_end(doc: Doc, right: int, limit: int) -> int:

@@ -24,6 +24,7 @@ from .syntax import (
     SUBJECTS,
     TOPIC_PREPOSITIONS,
     child_with,
+    cues_quotation_before,
     is_personal,
     subtree_span,
     trailing_cue_clause,
@@ -51,6 +52,8 @@ def content_tokens(
             and not (lexicon.verb_lemma(c.lower_) and trailing_cue_clause(c))
             # "There is no drug for it; doctors recommend exercise": a sentence of its own.
             and not _semicolon_between(c, verb)
+            # '"You winning?" she said, but ..., Melanie said yes': a quotation's cue.
+            and not (c.i < verb.i and cues_quotation_before(c, lexicon))
         ),
         # A "that" clause after the cue is its content before any other ('Writing for a panel
         # that agreed Hale won, Lee noted that ...').

@@ -15,6 +15,7 @@ from .participles import subject_set_off_before
 
 if TYPE_CHECKING:
     from .candidates import Attribution
+    from .lexicon import CueLexicon
 
 PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})  # "Harlow Foods Inc": "Foods" is NNPS
 SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -317,6 +318,24 @@ def trailing_cue_clause(clause: Token) -> bool:
         and not any(c.dep_ == "mark" for c in clause.children)
         and all(t.is_punct for t in doc[right + 1 : sent_end])
     )
+
+
+def cues_quotation_before(clause: Token, lexicon: CueLexicon) -> bool:
+    """Whether a clause of a cue verb opens right after a closing quote mark with its own subject
+    ('"You winning?" she said, but ...'): the cue of that quotation, whatever the parser hangs
+    it on."""
+    if lexicon.verb_lemma(clause.lower_) is None:
+        return False
+    doc, left = clause.doc, clause.left_edge.i
+    # A closing mark hangs on the words before it and is set off from the clause after it; an
+    # opening one ('"It is over," she said') is the other way round.
+    closing = (
+        left > 1
+        and doc[left - 1].is_quote
+        and doc[left - 1].whitespace_
+        and not doc[left - 2].whitespace_
+    )
+    return closing and any(c.dep_ in SUBJECTS and c.i < clause.i for c in clause.children)
 
 
 def _is_quotation(token: Token) -> bool:
