@@ -723,6 +723,14 @@ def test_a_speech_lead_in_ending_its_paragraph_sets_off_the_next(text, expected)
             "The plan is dead, the minister said.",
             [("statement", "said", "The plan is dead")],
         ),
+        # A sentence before a colon is no content of the cue after it.
+        ("We have been here before: the rebels declared war in 1996.", []),
+        # Near neighbours: a colon inside the quotation, and a lead-in's colon before it.
+        (
+            '"There are two options: stay or go," she said.',
+            [("statement", "said", "There are two options: stay or go,")],
+        ),
+        ('Hale scolded him: "It is wrong," she said.', [("statement", "said", "It is wrong,")]),
     ],
 )
 def test_what_is_before_a_cue_and_is_not_its_content(text, expected):

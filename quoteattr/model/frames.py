@@ -52,6 +52,7 @@ from ..rules.syntax import (
     noun_owner,
     noun_phrase,
     open_class_lemma,
+    parted_before,
     set_speaker,
     subtree_span,
 )
@@ -313,6 +314,7 @@ def find_candidates(
             or reports_a_scene(token, complement, lexicon)
             or object_read_as_subject(token, complement, lexicon)
             or (complement.i < token.i and cues_quotation_before(complement, lexicon))
+            or parted_before(complement, token)
         ):
             attribution.category = None
         elif complement.dep_ in ("pobj", "pcomp") and not topic_is_content(

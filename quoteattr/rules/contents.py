@@ -26,6 +26,7 @@ from .syntax import (
     child_with,
     cues_quotation_before,
     is_personal,
+    parted_before,
     subtree_span,
     trailing_cue_clause,
 )
@@ -50,8 +51,9 @@ def content_tokens(
             if (c.dep_ == "ccomp" or _complement_as_adverbial(verb, c))
             # "X expects savings, Santos told analysts": the cue after the comma is no content.
             and not (lexicon.verb_lemma(c.lower_) and trailing_cue_clause(c))
-            # "There is no drug for it; doctors recommend exercise": a sentence of its own.
-            and not _semicolon_between(c, verb)
+            # "There is no drug for it; doctors recommend exercise", "We have been here before:
+            # Bin Laden declared war": a sentence of its own.
+            and not parted_before(c, verb)
             # '"You winning?" she said, but ..., Melanie said yes': a quotation's cue.
             and not (c.i < verb.i and cues_quotation_before(c, lexicon))
         ),
@@ -243,12 +245,6 @@ def _pro_form_content(verb: Token, lexicon: CueLexicon) -> tuple[int, int] | Non
 
 def _has_that(clause: Token) -> bool:
     return child_with(clause, "mark", lower="that") is not None
-
-
-def _semicolon_between(clause: Token, verb: Token) -> bool:
-    """Whether a semicolon parts a clause before the cue from it."""
-    doc = verb.doc
-    return clause.i < verb.i and any(t.text == ";" for t in doc[clause.right_edge.i + 1 : verb.i])
 
 
 def _complement_as_adverbial(verb: Token, clause: Token) -> bool:

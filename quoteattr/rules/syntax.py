@@ -320,6 +320,17 @@ def trailing_cue_clause(clause: Token) -> bool:
     )
 
 
+def parted_before(clause: Token, verb: Token) -> bool:
+    """Whether a semicolon or a colon parts a clause before the cue from it: the clause is a
+    sentence of its own, which the cue after the mark does not report ('"Two options: stay or
+    go," she said' has its colon inside the quotation)."""
+    if clause.i >= verb.i:
+        return False
+    after = verb.doc[clause.i + 1 : verb.i]
+    marks = [k for k, t in enumerate(after) if t.text in (";", ":")]
+    return bool(marks) and not any(t.is_quote for t in after[marks[-1] :])
+
+
 def cues_quotation_before(clause: Token, lexicon: CueLexicon) -> bool:
     """Whether a clause of a cue verb opens right after a closing quote mark with its own subject
     ('"You winning?" she said, but ...'): the cue of that quotation, whatever the parser hangs
