@@ -92,6 +92,29 @@ NAMES = [
         id="near-a-headline-surname-is-a-name",
     ),
     pytest.param(
+        "Judge Anne Kowal blocked the law on Monday.\n\n"
+        "Kowal, an appointee of President Barack Obama, said the law was vague.",
+        [
+            {
+                "text": "the law was vague",
+                "speaker": "Anne Kowal",
+                "mention": "Kowal, an appointee of President Barack Obama",
+            }
+        ],
+        id="the-head-names-the-speaker-not-a-name-in-its-apposition",
+    ),
+    pytest.param(
+        "Anne Kowal, an appointee of President Barack Obama, said the law was vague.",
+        [
+            {
+                "text": "the law was vague",
+                "speaker": "Anne Kowal",
+                "mention": "Anne Kowal, an appointee of President Barack Obama",
+            }
+        ],
+        id="near-a-tagged-head",
+    ),
+    pytest.param(
         "Farmers' groups said the forecast was good news for the harvest.",
         [{"text": "the forecast was good news for the harvest", "speaker": "Farmers' groups"}],
         id="a-common-noun-the-recognizer-tagged-a-name-at-a-sentence-start-is-none",

@@ -358,16 +358,21 @@ def display_name(text: str) -> str:
 
 
 def proper_noun_run(span: Span) -> Span | None:
-    """The longest run of proper nouns in a mention the NER left untagged ("date 2024 Xi
+    """The run of proper nouns in a mention the NER left untagged that holds its head ("Kowal,
+    an appointee of President Barack Obama,": Kowal), else the longest ("date 2024 Xi
     Jinping")."""
     best: tuple[int, int] | None = None
     start = None
+    root = span.root.i
     for token in [*span, None]:
         if token is not None and token.tag_ in PROPER_NOUN_TAGS:
             start = token.i if start is None else start
             continue
         if start is not None:
             end = token.i if token is not None else span.end
+            if start <= root < end:
+                best = (start, end)
+                break
             if best is None or end - start > best[1] - best[0]:
                 best = (start, end)
             start = None

@@ -20,8 +20,13 @@ def speaker_name(span: Span, anonymous: frozenset[str]) -> tuple[Span | None, bo
     names = names_in(span, NAME_LABELS)
     if root.tag_ in PROPER_NOUN_TAGS and not root.ent_type_:
         # "Mikel Arteta, the Arsenal manager" with Arteta untagged: the head names the
-        # speaker, not a name inside its apposition.
-        names = [ent for ent in names if ent.label_ == "PERSON"]
+        # speaker, not a name inside its apposition ("Kowal, an appointee of President Barack
+        # Obama," is no Obama).
+        names = [
+            ent
+            for ent in names
+            if ent.label_ == "PERSON" and not _in_prepositional_phrase(ent, root)
+        ]
     # One person ("A New York judge", "the Russian ambassador") is no place; a group or a
     # body may speak for one ("Chinese officials", "the Russian government").
     # Nor is a group of people ("Ohio voters", "many European citizens", "Republican
@@ -49,6 +54,16 @@ def speaker_name(span: Span, anonymous: frozenset[str]) -> tuple[Span | None, bo
     own = next((ent for ent in names if ent.start <= root.i < ent.end), None)
     person = next((ent for ent in names if ent.label_ == "PERSON"), None)
     return own or person or names[-1], placed
+
+
+def _in_prepositional_phrase(name: Span, head: Token) -> bool:
+    """Whether the name hangs on `head` through a preposition ("an appointee of X")."""
+    token = name.root
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ == "prep":
+            return True
+        token = token.head
+    return False
 
 
 def _possessor_of(name: Span, head: Token) -> bool:
