@@ -1010,6 +1010,25 @@ RESOLUTION = [
         id="the-judge-after-justice",
     ),
     pytest.param(
+        "A study was published in the Cardiology Journal on Wednesday.\n\n"
+        "The researchers followed 4,000 adults for 12 years. They reported that coffee drinkers "
+        "lived longer.",
+        [{"text": "that coffee drinkers lived longer", "speaker": None, "mention": "They"}],
+        id="they-after-people-described-is-no-body-named-before",
+    ),
+    pytest.param(
+        "A study was published in the Cardiology Journal on Wednesday.\n\n"
+        "The journal reviewed 4,000 papers. They reported that coffee drinkers lived longer.",
+        [
+            {
+                "text": "that coffee drinkers lived longer",
+                "speaker": "Cardiology Journal",
+                "mention": "They",
+            }
+        ],
+        id="near-they-after-a-body",
+    ),
+    pytest.param(
         "BEIJING (Xinhua) -- Chinese Foreign Ministry spokesperson Lin Mei said on Tuesday that "
         "China opposes any interference.\n\n"
         "According to the ministry, Foreign Minister Wang Li will visit Brazil next week.",

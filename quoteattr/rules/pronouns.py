@@ -82,6 +82,21 @@ def _described_subject_above(
     return subject if told in (None, gender) else None
 
 
+def _people_before(pronoun: Token) -> bool:
+    """Whether a plural pronoun opening its sentence as its subject follows a sentence whose
+    subject is people described by a common noun ("The researchers", "Most nurses")."""
+    sent = pronoun.sent
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.i != sent.start or sent.start == 0:
+        return False
+    subject = subject_of(pronoun.doc[sent.start - 1].sent.root)
+    return (
+        subject is not None
+        and subject.tag_ == "NNS"
+        and not subject.ent_type_
+        and names_a_person(subject)
+    )
+
+
 class PronounResolution:
     """The pronoun methods of `EntityResolver`. `ranker` orders a pronoun's candidates where it
     is set (the shipped `quoteattr-coref`), else the hand-set salience does."""
@@ -128,6 +143,10 @@ class PronounResolution:
         if group is not None:
             # "McConnell aides acknowledged ... But they emphasized ...": the group that spoke.
             entity = group
+        elif token.lower_ in PLURAL and _people_before(token):
+            # "The researchers followed 450,000 adults. They found ...": the people just named,
+            # whom no name of the article is.
+            return ResolvedMention(None, EntityType.PERSON, MentionKind.PRONOUN)
         elif described is not None:
             # "The keeper said he had studied ...", "a spokesman said he would not comment": the
             # person described, whom the article may not name; not the salient name before.
