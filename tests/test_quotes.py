@@ -415,6 +415,14 @@ NOT_SPEECH = [
         "Jobs for Every Young Person in the Region",
         id="long-programme-name",
     ),
+    pytest.param(
+        'Slang goes mainstream as the dictionary adds "rizz"', "rizz", id="a-word-added-to-a-list"
+    ),
+    pytest.param(
+        'The editors added "rizz," "slay" and "mid" to the new edition.',
+        "rizz,",
+        id="quoted-words-added",
+    ),
 ]
 
 
@@ -454,6 +462,27 @@ MIXED = [
             "speaker": "John Hale",
         },
         id="fragment-at-end",
+    ),
+    pytest.param(
+        'Hale added that the plan was "dead on arrival."',
+        {
+            "kind": "mixed",
+            "text": 'that the plan was "dead on arrival."',
+            "cue": "added",
+            "speaker": "Hale",
+        },
+        id="near-words-added-in-a-clause",
+    ),
+    pytest.param(
+        'The so-called "word of the year" will be announced in November, according to a '
+        "spokeswoman.",
+        {
+            "kind": "mixed",
+            "text": 'The so-called "word of the year" will be announced in November',
+            "cue": "according to",
+            "speaker": None,
+        },
+        id="a-clause-opening-before-its-scare-quote-is-whole",
     ),
     pytest.param(
         "The Ministry of Finance warned that the deficit would remain “far too high” for years.",

@@ -37,6 +37,7 @@ class CueLexicon:
     anonymous_source_nouns: frozenset[str]
     direct_speech_only: frozenset[str]
     object_is_target: frozenset[str] = frozenset()
+    quoted_object_is_thing: frozenset[str] = frozenset()
     topic_only_verbs: frozenset[str] = frozenset()
     adjunct_only_verbs: frozenset[str] = frozenset()
     # An `infinitive_content` verb -> the prepositions its content needs ("called on X to act";
@@ -132,6 +133,7 @@ class CueLexicon:
             anonymous_source_nouns=frozenset(data.get("anonymous_source_nouns", ())),
             direct_speech_only=frozenset(data.get("direct_speech_only", ())),
             object_is_target=frozenset(data.get("object_is_target", ())),
+            quoted_object_is_thing=frozenset(data.get("quoted_object_is_thing", ())),
             topic_only_verbs=frozenset(data.get("topic_only_verbs", ())),
             adjunct_only_verbs=frozenset(data.get("adjunct_only_verbs", ())),
             infinitive_after_preposition={

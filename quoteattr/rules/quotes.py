@@ -58,7 +58,7 @@ def classify(
     if not quotes:
         return
     last = quotes[-1]
-    if cue is not None and end <= cue and last.close < end:
+    if cue is not None and end <= cue and last.close < end and quotes[0].open <= start:
         # '"..., we will win," Tulsa police Chief Chuck Jordan said': a clause parsed from inside a
         # quote on into the words before its cue; what lies between the quote and the cue is the
         # speaker's phrase, not what was said.
@@ -151,12 +151,6 @@ def link_quotes(
 CUE_REACH = 250
 
 
-def _ends_sentence(text: str, quote: QuotedSpan) -> bool:
-    """Whether the quoted words end with a full stop: what follows starts a sentence of its own
-    ('"We will win," she said' goes on; '"We will win." She said ...' does not)."""
-    return text[quote.start : quote.end].rstrip().endswith(".")
-
-
 def _adjacent_bare_cue(
     context: DocContext, quote: QuotedSpan, bare: list[Attribution], cue_chars: list[int]
 ) -> Attribution | None:
@@ -204,12 +198,18 @@ def _adjacent_bare_cue(
             and _gap_is(text, after_clause, quote.open, ",:")
         ):
             gap_before = text[after_clause : quote.open]
+            if attribution.cue_lemma in context.lexicon.quoted_object_is_thing and not (
+                set(gap_before) & {",", ":"}
+            ):
+                continue  # 'The dictionary added "rizz"': a word it put in, not one it said
             if "\n" not in gap_before or gap_before.lstrip().startswith(":"):
                 return attribution
     return None
 
 
 def _ends_sentence(text: str, quote: QuotedSpan) -> bool:
+    """Whether the quoted words end a sentence: what follows starts one of its own ('"We will
+    win," she said' goes on; '"We will win." She said ...' does not)."""
     return text[quote.start : quote.end].rstrip().endswith((".", "!", "?"))
 
 
@@ -311,6 +311,10 @@ def _fragment_attribution(context: DocContext, quote: QuotedSpan) -> Attribution
     ]
     if not complements:
         return None
+    if complements[0].dep_ == "dobj" and lexicon.any_verb_lemma(verb.lower_) in (
+        lexicon.quoted_object_is_thing
+    ):
+        return None  # 'the dictionary adds "rizz"': a word it puts in, not one it says
     start, end = complements[0].left_edge.i, max(c.right_edge.i for c in complements) + 1
     if not (start <= span.start and span.end <= end + 1):
         return None
