@@ -241,6 +241,18 @@ NEIGHBOURS = [
         id="a-question-is-no-claim",
     ),
     pytest.param(
+        "The plan calls for 200 new homes by 2030.",
+        "The mayor called for 200 new homes by 2030.",
+        "called for",
+        id="a-plan-requires-a-person-calls-for",
+    ),
+    pytest.param(
+        "The job demands patience and long hours.",
+        "The union demanded shorter hours.",
+        "demanded",
+        id="a-job-requires-a-body-demands",
+    ),
+    pytest.param(
         "Reporters asked whether the mayor was ready for the storm.",
         "The senator questioned whether the mayor was ready for the storm.",
         "questioned",
@@ -735,3 +747,8 @@ def test_a_speech_lead_in_ending_its_paragraph_sets_off_the_next(text, expected)
 )
 def test_what_is_before_a_cue_and_is_not_its_content(text, expected):
     assert found(text) == expected
+
+
+def test_what_a_for_to_clause_calls_for_is_the_content():
+    text = "A petition signed by 4,000 people calls for the money to be spent on buses."
+    assert found(text) == [("statement", "calls for", "the money to be spent on buses")]

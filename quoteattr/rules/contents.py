@@ -131,6 +131,18 @@ def content_tokens(
         None,
     )
     pobj = child_with(prep, "pobj", "pcomp") if prep is not None else None
+    if prep is None and preposition is not None:
+        # "calls for the money to be spent on buses": the parser's "for ... to" clause.
+        marked = next(
+            (
+                c
+                for c in verb.rights
+                if c.dep_ == "advcl" and child_with(c, "mark", lower=preposition) is not None
+            ),
+            None,
+        )
+        if marked is not None:
+            return (marked.left_edge.i + 1, marked.right_edge.i + 1), addressee
     people = False  # whether the cue's object is people it addresses
     if obj is not None and lemma in lexicon.addressee_object:
         # "told a meeting of island leaders that ...": the clause hung on the addressee's noun,

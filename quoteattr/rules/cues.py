@@ -12,11 +12,16 @@ from ..records import QuoteKind
 from .candidates import Attribution, Via
 from .contents import content_tokens
 from .lexicon import CueLexicon
+from .morphology import singular
+from .nominals import PLACE_NOUNS
 from .participles import reduced_passive
+from .people import names_a_person
 from .ranges import char_range, trim_tokens
 from .syntax import (
     COPULAS,
+    DOCUMENT_NOUNS,
     IMPERSONAL_SUBJECTS,
+    ORG_NOUNS,
     PASSIVE_SUBJECTS,
     SET_OFF,
     child_with,
@@ -29,6 +34,23 @@ from .syntax import (
     set_speaker,
     subtree_span,
 )
+
+
+def _can_speak(subject: Token, lexicon: CueLexicon) -> bool:
+    """Whether a subject may have said something: a person, a body or a place, named or
+    described ("the city demanded"), a pronoun ("who"), an unnamed source, or a document that
+    speaks for its author."""
+    word = subject.lower_
+    return (
+        is_personal(subject)
+        or subject.tag_ in ("WP", "PRP")
+        or word in PLACE_NOUNS
+        or names_a_person(subject)
+        or word in ORG_NOUNS
+        or word in DOCUMENT_NOUNS
+        or word in lexicon.anonymous_source_nouns
+        or singular(word) in lexicon.anonymous_source_nouns
+    )
 
 
 def _coordinated_cue_subject(verb: Token, lexicon: CueLexicon) -> tuple[Token, Via] | None:
@@ -224,6 +246,13 @@ def verb_attributions(
                     or _coordinated_cue_subject(verb, lexicon)
                     or _object_after_cue(verb, lemma, lexicon)
                 )
+            if (
+                lemma in lexicon.agent_only_verbs
+                and subject is not None
+                and not _can_speak(subject[0], lexicon)
+                and not _can_speak(mention_head(subject[0]), lexicon)
+            ):
+                continue  # "The plan calls for 200 homes": what it requires, said by nobody
             if subject is not None:
                 set_speaker(attribution, verb, subject)
             elif (

@@ -38,6 +38,7 @@ class CueLexicon:
     direct_speech_only: frozenset[str]
     object_is_target: frozenset[str] = frozenset()
     quoted_object_is_thing: frozenset[str] = frozenset()
+    agent_only_verbs: frozenset[str] = frozenset()
     topic_only_verbs: frozenset[str] = frozenset()
     adjunct_only_verbs: frozenset[str] = frozenset()
     # An `infinitive_content` verb -> the prepositions its content needs ("called on X to act";
@@ -134,6 +135,7 @@ class CueLexicon:
             direct_speech_only=frozenset(data.get("direct_speech_only", ())),
             object_is_target=frozenset(data.get("object_is_target", ())),
             quoted_object_is_thing=frozenset(data.get("quoted_object_is_thing", ())),
+            agent_only_verbs=frozenset(data.get("agent_only_verbs", ())),
             topic_only_verbs=frozenset(data.get("topic_only_verbs", ())),
             adjunct_only_verbs=frozenset(data.get("adjunct_only_verbs", ())),
             infinitive_after_preposition={

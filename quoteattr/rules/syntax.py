@@ -400,6 +400,15 @@ def cue_words(verb: Token, content: tuple[int, int] | None) -> tuple[int, int]:
             or (child.dep_ == "prep" and content is not None and content[0] == child.i + 1)
         ):
             end += 1
+    after = verb.doc[end] if end < len(verb.doc) else None
+    if (
+        after is not None
+        and after.dep_ == "mark"
+        and after.head.head.i == verb.i
+        and content is not None
+        and content[0] == end + 1
+    ):
+        end += 1  # "calls for the money to be spent": the parser's "for" marks the clause
     return verb.i, end
 
 
