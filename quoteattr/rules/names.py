@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from ..records import EntityType
+from .arrays import DocArrays
 from .lexicon import read_lexicon, word_list
 from .people import is_person_noun
 from .syntax import AGENT_NOUN_SUFFIXES, DASHES, NAME_LABELS, PROPER_NOUN_TAGS
@@ -376,17 +377,19 @@ def proper_noun_run(span: Span) -> Span | None:
     return span.doc[best[0] : min(with_name_number(span.doc, best[1]), span.end)]
 
 
-def names_written(doc: Doc, paragraph_starts: list[int], title_lines: set[int]) -> frozenset[str]:
+def names_written(
+    arrays: DocArrays, paragraph_starts: list[int], title_lines: set[int]
+) -> frozenset[str]:
     """The lower-case words the article writes with a capital inside a sentence of its text, or
-    tags as part of a name: what it spells as names."""
-    found = set()
-    for token in doc:
-        if token.ent_type_:
-            found.update(name_key(token.text))
-        elif token.is_title and not token.is_sent_start:
-            paragraph = bisect.bisect_right(paragraph_starts, token.idx) - 1
-            if paragraph not in title_lines:
-                found.update(name_key(token.text))
+    tags as part of a name: what it spells as names. Read from the token arrays: a Token object
+    for every token of the Doc costs more than the test."""
+    found: set[str] = set()
+    for text in arrays.written_forms(arrays.has_entity_type()):
+        found.update(name_key(text))
+    inside = ~arrays.has_entity_type() & arrays.title() & ~arrays.sentence_start()
+    for text, char in zip(arrays.written_forms(inside), arrays.chars(inside), strict=True):
+        if bisect.bisect_right(paragraph_starts, char) - 1 not in title_lines:
+            found.update(name_key(text))
     return frozenset(found)
 
 

@@ -132,7 +132,7 @@ class EntityResolver(NominalResolution, DocumentResolution, PronounResolution):
     def _names_written(self) -> frozenset[str]:
         """The words the article spells as names (see `capitalised_as_name`): read once, and only
         for an article that needs them."""
-        return names_written(self.doc, self._paragraph_starts, self._title_lines)
+        return names_written(self.arrays, self._paragraph_starts, self._title_lines)
 
     @functools.cached_property
     def lower_case_words(self) -> frozenset[str]:
