@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import unicodedata
 from collections import Counter
 
@@ -100,6 +101,8 @@ def is_institution(raw_words: list[str]) -> bool:
     )
 
 
+# Read for every name the article registers, and the same names recur: each is judged once.
+@functools.lru_cache(maxsize=8192)
 def plausible_name(text: str) -> bool:
     """Whether words can be a name as a reader sees it: every word capitalised but for particles
     ("Commission on Presidential Debates", "Ludwig van Beethoven"), not a date or a weekday
@@ -298,7 +301,9 @@ class NameCluster:
             # A full name read as a person's outweighs a surname read as a place or a firm
             # ("Amara Okoro" PERSON, then "Okoro" GPE four times).
             return EntityType.PERSON
-        return ENTITY_TYPES.get(self.labels.most_common(1)[0][0], EntityType.OTHER)
+        # The label counted most, the first counted on a tie: `most_common(1)` without its heap.
+        label = max(self.labels.items(), key=operator.itemgetter(1))[0]
+        return ENTITY_TYPES.get(label, EntityType.OTHER)
 
 
 def name_rank(text: str) -> tuple[int, bool, int]:
@@ -326,6 +331,8 @@ def is_title_case(line: str) -> bool:
     return len(words) > 1 and all(word[0].isupper() for word in words if len(word) > 3)
 
 
+# As `plausible_name`: each way a name is written is cleaned once.
+@functools.lru_cache(maxsize=8192)
 def display_name(text: str) -> str:
     """The name as written, without titles or lower-case words in front ("the federal
     Securities and Exchange Commission") and possessive 's; an institution keeps the titles its
