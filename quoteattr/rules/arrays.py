@@ -99,6 +99,13 @@ class DocArrays:
         """The tokens `Token.is_sent_start` calls a sentence's first (1; -1 and 0 are not)."""
         return self._array[:, _SENT_START] == 1
 
+    def sentence_starts(self) -> list[int]:
+        """The first token of each sentence as `Doc.sents` parts a Doc without a "sents" hook:
+        the first token, and every later one the parse starts a sentence at."""
+        if not self.size:
+            return []
+        return [0, *(i for i in indices(self.sentence_start()) if i > 0)]
+
     def chars(self, mask: numpy.ndarray) -> list[int]:
         """The character offsets (`Token.idx`) of the tokens in `mask`, in order."""
         return self._array[mask, _IDX].tolist()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..intervals import Coverage
 from ..records import QuoteKind
@@ -61,10 +61,11 @@ def rule_attributions(context: DocContext) -> list[Attribution]:
     attributions: list[Attribution] = []
     possible = _possible_cues(context.arrays, lexicon)
     first = 0  # the first of `possible` not in a sentence before this one
-    for sent in doc.sents:
-        last = bisect.bisect_left(possible, sent.end, first)
+    for start, end in context.sentences():
+        last = bisect.bisect_left(possible, end, first)
         if last == first:
             continue  # no word here any pass below starts from
+        sent = Span(doc, start, end)  # only for a sentence the passes read
         # One Token object per word the passes may start from, shared by them.
         tokens = [doc[i] for i in possible[first:last]]
         first = last
