@@ -88,6 +88,15 @@ class DocArrays:
     def lower(self, test: Callable[[str], bool]) -> numpy.ndarray:
         return self._labelled(_LOWER, test)
 
+    def lower_where(self, mask: numpy.ndarray, test: Callable[[str], bool]) -> numpy.ndarray:
+        """The tokens in `mask` whose lower-case form passes `test`: the test runs once per
+        distinct form among those tokens only (a lexicon test costs more than the mask)."""
+        labels, inverse = self._distinct(_LOWER)
+        chosen = numpy.unique(inverse[mask])
+        passes = numpy.zeros(len(labels), dtype=bool)
+        passes[chosen] = [test(labels[i]) for i in chosen.tolist()]
+        return mask & passes[inverse]
+
     def lower_in(self, words: Collection[str]) -> numpy.ndarray:
         return self._labelled(_LOWER, words.__contains__)
 

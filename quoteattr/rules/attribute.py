@@ -158,11 +158,13 @@ def _possible_cues(arrays: DocArrays, lexicon: CueLexicon) -> list[int]:
     the first word of a cue phrase (`according_to_attributions`); a small part of the Doc."""
     if not arrays.size:
         return []
-    verbs = arrays.tag(lambda tag: tag.startswith("VB")) & arrays.lower(
-        lambda word: lexicon.verb_lemma(word) is not None or word in lexicon.as_clause_idioms
+    verbs = arrays.lower_where(
+        arrays.tag(lambda tag: tag.startswith("VB")),
+        lambda word: lexicon.verb_lemma(word) is not None or word in lexicon.as_clause_idioms,
     )
-    nouns = arrays.tag(lambda tag: tag.startswith("NN")) & arrays.lower(
-        lambda word: singular(word) in lexicon.content_nouns
+    nouns = arrays.lower_where(
+        arrays.tag(lambda tag: tag.startswith("NN")),
+        lambda word: singular(word) in lexicon.content_nouns,
     )
     clauses = arrays.dep(lambda dep: dep == "ccomp")
     phrases = arrays.lower_in({words[0] for words, _ in lexicon.phrases})
