@@ -3,7 +3,6 @@ display name, and the entity a cluster of mentions makes (its names, labels, gen
 
 from __future__ import annotations
 
-import bisect
 import functools
 import operator
 import unicodedata
@@ -14,9 +13,7 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from ..records import EntityType
-from .arrays import DocArrays
 from .lexicon import read_lexicon, word_list
-from .people import is_person_noun
 from .syntax import AGENT_NOUN_SUFFIXES, DASHES, NAME_LABELS, PROPER_NOUN_TAGS
 
 TITLES = word_list("titles")
@@ -382,43 +379,6 @@ def proper_noun_run(span: Span) -> Span | None:
     if best is None:
         return None
     return span.doc[best[0] : min(with_name_number(span.doc, best[1]), span.end)]
-
-
-def names_written(
-    arrays: DocArrays, paragraph_starts: list[int], title_lines: set[int]
-) -> frozenset[str]:
-    """The lower-case words the article writes with a capital inside a sentence of its text, or
-    tags as part of a name: what it spells as names. Read from the token arrays: a Token object
-    for every token of the Doc costs more than the test."""
-    found: set[str] = set()
-    for text in arrays.written_forms(arrays.has_entity_type()):
-        found.update(name_key(text))
-    inside = ~arrays.has_entity_type() & arrays.title() & ~arrays.sentence_start()
-    for text, char in zip(arrays.written_forms(inside), arrays.chars(inside), strict=True):
-        if bisect.bisect_right(paragraph_starts, char) - 1 not in title_lines:
-            found.update(name_key(text))
-    return frozenset(found)
-
-
-def capitalised_as_name(
-    run: Span, names: frozenset[str], lower_case_words: frozenset[str] = frozenset()
-) -> bool:
-    """Whether a run of proper-noun tags is a name, not one common noun capitalised because it
-    opens a sentence: a word before a common noun ("World leaders said", "Exit polls showed"), a
-    noun for people ("Attorneys for the family said") or a word the article writes in lower case
-    elsewhere (`lower_case_words`: "Startup says" above "a two-year-old startup") that it writes
-    as a name nowhere else (`names_written`). Acronyms and longer runs are names."""
-    word = run[0]
-    if len(run) > 1 or not word.is_sent_start or word.is_upper:
-        return True
-    if set(name_key(word.text)) <= names:
-        return True
-    before_common_noun = (
-        word.dep_ in ("compound", "amod") and word.head.tag_ in ("NN", "NNS") and word.head.is_lower
-    )
-    return not (
-        before_common_noun or is_person_noun(word.lower_) or word.lower_ in lower_case_words
-    )
 
 
 def with_name_number(doc: Doc, end: int) -> int:

@@ -17,20 +17,19 @@ from spacy.tokens import Span
 
 from ..records import EntityType
 from .arrays import indices
+from .capitals import capitalised_as_name, names_written
 from .context import DocContext
 from .documents import DocumentResolution
 from .lexicon import word_list
 from .mentions import MentionKind, ResolvedMention
 from .names import (
     NameCluster,
-    capitalised_as_name,
     compatible_names,
     display_name,
     fold,
     is_title_case,
     lone_word_match,
     name_key,
-    names_written,
     plausible_name,
     proper_noun_run,
     without_dateline,
