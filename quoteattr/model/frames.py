@@ -110,10 +110,14 @@ def _topic(token: Token, any_preposition: bool) -> tuple[Token, Token] | None:
 def _complement(token: Token) -> tuple[Token, Token | None] | None:
     """What `token` would report, and the preposition that introduces it, if any."""
     if token.tag_.startswith("VB") and token.dep_ not in NOT_CUES:
+        # The first child of each complement relation, read in one pass over the children.
+        first: dict[str, Token] = {}
+        for child in token.children:
+            if child.dep_ in VERB_COMPLEMENTS:
+                first.setdefault(child.dep_, child)
         for dep in VERB_COMPLEMENTS:
-            child = child_with(token, dep)
-            if child is not None:
-                return child, None
+            if dep in first:
+                return first[dep], None
         topic = _topic(token, any_preposition=True)
     elif token.tag_.startswith("NN"):
         clause = next((c for c in token.rights if c.dep_ in NOUN_COMPLEMENTS), None)

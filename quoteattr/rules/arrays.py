@@ -6,18 +6,32 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 
 import numpy
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_UPPER, LOWER, ORTH, SPACY, TAG
+from spacy.attrs import (
+    DEP,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_TITLE,
+    IS_UPPER,
+    LOWER,
+    ORTH,
+    SENT_START,
+    SPACY,
+    TAG,
+)
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-COLUMNS = (TAG, DEP, HEAD, LOWER, ENT_TYPE, ORTH, SPACY, IS_UPPER)
-_TAG, _DEP, _HEAD, _LOWER, _ENT_TYPE, _ORTH, _SPACY, _IS_UPPER = range(len(COLUMNS))
+COLUMNS = (TAG, DEP, HEAD, LOWER, ENT_TYPE, ORTH, SPACY, IS_UPPER, IS_TITLE, SENT_START, IDX)
+_TAG, _DEP, _HEAD, _LOWER, _ENT_TYPE, _ORTH, _SPACY, _IS_UPPER, _IS_TITLE, _SENT_START, _IDX = (
+    range(len(COLUMNS))
+)
 
 
 class DocArrays:
-    """Tags, dependency labels, heads, lower-case and written forms, trailing spaces, upper case
-    and entity types of a Doc's tokens. The tests take strings and answer with one boolean per
-    token."""
+    """Tags, dependency labels, heads, lower-case and written forms, trailing spaces, upper and
+    title case, sentence starts, character offsets and entity types of a Doc's tokens. The tests
+    take strings and answer with one boolean per token."""
 
     def __init__(self, doc: Doc) -> None:
         self.size = len(doc)
@@ -56,6 +70,11 @@ class DocArrays:
         written_lower = self._array[:, _ORTH] == self._array[:, _LOWER]
         return frozenset(self.lower_forms(written_lower))
 
+    def written_forms(self, mask: numpy.ndarray) -> list[str]:
+        """The written forms (`Token.text`) of the tokens in `mask`, in order."""
+        words, inverse = self._distinct(_ORTH)
+        return [words[i] for i in inverse[mask].tolist()]
+
     def upper(self) -> numpy.ndarray:
         """The tokens written in upper case (`Token.is_upper`)."""
         return self._array[:, _IS_UPPER] != 0
@@ -69,8 +88,36 @@ class DocArrays:
     def lower(self, test: Callable[[str], bool]) -> numpy.ndarray:
         return self._labelled(_LOWER, test)
 
+    def lower_where(self, mask: numpy.ndarray, test: Callable[[str], bool]) -> numpy.ndarray:
+        """The tokens in `mask` whose lower-case form passes `test`: the test runs once per
+        distinct form among those tokens only (a lexicon test costs more than the mask)."""
+        labels, inverse = self._distinct(_LOWER)
+        chosen = numpy.unique(inverse[mask])
+        passes = numpy.zeros(len(labels), dtype=bool)
+        passes[chosen] = [test(labels[i]) for i in chosen.tolist()]
+        return mask & passes[inverse]
+
     def lower_in(self, words: Collection[str]) -> numpy.ndarray:
         return self._labelled(_LOWER, words.__contains__)
+
+    def title(self) -> numpy.ndarray:
+        """The tokens written in title case (`Token.is_title`)."""
+        return self._array[:, _IS_TITLE] != 0
+
+    def sentence_start(self) -> numpy.ndarray:
+        """The tokens `Token.is_sent_start` calls a sentence's first (1; -1 and 0 are not)."""
+        return self._array[:, _SENT_START] == 1
+
+    def sentence_starts(self) -> list[int]:
+        """The first token of each sentence as `Doc.sents` parts a Doc without a "sents" hook:
+        the first token, and every later one the parse starts a sentence at."""
+        if not self.size:
+            return []
+        return [0, *(i for i in indices(self.sentence_start()) if i > 0)]
+
+    def chars(self, mask: numpy.ndarray) -> list[int]:
+        """The character offsets (`Token.idx`) of the tokens in `mask`, in order."""
+        return self._array[mask, _IDX].tolist()
 
     def has_entity_type(self) -> numpy.ndarray:
         return self._array[:, _ENT_TYPE] != 0

@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..intervals import Coverage
 from ..records import QuoteKind
@@ -61,10 +61,11 @@ def rule_attributions(context: DocContext) -> list[Attribution]:
     attributions: list[Attribution] = []
     possible = _possible_cues(context.arrays, lexicon)
     first = 0  # the first of `possible` not in a sentence before this one
-    for sent in doc.sents:
-        last = bisect.bisect_left(possible, sent.end, first)
+    for start, end in context.sentences():
+        last = bisect.bisect_left(possible, end, first)
         if last == first:
             continue  # no word here any pass below starts from
+        sent = Span(doc, start, end)  # only for a sentence the passes read
         # One Token object per word the passes may start from, shared by them.
         tokens = [doc[i] for i in possible[first:last]]
         first = last
@@ -158,11 +159,13 @@ def _possible_cues(arrays: DocArrays, lexicon: CueLexicon) -> list[int]:
     the first word of a cue phrase (`according_to_attributions`); a small part of the Doc."""
     if not arrays.size:
         return []
-    verbs = arrays.tag(lambda tag: tag.startswith("VB")) & arrays.lower(
-        lambda word: lexicon.verb_lemma(word) is not None or word in lexicon.as_clause_idioms
+    verbs = arrays.lower_where(
+        arrays.tag(lambda tag: tag.startswith("VB")),
+        lambda word: lexicon.verb_lemma(word) is not None or word in lexicon.as_clause_idioms,
     )
-    nouns = arrays.tag(lambda tag: tag.startswith("NN")) & arrays.lower(
-        lambda word: singular(word) in lexicon.content_nouns
+    nouns = arrays.lower_where(
+        arrays.tag(lambda tag: tag.startswith("NN")),
+        lambda word: singular(word) in lexicon.content_nouns,
     )
     clauses = arrays.dep(lambda dep: dep == "ccomp")
     phrases = arrays.lower_in({words[0] for words, _ in lexicon.phrases})

@@ -47,8 +47,11 @@ def bound_names(pronoun: Token) -> list[Token]:
             ranges.append((max(left, pronoun.i - REACH), min(right, pronoun.i + REACH)))
         elif left > pronoun.i and child.dep_ in COMPLEMENTS:
             ranges.append((left, min(right, end)))
-    return [
-        doc[i] for a, b in sorted(ranges) for i in range(a, b) if doc[i].tag_ in PROPER_NOUN_TAGS
+    return [  # one Token object per token looked at
+        token
+        for a, b in sorted(ranges)
+        for i in range(a, b)
+        if (token := doc[i]).tag_ in PROPER_NOUN_TAGS
     ]
 
 

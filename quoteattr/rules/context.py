@@ -4,6 +4,7 @@ once."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 
 from attrs import define, frozen
 from spacy.tokens import Doc, Span
@@ -55,6 +56,13 @@ class DocContext:
     sentence_starts: list[int]  # the first token of each sentence
     ents: tuple[Span, ...]  # `Doc.ents`, which makes its Spans anew on each access
 
+    def sentences(self) -> Iterator[tuple[int, int]]:
+        """(first token, end token) of each sentence, in order (`Doc.sents` without its Spans)."""
+        if "sents" in self.doc.user_hooks:  # a hook's sentences need not follow one another
+            return ((sentence.start, sentence.end) for sentence in self.doc.sents)
+        starts = self.sentence_starts
+        return zip(starts, [*starts[1:], len(self.doc)] if starts else [], strict=True)
+
     def sentence_start(self, token: int) -> int:
         """The first token of the sentence of `token` (`Token.sent.start`, without making the
         sentence's Span)."""
@@ -67,7 +75,10 @@ class DocContext:
         paragraphs = paragraph_spans(text)
         quotes = QuoteIndex.build(text, paragraphs)
         starts = [start for start, _ in paragraphs]
-        sentences = [sentence.start for sentence in doc.sents]
+        if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+            sentences = [sentence.start for sentence in doc.sents]  # the hook's, or its error
+        else:
+            sentences = arrays.sentence_starts()  # without a Span for every sentence
         return cls(
             doc, text, lexicon, paragraphs, quotes, starts, arrays, sentences, tuple(doc.ents)
         )

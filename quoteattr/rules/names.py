@@ -3,8 +3,8 @@ display name, and the entity a cluster of mentions makes (its names, labels, gen
 
 from __future__ import annotations
 
-import bisect
 import functools
+import operator
 import unicodedata
 from collections import Counter
 
@@ -14,7 +14,6 @@ from spacy.tokens import Doc, Span
 
 from ..records import EntityType
 from .lexicon import read_lexicon, word_list
-from .people import is_person_noun
 from .syntax import AGENT_NOUN_SUFFIXES, DASHES, NAME_LABELS, PROPER_NOUN_TAGS
 
 TITLES = word_list("titles")
@@ -99,6 +98,8 @@ def is_institution(raw_words: list[str]) -> bool:
     )
 
 
+# Read for every name the article registers, and the same names recur: each is judged once.
+@functools.lru_cache(maxsize=8192)
 def plausible_name(text: str) -> bool:
     """Whether words can be a name as a reader sees it: every word capitalised but for particles
     ("Commission on Presidential Debates", "Ludwig van Beethoven"), not a date or a weekday
@@ -297,7 +298,9 @@ class NameCluster:
             # A full name read as a person's outweighs a surname read as a place or a firm
             # ("Amara Okoro" PERSON, then "Okoro" GPE four times).
             return EntityType.PERSON
-        return ENTITY_TYPES.get(self.labels.most_common(1)[0][0], EntityType.OTHER)
+        # The label counted most, the first counted on a tie: `most_common(1)` without its heap.
+        label = max(self.labels.items(), key=operator.itemgetter(1))[0]
+        return ENTITY_TYPES.get(label, EntityType.OTHER)
 
 
 def name_rank(text: str) -> tuple[int, bool, int]:
@@ -325,6 +328,8 @@ def is_title_case(line: str) -> bool:
     return len(words) > 1 and all(word[0].isupper() for word in words if len(word) > 3)
 
 
+# As `plausible_name`: each way a name is written is cleaned once.
+@functools.lru_cache(maxsize=8192)
 def display_name(text: str) -> str:
     """The name as written, without titles or lower-case words in front ("the federal
     Securities and Exchange Commission") and possessive 's; an institution keeps the titles its
@@ -379,41 +384,6 @@ def proper_noun_run(span: Span) -> Span | None:
     if best is None:
         return None
     return span.doc[best[0] : min(with_name_number(span.doc, best[1]), span.end)]
-
-
-def names_written(doc: Doc, paragraph_starts: list[int], title_lines: set[int]) -> frozenset[str]:
-    """The lower-case words the article writes with a capital inside a sentence of its text, or
-    tags as part of a name: what it spells as names."""
-    found = set()
-    for token in doc:
-        if token.ent_type_:
-            found.update(name_key(token.text))
-        elif token.is_title and not token.is_sent_start:
-            paragraph = bisect.bisect_right(paragraph_starts, token.idx) - 1
-            if paragraph not in title_lines:
-                found.update(name_key(token.text))
-    return frozenset(found)
-
-
-def capitalised_as_name(
-    run: Span, names: frozenset[str], lower_case_words: frozenset[str] = frozenset()
-) -> bool:
-    """Whether a run of proper-noun tags is a name, not one common noun capitalised because it
-    opens a sentence: a word before a common noun ("World leaders said", "Exit polls showed"), a
-    noun for people ("Attorneys for the family said") or a word the article writes in lower case
-    elsewhere (`lower_case_words`: "Startup says" above "a two-year-old startup") that it writes
-    as a name nowhere else (`names_written`). Acronyms and longer runs are names."""
-    word = run[0]
-    if len(run) > 1 or not word.is_sent_start or word.is_upper:
-        return True
-    if set(name_key(word.text)) <= names:
-        return True
-    before_common_noun = (
-        word.dep_ in ("compound", "amod") and word.head.tag_ in ("NN", "NNS") and word.head.is_lower
-    )
-    return not (
-        before_common_noun or is_person_noun(word.lower_) or word.lower_ in lower_case_words
-    )
 
 
 def with_name_number(doc: Doc, end: int) -> int:

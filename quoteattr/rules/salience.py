@@ -81,6 +81,9 @@ class SalienceIndex:
         self._seen: set[tuple[int, int]] = set()  # (entity id, head token)
         self.frequency: Counter[int] = Counter()
         self._first: dict[int, int] = {}  # entity id -> head token of its first mention
+        # The latest `window` (pronoun token, mentions): a pronoun's scores and its ranking
+        # features read the same window; a mention added or removed clears it.
+        self._window: tuple[int, list[tuple[Token, int, int]]] | None = None
 
     def sentence_of(self, token_i: int) -> int:
         return bisect.bisect_right(self._sentence_starts, token_i) - 1
@@ -100,6 +103,7 @@ class SalienceIndex:
         if (entity_id, token.i) in self._seen:
             return
         self._seen.add((entity_id, token.i))
+        self._window = None
         at = bisect.bisect_right(self._tokens, token.i)
         self._tokens.insert(at, token.i)
         self._heads.insert(at, token)
@@ -111,6 +115,7 @@ class SalienceIndex:
         if (entity_id, token.i) not in self._seen:
             return
         self._seen.discard((entity_id, token.i))
+        self._window = None
         low = bisect.bisect_left(self._tokens, token.i)
         for at in range(low, len(self._tokens)):
             if self._tokens[at] != token.i:
@@ -166,7 +171,10 @@ class SalienceIndex:
 
     def window(self, pronoun: Token) -> list[tuple[Token, int, int]]:
         """(head token, entity id, sentences back) of the mentions before `pronoun` within the
-        window, in order, but for its own verb's subject when it is an object (binding)."""
+        window, in order, but for its own verb's subject when it is an object (binding). The
+        list is shared with the next call for the same pronoun: not to be changed."""
+        if self._window is not None and self._window[0] == pronoun.i:
+            return self._window[1]
         here = self.sentence_of(pronoun.i)
         possessive = pronoun.tag_ == "PRP$" or pronoun.dep_ == "poss"
         # Binding: an object is not its own verb's subject; a subject may repeat a fronted name
@@ -180,6 +188,7 @@ class SalienceIndex:
             distance = here - self.sentence_of(token.i)
             if not (distance == 0 and bound and _co_arguments(token, pronoun)):
                 found.append((token, self._entities[at], distance))
+        self._window = (pronoun.i, found)
         return found
 
     def entities_at(self, token_i: int) -> list[int]:

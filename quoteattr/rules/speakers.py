@@ -17,20 +17,19 @@ from spacy.tokens import Span
 
 from ..records import EntityType
 from .arrays import indices
+from .capitals import capitalised_as_name, names_written
 from .context import DocContext
 from .documents import DocumentResolution
 from .lexicon import word_list
 from .mentions import MentionKind, ResolvedMention
 from .names import (
     NameCluster,
-    capitalised_as_name,
     compatible_names,
     display_name,
     fold,
     is_title_case,
     lone_word_match,
     name_key,
-    names_written,
     plausible_name,
     proper_noun_run,
     without_dateline,
@@ -132,7 +131,7 @@ class EntityResolver(NominalResolution, DocumentResolution, PronounResolution):
     def _names_written(self) -> frozenset[str]:
         """The words the article spells as names (see `capitalised_as_name`): read once, and only
         for an article that needs them."""
-        return names_written(self.doc, self._paragraph_starts, self._title_lines)
+        return names_written(self.arrays, self._paragraph_starts, self._title_lines)
 
     @functools.cached_property
     def lower_case_words(self) -> frozenset[str]:

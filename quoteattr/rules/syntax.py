@@ -307,7 +307,6 @@ def trailing_cue_clause(clause: Token) -> bool:
     what comes before it, though the parser hangs it there as a complement."""
     doc, head = clause.doc, clause.head
     left, right = clause.left_edge.i, clause.right_edge.i
-    sent_end = clause.sent.end
     # The comma may hang on the clause itself, or on the verb before it.
     set_off = doc[left].text in SET_OFF or doc[left - 1].text in SET_OFF
     return (
@@ -316,7 +315,8 @@ def trailing_cue_clause(clause: Token) -> bool:
         and set_off
         and any(c.dep_ in SUBJECTS and c.i < clause.i for c in clause.children)
         and not any(c.dep_ == "mark" for c in clause.children)
-        and all(t.is_punct for t in doc[right + 1 : sent_end])
+        # last: `Token.sent` scans for the sentence's edges
+        and all(t.is_punct for t in doc[right + 1 : clause.sent.end])
     )
 
 
