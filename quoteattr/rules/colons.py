@@ -82,7 +82,9 @@ def block_lead_ins(context: DocContext) -> list[Attribution]:
     text, paragraphs = context.text, context.paragraphs
     found = []
     for (_, end), (next_start, next_end) in zip(paragraphs, paragraphs[1:]):
-        colon = len(text[:end].rstrip()) - 1
+        colon = end - 1
+        while colon >= 0 and text[colon].isspace():  # no copy of the text before it
+            colon -= 1
         if colon < 0 or text[colon] != ":" or text[next_start] in QUOTE_OPENERS:
             continue
         lead = _lead_span(context, colon)

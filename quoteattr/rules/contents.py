@@ -232,7 +232,10 @@ def content_tokens(
     return None, addressee
 
 
-PRO_FORM_CONTENTS = tuple(phrase.split() for phrase in word_list("pro_form_contents"))
+# Longest first, so that "the same thing" is read before "the same".
+PRO_FORM_CONTENTS = tuple(
+    sorted((phrase.split() for phrase in word_list("pro_form_contents")), key=len, reverse=True)
+)
 
 
 def _pro_form_content(verb: Token, lexicon: CueLexicon) -> tuple[int, int] | None:
@@ -243,7 +246,7 @@ def _pro_form_content(verb: Token, lexicon: CueLexicon) -> tuple[int, int] | Non
     if lexicon.category_of(verb.lower_, "verb") not in (Category.STATEMENT, Category.THOUGHT):
         return None
     doc = verb.doc
-    for words in sorted(PRO_FORM_CONTENTS, key=len, reverse=True):
+    for words in PRO_FORM_CONTENTS:
         start, end = verb.i + 1, verb.i + 1 + len(words)
         span = doc[start:end]
         if [t.lower_ for t in span] != words or any(
