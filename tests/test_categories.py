@@ -39,6 +39,7 @@ def found(text: str, categories: str = "all") -> list[tuple[str, str, str]]:
         # Speech verbs of other Englishes' news ("opined", "averred").
         ("The minister opined that the schools would reduce dropout rates.", "statement"),
         ("The minister averred that the schools would reduce dropout rates.", "statement"),
+        ("The editor conveyed to the reporter that her story was unfair.", "statement"),
     ],
 )
 def test_each_record_has_the_category_of_its_cue(text, category):
@@ -302,8 +303,8 @@ NEIGHBOURS = [
     ),
     pytest.param(
         "The campaign did not respond to requests for comment.",
-        "The campaign responded to the report with a denial.",
-        "responded to",
+        "The campaign responded that the report was false.",
+        "responded",
         id="did-not-respond",
     ),
     pytest.param(
@@ -752,3 +753,56 @@ def test_what_is_before_a_cue_and_is_not_its_content(text, expected):
 def test_what_a_for_to_clause_calls_for_is_the_content():
     text = "A petition signed by 4,000 people calls for the money to be spent on buses."
     assert found(text) == [("statement", "calls for", "the money to be spent on buses")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A tensed clause with no subject is the cue's own clause, misread as its content.
+        ("We do not care. Everything Hale says is a lie.", []),
+        ("Hale says the plan is a lie.", [("statement", "says", "the plan is a lie")]),
+        # Near neighbour: the subject the parser gave the cue as its object.
+        (
+            "Maria Lopez demanded the council hold a new vote.",
+            [("statement", "demanded", "the council hold a new vote")],
+        ),
+        # A relative clause says something of its noun, not of the sentence around it.
+        ("Maria Lopez took a new role as counselor, in which she advises the president.", []),
+        ("The plan, she said, is dead.", [("statement", "said", "The plan is dead")]),
+        # A clause coordinated with the cue's is somebody else's.
+        (
+            "Maria Lopez proposed dropping the fee, but analysts agreed it was still too costly.",
+            [
+                ("statement", "proposed", "dropping the fee"),
+                ("statement", "agreed", "it was still too costly"),
+            ],
+        ),
+        # A quoted title where the words were said is no part of them.
+        (
+            '"We will win," Hale said on CNN\'s "State of the Nation."',
+            [
+                ("statement", "said", "We will win,"),
+            ],
+        ),
+        (
+            'Cruz called Trump a "pathological liar."',
+            [
+                ("statement", "called", 'Trump a "pathological liar."'),
+            ],
+        ),
+        # A "that" clause has nothing before its complementizer.
+        (
+            "The senator continues to insist, most recently in a radio interview with the BBC, "
+            "that she really wants to release the files.",
+            [],
+        ),
+        # A preposition that says where or when introduces no content.
+        ("Maria Lopez agreed to an interview with the BBC.", []),
+        (
+            "Maria Lopez insisted in an interview with the BBC that the plan was dead.",
+            [("statement", "insisted", "that the plan was dead")],
+        ),
+    ],
+)
+def test_the_sentence_around_a_cue_is_not_its_content(text, expected):
+    assert found(text) == expected

@@ -18,10 +18,12 @@ from ..rules.candidates import Attribution, Via
 from ..rules.categories import (
     PARTS,
     cue_category,
+    fronted_before_complementizer,
     has_predicate,
     is_adverbial,
     is_finite_clause,
     is_question,
+    lacks_subject,
     object_is_content,
     object_read_as_subject,
     reports_a_scene,
@@ -316,9 +318,11 @@ def find_candidates(
             or is_adverbial(complement)
             or (attribution.category is Category.THOUGHT and not is_finite_clause(complement))
             or reports_a_scene(token, complement, lexicon)
+            or lacks_subject(token, complement)
             or object_read_as_subject(token, complement, lexicon)
             or (complement.i < token.i and cues_quotation_before(complement, lexicon))
             or parted_before(complement, token)
+            or fronted_before_complementizer(token, complement)
         ):
             attribution.category = None
         elif complement.dep_ in ("pobj", "pcomp") and not topic_is_content(

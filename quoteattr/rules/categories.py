@@ -11,7 +11,15 @@ from ..records import Category
 from .candidates import Attribution, Via
 from .lexicon import CueLexicon, word_list
 from .morphology import inflections, plural
-from .syntax import DOCUMENT_NOUNS, ORG_NOUNS, PROPER_NOUN_TAGS, child_with, is_personal
+from .syntax import (
+    DOCUMENT_NOUNS,
+    ORG_NOUNS,
+    PROPER_NOUN_TAGS,
+    SET_OFF,
+    TOPIC_PREPOSITIONS,
+    child_with,
+    is_personal,
+)
 
 # Complementizers of a yes/no question ("asked whether ...", "would not say if ...").
 QUESTION_MARKS = frozenset({"whether", "if"})
@@ -20,6 +28,7 @@ QUESTION_VERBS = frozenset({"ask", "wonder", "inquire", "enquire"})
 DOUBTING_VERBS = word_list("doubting_verbs")
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+CLAUSE_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
 # The cue word's part of speech, by the first two letters of its fine-grained tag.
 PARTS = {"VB": "verb", "NN": "noun", "JJ": "adjective"}
@@ -188,7 +197,8 @@ def topic_is_content(cue: Token, topic: Token, lexicon: CueLexicon) -> bool:
     """Whether the object of a cue's preposition is what it reports ("called for talks", "warned
     of war", "critical of the plan"): not after a verb that names only a topic ("talked about
     moving abroad") or only where it was said ("said on the radio") or a verb of thought
-    ("thought of climate change"), nor a person spoken to or of ("called on Trump"; a name
+    ("thought of climate change"), nor after a preposition that says where or when ("insisted in
+    an interview"), nor a person spoken to or of ("called on Trump"; a name
     after a preposition other than the verb's own), nor after a noun, except with its verb's own
     preposition; except for a stance, which is held about its object ("critical of Trump", "her
     support for the bill")."""
@@ -204,6 +214,8 @@ def topic_is_content(cue: Token, topic: Token, lexicon: CueLexicon) -> bool:
     if topic.ent_type_ == "PERSON" or topic.tag_ == "PRP":
         return False
     own = lexicon.preposition_content.get(lemma) == topic.head.lower_
+    if not own and topic.head.lower_ not in TOPIC_PREPOSITIONS:
+        return False  # "insisted in an interview", "said at a rally": where or when, not what
     if not own and (topic.ent_type_ == "ORG" or topic.lower_ in ORG_NOUNS):
         return False  # "called on the council": a body spoken to or of
     if part == "noun":
@@ -234,6 +246,31 @@ def is_finite_clause(clause: Token) -> bool:
         (c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS)
         or (c.dep_ == "mark" and c.lower_ == "that")
         for c in clause.children
+    )
+
+
+def lacks_subject(verb: Token, clause: Token) -> bool:
+    """Whether a tensed clause after a cue has no subject of its own ("Everything Trump says is a
+    lie", parsed as "says" reporting "is a lie"): English drops no subject of a tensed clause, so
+    the parser has taken the cue's own clause for its content. Unless the subject went to the
+    cue as its object ("demanded Obama make a pledge") or before a cue set off inside the clause
+    ("The plan -- Hale said -- is dead")."""
+    return (
+        clause.dep_ == "ccomp"
+        and clause.i > verb.i
+        and clause.tag_ in FINITE_TAGS
+        and not any(c.dep_ in CLAUSE_SUBJECTS for c in clause.children)
+        and not any(c.dep_ == "dobj" and verb.i < c.i < clause.i for c in verb.children)
+        and not any(t.text in SET_OFF for t in verb.doc[verb.i + 1 : clause.left_edge.i])
+    )
+
+
+def fronted_before_complementizer(verb: Token, clause: Token) -> bool:
+    """Whether a clause before the cue is cut off from it by the cue's own "that" ("He continues
+    to insist, in every interview, that he wants to", parsed with "insist" under "wants"): nothing
+    of a "that" clause comes before its complementizer."""
+    return clause.i < verb.i and any(
+        c.dep_ == "mark" and c.lower_ == "that" and clause.i < c.i for c in verb.children
     )
 
 

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ..records import QuoteKind
 from .candidates import Attribution, Via
+from .categories import WH_TAGS
 from .context import DocContext
 from .lexicon import CueLexicon
 from .participles import participle_phrase
@@ -95,6 +96,8 @@ def parenthetical_content(doc: Doc, attribution: Attribution, lexicon: CueLexico
             and not (c.i < verb.i and cues_quotation_before(c, lexicon))
             # "When Congress cut funding, Mexico said enough": when, not what
             and not (c.i < verb.i and c.dep_ == "advcl" and _subordinated(c))
+            # "He proposed a cut, but analysts agreed ...": a clause coordinated with the cue's
+            and not (c.i > verb.i and c.dep_ == "conj" and _coordinated(verb, c))
         ]
         if not clauses and (fronted := fronted_clause_subject(verb)) is not None:
             clauses = [fronted]  # "The findings held for coffee, the authors wrote."
@@ -102,7 +105,11 @@ def parenthetical_content(doc: Doc, attribution: Attribution, lexicon: CueLexico
             return
         start, end = trim_tokens(doc, *subtree_span(clauses[0]))
         pieces = [(start, end)]
-    elif verb.dep_ in PARENTHETICAL_DEPS and not _has_own_frame(verb, spoken_to):
+    elif (
+        verb.dep_ in PARENTHETICAL_DEPS
+        and not _has_own_frame(verb, spoken_to)
+        and not _relative_clause(verb)
+    ):
         left, right = trim_tokens(doc, verb.left_edge.i, verb.right_edge.i + 1)
         speaker = attribution.speaker
         if (
@@ -131,6 +138,20 @@ def parenthetical_content(doc: Doc, attribution: Attribution, lexicon: CueLexico
     pieces = [(a, b) for a, b in pieces if b > a]
     if sum(b - a for a, b in pieces) >= 3:
         attribution.content = [char_range(doc, piece) for piece in pieces]
+
+
+def _coordinated(verb: Token, clause: Token) -> bool:
+    """Whether a conjunction ("and", "but") joins a later clause to the cue's."""
+    return any(c.dep_ == "cc" and verb.i < c.i < clause.i for c in verb.children)
+
+
+def _relative_clause(verb: Token) -> bool:
+    """Whether a cue heads a relative clause with its relative word ("a role in which she advises
+    the president"): it says something of a noun, and the sentence around it is not its words
+    ("The plan, he said, is dead" has none)."""
+    return verb.dep_ == "relcl" and any(
+        t.tag_ in WH_TAGS for t in verb.doc[verb.left_edge.i : verb.i]
+    )
 
 
 def _subordinated(clause: Token) -> bool:

@@ -8,10 +8,12 @@ from spacy.tokens import Token
 
 from ..records import Category
 from .categories import (
+    fronted_before_complementizer,
     has_predicate,
     is_adverbial,
     is_finite_clause,
     is_question,
+    lacks_subject,
     object_is_content,
     object_read_as_subject,
     reports_a_scene,
@@ -56,6 +58,7 @@ def content_tokens(
             and not parted_before(c, verb)
             # '"You winning?" she said, but ..., Melanie said yes': a quotation's cue.
             and not (c.i < verb.i and cues_quotation_before(c, lexicon))
+            and not fronted_before_complementizer(verb, c)
         ),
         # A "that" clause after the cue is its content before any other ('Writing for a panel
         # that agreed Hale won, Lee noted that ...').
@@ -66,6 +69,7 @@ def content_tokens(
         is_question(clause, lemma)  # "asked whether ...": a question reports nothing
         or is_adverbial(clause)  # "said before he died": when, not what
         or reports_a_scene(verb, clause, lexicon)
+        or lacks_subject(verb, clause)
     ):
         return None, addressee
     if clause is not None and object_read_as_subject(verb, clause, lexicon):

@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ..records import QuoteKind
 from .candidates import Attribution, Via
-from .categories import has_thing_object
+from .categories import has_thing_object, topic_is_content
 from .context import DocContext
 from .lexicon import CueLexicon
 from .marks import CLOSERS_FOR, QUOTE_MARKS, QuotedSpan
@@ -22,6 +22,7 @@ from .syntax import (
     DASHES,
     DOCUMENT_NOUNS,
     SPEAKER_LABELS,
+    child_with,
     find_subject,
     is_personal,
     named_apposition,
@@ -311,6 +312,9 @@ def _fragment_attribution(context: DocContext, quote: QuotedSpan) -> Attribution
     ]
     if not complements:
         return None
+    topic = child_with(complements[0], "pobj") if complements[0].dep_ == "prep" else None
+    if topic is not None and not topic_is_content(verb, topic, lexicon):
+        return None  # 'Pence said on CNN's "State of the Union"': where it was said
     if complements[0].dep_ == "dobj" and lexicon.any_verb_lemma(verb.lower_) in (
         lexicon.quoted_object_is_thing
     ):
