@@ -198,10 +198,10 @@ def topic_is_content(cue: Token, topic: Token, lexicon: CueLexicon) -> bool:
     of war", "critical of the plan"): not after a verb that names only a topic ("talked about
     moving abroad") or only where it was said ("said on the radio") or a verb of thought
     ("thought of climate change"), nor after a preposition that says where or when ("insisted in
-    an interview"), nor a person spoken to or of ("called on Trump"; a name
-    after a preposition other than the verb's own), nor after a noun, except with its verb's own
-    preposition; except for a stance, which is held about its object ("critical of Trump", "her
-    support for the bill")."""
+    an interview"), nor a person spoken to or of ("called on Trump"; a name after a preposition
+    other than the verb's own), nor after a noun, except with its verb's own preposition; except
+    for a stance, which is held about its object ("critical of Trump", "her support for the
+    bill")."""
     part = PARTS.get(cue.tag_[:2], "verb")
     category = lexicon.category_of(cue.lower_, part)
     if category == Category.STANCE:
