@@ -17,16 +17,12 @@ from ..rules.arrays import DocArrays, indices
 from ..rules.candidates import Attribution, Via
 from ..rules.categories import (
     PARTS,
+    clause_reports_nothing,
     cue_category,
     fronted_before_complementizer,
     has_predicate,
-    is_adverbial,
     is_finite_clause,
-    is_question,
-    lacks_subject,
     object_is_content,
-    object_read_as_subject,
-    reports_a_scene,
     topic_is_content,
 )
 from ..rules.clauses import clip_to_paragraphs
@@ -314,12 +310,8 @@ def find_candidates(
                 # was said or thought
                 attribution.category = None
         elif complement.dep_ == "ccomp" and (
-            is_question(complement, stem(token.lower_, lexicon))
-            or is_adverbial(complement)
+            clause_reports_nothing(token, complement, stem(token.lower_, lexicon), lexicon)
             or (attribution.category is Category.THOUGHT and not is_finite_clause(complement))
-            or reports_a_scene(token, complement, lexicon)
-            or lacks_subject(token, complement)
-            or object_read_as_subject(token, complement, lexicon)
             or (complement.i < token.i and cues_quotation_before(complement, lexicon))
             or parted_before(complement, token)
             or fronted_before_complementizer(token, complement)

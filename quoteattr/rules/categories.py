@@ -265,6 +265,20 @@ def lacks_subject(verb: Token, clause: Token) -> bool:
     )
 
 
+def clause_reports_nothing(verb: Token, clause: Token, lemma: str, lexicon: CueLexicon) -> bool:
+    """Whether a cue's clause is no report, for the rules and the model's frames alike: a question
+    ("asked whether ..."), an adverbial ("said before he died"), a scene ("found the dog
+    asleep"), the cue's own clause misread (`lacks_subject`), or its object misread as the
+    clause's subject."""
+    return (
+        is_question(clause, lemma)
+        or is_adverbial(clause)
+        or reports_a_scene(verb, clause, lexicon)
+        or lacks_subject(verb, clause)
+        or object_read_as_subject(verb, clause, lexicon)
+    )
+
+
 def fronted_before_complementizer(verb: Token, clause: Token) -> bool:
     """Whether a clause before the cue is cut off from it by the cue's own "that" ("He continues
     to insist, in every interview, that he wants to", parsed with "insist" under "wants"): nothing

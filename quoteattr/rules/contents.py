@@ -8,15 +8,11 @@ from spacy.tokens import Token
 
 from ..records import Category
 from .categories import (
+    clause_reports_nothing,
     fronted_before_complementizer,
     has_predicate,
-    is_adverbial,
     is_finite_clause,
-    is_question,
-    lacks_subject,
     object_is_content,
-    object_read_as_subject,
-    reports_a_scene,
     topic_is_content,
 )
 from .lexicon import CueLexicon, word_list
@@ -65,14 +61,7 @@ def content_tokens(
         key=lambda c: (not (c.i > verb.i and _has_that(c)), abs(c.i - verb.i)),
         default=None,
     )
-    if clause is not None and (
-        is_question(clause, lemma)  # "asked whether ...": a question reports nothing
-        or is_adverbial(clause)  # "said before he died": when, not what
-        or reports_a_scene(verb, clause, lexicon)
-        or lacks_subject(verb, clause)
-    ):
-        return None, addressee
-    if clause is not None and object_read_as_subject(verb, clause, lexicon):
+    if clause is not None and clause_reports_nothing(verb, clause, lemma, lexicon):
         return None, addressee
     if clause is not None and (
         obj is None or obj.i < clause.i or lemma not in lexicon.infinitive_content
