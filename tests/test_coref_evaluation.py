@@ -83,6 +83,23 @@ def test_gap_item_gives_the_resolver_a_name_the_recognizer_missed(nlp):
     )
 
 
+def test_a_long_mention_of_one_entity_does_not_hold_a_name_known_as_another(nlp):
+    """ "Rena Marten, a friend of Jorg Halder," is a mention of Marten overlapping Halder, whom
+    the resolver knows as another entity: the row's B is Halder's, not Marten's."""
+    text = "Rena Marten, a friend of Jorg Halder, won the vote. Later he lost it."
+    row = gap_row(text, "he", "Rena Marten", "Jorg Halder", "A")
+    item = GapItem.from_row(row, "snippet")
+    resolver = item.resolver(nlp(item.text))
+    marten, halder = (
+        next(e for e in resolver.entities if item.names[which][:2] in e.mentions)
+        for which in (0, 1)
+    )
+    assert marten is not halder
+    assert any(a < item.names[1][1] and item.names[1][0] < b for a, b in marten.mentions)
+    assert not item.holds(marten, 1, resolver.entities) and item.holds(halder, 1, resolver.entities)
+    assert item.holds(marten, 0, resolver.entities)  # near: its own name it holds
+
+
 def test_gum_targets_are_third_person_pronouns_and_definite_nominals_after_a_name():
     text = "Jane Roe quit. She said the minister was tired. I agree. The ministry said so."
     mentions = []

@@ -95,6 +95,37 @@ CASES = [
         "Glen Parry",
         id="near-no-speech-verb-above",
     ),
+    # A possessive is not whom its own phrase is said to be (i-within-i).
+    pytest.param(
+        "Tom Hale founded the firm in 1990. Among his first clients were Rick Dunn and Ann Lowe.",
+        "his",
+        "Tom Hale",
+        id="among-his-clients-is-not-the-client",
+    ),
+    pytest.param(
+        "Tom Hale founded the firm in 1990. Rick Dunn became his partner in 1995.",
+        "his",
+        "Tom Hale",
+        id="became-his-partner-is-not-the-subject",
+    ),
+    pytest.param(
+        "Tom Hale founded the firm. Rick Dunn, his partner, left in 1995.",
+        "his",
+        "Tom Hale",
+        id="his-partner-in-apposition-is-not-the-name",
+    ),
+    pytest.param(
+        "Tom Hale founded the firm in 1990. Rick Dunn joined his partner in 1995.",
+        "his",
+        "Rick Dunn",
+        id="near-an-object-is-not-said-of-the-subject",
+    ),
+    pytest.param(
+        "Tom Hale founded the firm. Rick Dunn, his lawyer said, left in 1995.",
+        "his",
+        "Rick Dunn",
+        id="near-a-parenthetical-cue-is-no-apposition",
+    ),
 ]
 
 
@@ -123,7 +154,31 @@ def _entity(mention: str, labels: dict[str, int]) -> NameCluster:
         pytest.param("Teamsters Union", {"ORG": 1}, False, id="near-two-words"),
         pytest.param("Okonkwo", {"GPE": 1}, False, id="near-a-place"),
         pytest.param("the Okonkwos", {"ORG": 1}, False, id="near-a-family-after-the"),
+        # A first name in front does not make an organisation's own name a person's.
+        pytest.param(
+            "Washington Area Music Association", {"ORG": 1}, False, id="an-org-by-its-last-word"
+        ),
+        pytest.param("Washington Irving", {"ORG": 1}, True, id="near-a-first-name-and-surname"),
     ],
 )
 def test_a_lone_word_tagged_org_may_be_a_surname(mention, labels, person):
     assert _entity(mention, labels).may_be_person is person
+
+
+def test_a_list_of_people_is_no_apposition_of_the_first(seeded_resolver):
+    """Each name of "the architect Jo Foyle, the climber Lucy Creamer and ..." is its own mention:
+    the parser may hang the rest of the list on the first name as an apposition."""
+    text = (
+        "The team consists of the architect Dr Jo Foyle, the climber Lucy Creamer and camera "
+        "operator Ian Burton. Anna Weber, Tom Hale's sister, joined later. Kazuki Nakajima, like "
+        "Oliver Jarvis, will not return. Bryan Pagliano, a former aide to Hillary Clinton, "
+        "refused to testify."
+    )
+    doc, resolver = seeded_resolver(text)
+    spans = {entity.name: [text[a:b] for a, b in entity.mentions] for entity in resolver.entities}
+    assert not any("Burton" in span for span in spans["Jo Foyle"]), spans["Jo Foyle"]
+    # A phrase left out that names another person is no part of the mention either.
+    assert not any("Jarvis" in span for span in spans["Kazuki Nakajima"])
+    # near: a relation in apposition is a mention of the person it describes, with its phrase
+    assert "Anna Weber, Tom Hale's sister" in spans["Anna Weber"], spans["Anna Weber"]
+    assert "Bryan Pagliano, a former aide to Hillary Clinton" in spans["Bryan Pagliano"]

@@ -178,14 +178,22 @@ class GapItem:
                 resolver.add_name(start, end, None)
         return resolver
 
-    def holds(self, entity: Any, which: int) -> bool:
+    def holds(self, entity: Any, which: int, entities: Iterable[Any] = ()) -> bool:
         """Whether `entity` is name `which` (0: A, 1: B): it holds a mention overlapping the
-        name, or a name compatible with it ("Smith" and "John Smith")."""
+        name, or a name compatible with it ("Smith" and "John Smith"). Where another of the
+        resolver's `entities` has a mention inside the name, only a mention of `entity`'s own
+        inside it counts: "Renato Martin, friend of Jorg Haider" is a mention of Martin that
+        overlaps Haider, whom the resolver knows as someone else."""
         start, end, words = self.names[which]
         key = name_key(words)
-        return _overlaps(entity.mentions, start, end) or any(
-            compatible_names(*sorted((key, known), key=len)) for known in entity.names
-        )
+        if any(compatible_names(*sorted((key, known), key=len)) for known in entity.names):
+            return True
+        if not _overlaps(entity.mentions, start, end):
+            return False
+        inside = [
+            other for other in entities if any(start <= a and b <= end for a, b in other.mentions)
+        ]
+        return not inside or entity in inside
 
 
 def gap_items(rows: list[dict[str, Any]], context: str = "page") -> list[GapItem]:
@@ -200,8 +208,11 @@ def gap_predictions(
     predictions = []
     for item, doc in zip(items, _parsed((item.text for item in items), nlp), strict=True):
         start, end = item.pronoun
-        entity = item.resolver(doc, ranker).resolve(start, end, []).entity
-        found = [entity is not None and item.holds(entity, which) for which in (0, 1)]
+        resolver = item.resolver(doc, ranker)
+        entity = resolver.resolve(start, end, []).entity
+        found = [
+            entity is not None and item.holds(entity, which, resolver.entities) for which in (0, 1)
+        ]
         if all(found):  # one entity cannot be both: keep the one named nearer the pronoun
             a_end, b_end = item.names[0][1], item.names[1][1]
             nearer_a = abs(start - a_end) < abs(start - b_end)

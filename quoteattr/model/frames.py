@@ -29,6 +29,7 @@ from ..rules.clauses import clip_to_paragraphs
 from ..rules.contents import lacks_its_preposition
 from ..rules.context import DocContext
 from ..rules.lexicon import CueLexicon
+from ..rules.mention_spans import noun_phrase, set_speaker
 from ..rules.morphology import stem
 from ..rules.names import TITLES
 from ..rules.participles import reduced_passive
@@ -48,10 +49,8 @@ from ..rules.syntax import (
     find_subject,
     mention_head,
     noun_owner,
-    noun_phrase,
     open_class_lemma,
     parted_before,
-    set_speaker,
     subtree_span,
 )
 from .features import candidate_features

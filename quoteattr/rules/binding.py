@@ -6,7 +6,11 @@ Free are a clause with a subject of its own, before or after ("After Bailey left
 "he left when Bailey came": the parser often hangs a main clause under such a one), what
 follows a comma after the pronoun, a coordinated clause ("she lost, and Lori left" may be
 Lori), what stands before the pronoun ("In Hale's view, he ...", "Josh Kindig, he's coming")
-and a quotation before its verb, which the parser cannot tell from those."""
+and a quotation before its verb, which the parser cannot tell from those.
+
+A possessive cannot refer to whom its own noun phrase is said to be (the i-within-i condition):
+"Davis appointed Wells as his minister", "Among his patrons were Brudenell", "Wells became his
+deputy", "Tom, his brother, ..." are not Wells, Brudenell, Tom (see `predicated_names`)."""
 
 from __future__ import annotations
 
@@ -53,6 +57,62 @@ def bound_names(pronoun: Token) -> list[Token]:
         for i in range(a, b)
         if (token := doc[i]).tag_ in PROPER_NOUN_TAGS
     ]
+
+
+# Prepositions whose object is said of another phrase: "appointed Wells as his minister",
+# "Kim was among his advisers".
+PREDICATING_PREPOSITIONS = frozenset({"as", "among"})
+
+
+def predicated_names(pronoun: Token) -> list[Token]:
+    """The proper nouns of the phrase that the noun a possessive pronoun belongs to is said of
+    (see the module's docstring), with their conjuncts and compounds."""
+    noun = pronoun.head
+    if pronoun.dep_ != "poss" or noun.i == pronoun.i:
+        return []
+    said_of: Token | None = None
+    if noun.dep_ == "appos" and _set_off(noun):  # "Tom, his brother, ..."
+        said_of = noun.head
+    elif noun.dep_ in ("attr", "oprd"):  # "Wells became his deputy"
+        said_of = _subject_or_controller(noun.head)
+    elif noun.dep_ == "pobj" and noun.head.lower_ in PREDICATING_PREPOSITIONS:
+        verb = noun.head.head
+        # "appointed Wells as his minister" is said of the object; "served as his adviser",
+        # "Among his patrons were Brudenell", of the subject.
+        said_of = next((c for c in verb.children if c.dep_ == "dobj"), None) or (
+            _subject_or_controller(verb)
+        )
+    if said_of is None or said_of.tag_ not in PROPER_NOUN_TAGS:
+        return []
+    heads = [said_of, *said_of.conjuncts]
+    return sorted(
+        (t for head in heads for t in (head, *head.children) if t.tag_ in PROPER_NOUN_TAGS),
+        key=lambda t: t.i,
+    )
+
+
+def _set_off(apposition: Token) -> bool:
+    """Whether punctuation or the sentence's end closes an apposition: "Dunn, his lawyer said,
+    left" is a parenthetical clause the parser may read as one."""
+    after = apposition.right_edge.i + 1
+    doc = apposition.doc
+    return after >= len(doc) or doc[after].is_punct or doc[after].is_sent_start
+
+
+def _subject_or_controller(verb: Token) -> Token | None:
+    """The verb's subject, or, for an infinitive with none, its controller's: the object of the
+    verb above ("asked Wells to be his deputy"), else its subject ("Ritchie declined an offer
+    to be his running mate")."""
+    subject = subject_of(verb)
+    if subject is not None or verb.dep_ not in ("xcomp", "advcl") or verb.head.i == verb.i:
+        return subject
+    above = verb.head
+    obj = (
+        next((c for c in above.children if c.dep_ == "dobj"), None)
+        if verb.dep_ == "xcomp"
+        else None
+    )
+    return obj if obj is not None else subject_of(above)
 
 
 def _controlled(child: Token) -> bool:

@@ -17,6 +17,7 @@ from .candidates import Attribution, Via
 from .context import DocContext
 from .lexicon import CueLexicon, word_list
 from .marks import CLOSERS_FOR
+from .mention_spans import names_in, noun_phrase
 from .names import TITLES
 from .people import names_a_person
 from .ranges import strip_chars
@@ -27,8 +28,6 @@ from .syntax import (
     find_subject,
     is_personal,
     mention_head,
-    names_in,
-    noun_phrase,
 )
 
 QUOTE_OPENERS = frozenset(CLOSERS_FOR)

@@ -12,6 +12,7 @@ from ..records import QuoteKind
 from .candidates import Attribution, Via
 from .contents import content_tokens
 from .lexicon import CueLexicon
+from .mention_spans import noun_phrase, set_speaker
 from .morphology import singular
 from .nominals import PLACE_NOUNS
 from .participles import reduced_passive
@@ -29,9 +30,7 @@ from .syntax import (
     find_subject,
     is_personal,
     mention_head,
-    noun_phrase,
     open_class_lemma,
-    set_speaker,
     subtree_span,
 )
 

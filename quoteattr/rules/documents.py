@@ -11,18 +11,12 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from .lexicon import word_groups
+from .mention_spans import noun_phrase
 from .mentions import ResolvedMention
 from .morphology import plural, singular
 from .names import NameCluster
 from .pronouns import FEMALE, MALE
-from .syntax import (
-    AUTHORING_VERBS,
-    DOCUMENT_NOUNS,
-    PROPER_NOUN_TAGS,
-    child_with,
-    find_subject,
-    noun_phrase,
-)
+from .syntax import AUTHORING_VERBS, DOCUMENT_NOUNS, PROPER_NOUN_TAGS, child_with, find_subject
 
 # Words for one kind of document, singular and plural: "the report" after "a study", "the clip"
 # after "a web video".

@@ -243,12 +243,19 @@ class NameCluster:
         return None
 
     @property
+    def named_as_organisation(self) -> bool:
+        """Whether a name of the entity ends in a word for an organisation ("... Union")."""
+        return any(key[-1] in ORGANISATION_NAME_WORDS for key in self.names)
+
+    @property
     def may_be_person(self) -> bool:
         """Whether "he" or "she" may refer to the entity: the recognizer gave no label, or called
         it a person at least a third of the time ("Norton" tagged PERSON twice and ORG four
         times) or in its full name, or a title or a first name tells its gender."""
         if self.is_calendar:
             return False
+        if not self.labels["PERSON"] and self.named_as_organisation:
+            return False  # "Washington Area Music Association": no first name makes it a person
         if not self.labels:
             return self.type == EntityType.PERSON
         if self.type == EntityType.PERSON or 3 * self.labels["PERSON"] >= sum(self.labels.values()):
@@ -291,7 +298,7 @@ class NameCluster:
         if not self.labels:
             # A name the recognizer missed: an organisation when its last word says so
             # ("Teamsters Local 99" no, "Harbour Workers Union" yes), else a person.
-            if any(key[-1] in ORGANISATION_NAME_WORDS for key in self.names):
+            if self.named_as_organisation:
                 return EntityType.ORG
             return EntityType.PERSON
         if self.full_name_label is not None and self.full_name_label[1] == "PERSON":

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .mention_spans import names_in
 from .names import PLACE_LABELS
 from .people import names_a_person
-from .syntax import NAME_LABELS, ORG_NOUNS, PROPER_NOUN_TAGS, names_in
+from .syntax import NAME_LABELS, ORG_NOUNS, PROPER_NOUN_TAGS
 
 COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
 

@@ -12,12 +12,13 @@ from spacy.tokens import Span, Token
 
 from ..records import EntityType
 from .lexicon import word_groups, word_list
+from .mention_spans import names_in
 from .mentions import MentionKind, ResolvedMention
 from .morphology import plural
 from .names import NameCluster, fold, name_key, proper_noun_run
 from .people import PERSON_NOUNS, RELATION_NOUNS, ROLE_NOUNS, is_person_noun, names_a_person
 from .pronouns import FEMALE, MALE, other_party
-from .syntax import DASHES, DOCUMENT_NOUNS, NAME_LABELS, ORG_NOUNS, SPEAKER_LABELS, names_in
+from .syntax import DASHES, DOCUMENT_NOUNS, NAME_LABELS, ORG_NOUNS, SPEAKER_LABELS
 
 TITLE_EQUIVALENTS = word_groups("title_equivalents")  # "sen" -> {"sen", "senator"}
 NAMED_ORG_NOUNS = word_groups("named_organisation_nouns")  # "union" -> {"union", ...}

@@ -9,15 +9,10 @@ from spacy.tokens import Span, Token
 
 from .candidates import Attribution, Via
 from .lexicon import CueLexicon
+from .mention_spans import noun_phrase
 from .morphology import singular
 from .ranges import char_range, trim_tokens
-from .syntax import (
-    child_with,
-    mention_head,
-    noun_owner,
-    noun_phrase,
-    subtree_span,
-)
+from .syntax import child_with, mention_head, noun_owner, subtree_span
 
 
 def noun_attributions(

@@ -16,6 +16,7 @@ from .categories import has_thing_object, topic_is_content
 from .context import DocContext
 from .lexicon import CueLexicon
 from .marks import CLOSERS_FOR, QUOTE_MARKS, QuotedSpan
+from .mention_spans import names_in, set_speaker
 from .ranges import char_range, trim_tokens
 from .syntax import (
     COPULAS,
@@ -26,9 +27,7 @@ from .syntax import (
     find_subject,
     is_personal,
     named_apposition,
-    names_in,
     open_class_lemma,
-    set_speaker,
 )
 
 SENTENCE_BREAK = re.compile(r"[.!?]\s+[A-Z\"“‘']")

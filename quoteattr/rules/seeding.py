@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from .arrays import indices
+from .mention_spans import noun_phrase
 from .names import CALENDAR, TITLES, with_name_number
 from .naming import is_common_noun_name
 from .nominals import NAMED_ORG_NOUNS
 from .people import names_a_person
-from .syntax import PROPER_NOUN_TAGS, SUBJECT_NAME_DEPS, noun_phrase, proper_name_start
+from .syntax import PROPER_NOUN_TAGS, SUBJECT_NAME_DEPS, proper_name_start
 
 # Labels the recognizer gives a surname it takes for a place or a people ("Okonkwo", "Jordan").
 SURNAME_LOOKALIKE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})

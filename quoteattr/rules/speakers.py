@@ -21,6 +21,7 @@ from .capitals import capitalised_as_name, names_written
 from .context import DocContext
 from .documents import DocumentResolution
 from .lexicon import word_list
+from .mention_spans import names_in
 from .mentions import MentionKind, ResolvedMention
 from .names import (
     NameCluster,
@@ -46,12 +47,7 @@ from .pronouns import (
 )
 from .ranking import PACKAGED, PronounRanker, packaged_ranker
 from .salience import SalienceIndex
-from .syntax import (
-    DOCUMENT_NOUNS,
-    NAME_LABELS,
-    is_subject_name,
-    names_in,
-)
+from .syntax import DOCUMENT_NOUNS, NAME_LABELS, is_subject_name
 from .writers import Writers
 
 FIRST_PERSON_SINGULAR = word_list("first_person_singular")

@@ -1,12 +1,12 @@
-"""Syntax helpers over the parse: mentions and their heads, subjects, names and cue words (the
-character ranges of token spans are `ranges`). Shared by the rules, the model's frames and the
-speaker resolver."""
+"""Syntax helpers over the parse: mention heads, subjects, names and cue words (the character
+ranges of token spans are `ranges`, the words of a mention `mention_spans`). Shared by the
+rules, the model's frames and the speaker resolver."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from .candidates import Via
 from .lexicon import word_list
@@ -14,7 +14,6 @@ from .morphology import inflections, plural
 from .participles import subject_set_off_before
 
 if TYPE_CHECKING:
-    from .candidates import Attribution
     from .lexicon import CueLexicon
 
 PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})  # "Harlow Foods Inc": "Foods" is NNPS
@@ -50,64 +49,6 @@ TOPIC_PREPOSITIONS = word_list("topic_prepositions")
 # Punctuation that sets a parenthetical off from the clause it interrupts.
 SET_OFF = frozenset({",", "--", "—", "–"})
 DASHES = ("--", "-", "–", "—", "―")  # the longer first, for `str.startswith`
-
-
-def noun_phrase(token: Token) -> tuple[int, int]:
-    """The mention headed by `token`: determiners, titles, possessives and appositions included,
-    relative clauses and trailing prepositional phrases left out."""
-    start = token.left_edge.i
-    end = token.i + 1
-    for child in token.rights:
-        if child.dep_ in ("appos", "compound", "flat", "nummod", "punct"):
-            # An apposition's own noun phrase, without its relative clause ("a lawmaker who told
-            # ...").
-            end = max(end, noun_phrase(child)[1] if child.dep_ == "appos" else child.i + 1)
-        elif child.dep_ == "prep" and child.lower_ == "of" and _is_name_of_place(child):
-            end = max(end, child.right_edge.i + 1)
-        elif child.dep_ == "amod":  # "a person familiar with the talks"
-            end = max(end, child.right_edge.i + 1)
-        elif child.dep_ not in ("prep", "npadvmod", "advmod"):  # "An official there, Per Moen,"
-            break
-    doc = token.doc
-    dash = _dateline_dash(doc[start])
-    if dash is not None and dash.i < token.i:
-        start = dash.i + 1  # "BEIJING (Xinhua) -- Foreign Ministry spokesperson Lin Mei"
-    while end - 1 > token.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
-        end -= 1
-    while start < token.i and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    return start, end
-
-
-def names_in(span: Span, labels: frozenset[str] = NAME_LABELS) -> list[Span]:
-    """Named entities inside `span` (clipped to it), read from the tokens: `Span.ents` would scan
-    the whole document on every call."""
-    found = []
-    start = None
-    for token in [*span, None]:
-        if start is not None and (token is None or token.ent_iob_ != "I"):
-            ent = Span(
-                span.doc,
-                start,
-                token.i if token is not None else span.end,
-                label=span.doc[start].ent_type_,
-            )
-            if ent.label_ in labels:
-                found.append(ent)
-            start = None
-        if token is not None and token.ent_iob_ in ("B", "I") and start is None:
-            start = token.i
-    return found
-
-
-def _is_name_of_place(prep: Token) -> bool:
-    """`of China` in "president Xi Jinping of China": a title's place, part of the mention."""
-    objects = [child for child in prep.children if child.dep_ == "pobj"]
-    return (
-        bool(objects)
-        and objects[0].ent_type_ in ("GPE", "NORP", "ORG")
-        and prep.right_edge.i - prep.i <= 4
-    )
 
 
 def mention_head(token: Token) -> Token:
@@ -186,7 +127,7 @@ def find_subject(verb: Token, depth: int = 0) -> tuple[Token, Via] | None:
     subjects = (
         _past_dateline(c)
         for c in verb.children
-        if (c.dep_ in SUBJECTS or (c.dep_ in DATELINE_DEPS and _dateline_dash(c) is not None))
+        if (c.dep_ in SUBJECTS or (c.dep_ in DATELINE_DEPS and dateline_dash(c) is not None))
         and c.i != skipped
         and not c.is_punct
         and not _is_quotation(c)
@@ -264,13 +205,13 @@ def _past_dateline(subject: Token) -> Token | None:
     """The subject, unless it is a dateline the parser took for one ("DENVER — The widow sued",
     "SPRINGFIELD, Ill. (AP) — ..."). Then the subject is what the parser hung on it after the
     dash ("WASHINGTON -- President Obama ... said": Obama), or none of its words."""
-    dash = _dateline_dash(subject)
+    dash = dateline_dash(subject)
     if dash is None:
         return subject
     return next((c for c in subject.rights if c.dep_ == "appos" and c.i > dash.i), None)
 
 
-def _dateline_dash(token: Token) -> Token | None:
+def dateline_dash(token: Token) -> Token | None:
     """The dash after a dateline opening the sentence at `token` (capitals, then a dash before
     any lower-case word), else None."""
     if not (token.is_sent_start and token.is_upper and len(token.text) > 1):
@@ -372,18 +313,6 @@ def open_class_lemma(token: Token) -> str:
     (`quoteattr.load(minimal=False)`), else the word in lower case. Read from the token alone: a
     token has a lemma only in a Doc that has lemmas, and `Doc.has_annotation` scans every token."""
     return token.lemma_.lower() if token.lemma_ else token.lower_
-
-
-def set_speaker(attribution: Attribution, verb: Token, subject: tuple[Token, Via]) -> None:
-    """Make `verb`'s subject (found by `find_subject`) the speaker; "who" in "Hale, who said" is
-    recorded as another mention of Hale."""
-    attribution.speaker = noun_phrase(mention_head(subject[0]))
-    attribution.via = subject[1]
-    pronoun = next(
-        (c for c in verb.children if c.dep_ in SUBJECTS and c.lower_ in RELATIVE_PRONOUNS), None
-    )
-    if pronoun is not None and mention_head(pronoun) == subject[0]:
-        attribution.relative_pronoun = (pronoun.i, pronoun.i + 1)
 
 
 def subtree_span(token: Token) -> tuple[int, int]:

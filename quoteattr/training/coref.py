@@ -84,8 +84,11 @@ def gap_examples(rows: list[dict[str, Any]], nlp: Any) -> list[Example]:
         which = next((w for w in (0, 1) if row["AB"[w] + "-coref"].upper() == "TRUE"), None)
         if which is None:
             continue
-        found = item.resolver(doc, ranker=None).pronoun_candidates(*item.pronoun)
-        example = _example(found, lambda entity, which=which: item.holds(entity, which))
+        resolver = item.resolver(doc, ranker=None)
+        found = resolver.pronoun_candidates(*item.pronoun)
+        example = _example(
+            found, lambda entity, which=which: item.holds(entity, which, resolver.entities)
+        )
         if example is not None:
             examples.append(example)
     return examples

@@ -1,14 +1,9 @@
 import pytest
 
 from quoteattr.rules.candidates import Via
+from quoteattr.rules.mention_spans import names_in, noun_phrase
 from quoteattr.rules.ranges import char_range, trim_tokens
-from quoteattr.rules.syntax import (
-    cue_words,
-    find_subject,
-    fronted_clause_subject,
-    names_in,
-    noun_phrase,
-)
+from quoteattr.rules.syntax import cue_words, find_subject, fronted_clause_subject
 
 from .conftest import from_rows, span_text
 

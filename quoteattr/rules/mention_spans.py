@@ -1,0 +1,110 @@
+"""The words of a mention over the parse: the noun phrase a name heads, with its titles and
+appositions ("Finance Minister Maria Lopez", "Anna Weber, the president,"), and the names inside
+a span; and the speaker mention an attribution takes from its verb's subject. Read by the speaker
+resolver, the name seeding, the cue finders and the model's frames."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from .syntax import NAME_LABELS, RELATIVE_PRONOUNS, SUBJECTS, dateline_dash, mention_head
+
+if TYPE_CHECKING:
+    from .candidates import Attribution, Via
+
+
+def noun_phrase(token: Token) -> tuple[int, int]:
+    """The mention headed by `token`: determiners, titles, possessives and appositions included,
+    relative clauses and trailing prepositional phrases left out."""
+    start = token.left_edge.i
+    end = token.i + 1
+    passed_person = False  # a phrase left out names another person ("Ito, like Jo Jarvis, ...")
+    for child in token.rights:
+        if child.dep_ == "appos":
+            # An apposition's own noun phrase, without its relative clause ("a lawmaker who told
+            # ..."); one naming other people is the next of a list ("Dr Jo Foyle, the climber Lu
+            # Creamer and ...").
+            appos_end = noun_phrase(child)[1]
+            if _names_another_person(token, child, appos_end):
+                break
+            end = max(end, appos_end)
+        elif child.dep_ in ("compound", "flat", "nummod") or (
+            child.dep_ == "punct" and not passed_person
+        ):
+            end = max(end, child.i + 1)
+        elif child.dep_ == "prep" and child.lower_ == "of" and _is_name_of_place(child):
+            end = max(end, child.right_edge.i + 1)
+        elif child.dep_ == "amod":  # "a person familiar with the talks"
+            end = max(end, child.right_edge.i + 1)
+        elif child.dep_ not in ("prep", "npadvmod", "advmod", "punct"):
+            break  # "An official there, Per Moen," goes on
+        else:
+            passed_person |= _names_another_person(token, child, child.right_edge.i + 1)
+    doc = token.doc
+    dash = dateline_dash(doc[start])
+    if dash is not None and dash.i < token.i:
+        start = dash.i + 1  # "BEIJING (Xinhua) -- Foreign Ministry spokesperson Lin Mei"
+    while end - 1 > token.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while start < token.i and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def _names_another_person(token: Token, phrase: Token, end: int) -> bool:
+    """Whether a dependent phrase of a person's name `token`, ending at token `end`, holds
+    another person's name outside a possessive ("Anna Weber, Tom Hale's sister" holds none: a
+    relation tells who she is)."""
+    if token.ent_type_ != "PERSON":
+        return False  # "a spokesman, Per Moen," is one person
+    for word in token.doc[phrase.left_edge.i : end]:
+        if word.ent_iob_ != "B" or word.ent_type_ != "PERSON":
+            continue
+        if not any(t.dep_ == "poss" for t in (word, *word.ancestors) if phrase.is_ancestor(t)):
+            return True
+    return False
+
+
+def names_in(span: Span, labels: frozenset[str] = NAME_LABELS) -> list[Span]:
+    """Named entities inside `span` (clipped to it), read from the tokens: `Span.ents` would scan
+    the whole document on every call."""
+    found = []
+    start = None
+    for token in [*span, None]:
+        if start is not None and (token is None or token.ent_iob_ != "I"):
+            ent = Span(
+                span.doc,
+                start,
+                token.i if token is not None else span.end,
+                label=span.doc[start].ent_type_,
+            )
+            if ent.label_ in labels:
+                found.append(ent)
+            start = None
+        if token is not None and token.ent_iob_ in ("B", "I") and start is None:
+            start = token.i
+    return found
+
+
+def _is_name_of_place(prep: Token) -> bool:
+    """`of China` in "president Xi Jinping of China": a title's place, part of the mention."""
+    objects = [child for child in prep.children if child.dep_ == "pobj"]
+    return (
+        bool(objects)
+        and objects[0].ent_type_ in ("GPE", "NORP", "ORG")
+        and prep.right_edge.i - prep.i <= 4
+    )
+
+
+def set_speaker(attribution: Attribution, verb: Token, subject: tuple[Token, Via]) -> None:
+    """Make `verb`'s subject (found by `find_subject`) the speaker; "who" in "Hale, who said" is
+    recorded as another mention of Hale."""
+    attribution.speaker = noun_phrase(mention_head(subject[0]))
+    attribution.via = subject[1]
+    pronoun = next(
+        (c for c in verb.children if c.dep_ in SUBJECTS and c.lower_ in RELATIVE_PRONOUNS), None
+    )
+    if pronoun is not None and mention_head(pronoun) == subject[0]:
+        attribution.relative_pronoun = (pronoun.i, pronoun.i + 1)
