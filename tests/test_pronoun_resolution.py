@@ -126,6 +126,43 @@ CASES = [
         "Rick Dunn",
         id="near-a-parenthetical-cue-is-no-apposition",
     ),
+    # An object pronoun is not its clause's subject, said or understood (principle B).
+    pytest.param(
+        "Tom Hale met Rick Dunn in May. In June, Hale threatened to sue him.",
+        "him",
+        "Rick Dunn",
+        id="object-of-an-infinitive-is-not-its-understood-subject",
+    ),
+    pytest.param(
+        "Tom Hale met Rick Dunn in May. In June, Hale bandaged Dunn's arm and left him at the camp.",
+        "him",
+        "Rick Dunn",
+        id="object-of-a-coordinated-verb-is-not-the-shared-subject",
+    ),
+    pytest.param(
+        "Tom Hale met Rick Dunn in May. In June, Hale allowed him to sit in the chair.",
+        "him",
+        "Rick Dunn",
+        id="object-the-parser-made-an-infinitives-subject",
+    ),
+    pytest.param(
+        "Tom Hale met Rick Dunn in May. In June, Hale shouted at him in the hall.",
+        "him",
+        "Rick Dunn",
+        id="object-of-an-argument-preposition",
+    ),
+    pytest.param(
+        "Tom Hale met Rick Dunn in May. In June, Hale threatened to sue his lawyer.",
+        "his",
+        "Tom Hale",
+        id="near-a-possessive-may-be-the-subject",
+    ),
+    pytest.param(
+        "Tom Hale met Rick Dunn in May. In June, Hale took the dog with him.",
+        "him",
+        "Tom Hale",
+        id="near-with-of-a-companion-may-be-the-subject",
+    ),
 ]
 
 

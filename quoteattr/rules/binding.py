@@ -10,14 +10,20 @@ and a quotation before its verb, which the parser cannot tell from those.
 
 A possessive cannot refer to whom its own noun phrase is said to be (the i-within-i condition):
 "Davis appointed Wells as his minister", "Among his patrons were Brudenell", "Wells became his
-deputy", "Tom, his brother, ..." are not Wells, Brudenell, Tom (see `predicated_names`)."""
+deputy", "Tom, his brother, ..." are not Wells, Brudenell, Tom (see `predicated_names`).
+
+An object pronoun is free in its clause (principle B): it is not the clause's subject, said or
+understood ("Joe threatens to throw him", "Jackson bandaged Bass and left him", "Jacques allows
+him to sit": not Joe, Jackson or Jacques; see `coargument_subject`)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .lexicon import word_list
 from .ranking import SUBJECTS, subject_of
-from .syntax import PROPER_NOUN_TAGS
+from .salience import is_verb
+from .syntax import PROPER_NOUN_TAGS, find_subject
 
 # How far from the pronoun binding is looked for, in tokens: a clause's reach, which keeps the
 # work per pronoun bounded however deep the parse.
@@ -57,6 +63,33 @@ def bound_names(pronoun: Token) -> list[Token]:
         for i in range(a, b)
         if (token := doc[i]).tag_ in PROPER_NOUN_TAGS
     ]
+
+
+# Object pronouns, and the prepositions whose object is one of the verb's own arguments.
+OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+ARGUMENT_PREPOSITIONS = word_list("argument_prepositions")
+
+
+def coargument_subject(pronoun: Token) -> Token | None:
+    """The subject, said or understood (`syntax.find_subject`), of the verb whose object the
+    pronoun is: its direct or indirect object, the object of an argument preposition ("shouted
+    at him"), or the subject the parser gives an infinitive or a bare clause that the pronoun is
+    really the object of the verb above ("allows him to sit", "let her go")."""
+    if pronoun.tag_ != "PRP" or pronoun.lower_ not in OBJECT_PRONOUNS:
+        return None
+    head = pronoun.head
+    if pronoun.dep_ in ("dobj", "dative"):
+        verb = head
+    elif pronoun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ARGUMENT_PREPOSITIONS:
+        verb = head.head
+    elif pronoun.dep_ == "nsubj" and head.dep_ in ("xcomp", "ccomp") and pronoun.i < head.i:
+        verb = head.head
+    else:
+        return None
+    if not is_verb(verb):
+        return None
+    found = find_subject(verb)
+    return None if found is None or found[0].i == pronoun.i else found[0]
 
 
 # Prepositions whose object is said of another phrase: "appointed Wells as his minister",

@@ -9,7 +9,7 @@ import bisect
 from spacy.tokens import Token
 
 from ..records import EntityType
-from .binding import bound_names, predicated_names
+from .binding import bound_names, coargument_subject, predicated_names
 from .lexicon import CueLexicon, word_groups, word_list
 from .mentions import MentionKind, ResolvedMention
 from .names import FEMALE_TITLES, FIRST_NAME_GENDER, MALE_TITLES, NameCluster
@@ -256,11 +256,12 @@ class PronounResolution:
         """The entities named where the pronoun binds (`binding.bound_names`): "He said Wilk
         had been the best" is not Wilk; and whom its own phrase is said to be
         (`binding.predicated_names`): "Davis appointed Wells as his minister" is not Wells."""
+        subject = coargument_subject(pronoun)
         return frozenset(
             entity_id
             for token in (*bound_names(pronoun), *predicated_names(pronoun))
             for entity_id in self.salience.entities_at(token.i)
-        )
+        ) | (frozenset() if subject is None else frozenset(self.salience.entities_at(subject.i)))
 
     def pronoun_candidates(self, start: int, end: int):
         """The candidates of the pronoun at [start, end) and their ranking features, as the
