@@ -126,6 +126,21 @@ CASES = [
         "Rick Dunn",
         id="near-a-parenthetical-cue-is-no-apposition",
     ),
+    # An untagged proper noun after "the" is a body or a place, not a person to seed.
+    pytest.param(
+        "Kirsten Flagstad sang in Oslo for years. In 1934, the Met needed a soprano, and she "
+        "agreed to audition.",
+        "she",
+        "Kirsten Flagstad",
+        id="the-met-is-no-person",
+    ),
+    pytest.param(
+        "Kirsten Flagstad sang in Oslo for years. In 1934, Halvorsen needed a soprano, and she "
+        "agreed to audition.",
+        "she",
+        "Halvorsen",
+        id="near-an-untagged-surname-subject-is-a-person",
+    ),
     # An object pronoun is not its clause's subject, said or understood (principle B).
     pytest.param(
         "Tom Hale met Rick Dunn in May. In June, Hale threatened to sue him.",

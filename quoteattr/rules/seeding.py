@@ -27,7 +27,8 @@ def seed_names(resolver: EntityResolver) -> None:
     them. The whole noun phrase around the name is a mention too: its titles and appositions
     ("Finance Minister Maria Lopez", "Anna Weber, the president,") tell gender and what "the
     minister" means. A proper noun the NER left out is a name too when it is the subject of a
-    verb ("Byron received his education"): subjects are who acts, and pronouns go back to them.
+    verb ("Byron received his education"): subjects are who acts, and pronouns go back to them;
+    not after "the" ("the Met needed"), which names a body or a place.
     Names are registered in document order, so that a surname goes to whoever was named before
     it, not after."""
     doc, arrays = resolver.doc, resolver.arrays
@@ -53,6 +54,8 @@ def seed_names(resolver: EntityResolver) -> None:
     tagged_words = {token.lower_ for ent in resolver.ents for token in ent}
     for i in indices(untagged_subjects):
         start = proper_name_start(doc[i])
+        if start > 0 and doc[start - 1].lower_ == "the":
+            continue  # "the Met needed a soprano": a body or a place, which nobody calls "she"
         if start == i and doc[i].is_sent_start and doc[i].lower_ not in tagged_words:
             if doc[i].lower_ in resolver.lower_case_words:
                 continue  # "Startup says ..." above "a two-year-old startup": a common noun
