@@ -19,7 +19,7 @@ from .clauses import clip_to_paragraphs, parenthetical_content
 from .colons import block_lead_ins, colon_lead_ins, news_colons
 from .contents import asks_anonymity
 from .context import DocContext
-from .cues import clause_attributions, verb_attributions
+from .cues import clause_attributions, mistagged_verb_attributions, verb_attributions
 from .interviews import interview_answers
 from .lexicon import CueLexicon
 from .morphology import singular
@@ -71,6 +71,8 @@ def rule_attributions(context: DocContext) -> list[Attribution]:
         first = last
         by_verbs = verb_attributions(sent, lexicon, tokens)
         attributions.extend(by_verbs)
+        # Before the reporting nouns: "Trump claims that ..." read as a noun has no owner.
+        attributions.extend(mistagged_verb_attributions(sent, lexicon, tokens))
         attributions.extend(noun_attributions(sent, lexicon, tokens))
         attributions.extend(clause_attributions(sent, lexicon, tokens))
         attributions.extend(according_to_attributions(sent, lexicon, by_verbs, tokens))
@@ -154,9 +156,10 @@ def _outside_colon_contents(doc: Doc, attributions: list[Attribution]) -> list[A
 
 
 def _possible_cues(arrays: DocArrays, lexicon: CueLexicon) -> list[int]:
-    """The tokens the cue passes start from, a superset: a speech verb (`verb_attributions`), a
-    reporting noun (`noun_attributions`), a clause that may be a report (`clause_attributions`),
-    the first word of a cue phrase (`according_to_attributions`); a small part of the Doc."""
+    """The tokens the cue passes start from, a superset: a speech verb (`verb_attributions`, and
+    `mistagged_verb_attributions` for one tagged a noun), a reporting noun (`noun_attributions`),
+    a clause that may be a report (`clause_attributions`), the first word of a cue phrase
+    (`according_to_attributions`); a small part of the Doc."""
     if not arrays.size:
         return []
     verbs = arrays.lower_where(
@@ -167,6 +170,10 @@ def _possible_cues(arrays: DocArrays, lexicon: CueLexicon) -> list[int]:
         arrays.tag(lambda tag: tag.startswith("NN")),
         lambda word: singular(word) in lexicon.content_nouns,
     )
+    mistagged = arrays.lower_where(  # `mistagged_verb_attributions`: "But Trump claims that"
+        arrays.tag(lambda tag: tag == "NNS") & arrays.dep(lambda dep: dep == "ROOT"),
+        lambda word: lexicon.verb_lemma(word) is not None,
+    )
     clauses = arrays.dep(lambda dep: dep == "ccomp")
     phrases = arrays.lower_in({words[0] for words, _ in lexicon.phrases})
-    return indices(verbs | nouns | clauses | phrases)
+    return indices(verbs | nouns | mistagged | clauses | phrases)

@@ -25,6 +25,7 @@ from .syntax import (
     ORG_NOUNS,
     PASSIVE_SUBJECTS,
     SET_OFF,
+    SPEAKER_LABELS,
     child_with,
     cue_words,
     find_subject,
@@ -267,6 +268,44 @@ def verb_attributions(
             attribution.kind = QuoteKind.DIRECT  # a bare cue: waits for a quote to attach to
         found.append(attribution)
     return found
+
+
+def mistagged_verb_attributions(
+    sent: Span, lexicon: CueLexicon, tokens: Sequence[Token]
+) -> list[Attribution]:
+    """A speech verb the tagger took for a plural noun at the root of its sentence ("But Trump
+    claims that he should be the exception": "claims" NNS, "Trump" its compound): with no verb
+    above it, it is the sentence's cue, the tensed clause after it the content, its subject (or
+    the name the parser made its compound) the speaker."""
+    found = []
+    for noun in tokens:
+        if noun.dep_ != "ROOT" or noun.tag_ != "NNS" or not noun.lower_.endswith("s"):
+            continue
+        lemma = lexicon.verb_lemma(noun.lower_)
+        if lemma is None or lemma in lexicon.direct_speech_only:
+            continue
+        clause = next((c for c in noun.rights if c.dep_ in ("ccomp", "acl") and _tensed(c)), None)
+        subject = next((c for c in noun.lefts if c.dep_ == "nsubj"), None) or next(
+            (c for c in noun.lefts if c.dep_ == "compound" and c.ent_type_ in SPEAKER_LABELS), None
+        )
+        if clause is None or subject is None or not _can_speak(subject, lexicon):
+            continue
+        attribution = Attribution(
+            content=[char_range(sent.doc, subtree_span(clause))],
+            cue=(noun.i, noun.i + 1),
+            cue_lemma=lemma,
+            sentence_start=sent.start,
+        )
+        set_speaker(attribution, noun, (subject, Via.SUBJECT))
+        found.append(attribution)
+    return found
+
+
+def _tensed(clause: Token) -> bool:
+    """Whether a clause is finite: a tensed verb, a modal or a "that" ("that he should be")."""
+    return clause.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.tag_ == "MD" or (c.dep_ == "mark" and c.lower_ == "that") for c in clause.children
+    )
 
 
 def clause_attributions(

@@ -2,7 +2,7 @@ import pytest
 
 from quoteattr.records import QuoteKind
 from quoteattr.rules.candidates import Via
-from quoteattr.rules.cues import clause_attributions, verb_attributions
+from quoteattr.rules.cues import clause_attributions, mistagged_verb_attributions, verb_attributions
 from quoteattr.rules.phrases import according_to_attributions, noun_attributions
 
 from .conftest import chars, from_rows, span_text
@@ -606,3 +606,47 @@ def test_noun_owner_of_an_object_noun(rows, speaker, lexicon):
     assert [(chars(doc, a.content), span_text(doc, a.speaker)) for a in found] == [
         (["that the plan was dead"], speaker)
     ]
+
+
+# "But Trump claims that he should be the exception .", as the tagger read it in a real article:
+# "claims" a plural noun at the root, "Trump" its compound.
+CLAIMS_AS_NOUN = [
+    ("But", 2, "cc", "CC"),
+    ("Trump", 2, "compound", "NNP", "B-PERSON"),
+    ("claims", 2, "ROOT", "NNS"),
+    ("that", 6, "mark", "IN"),
+    ("he", 6, "nsubj", "PRP"),
+    ("should", 6, "aux", "MD"),
+    ("be", 2, "ccomp", "VB"),
+    ("the", 8, "det", "DT"),
+    ("exception", 6, "attr", "NN"),
+    (".", 2, "punct", "."),
+]
+
+
+def test_a_speech_verb_tagged_a_noun_at_the_root_is_the_cue(lexicon):
+    doc, found = run(mistagged_verb_attributions, CLAIMS_AS_NOUN, lexicon)
+    assert [summary(doc, a)[:5] for a in found] == [
+        (["that he should be the exception"], "claims", "claim", "Trump", Via.SUBJECT)
+    ]
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        pytest.param({2: {"tag": "VBZ"}}, id="near-a-verb-the-verb-pass-reads"),
+        pytest.param({1: {"ent": "O", "tag": "NN"}}, id="near-no-name-before-it"),
+        pytest.param(
+            {3: {"dep": "det", "tag": "DT"}, 5: {"dep": "dep", "tag": "NN"}},
+            id="near-no-tensed-clause",
+        ),
+    ],
+)
+def test_a_noun_that_is_no_mistagged_verb_cues_nothing(changes, lexicon):
+    rows = [list(row) + ["O"] * (5 - len(row)) for row in CLAIMS_AS_NOUN]
+    fields = {"head": 1, "dep": 2, "tag": 3, "ent": 4}
+    for index, change in changes.items():
+        for key, value in change.items():
+            rows[index][fields[key]] = value
+    _, found = run(mistagged_verb_attributions, [tuple(r) for r in rows], lexicon)
+    assert found == []
