@@ -86,10 +86,15 @@ def coargument_subject(pronoun: Token) -> Token | None:
         verb = head.head
     else:
         return None
-    if not is_verb(verb):
-        return None
+    subject = _said_or_understood_subject(verb) if is_verb(verb) else None
+    return None if subject is None or subject.i == pronoun.i else subject
+
+
+def _said_or_understood_subject(verb: Token) -> Token | None:
+    """The verb's subject, or the one it takes from the verb above (`syntax.find_subject`: "Hale
+    threatened to sue", "asked Wells to be", "Ritchie declined an offer to be")."""
     found = find_subject(verb)
-    return None if found is None or found[0].i == pronoun.i else found[0]
+    return None if found is None else found[0]
 
 
 # Prepositions whose object is said of another phrase: "appointed Wells as his minister",
@@ -106,14 +111,14 @@ def predicated_names(pronoun: Token) -> list[Token]:
     said_of: Token | None = None
     if noun.dep_ == "appos" and _set_off(noun):  # "Tom, his brother, ..."
         said_of = noun.head
-    elif noun.dep_ in ("attr", "oprd"):  # "Wells became his deputy"
-        said_of = _subject_or_controller(noun.head)
+    elif noun.dep_ in ("attr", "oprd"):  # "Wells became his deputy", "asked Wells to be his"
+        said_of = _said_or_understood_subject(noun.head)
     elif noun.dep_ == "pobj" and noun.head.lower_ in PREDICATING_PREPOSITIONS:
         verb = noun.head.head
         # "appointed Wells as his minister" is said of the object; "served as his adviser",
         # "Among his patrons were Brudenell", of the subject.
         said_of = next((c for c in verb.children if c.dep_ == "dobj"), None) or (
-            _subject_or_controller(verb)
+            _said_or_understood_subject(verb)
         )
     if said_of is None or said_of.tag_ not in PROPER_NOUN_TAGS:
         return []
@@ -130,22 +135,6 @@ def _set_off(apposition: Token) -> bool:
     after = apposition.right_edge.i + 1
     doc = apposition.doc
     return after >= len(doc) or doc[after].is_punct or doc[after].is_sent_start
-
-
-def _subject_or_controller(verb: Token) -> Token | None:
-    """The verb's subject, or, for an infinitive with none, its controller's: the object of the
-    verb above ("asked Wells to be his deputy"), else its subject ("Ritchie declined an offer
-    to be his running mate")."""
-    subject = subject_of(verb)
-    if subject is not None or verb.dep_ not in ("xcomp", "advcl") or verb.head.i == verb.i:
-        return subject
-    above = verb.head
-    obj = (
-        next((c for c in above.children if c.dep_ == "dobj"), None)
-        if verb.dep_ == "xcomp"
-        else None
-    )
-    return obj if obj is not None else subject_of(above)
 
 
 def _controlled(child: Token) -> bool:

@@ -253,15 +253,17 @@ class PronounResolution:
         return candidates, features
 
     def _bound_away(self, pronoun: Token) -> frozenset[int]:
-        """The entities named where the pronoun binds (`binding.bound_names`): "He said Wilk
-        had been the best" is not Wilk; and whom its own phrase is said to be
-        (`binding.predicated_names`): "Davis appointed Wells as his minister" is not Wells."""
+        """The entities the pronoun cannot refer to (`binding`): the names it binds ("He said
+        Wilk had been the best" is not Wilk), whom its own phrase is said to be ("Davis
+        appointed Wells as his minister" is not Wells) and, an object, its clause's subject
+        ("Hale threatened to sue him" is not Hale)."""
         subject = coargument_subject(pronoun)
+        tokens = [*bound_names(pronoun), *predicated_names(pronoun)]
+        if subject is not None:
+            tokens.append(subject)
         return frozenset(
-            entity_id
-            for token in (*bound_names(pronoun), *predicated_names(pronoun))
-            for entity_id in self.salience.entities_at(token.i)
-        ) | (frozenset() if subject is None else frozenset(self.salience.entities_at(subject.i)))
+            entity_id for token in tokens for entity_id in self.salience.entities_at(token.i)
+        )
 
     def pronoun_candidates(self, start: int, end: int):
         """The candidates of the pronoun at [start, end) and their ranking features, as the
