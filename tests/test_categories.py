@@ -802,6 +802,13 @@ def test_what_a_for_to_clause_calls_for_is_the_content():
             "Maria Lopez insisted in an interview with the BBC that the plan was dead.",
             [("statement", "insisted", "that the plan was dead")],
         ),
+        # A paraphrase of pronouns and particles alone says nothing ("preach it to").
+        ("The best advice I know, the one I preach it to, comes from a friend.", []),
+        (
+            "I preach patience to my clients every week.",
+            [("statement", "preach", "patience to my clients")],
+        ),
+        ("Hale said so on Monday.", [("statement", "said", "so")]),
     ],
 )
 def test_the_sentence_around_a_cue_is_not_its_content(text, expected):

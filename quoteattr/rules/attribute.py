@@ -47,7 +47,9 @@ def find_attributions(
     attributions = [
         a for a in attributions if a.cue is None or not asks_anonymity(context.doc[a.cue[0]])
     ]
-    attributions = [a for a in attributions if _take_out_own_cue(context, a)]
+    attributions = [
+        a for a in attributions if _take_out_own_cue(context, a) and _says_something(context, a)
+    ]
     attributions = _outside_colon_contents(context.doc, attributions)
     attributions = fold_self_reports(context.doc, attributions)
     chain_sources(context.doc, attributions)
@@ -141,6 +143,22 @@ def _take_out_own_cue(context: DocContext, attribution: Attribution) -> bool:
         return False
     attribution.content = pieces
     return True
+
+
+# The words that can carry a proposition: nouns, verbs, adjectives, adverbs ("said so"), numbers.
+CONTENT_WORD_TAGS = ("NN", "VB", "JJ", "RB", "CD", "MD", "FW")
+
+
+def _says_something(context: DocContext, attribution: Attribution) -> bool:
+    """Whether a paraphrase's words hold a word that can say something: "comparing him", "I
+    preach it to" give only pronouns and particles, no report."""
+    if attribution.kind is not QuoteKind.INDIRECT:
+        return True  # a quotation's words are the speaker's, whatever they are ("No.")
+    for start, end in attribution.content:
+        span = context.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and any(t.tag_.startswith(CONTENT_WORD_TAGS) for t in span):
+            return True
+    return False
 
 
 def _outside_colon_contents(doc: Doc, attributions: list[Attribution]) -> list[Attribution]:
