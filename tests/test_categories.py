@@ -802,6 +802,14 @@ def test_what_a_for_to_clause_calls_for_is_the_content():
             "Maria Lopez insisted in an interview with the BBC that the plan was dead.",
             [("statement", "insisted", "that the plan was dead")],
         ),
+        # A speech act not done yet is no statement ("needs to tell"), but "I have to say" says it.
+        ("Donald Trump needs to tell the truth about his taxes.", []),
+        ("Hale needs to explain why the plan failed.", []),
+        ("I have to say that the plan works.", [("statement", "say", "that the plan works")]),
+        (
+            "Trump went on to say that the plan works.",
+            [("statement", "say", "that the plan works")],
+        ),
         # A paraphrase of pronouns and particles alone says nothing ("preach it to").
         ("The best advice I know, the one I preach it to, comes from a friend.", []),
         (

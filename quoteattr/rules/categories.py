@@ -38,6 +38,9 @@ PERFORMATIVE_SUBJECTS = frozenset({"i", "we"})
 ANONYMITY_VERBS = word_list("anonymity_verbs")  # "asked not to be named"
 ANONYMITY_REQUEST_TOKENS = 6  # "not to be identified by name"
 REFUSALS = frozenset(form for lemma in word_list("refusal_verbs") for form in inflections(lemma))
+UNREALISED = frozenset(
+    form for lemma in word_list("unrealised_verbs") for form in inflections(lemma)
+)
 
 
 def cue_category(doc: Doc, attribution: Attribution, lexicon: CueLexicon) -> Category | None:
@@ -90,7 +93,8 @@ def _document_speaks(doc: Doc, attribution: Attribution) -> bool:
 def unsaid(verb: Token, content: Sequence[tuple[int, int]] = ()) -> bool:
     """Whether the sentence says the statement was not made: "did not confirm that ...", "never
     said", "refused to blame the referee", "did not want to say", or only that it ought to or
-    might be ("he should apologize", "critics might say that"; not "I must say"). A negation
+    might be ("he should apologize", "critics might say that", "needs to tell", "is expected to
+    announce"; not "I must say", "I have to say"). A negation
     inside the words themselves ('"Why not?" asked Hale', as the parser may hang it) does not
     count. (A negated
     thought or stance is still held: "does not think", "does not want" raise the negation into
@@ -102,17 +106,25 @@ def unsaid(verb: Token, content: Sequence[tuple[int, int]] = ()) -> bool:
             for child in token.children
         )
 
+    def performative(token: Token) -> bool:
+        # "I must say", "we should add that", "I have to say": a speaker's own modal says it
+        return any(
+            child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in PERFORMATIVE_SUBJECTS
+            for child in token.children
+        )
+
     if negated(verb) or (
         any(child.dep_ == "aux" and child.lower_ in UNASSERTING_MODALS for child in verb.children)
-        # "I must say", "we should add that": a speaker's own modal says it
-        and not any(
-            child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in PERFORMATIVE_SUBJECTS
-            for child in verb.children
-        )
+        and not performative(verb)
     ):
         return True
     governor = verb.head
-    return verb.dep_ == "xcomp" and (governor.lower_ in REFUSALS or negated(governor))
+    return verb.dep_ == "xcomp" and (
+        governor.lower_ in REFUSALS
+        or negated(governor)
+        # "needs to tell the truth", "is expected to announce": not done yet
+        or (governor.lower_ in UNREALISED and not performative(governor))
+    )
 
 
 def categorize(doc: Doc, attributions: list[Attribution], lexicon: CueLexicon) -> list[Attribution]:

@@ -42,6 +42,25 @@ WANTED_TO_SAY = [
     ("it", 3, "dobj", "PRP"),
     (".", 1, "punct", "."),
 ]
+# "Evans went on to say it ."
+WENT_ON_TO_SAY = [
+    ("Evans", 1, "nsubj", "NNP"),
+    ("went", 1, "ROOT", "VBD"),
+    ("on", 1, "prt", "RP"),
+    ("to", 4, "aux", "TO"),
+    ("say", 1, "xcomp", "VB"),
+    ("it", 4, "dobj", "PRP"),
+    (".", 1, "punct", "."),
+]
+# "I have to say it ."
+I_HAVE_TO_SAY = [
+    ("I", 1, "nsubj", "PRP"),
+    ("have", 1, "ROOT", "VBP"),
+    ("to", 3, "aux", "TO"),
+    ("say", 1, "xcomp", "VB"),
+    ("it", 3, "dobj", "PRP"),
+    (".", 1, "punct", "."),
+]
 
 
 @pytest.mark.parametrize(
@@ -50,7 +69,9 @@ WANTED_TO_SAY = [
         pytest.param(REFUSED_TO_BLAME, 3, True, id="refused-to"),
         pytest.param(NOT_WANT_TO_SAY, 5, True, id="under-a-negated-verb"),
         pytest.param(NEVER_SAID, 2, True, id="negated"),
-        pytest.param(WANTED_TO_SAY, 3, False, id="wanted-to"),
+        pytest.param(WANTED_TO_SAY, 3, True, id="wanted-to-is-not-done-yet"),
+        pytest.param(WENT_ON_TO_SAY, 4, False, id="went-on-to-is-done"),
+        pytest.param(I_HAVE_TO_SAY, 3, False, id="i-have-to-say-says-it"),
         pytest.param(REFUSED_TO_BLAME, 1, False, id="the-refusal-itself"),
     ],
 )
