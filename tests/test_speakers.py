@@ -443,6 +443,17 @@ NAMES = [
         id="a-role-before-a-first-name-is-no-part-of-the-name",
     ),
     pytest.param(
+        'Soprano Ingrid Halvorsen withdrew on Tuesday.\n\n"Nobody should be treated like that," '
+        "Halvorsen said.",
+        [{"text": "Nobody should be treated like that,", "speaker": "Ingrid Halvorsen"}],
+        id="a-listed-noun-for-people-before-a-first-name-is-no-part-of-the-name",
+    ),
+    pytest.param(
+        'Walker Evans withdrew on Tuesday.\n\n"Nobody should be treated like that," Evans said.',
+        [{"text": "Nobody should be treated like that,", "speaker": "Walker Evans"}],
+        id="near-a-first-name-that-ends-like-an-agent-noun",
+    ),
+    pytest.param(
         "Sens. Jeff Merkley and Sherrod Brown wrote to the bank. Merkley said the bank had failed.",
         [{"text": "the bank had failed", "speaker": "Jeff Merkley"}],
         id="a-plural-title-is-a-title",

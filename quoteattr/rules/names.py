@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from ..records import EntityType
 from .lexicon import read_lexicon, word_list
+from .people import is_person_noun
 from .syntax import AGENT_NOUN_SUFFIXES, DASHES, NAME_LABELS, PROPER_NOUN_TAGS
 
 TITLES = word_list("titles")
@@ -341,8 +342,9 @@ def display_name(text: str) -> str:
     """The name as written, without titles or lower-case words in front ("the federal
     Securities and Exchange Commission") and possessive 's; an institution keeps the titles its
     name holds ("Democratic National Committee", see `is_institution`). An agent noun in front
-    of a first name is a role the recognizer took in ("Striker Jonas Berg"), unless a first name
-    itself ("Walker Evans"); any other word may be one ("Cornell William Brooks")."""
+    of a first name is a role the recognizer took in ("Striker Jonas Berg"), and so is a listed
+    noun for people ("Soprano Ingrid Halvorsen"), unless a first name itself ("Walker Evans");
+    any other word may be one ("Cornell William Brooks")."""
     words = text.replace("’", "'").split()
     dropped = INSTITUTION_ARTICLES if is_institution([fold(word) for word in words]) else TITLES
     while len(words) > 1:
@@ -356,7 +358,7 @@ def display_name(text: str) -> str:
                 len(words) > 2
                 and fold(words[1]) in FIRST_NAME_GENDER
                 and fold(first) not in FIRST_NAME_GENDER
-                and fold(first).endswith(AGENT_NOUN_SUFFIXES)
+                and (fold(first).endswith(AGENT_NOUN_SUFFIXES) or is_person_noun(fold(first)))
             )
         ):
             words.pop(0)
