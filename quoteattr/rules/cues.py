@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..records import QuoteKind
 from .candidates import Attribution, Via
+from .categories import is_finite_clause
 from .contents import content_tokens
 from .lexicon import CueLexicon
 from .mention_spans import noun_phrase, set_speaker
@@ -284,7 +285,9 @@ def mistagged_verb_attributions(
         lemma = lexicon.verb_lemma(noun.lower_)
         if lemma is None or lemma in lexicon.direct_speech_only:
             continue
-        clause = next((c for c in noun.rights if c.dep_ in ("ccomp", "acl") and _tensed(c)), None)
+        clause = next(
+            (c for c in noun.rights if c.dep_ in ("ccomp", "acl") and is_finite_clause(c)), None
+        )
         subject = next((c for c in noun.lefts if c.dep_ == "nsubj"), None) or next(
             (c for c in noun.lefts if c.dep_ == "compound" and c.ent_type_ in SPEAKER_LABELS), None
         )
@@ -299,13 +302,6 @@ def mistagged_verb_attributions(
         set_speaker(attribution, noun, (subject, Via.SUBJECT))
         found.append(attribution)
     return found
-
-
-def _tensed(clause: Token) -> bool:
-    """Whether a clause is finite: a tensed verb, a modal or a "that" ("that he should be")."""
-    return clause.tag_ in ("VBD", "VBZ", "VBP") or any(
-        c.tag_ == "MD" or (c.dep_ == "mark" and c.lower_ == "that") for c in clause.children
-    )
 
 
 def clause_attributions(
