@@ -1429,3 +1429,51 @@ def test_a_report_inside_an_answer_is_the_interviewees_words(extract):
 )
 def test_no_interview_answers_without_questions_and_an_interviewee(extract, text):
     assert [q.text for q in extract(text) if q.cue is not None and q.cue.text == ":"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "words"),
+    [
+        pytest.param(
+            'Ingrid Halvorsen withdrew on Tuesday from the new production of "Tosca," the '
+            "company said.",
+            "indirect",
+            'Ingrid Halvorsen withdrew on Tuesday from the new production of "Tosca,"',
+            id="a-quoted-title-is-no-quoted-speech",
+        ),
+        pytest.param(
+            'Ingrid Halvorsen withdrew on Tuesday from a production that was "a disaster," the '
+            "company said.",
+            "mixed",
+            'Ingrid Halvorsen withdrew on Tuesday from a production that was "a disaster,"',
+            id="near-quoted-words-make-a-mixed-quote",
+        ),
+        pytest.param(
+            'Hale accused the network of airing "State of the Nation" to mock him, his aides said.',
+            "indirect",
+            'Hale accused the network of airing "State of the Nation" to mock him',
+            id="a-title-of-several-words",
+        ),
+        pytest.param(
+            'The agency said Xi had called for Taiwan "Reunification" at the talks.',
+            "mixed",
+            'Xi had called for Taiwan "Reunification" at the talks',
+            id="near-one-capitalised-word-is-the-speakers-own",
+        ),
+        pytest.param(
+            'Clinton said Trump had called the pageant winner "Miss Piggy" in 1996.',
+            "mixed",
+            'Trump had called the pageant winner "Miss Piggy" in 1996',
+            id="near-a-name-a-verb-of-calling-gives-is-the-speakers",
+        ),
+        pytest.param(
+            'Hale said on Monday that the plan was "Unacceptable."',
+            "mixed",
+            'that the plan was "Unacceptable."',
+            id="near-a-capitalised-word-said-is-speech",
+        ),
+    ],
+)
+def test_a_title_in_quote_marks_makes_no_mixed_quote(extract, text, kind, words):
+    records = [(q.kind.value, q.text) for q in extract(text)]
+    assert (kind, words) in records, records

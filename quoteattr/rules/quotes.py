@@ -17,6 +17,7 @@ from .context import DocContext
 from .lexicon import CueLexicon
 from .marks import CLOSERS_FOR, QUOTE_MARKS, QuotedSpan
 from .mention_spans import names_in, set_speaker
+from .quoted_words import looks_like_speech, names_a_title
 from .ranges import char_range, trim_tokens
 from .syntax import (
     COPULAS,
@@ -80,6 +81,17 @@ def classify(
             attribution.content = [(start, first.close + 1)]
             start, end = attribution.start, attribution.end
             quotes = index.overlapping(start, end)
+    titles = [q for q in quotes if names_a_title(context.doc, q, context.lexicon)]
+    if titles:
+        # 'the production of "Tosca," the company said': a title quoted, not words of the speaker
+        consumed.update(q.open for q in titles)
+        quotes = [q for q in quotes if q not in titles]
+        last_start, last_end = attribution.content[-1]
+        closing = next((q.close + 1 for q in titles if q.open < last_end <= q.close), None)
+        if closing is not None:  # a title is whole, its marks too
+            attribution.content[-1] = (last_start, closing)
+        if not quotes:
+            return
     if not _unquoted_words(text, start, end, quotes):
         attribution.kind = QuoteKind.DIRECT
         attribution.content = [(q.start, q.end) for q in quotes]
@@ -132,7 +144,7 @@ def link_quotes(
             classify(context, fragment, consumed)
             linked.append(fragment)
             continue
-        if _looks_like_speech(text, quote):
+        if looks_like_speech(text, quote):
             consumed.add(quote.open)
             sentence = doc.char_span(quote.start, quote.end, alignment_mode="expand")
             linked.append(
@@ -277,7 +289,7 @@ def _fragment_attribution(context: DocContext, quote: QuotedSpan) -> Attribution
     quoted fragment in the complement of a verb whose subject is a person or organisation is that
     subject's words, reported in a mixed quote."""
     doc, text, lexicon = context.doc, context.text, context.lexicon
-    if _looks_like_speech(text, quote):
+    if looks_like_speech(text, quote):
         return None
     span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if span is None or len(span) == 0:
@@ -336,39 +348,6 @@ def _fragment_attribution(context: DocContext, quote: QuotedSpan) -> Attribution
     )
     set_speaker(attribution, verb, (subject[0], Via.FRAGMENT_SUBJECT))
     return attribution
-
-
-def _looks_like_speech(text: str, quote: QuotedSpan) -> bool:
-    """A quote with no cue is speech when it stands as a sentence of its own: it opens a paragraph
-    or follows the end of a sentence, and it ends a sentence. Scare quotes, titles and nicknames
-    sit inside someone else's sentence."""
-    line_start = text.rfind("\n", 0, quote.open) + 1
-    before = text[line_start : quote.open].rstrip()
-    if before and before[-1] not in ".!?…\"'”’":
-        return False
-    words = text[quote.start : quote.end].split()
-    if not words:
-        return False
-    if len(words) == 1 or (not before and _is_subheading(text, quote, words)):
-        return False  # '"Footfall." "Stakeholders."': words named, not said
-    ends_sentence = words[-1][-1] in ".!?…,;—-" or words[-1].endswith("...")
-    after = text[quote.close + 1 : quote.close + 3].lstrip(" ")
-    return ends_sentence or not after or after[0] in ".!?\n"
-
-
-SUBHEADING_WORDS = 8  # a quoted line longer than this is not a section's title
-
-
-def _is_subheading(text: str, quote: QuotedSpan, words: list[str]) -> bool:
-    """A quoted line in title case that is its paragraph ('"All Bets Are Off."', a section's
-    title in a long article): every word of four letters or more capitalised."""
-    line_end = text.find("\n", quote.close)
-    rest = text[quote.close + 1 : len(text) if line_end < 0 else line_end]
-    if rest.strip(" .") or not 2 <= len(words) <= SUBHEADING_WORDS:
-        return False
-    long_words = [w.strip(".,;:!?'\"“”‘’") for w in words]
-    long_words = [w for w in long_words if len(w) >= 4]
-    return bool(long_words) and all(w[0].isupper() for w in long_words)
 
 
 def merge_split_quotes(
