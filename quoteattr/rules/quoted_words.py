@@ -4,12 +4,17 @@ subheading, a nickname. Read by the quote kinds and the uncued quotes of `quotes
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Doc, Span
 
 from .lexicon import CueLexicon, word_list
 from .marks import QuotedSpan
 from .morphology import singular
 from .salience import is_verb
+
+if TYPE_CHECKING:
+    from .context import DocContext
 
 TITLE_WORD_LETTERS = 4  # title case capitalises every word this long or longer ("The Long Road")
 WORK_NOUNS = word_list("work_nouns")  # "production", "novel": what a title names
@@ -48,12 +53,13 @@ def _is_subheading(text: str, quote: QuotedSpan, words: list[str]) -> bool:
     return bool(long_words) and all(w[0].isupper() for w in long_words)
 
 
-def names_a_title(doc: Doc, quote: QuotedSpan, lexicon: CueLexicon) -> bool:
+def names_a_title(context: DocContext, quote: QuotedSpan) -> bool:
     """Whether quoted words inside a sentence name a work, a show or a programme rather than
     quote anyone: in title case, every word of four letters or more a capitalised noun or
     adjective ('on CNN's "State of the Union"'; one word only after a work's noun: 'the
     production of "Tosca,"'), and no sentence ending inside ('"Unacceptable."' and '"Make
     America Great Again"' are words said)."""
+    doc = context.doc
     span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if span is None:
         return False
@@ -68,7 +74,9 @@ def names_a_title(doc: Doc, quote: QuotedSpan, lexicon: CueLexicon) -> bool:
     # title only right after a work it names.
     if not title_case or not (len(words) > 1 or _after_a_work_noun(doc, span.start)):
         return False
-    return not _in_a_title_line(doc, span) and not _named_by_the_speaker(span, lexicon)
+    return not _in_a_title_line(context.text, span) and not _named_by_the_speaker(
+        span, context.lexicon
+    )
 
 
 # A line whose words, but for this share, are capitalised is a headline ("Donald Trump Is Right,
@@ -76,10 +84,11 @@ def names_a_title(doc: Doc, quote: QuotedSpan, lexicon: CueLexicon) -> bool:
 TITLE_LINE_SHARE = 0.8
 
 
-def _in_a_title_line(doc: Doc, span: Span) -> bool:
+def _in_a_title_line(text: str, span: Span) -> bool:
     """Whether the quotation's line is set in title case ('Christie Calls Clinton "A
-    Disgrace"'): a headline's capitals tell nothing of its quoted words."""
-    text = doc.text
+    Disgrace"'): a headline's capitals tell nothing of its quoted words. (`text` is the Doc's,
+    read once: `Doc.text` builds it anew.)"""
+    doc = span.doc
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     line = doc.char_span(

@@ -81,7 +81,7 @@ def classify(
             attribution.content = [(start, first.close + 1)]
             start, end = attribution.start, attribution.end
             quotes = index.overlapping(start, end)
-    titles = [q for q in quotes if names_a_title(context.doc, q, context.lexicon)]
+    titles = [q for q in quotes if names_a_title(context, q)]
     if titles:
         # 'the production of "Tosca," the company said': a title quoted, not words of the speaker
         consumed.update(q.open for q in titles)
