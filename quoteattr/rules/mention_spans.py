@@ -30,18 +30,19 @@ def noun_phrase(token: Token) -> tuple[int, int]:
             if _names_another_person(token, child, appos_end):
                 break
             end = max(end, appos_end)
-        elif child.dep_ in ("compound", "flat", "nummod") or (
-            child.dep_ == "punct" and not passed_person
-        ):
+        elif child.dep_ in ("compound", "flat", "nummod"):
             end = max(end, child.i + 1)
+        elif child.dep_ == "punct":
+            if not passed_person:
+                end = max(end, child.i + 1)
         elif child.dep_ == "prep" and child.lower_ == "of" and _is_name_of_place(child):
             end = max(end, child.right_edge.i + 1)
         elif child.dep_ == "amod":  # "a person familiar with the talks"
             end = max(end, child.right_edge.i + 1)
-        elif child.dep_ not in ("prep", "npadvmod", "advmod", "punct"):
-            break  # "An official there, Per Moen," goes on
-        else:
+        elif child.dep_ in ("prep", "npadvmod", "advmod"):  # "An official there, Per Moen," goes on
             passed_person |= _names_another_person(token, child, child.right_edge.i + 1)
+        else:
+            break
     doc = token.doc
     dash = dateline_dash(doc[start])
     if dash is not None and dash.i < token.i:
@@ -62,7 +63,11 @@ def _names_another_person(token: Token, phrase: Token, end: int) -> bool:
     for word in token.doc[phrase.left_edge.i : end]:
         if word.ent_iob_ != "B" or word.ent_type_ != "PERSON":
             continue
-        if not any(t.dep_ == "poss" for t in (word, *word.ancestors) if phrase.is_ancestor(t)):
+        # Up to the phrase's head: a possessive on the way makes the name a relation's.
+        link = word
+        while link.i != phrase.i and link.dep_ != "poss" and link.head.i != link.i:
+            link = link.head
+        if link.dep_ != "poss" or link.i == phrase.i:
             return True
     return False
 
