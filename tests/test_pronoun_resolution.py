@@ -69,6 +69,19 @@ CASES = [
         "Tobias Brenner",
         id="near-he-to-the-man",
     ),
+    # A common diminutive is a first name too: "Hank" is a man's, "Madge" a woman's.
+    pytest.param(
+        "Janet Voss was hurt in the attack. Hank Pym watched over her in the hospital.",
+        "her",
+        "Janet Voss",
+        id="a-diminutive-first-name-tells-gender",
+    ),
+    pytest.param(
+        "Janet Voss was hurt in the attack. Madge Pym watched over her in the hospital.",
+        "her",
+        "Janet Voss",
+        id="near-a-womans-diminutive-leaves-the-ranker-its-choice",
+    ),
     # A surname written alone is no first name: "Scott" does not make Ngozi Scott a man.
     pytest.param(
         "Ngozi Scott chairs the committee. Scott opened the hearing on Monday. Then she read the report.",
@@ -126,6 +139,30 @@ CASES = [
         "Rick Dunn",
         id="near-a-parenthetical-cue-is-no-apposition",
     ),
+    pytest.param(
+        "Tom Hale retired in 1980. Rick Dunn was named his successor in 1995.",
+        "his",
+        "Tom Hale",
+        id="was-named-his-successor-is-not-the-passive-subject",
+    ),
+    pytest.param(
+        "Tom Hale retired in 1980. Rick Dunn was given his own office in 1995.",
+        "his",
+        "Rick Dunn",
+        id="near-a-passive-object-may-be-the-subject",
+    ),
+    pytest.param(
+        "The film starred Tom Hale, with Rick Dunn as his father.",
+        "his",
+        "Tom Hale",
+        id="with-a-name-as-his-father-is-not-that-name",
+    ),
+    pytest.param(
+        "The film starred Tom Hale, with Rick Dunn in his first role.",
+        "his",
+        "Rick Dunn",
+        id="near-with-a-name-and-no-as-may-be-that-name",
+    ),
     # An untagged proper noun after "the" is a body or a place, not a person to seed.
     pytest.param(
         "Kirsten Flagstad sang in Oslo for years. In 1934, the Met needed a soprano, and she "
@@ -165,6 +202,52 @@ CASES = [
         "him",
         "Rick Dunn",
         id="object-of-an-argument-preposition",
+    ),
+    pytest.param(
+        "Dana Whitfield joined the club in May. Maria Costa was described as devoted to "
+        "Whitfield, whom she treated as her own child.",
+        "she",
+        "Maria Costa",
+        id="subject-of-a-relative-clause-is-not-its-relative-pronoun",
+    ),
+    pytest.param(
+        "Dana Whitfield joined the club in May. Maria Costa was described as devoted to "
+        "Whitfield, who said she trained daily.",
+        "she",
+        "Dana Whitfield",
+        id="near-a-pronoun-in-a-clause-below-the-relative-may-be-its-noun",
+    ),
+    pytest.param(
+        "Tom Hale met Rick Dunn in May. In June, Ann Lowe and Hale beat him at chess.",
+        "him",
+        "Rick Dunn",
+        id="object-is-no-conjunct-of-its-clauses-subject",
+    ),
+    pytest.param(
+        "Tom Hale met Rick Dunn in May. In June, Hale was furious with him.",
+        "him",
+        "Rick Dunn",
+        id="object-of-a-predicate-adjectives-preposition",
+    ),
+    pytest.param(
+        "Tom Hale met Rick Dunn in May. In June, Dunn said he was proud of him.",
+        "him",
+        "Tom Hale",
+        id="object-of-a-predicate-adjective-is-not-the-resolved-subject",
+    ),
+    pytest.param(
+        "Ann Lowe hired Maria Costa in May. Lowe said that Costa had always been one of her "
+        "best agents.",
+        "her",
+        "Ann Lowe",
+        id="one-of-her-agents-is-not-whom-it-is-said-of",
+    ),
+    pytest.param(
+        "Ann Lowe hired Maria Costa in May. Lowe said that Costa had always been a friend of "
+        "her family.",
+        "her",
+        "Maria Costa",
+        id="near-a-friend-of-her-family-may-be-whom-it-is-said-of",
     ),
     pytest.param(
         "Tom Hale met Rick Dunn in May. In June, Hale threatened to sue his lawyer.",

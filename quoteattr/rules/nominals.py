@@ -16,7 +16,14 @@ from .mention_spans import names_in
 from .mentions import MentionKind, ResolvedMention
 from .morphology import plural
 from .names import NameCluster, fold, name_key, proper_noun_run
-from .people import PERSON_NOUNS, RELATION_NOUNS, ROLE_NOUNS, is_person_noun, names_a_person
+from .people import (
+    PERSON_NOUNS,
+    QUANTIFIERS,
+    RELATION_NOUNS,
+    ROLE_NOUNS,
+    is_person_noun,
+    names_a_person,
+)
 from .pronouns import FEMALE, MALE, other_party
 from .syntax import DASHES, DOCUMENT_NOUNS, NAME_LABELS, ORG_NOUNS, SPEAKER_LABELS
 
@@ -30,7 +37,6 @@ NOMINAL_WINDOW = 6
 NAMED_NEXT_WINDOW = 1  # paragraphs after a description where the person it describes is named
 LEAD_PARAGRAPHS = 4  # headline, byline, dateline and lead: where news describes before naming
 ARTICLE = 1_000_000  # a window of paragraphs that is the whole article
-QUANTIFIERS = word_list("group_quantifiers")
 LABEL_MARKS = frozenset({":", *DASHES})  # between a label or a description and what it says
 BODIES = frozenset(form for noun in ORG_NOUNS for form in (noun, plural(noun)))  # "parties"
 WHEN = frozenset({"DATE", "TIME"})  # entity labels of a date ("a 2014 study", "on Friday")

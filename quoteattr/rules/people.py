@@ -17,6 +17,8 @@ RELATION_NOUNS = frozenset(
 PERSON_NOUNS = word_list("person_nouns")
 FEMALE_NOUNS = word_list("female_nouns")  # "his mother", "the actress"
 MALE_NOUNS = word_list("male_nouns")
+# "most of the nurses", "one of his clients" (with "one"): a part of the group named after "of".
+QUANTIFIERS = word_list("group_quantifiers")
 
 
 def noun_gender(word: str) -> str | None:

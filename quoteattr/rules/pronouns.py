@@ -9,7 +9,7 @@ import bisect
 from spacy.tokens import Token
 
 from ..records import EntityType
-from .binding import bound_names, coargument_subject, predicated_names
+from .binding import bound_names, coargument_subjects, predicated_names, relativised_noun
 from .lexicon import CueLexicon, word_groups, word_list
 from .mentions import MentionKind, ResolvedMention
 from .names import FEMALE_TITLES, FIRST_NAME_GENDER, MALE_TITLES, NameCluster
@@ -255,12 +255,13 @@ class PronounResolution:
     def _bound_away(self, pronoun: Token) -> frozenset[int]:
         """The entities the pronoun cannot refer to (`binding`): the names it binds ("He said
         Wilk had been the best" is not Wilk), whom its own phrase is said to be ("Davis
-        appointed Wells as his minister" is not Wells) and, an object, its clause's subject
-        ("Hale threatened to sue him" is not Hale)."""
-        subject = coargument_subject(pronoun)
-        tokens = [*bound_names(pronoun), *predicated_names(pronoun)]
-        if subject is not None:
-            tokens.append(subject)
+        appointed Wells as his minister" is not Wells), an object's clause's subject ("Hale
+        threatened to sue him" is not Hale) and the noun its relative clause's relative pronoun
+        stands for ("Lolotte, whom she raised" is not Lolotte)."""
+        tokens = [*bound_names(pronoun), *predicated_names(pronoun), *coargument_subjects(pronoun)]
+        relative_noun = relativised_noun(pronoun)
+        if relative_noun is not None:
+            tokens.append(relative_noun)
         return frozenset(
             entity_id for token in tokens for entity_id in self.salience.entities_at(token.i)
         )
