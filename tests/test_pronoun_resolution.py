@@ -158,6 +158,13 @@ CASES = [
         id="with-a-name-as-his-father-is-not-that-name",
     ),
     pytest.param(
+        "The photo shows Ann Lowe as the queen, Maria Costa as her friend, and Tom Hale as the "
+        "king.",
+        "her",
+        "Ann Lowe",
+        id="a-name-as-her-friend-is-not-that-name",
+    ),
+    pytest.param(
         "The film starred Tom Hale, with Rick Dunn in his first role.",
         "his",
         "Rick Dunn",

@@ -179,13 +179,18 @@ def predicated_names(pronoun: Token) -> list[Token]:
         preposition = noun.head
         verb = preposition.head
         # "starred Bellamy, with Dresser as his mother" is said of the object of "with" just
-        # before; "appointed Wells as his minister", of the verb's object; "served as his
-        # adviser", "Among his patrons were Brudenell", of the subject.
-        said_of = (
-            _with_object_before(preposition)
-            or next((c for c in verb.children if c.dep_ == "dobj"), None)
-            or _said_or_understood_subject(verb)
-        )
+        # before; "Dresser as his mother" of the name it hangs on; "appointed Wells as his
+        # minister", of the verb's object; "served as his adviser", "Among his patrons were
+        # Brudenell", of the subject.
+        said_of = _with_object_before(preposition)
+        if said_of is None and verb.tag_ in PROPER_NOUN_TAGS:
+            said_of = verb
+        elif said_of is None:
+            said_of = next((c for c in verb.children if c.dep_ == "dobj"), None) or (
+                _said_or_understood_subject(verb)
+            )
+    if said_of is not None:
+        said_of = mention_head(said_of)  # "Breslau, whom Bashkirtseff viewed as her rival"
     if said_of is None or said_of.tag_ not in PROPER_NOUN_TAGS:
         return []
     heads = [said_of, *said_of.conjuncts]
