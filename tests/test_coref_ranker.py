@@ -161,6 +161,22 @@ def test_a_fronted_phrase_and_its_clause_subject(candidates):
     assert found["Maria Costa"]["fronted_subject"] == 0.0
 
 
+def test_a_name_in_a_list(candidates):
+    found = candidates(
+        "Dana Whitfield sang in Rome. Critics compared Whitfield to Maria Costa and Ann Lowe. "
+        "Later her tour began.",
+        "her",
+    )
+    assert found["Ann Lowe"]["latest_in_list"] == 1.0  # the last of "Costa and Lowe"
+    assert found["Maria Costa"]["latest_in_list"] == 1.0
+    assert found["Dana Whitfield"]["latest_in_list"] == 0.0
+    found = candidates(
+        "Dana Whitfield sang in Rome. Critics compared Whitfield to Ann Lowe. Later her tour began.",
+        "her",
+    )
+    assert found["Ann Lowe"]["latest_in_list"] == 0.0
+
+
 def test_gender_evidence(candidates):
     found = candidates("Giulia Okafor met Ngozi Brenner in Rome. Later she signed.", "she")
     assert found["Giulia Okafor"]["gender_by_name"] == 1.0  # a first name on the list

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 from .names import NameCluster
 from .salience import SPEAKER_WEIGHT, SalienceIndex, fronted_clause_subject, is_verb, role
 
-FEATURE_VERSION = 2
+FEATURE_VERSION = 3
 WEIGHTS_FILE = "ranker.json"
 PACKAGED_RANKER = "quoteattr-coref"
 PACKAGED = "packaged"  # a resolver's ranker by default: the shipped one (`packaged_ranker`)
@@ -54,6 +54,7 @@ FEATURES = (
     "person_label",  # the recognizer called it a person
     "nearest",  # its latest mention is the nearest of all candidates'
     "headline",  # named in a headline or heading: whom the article is about
+    "latest_in_list",  # the latest mention is one of a coordination ("Minogue and Harry")
     "bias",  # constant: lets a learned weight shift "not_in_window" and others
 )
 
@@ -158,10 +159,16 @@ def candidate_features(
                 float(entity.labels["PERSON"] > 0),
                 float(mention is not None and mention.i == nearest),
                 float(any(form.in_title_lines for form in entity.written.values())),
+                float(mention is not None and _coordinated(mention)),
                 1.0,
             ]
         )
     return np.asarray(rows, dtype=np.float64).reshape(len(candidates), len(FEATURES))
+
+
+def _coordinated(mention: Token) -> bool:
+    """Whether the mention is one of names joined by "and" or "or" ("Minogue and Harry")."""
+    return mention.dep_ == "conj" or any(c.dep_ == "conj" for c in mention.children)
 
 
 @frozen
