@@ -78,6 +78,22 @@ NAMES = [
         ],
         id="surname-after-full-name",
     ),
+    # A listed noun for people before two name words is a role, not part of the name.
+    pytest.param(
+        "Analyst Ming-Chi Kuo wrote in a note on Friday that shipments would fall.",
+        [{"text": "that shipments would fall", "speaker": "Ming-Chi Kuo"}],
+        id="a-person-noun-before-a-name-is-no-part-of-it",
+    ),
+    pytest.param(
+        "Baker Hughes Inc said on Monday that it would cut 300 jobs.",
+        [{"text": "that it would cut 300 jobs", "speaker": "Baker Hughes Inc"}],
+        id="near-an-unlisted-word-that-names-people-stays",
+    ),
+    pytest.param(
+        "Citizens for Tax Justice said on Monday that the plan was unfair.",
+        [{"text": "that the plan was unfair", "speaker": "Citizens for Tax Justice"}],
+        id="near-a-plural-noun-for-people-opens-a-bodys-name",
+    ),
     pytest.param(
         "Startup says its chip halves AI power use\n\n"
         "SAN FRANCISCO - Lumen Silicon, a two-year-old startup, said on Wednesday that its first "
@@ -1057,6 +1073,39 @@ RESOLUTION = [
             },
         ],
         id="the-ministry-after-an-untagged-ministry",
+    ),
+    # A name that only modifies a noun ("its next iPhone models") is no company "the company"
+    # takes up: a word inside another's phrase (an anaphoric island).
+    pytest.param(
+        "Apple Inc is considering larger displays for its next iPhone models, people familiar "
+        "with the plans said.\n\nThe company said on Friday that it would not comment on rumors.",
+        [
+            {
+                "text": "that it would not comment on rumors",
+                "speaker": "Apple Inc",
+                "mention": "The company",
+            }
+        ],
+        id="the-company-is-not-a-product-name-modifying-a-noun",
+    ),
+    # A pronoun before a speaker is named is not resolved to that speaker on the way: "His"
+    # (the injured man) does not make the detective a man, and "She" is the detective.
+    pytest.param(
+        "A man was taken to hospital on Sunday. His condition is described as stable.\n\n"
+        'Detective Morwen Tregear said: "We would urge anyone who saw the attack to contact '
+        'us."\n\nShe added that extra patrols would be in place over the weekend.',
+        [
+            {
+                "text": "We would urge anyone who saw the attack to contact us.",
+                "speaker": "Morwen Tregear",  # a rank is a title, no part of the name
+            },
+            {
+                "text": "that extra patrols would be in place over the weekend",
+                "speaker": "Morwen Tregear",
+                "mention": "She",
+            },
+        ],
+        id="a-pronoun-before-a-speaker-is-named-is-not-theirs",
     ),
     # Near neighbour: a single capitalised word for a body names no body.
     pytest.param(

@@ -5,9 +5,10 @@ resolver, the name seeding, the cue finders and the model's frames."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .syntax import NAME_LABELS, RELATIVE_PRONOUNS, SUBJECTS, dateline_dash, mention_head
 
@@ -113,3 +114,27 @@ def set_speaker(attribution: Attribution, verb: Token, subject: tuple[Token, Via
     )
     if pronoun is not None and mention_head(pronoun) == subject[0]:
         attribution.relative_pronoun = (pronoun.i, pronoun.i + 1)
+
+
+# The dependencies of a word that modifies a noun after it ("its next iPhone models").
+PREMODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
+
+
+def only_premodifiers(doc: Doc, mentions: Iterable[tuple[int, int]]) -> bool:
+    """Whether every mention (character offsets) only modifies a common noun after it ("its
+    iPhone models", "a Saturn Award-winning actress"): a word inside another's phrase, which a
+    description ("the company") does not take up (an anaphoric island)."""
+    found = False
+    for start, end in mentions:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        if not (
+            root.dep_ in PREMODIFIER_DEPS
+            and root.head.i >= span.end
+            and root.head.tag_ in ("NN", "NNS")
+        ):
+            return False
+        found = True
+    return found

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from ..records import EntityType
 from .lexicon import read_lexicon, word_list
-from .people import is_person_noun
+from .people import PERSON_NOUNS, is_person_noun
 from .syntax import AGENT_NOUN_SUFFIXES, DASHES, NAME_LABELS, PROPER_NOUN_TAGS
 
 TITLES = word_list("titles")
@@ -343,8 +343,10 @@ def display_name(text: str) -> str:
     Securities and Exchange Commission") and possessive 's; an institution keeps the titles its
     name holds ("Democratic National Committee", see `is_institution`). An agent noun in front
     of a first name is a role the recognizer took in ("Striker Jonas Berg"), and so is a listed
-    noun for people ("Soprano Ingrid Halvorsen"), unless a first name itself ("Walker Evans");
-    any other word may be one ("Cornell William Brooks")."""
+    noun for people ("Soprano Ingrid Halvorsen"), or one in the singular before two name words
+    ("Analyst Ming-Chi Kuo"; "Citizens for Tax Justice" is a body's name), unless a first name
+    itself ("Walker Evans"); any other word may be one ("Cornell William Brooks", "Baker Hughes
+    Inc")."""
     words = text.replace("’", "'").split()
     dropped = INSTITUTION_ARTICLES if is_institution([fold(word) for word in words]) else TITLES
     while len(words) > 1:
@@ -356,9 +358,18 @@ def display_name(text: str) -> str:
             or lowercase
             or (
                 len(words) > 2
-                and fold(words[1]) in FIRST_NAME_GENDER
                 and fold(first) not in FIRST_NAME_GENDER
-                and (fold(first).endswith(AGENT_NOUN_SUFFIXES) or is_person_noun(fold(first)))
+                and (
+                    # "Analyst Ming-Chi Kuo", singular and before a name word ("Citizens for Tax
+                    # Justice", "Mothers Against Drunk Driving" are bodies' names)
+                    (fold(first) in PERSON_NOUNS and words[1][:1].isupper())
+                    or (
+                        fold(words[1]) in FIRST_NAME_GENDER
+                        and (
+                            fold(first).endswith(AGENT_NOUN_SUFFIXES) or is_person_noun(fold(first))
+                        )
+                    )
+                )
             )
         ):
             words.pop(0)

@@ -49,6 +49,15 @@ def _mixed_gender_evidence(entity: NameCluster, gender: str) -> bool:
     return {"male", "female"} <= found
 
 
+def speakers_before(
+    previous: list[tuple[int, NameCluster]], start: int
+) -> list[tuple[int, NameCluster]]:
+    """The speakers (character, entity) mentioned before character `start`: a pronoun resolved
+    on the way to a later mention ("His condition ... Munro said: ... She added") is not told of
+    speakers named after it."""
+    return [(char, entity) for char, entity in previous if char < start]
+
+
 def agreement(pronoun: Token) -> tuple[set[EntityType], str | None]:
     """The entity types and the gender a third-person pronoun agrees with."""
     if pronoun.lower_ in MALE or pronoun.lower_ in FEMALE:
@@ -297,6 +306,7 @@ class PronounResolution:
     ) -> NameCluster | None:
         """The latest speaker, when it is a group named by its description ("Attorneys for the
         family", "McConnell aides") and spoke in this or the previous paragraph."""
+        previous = speakers_before(previous, start)
         if not previous:
             return None
         char, entity = previous[-1]
@@ -312,7 +322,7 @@ class PronounResolution:
         """The speakers attributed in this or the previous paragraph, latest first."""
         paragraph = self.paragraph_of(start)
         found = []
-        for char, entity in reversed(previous):
+        for char, entity in reversed(speakers_before(previous, start)):
             if paragraph - self.paragraph_of(char) > 1:
                 break
             found.append(entity)

@@ -21,7 +21,7 @@ from .capitals import capitalised_as_name, names_written
 from .context import DocContext
 from .documents import DocumentResolution
 from .lexicon import word_list
-from .mention_spans import names_in
+from .mention_spans import names_in, only_premodifiers
 from .mentions import MentionKind, ResolvedMention
 from .names import (
     NameCluster,
@@ -44,6 +44,7 @@ from .pronouns import (
     MALE,
     PRONOUN_WINDOW,
     PronounResolution,
+    speakers_before,
 )
 from .ranking import PACKAGED, PronounRanker, packaged_ranker
 from .salience import SalienceIndex
@@ -382,14 +383,16 @@ class EntityResolver(NominalResolution, DocumentResolution, PronounResolution):
         paragraph = self.paragraph_of(start)
 
         recent_speakers = []
-        for char, entity in reversed(previous):
+        for char, entity in reversed(speakers_before(previous, start)):
             if paragraph - self.paragraph_of(char) > 1:
                 break
             recent_speakers.append(entity)
         candidates = [
             e
             for e in (*recent_speakers, *self._recent_entities(start, PRONOUN_WINDOW))
-            if e.type in wanted and e.entity_id not in exclude
+            if e.type in wanted
+            and e.entity_id not in exclude
+            and not only_premodifiers(self.doc, e.mentions)  # "its iPhone models"
         ]
         # The most recent candidate that agrees: a known other gender rules a person out.
         return next((e for e in candidates if gender is None or e.gender in (None, gender)), None)
