@@ -20,6 +20,7 @@ from quoteattr.rules.pronouns import PronounResolution
 from quoteattr.rules.ranking import (
     FEATURES,
     PACKAGED,
+    SPEAKER_PRIOR,
     WEIGHTS_FILE,
     PronounRanker,
     packaged_ranker,
@@ -210,6 +211,12 @@ def test_mixed_gender_evidence_rules_no_one_out(candidates):
 
 
 # The ranker ------------------------------------------------------------------------------------
+
+
+def test_the_shipped_ranker_weighs_a_recent_speaker_by_hand():
+    """No training example has an attributed speaker, so the weight is the hand-set prior."""
+    weights = dict(zip(FEATURES, packaged_ranker().weights.tolist()))
+    assert weights["speaker"] == SPEAKER_PRIOR > 0
 
 
 def test_a_tie_goes_to_the_hand_set_order():

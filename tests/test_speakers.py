@@ -1074,6 +1074,25 @@ RESOLUTION = [
         ],
         id="the-ministry-after-an-untagged-ministry",
     ),
+    # "she said" after a woman's words in the same paragraph is hers, not that of a woman her
+    # words name (`ranking.SPEAKER_PRIOR`: GAP and GUM attribute no speakers to learn it from).
+    pytest.param(
+        "When Amara Nwosu arrived in 2015, the school was failing. Nwosu, 47, credits her "
+        'staff. "I had a team that refused to give up," she said.\n\n'
+        'Her former deputy, Tom Ames, remembers it differently. "Amara kept us going," Ames '
+        "said.\n\n"
+        "Joanne Fisk, whose two sons attend the school, said she had almost moved them "
+        'elsewhere before Nwosu took over. "Now I cannot imagine them anywhere else," she said.',
+        [
+            {"text": "I had a team that refused to give up,", "speaker": "Amara Nwosu"},
+            {
+                "text": "Now I cannot imagine them anywhere else,",
+                "speaker": "Joanne Fisk",
+                "mention": "she",
+            },
+        ],
+        id="she-said-after-her-words-is-the-speaker-not-a-name-in-them",
+    ),
     # A name that only modifies a noun ("its next iPhone models") is no company "the company"
     # takes up: a word inside another's phrase (an anaphoric island).
     pytest.param(

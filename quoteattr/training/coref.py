@@ -29,7 +29,7 @@ from ..evaluation.coref import (
     read_gap,
     read_gum,
 )
-from ..rules.ranking import FEATURE_VERSION, FEATURES, PronounRanker
+from ..rules.ranking import FEATURE_VERSION, FEATURES, SPEAKER_PRIOR, PronounRanker
 
 
 @frozen
@@ -179,6 +179,7 @@ def train_coref(
     if not examples:
         raise ValueError("no usable training data: no pronoun with a gold candidate among others")
     weights, loss = fit(examples, settings)
+    weights[FEATURES.index("speaker")] = SPEAKER_PRIOR  # no example has an attributed speaker
     ranker = PronounRanker(weights)
     ranker.to_disk(output)
     meta: dict[str, Any] = {

@@ -51,7 +51,9 @@ def write_card(output: Path, meta: dict[str, Any]) -> None:
         "## Settings",
         "",
         f"Feature version {meta['feature_version']}; full-batch gradient descent from zero,",
-        f"{settings['epochs']} steps of {settings['learn_rate']}, L2 {settings['l2']}.",
+        f"{settings['epochs']} steps of {settings['learn_rate']}, L2 {settings['l2']}. The",
+        "weight of `speaker` is set by hand (`ranking.SPEAKER_PRIOR`): no example has an",
+        "attributed speaker to learn it from.",
         f"Training examples {training['examples']}: the ranker's first candidate is the gold",
         f"one in {100 * training['accuracy']:.1f}%, the hand-set order's in "
         f"{100 * training['hand_set_accuracy']:.1f}%.",
