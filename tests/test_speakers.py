@@ -1093,6 +1093,36 @@ RESOLUTION = [
         ],
         id="she-said-after-her-words-is-the-speaker-not-a-name-in-them",
     ),
+    # A definite description takes up the one described before with its head noun.
+    pytest.param(
+        "A European diplomat, speaking on condition of anonymity, said the gaps remained wide. "
+        '"We are not there yet," the diplomat said.',
+        [
+            {"text": "the gaps remained wide", "speaker": "A European diplomat"},
+            {
+                "text": "We are not there yet,",
+                "speaker": "A European diplomat",
+                "mention": "the diplomat",
+            },
+        ],
+        id="the-diplomat-takes-up-a-diplomat-described-before",
+    ),
+    pytest.param(
+        "Several economists said the plan would fail.\n\nEconomists said the costs were too high.",
+        [
+            {"text": "the plan would fail", "speaker": "Several economists"},
+            {"text": "the costs were too high", "speaker": None, "mention": "Economists"},
+        ],
+        id="near-a-bare-plural-takes-up-no-one",
+    ),
+    pytest.param(
+        'A senior official said the talks had stalled.\n\n"We are far apart," the official said.',
+        [
+            {"text": "the talks had stalled", "speaker": None},
+            {"text": "We are far apart,", "speaker": None, "mention": "the official"},
+        ],
+        id="near-an-anonymous-source-stays-unnamed",
+    ),
     # A name that only modifies a noun ("its next iPhone models") is no company "the company"
     # takes up: a word inside another's phrase (an anaphoric island).
     pytest.param(

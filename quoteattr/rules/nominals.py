@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Span, Token
 
 from ..records import EntityType
+from .descriptions import DescriptionResolution
 from .lexicon import word_groups, word_list
 from .mention_spans import names_in
 from .mentions import MentionKind, ResolvedMention
@@ -30,8 +31,8 @@ from .syntax import DASHES, DOCUMENT_NOUNS, NAME_LABELS, ORG_NOUNS, SPEAKER_LABE
 TITLE_EQUIVALENTS = word_groups("title_equivalents")  # "sen" -> {"sen", "senator"}
 NAMED_ORG_NOUNS = word_groups("named_organisation_nouns")  # "union" -> {"union", ...}
 INDEFINITE = word_list("indefinite_determiners")
+DEFINITE = word_list("definite_determiners")
 PLACE_NOUNS = word_list("place_nouns")
-DESCRIBED_LABEL = "DESCRIBED"  # the label of a group entity named by its description (OTHER)
 # How many paragraphs back a nominal ("the president") looks for its referent.
 NOMINAL_WINDOW = 6
 NAMED_NEXT_WINDOW = 1  # paragraphs after a description where the person it describes is named
@@ -217,7 +218,7 @@ def _quantified_group(quantifier: Token) -> Token | None:
     return None
 
 
-class NominalResolution:
+class NominalResolution(DescriptionResolution):
     """The definite-description methods of `EntityResolver`, which holds the entities and the
     paragraphs these methods read."""
 
@@ -276,6 +277,12 @@ class NominalResolution:
                     self._previous = previous
                     self._advance(span.root.i)
                     entity = self._epithet_referent(span.root, start, words, previous)
+        if entity is None and words & DEFINITE:
+            # "A European diplomat said ... the diplomat said": the one described before
+            entity = self._described_before(head, start, NOMINAL_WINDOW)
+            if entity is not None:
+                entity.add_mention(start, end, text)
+                return ResolvedMention(entity, entity.type, MentionKind.NOMINAL)
         if entity is None or (words & INDEFINITE and not named_next):
             span = self.doc.char_span(start, end, alignment_mode="expand")
             described = None if span is None else descriptive_phrase(span, self._anonymous)
@@ -438,19 +445,3 @@ class NominalResolution:
             ):
                 return entity
         return None
-
-    def _described(self, name: str, start: int, end: int, text: str) -> NameCluster:
-        """The entity of a group, a person or a body named by its description (typed OTHER),
-        one per description: it is kept out of the name index, so that no name joins it."""
-        key = fold(name)
-        entity = self._descriptions.get(key)
-        if entity is None:
-            entity = NameCluster(entity_id=len(self.entities), best_display=name)
-            entity.labels[DESCRIBED_LABEL] += 1
-            self.entities.append(entity)
-            self._descriptions[key] = entity
-            span = self.doc.char_span(start, end, alignment_mode="expand")
-            if span is not None and span.root.tag_ == "NNS":
-                self._plural_groups.add(entity.entity_id)  # whom a "they" may take up
-        entity.add_mention(start, end, text)
-        return entity

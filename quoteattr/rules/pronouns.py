@@ -258,7 +258,10 @@ class PronounResolution:
         candidates = [self.entities[-entity_id] for _, entity_id in allowed]
         if not with_features or len(candidates) < 2:
             return candidates, None
-        features = candidate_features(token, candidates, scores, self.salience, speakers, gender)
+        here = frozenset(e.entity_id for e in self._recent_speakers(start, previous, back=0))
+        features = candidate_features(
+            token, candidates, scores, self.salience, speakers, gender, paragraph_speakers=here
+        )
         return candidates, features
 
     def _bound_away(self, pronoun: Token) -> frozenset[int]:
@@ -317,13 +320,13 @@ class PronounResolution:
         return None
 
     def _recent_speakers(
-        self, start: int, previous: list[tuple[int, NameCluster]]
+        self, start: int, previous: list[tuple[int, NameCluster]], back: int = 1
     ) -> list[NameCluster]:
-        """The speakers attributed in this or the previous paragraph, latest first."""
+        """The speakers attributed in this paragraph or the `back` before it, latest first."""
         paragraph = self.paragraph_of(start)
         found = []
         for char, entity in reversed(speakers_before(previous, start)):
-            if paragraph - self.paragraph_of(char) > 1:
+            if paragraph - self.paragraph_of(char) > back:
                 break
             found.append(entity)
         return found

@@ -50,7 +50,7 @@ FEATURES = (
     "previous_main_subject",  # the subject of the previous sentence's main verb (centering)
     "fronted_subject",  # the subject of the clause a phrase holding the pronoun is fronted before
     "possessive_clause_subject",  # a possessive pronoun and its clause's subject ("Hale lost his")
-    "speaker",  # spoke in this or the previous paragraph
+    "speaker",  # spoke earlier in the pronoun's own paragraph
     "person_label",  # the recognizer called it a person
     "nearest",  # its latest mention is the nearest of all candidates'
     "headline",  # named in a headline or heading: whom the article is about
@@ -58,9 +58,10 @@ FEATURES = (
     "bias",  # constant: lets a learned weight shift "not_in_window" and others
 )
 # The weight of "speaker", set by hand: GAP and GUM attribute no speakers, so no example shows
-# it, and in news "she said" after a woman's words is mostly hers ("Joanne Fisk said she had
-# almost moved them ... '...,' she said" after "Nwosu" named in Fisk's words). Checked on
-# PolNeAR dev (pronoun and nominal sources named 81.0% -> 81.2%; 2.5 and 5 alike, 1 no change).
+# it, and in news "she said" after a woman's words in the same paragraph is mostly hers ("Joanne
+# Fisk said she had almost moved them ... '...,' she said" after "Nwosu" named in Fisk's words);
+# a paragraph that opens on someone new moves on ("Lopez was less sympathetic. ... she said"
+# after Weber spoke the paragraph before). Checked on PolNeAR dev (see docs/benchmarks.md).
 SPEAKER_PRIOR = 2.5
 
 
@@ -94,6 +95,7 @@ def candidate_features(
     salience: SalienceIndex,
     speakers: frozenset[int],
     gender: str | None,
+    paragraph_speakers: frozenset[int] = frozenset(),
 ) -> np.ndarray:
     """One row of `FEATURES` per candidate, the candidates in the hand-set order (best first)."""
     latest: dict[int, tuple[Token, int]] = {}
@@ -160,7 +162,7 @@ def candidate_features(
                 float(entity_id in previous_subjects),
                 float(entity_id in fronted_subjects),
                 float(possessive and entity_id in own_subjects),
-                float(entity_id in speakers),
+                float(entity_id in paragraph_speakers),
                 float(entity.labels["PERSON"] > 0),
                 float(mention is not None and mention.i == nearest),
                 float(any(form.in_title_lines for form in entity.written.values())),
