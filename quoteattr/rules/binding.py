@@ -139,7 +139,7 @@ def relativised_noun(pronoun: Token) -> Token | None:
         return None
     verb = pronoun.head
     if pronoun.dep_ == "pobj":
-        if verb.dep_ != "prep" or verb.lower_ not in ARGUMENT_PREPOSITIONS:
+        if verb.dep_ != "prep" or not _argument_preposition(verb):
             return None
         verb = verb.head
     if verb.dep_ != "relcl":

@@ -353,25 +353,7 @@ def display_name(text: str) -> str:
         first = words[0].strip(".").lower()
         # "the federal Harbour and Rivers Commission": a name begins with a capital
         lowercase = words[0].islower() and fold(first) not in PARTICLES
-        if (
-            first in dropped
-            or lowercase
-            or (
-                len(words) > 2
-                and fold(first) not in FIRST_NAME_GENDER
-                and (
-                    # "Analyst Ming-Chi Kuo", singular and before a name word ("Citizens for Tax
-                    # Justice", "Mothers Against Drunk Driving" are bodies' names)
-                    (fold(first) in PERSON_NOUNS and words[1][:1].isupper())
-                    or (
-                        fold(words[1]) in FIRST_NAME_GENDER
-                        and (
-                            fold(first).endswith(AGENT_NOUN_SUFFIXES) or is_person_noun(fold(first))
-                        )
-                    )
-                )
-            )
-        ):
+        if first in dropped or lowercase or _role_before_name(fold(first), words[1:]):
             words.pop(0)
         else:
             break
@@ -380,6 +362,20 @@ def display_name(text: str) -> str:
     # Quote marks the recognizer took in ("Ava DuVernay's ‘Selma’") go before the possessive.
     cleaned = " ".join(words).strip(QUOTE_MARKS).removesuffix("'s")
     return cleaned.strip(" ,.;:")
+
+
+def _role_before_name(word: str, rest: list[str]) -> bool:
+    """Whether `word` (folded), before the name words `rest`, is a role, not a first name: an
+    agent noun or a noun for people before a first name ("Striker Jonas Berg"), or a listed noun
+    for people in the singular before two capitalised words ("Analyst Ming-Chi Kuo"; "Citizens
+    for Tax Justice" and "Mothers Against Drunk Driving" are bodies' names)."""
+    if len(rest) < 2 or word in FIRST_NAME_GENDER:
+        return False
+    if word in PERSON_NOUNS and rest[0][:1].isupper():
+        return True
+    return fold(rest[0]) in FIRST_NAME_GENDER and (
+        word.endswith(AGENT_NOUN_SUFFIXES) or is_person_noun(word)
+    )
 
 
 def proper_noun_run(span: Span) -> Span | None:
