@@ -89,6 +89,12 @@ NAMES = [
         [{"text": "that it would cut 300 jobs", "speaker": "Baker Hughes Inc"}],
         id="near-an-unlisted-word-that-names-people-stays",
     ),
+    # A person's name set off after a body the parser hung it on is the person noun's own.
+    pytest.param(
+        'A spokeswoman for Cycle City, Priya Menon, called it "long overdue."',
+        [{"text": 'it "long overdue."', "speaker": "Priya Menon"}],
+        id="a-name-hung-on-the-body-after-a-spokeswoman-is-hers",
+    ),
     pytest.param(
         "Citizens for Tax Justice said on Monday that the plan was unfair.",
         [{"text": "that the plan was unfair", "speaker": "Citizens for Tax Justice"}],

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from .people import is_person_noun
 from .syntax import NAME_LABELS, RELATIVE_PRONOUNS, SUBJECTS, dateline_dash, mention_head
 
 if TYPE_CHECKING:
@@ -40,6 +41,9 @@ def noun_phrase(token: Token) -> tuple[int, int]:
             end = max(end, child.right_edge.i + 1)
         elif child.dep_ == "amod":  # "a person familiar with the talks"
             end = max(end, child.right_edge.i + 1)
+        elif child.dep_ == "prep" and (name := _apposition_hung_on_object(token, child)):
+            # "A spokeswoman for Cycle City, Priya Menon,": the parser hung her name on the body
+            end = max(end, noun_phrase(name)[1])
         elif child.dep_ in ("prep", "npadvmod", "advmod"):  # "An official there, Per Moen," goes on
             passed_person |= _names_another_person(token, child, child.right_edge.i + 1)
         else:
@@ -53,6 +57,27 @@ def noun_phrase(token: Token) -> tuple[int, int]:
     while start < token.i and (doc[start].is_punct or doc[start].is_space):
         start += 1
     return start, end
+
+
+def _apposition_hung_on_object(token: Token, preposition: Token) -> Token | None:
+    """A person's name set off after the object of a person noun's preposition, which the parser
+    hung on the object ("A spokeswoman for Cycle City, Priya Menon,"): the person's own name,
+    since a body or a place has none; else None."""
+    if token.ent_type_ or not is_person_noun(token.lower_):
+        return None
+    obj = next((c for c in preposition.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.ent_type_ == "PERSON":
+        return None
+    return next(
+        (
+            c
+            for c in obj.rights
+            if c.dep_ == "appos"
+            and c.ent_type_ == "PERSON"
+            and c.doc[c.left_edge.i - 1].text == ","
+        ),
+        None,
+    )
 
 
 def _names_another_person(token: Token, phrase: Token, end: int) -> bool:
