@@ -89,6 +89,18 @@ NAMES = [
         [{"text": "that it would cut 300 jobs", "speaker": "Baker Hughes Inc"}],
         id="near-an-unlisted-word-that-names-people-stays",
     ),
+    # A relative clause set off by a comma is no part of a described speaker's name; one that
+    # says which is ("lawyers for the men who were arrested").
+    pytest.param(
+        "A spokesman for the club, which reopened on Friday, said staff had helped officers.",
+        [{"text": "staff had helped officers", "speaker": "A spokesman for the club"}],
+        id="a-set-off-relative-clause-is-no-part-of-a-description",
+    ),
+    pytest.param(
+        "Lawyers for the men who were arrested said they would appeal.",
+        [{"text": "they would appeal", "speaker": "Lawyers for the men who were arrested"}],
+        id="near-a-restrictive-relative-clause-says-which-group",
+    ),
     # A person's name set off after a body the parser hung it on is the person noun's own.
     pytest.param(
         'A spokeswoman for Cycle City, Priya Menon, called it "long overdue."',
