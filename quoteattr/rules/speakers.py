@@ -44,7 +44,6 @@ from .pronouns import (
     MALE,
     PRONOUN_WINDOW,
     PronounResolution,
-    speakers_before,
 )
 from .ranking import PACKAGED, PronounRanker, packaged_ranker
 from .salience import SalienceIndex
@@ -380,13 +379,7 @@ class EntityResolver(NominalResolution, DocumentResolution, PronounResolution):
     ) -> NameCluster | None:
         """The last compatible speaker in this or the previous paragraph, else the last compatible
         name."""
-        paragraph = self.paragraph_of(start)
-
-        recent_speakers = []
-        for char, entity in reversed(speakers_before(previous, start)):
-            if paragraph - self.paragraph_of(char) > 1:
-                break
-            recent_speakers.append(entity)
+        recent_speakers = self._recent_speakers(start, previous)
         candidates = [
             e
             for e in (*recent_speakers, *self._recent_entities(start, PRONOUN_WINDOW))
