@@ -278,8 +278,13 @@ MULTI_PARAGRAPH = [
         [("One.\n\n“Two.\n\n“Three,", 0, 3)],
         id="three-paragraphs",
     ),
+    # A paragraph opening in another typeface starts a quote of its own: the open mark before
+    # it was a stray, or a block excerpt that never closes.
+    pytest.param('“One.\n\n"Two," he said.', [("Two,", 0, 1)], id="reopened-with-another-style"),
     pytest.param(
-        '“One.\n\n"Two," he said.', [('One.\n\n"Two,', 0, 2)], id="reopened-with-another-style"
+        'She writes:\n\n"One.\n\n"Two.\n\n“Three,” he said.',
+        [("Three,", 0, 1)],
+        id="straight-excerpt-then-a-curly-quote",
     ),
     pytest.param(
         "“One.\n\n“He said ‘no’ then,” she said.",

@@ -120,7 +120,7 @@ def _pair_paragraph(
     """Pair the marks of paragraph text[lo:hi]; return the quote left open for the next one."""
     marks = [match.start() for match in _MARK_RE.finditer(text, lo, hi)]
     stack: list[_Open] = []
-    if carried is not None and _reopens(text, lo, hi):
+    if carried is not None and _reopens(text, lo, hi) and _same_typeface(carried.mark, text[lo]):
         # The continuation mark only restates the open quote: swallow it, keep the first opening.
         stack.append(_Open(carried.pos, text[lo], carried.paragraph))
         marks = marks[1:]
@@ -164,6 +164,13 @@ def _neighbours(text: str, i: int, lo: int, hi: int) -> tuple[str, str, str]:
 def _reopens(text: str, lo: int, hi: int) -> bool:
     """Does the paragraph start with an opening double mark (a continued quote)?"""
     return text[lo] not in _APOSTROPHES and _roles(*_neighbours(text, lo, lo, hi))[0]
+
+
+def _same_typeface(carried: str, reopening: str) -> bool:
+    """Are both marks straight, or both typographic? A paragraph that opens with a curly mark
+    after an unclosed straight one (or the other way round) starts a quote of its own: the
+    straight mark was a stray, or a block excerpt that never closes."""
+    return (carried == '"') == (reopening == '"')
 
 
 def _find_opener(stack: list[_Open], mark: str) -> int:
