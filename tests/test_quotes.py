@@ -859,6 +859,30 @@ INDIRECT = [
         id="second-of-two-cues-but",
     ),
     pytest.param(
+        "Analysts at the bank said rising rates have hurt the market, citing the figures for May.",
+        {
+            "kind": "indirect",
+            "text": "rising rates have hurt the market",
+            "cue": "said",
+            "speaker": "Analysts at the bank",
+        },
+        id="the-speakers-next-act-set-off-by-a-comma-is-no-part-of-the-words",
+    ),
+    pytest.param(
+        "Officials said the road would reopen on Monday, while residents said they feared floods.",
+        {"kind": "indirect", "text": "the road would reopen on Monday", "cue": "said"},
+        id="another-speakers-report-set-off-by-a-comma-is-no-part-of-the-words",
+    ),
+    pytest.param(
+        "Officials said the road would reopen on Monday, while crews cleared the last of the mud.",
+        {
+            "kind": "indirect",
+            "text": "the road would reopen on Monday, while crews cleared the last of the mud",
+            "cue": "said",
+        },
+        id="near-an-adverbial-clause-without-a-report-stays",
+    ),
+    pytest.param(
         "Senator John Hale: Budget deal is close",
         {"kind": "indirect", "text": "Budget deal is close", "speaker": "John Hale"},
         id="news-colon",
