@@ -874,6 +874,16 @@ INDIRECT = [
         id="another-speakers-report-set-off-by-a-comma-is-no-part-of-the-words",
     ),
     pytest.param(
+        "At a rally in Ohio on Monday John Smith said the race was close.",
+        {"kind": "indirect", "text": "the race was close", "cue": "said", "speaker": "John Smith"},
+        id="subject-the-parser-took-into-a-fronted-phrase-without-a-comma",
+    ),
+    pytest.param(
+        "Ruth Hale is a senator. In an interview with CNN Hale said the plan was dead.",
+        {"kind": "indirect", "text": "the plan was dead", "cue": "said", "speaker": "Ruth Hale"},
+        id="subject-run-into-the-phrases-name-split-off-by-the-articles-own-name",
+    ),
+    pytest.param(
         "Officials said the road would reopen on Monday, while crews cleared the last of the mud.",
         {
             "kind": "indirect",

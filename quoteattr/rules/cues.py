@@ -13,7 +13,7 @@ from .candidates import Attribution, Via
 from .categories import is_finite_clause
 from .contents import content_tokens
 from .lexicon import CueLexicon
-from .mention_spans import noun_phrase, set_speaker
+from .mention_spans import noun_phrase, set_speaker, subject_in_fronted_phrase
 from .morphology import singular
 from .nominals import PLACE_NOUNS
 from .participles import reduced_passive
@@ -256,6 +256,8 @@ def verb_attributions(
                 continue  # "The plan calls for 200 homes": what it requires, said by nobody
             if subject is not None:
                 set_speaker(attribution, verb, subject)
+            elif (swallowed := subject_in_fronted_phrase(verb)) is not None:
+                attribution.speaker, attribution.via = swallowed, Via.SUBJECT
             elif (
                 verb.dep_ in ("nsubjpass", "ccomp")
                 or child_with(verb, *PASSIVE_SUBJECTS) is not None

@@ -10,8 +10,16 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from .names import FIRST_NAME_GENDER, fold
 from .people import is_person_noun
-from .syntax import NAME_LABELS, RELATIVE_PRONOUNS, SUBJECTS, dateline_dash, mention_head
+from .syntax import (
+    NAME_LABELS,
+    RELATIVE_PRONOUNS,
+    SPEAKER_LABELS,
+    SUBJECTS,
+    dateline_dash,
+    mention_head,
+)
 
 if TYPE_CHECKING:
     from .candidates import Attribution, Via
@@ -163,3 +171,40 @@ def only_premodifiers(doc: Doc, mentions: Iterable[tuple[int, int]]) -> bool:
             return False
         found = True
     return found
+
+
+def subject_in_fronted_phrase(verb: Token) -> tuple[int, int] | None:
+    """'In an interview with CNN Hale said ...': with no comma after a fronted prepositional
+    phrase, the parser takes the subject for the end of the phrase's object, and the finite
+    verb is left with none. The name that ends the phrase right before the verb is the subject
+    (a token range), where the words before it can be told apart from it: the recognizer's
+    name begins with a first name, or it ends in a name the article uses on its own."""
+    doc = verb.doc
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+        return None
+    last = doc[verb.i - 1]
+    if last.tag_ not in ("NNP", "NNPS") or last.ent_type_ not in SPEAKER_LABELS:
+        return None
+    start = last.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    phrase = last
+    while phrase.head.i != verb.i:
+        if phrase.head.i == phrase.i or phrase.head.i > verb.i:
+            return None
+        phrase = phrase.head
+    if phrase.dep_ != "prep" or start < phrase.i + 2:
+        return None
+    if start + 1 == verb.i or fold(doc[start].text) in FIRST_NAME_GENDER:
+        return start, verb.i
+    # "the Washington Post Trump": the recognizer ran the phrase's name into the subject's
+    elsewhere = {
+        fold(name.text)
+        for ent in doc.ents
+        if ent.end <= phrase.i or ent.start > verb.i
+        for name in (ent, ent[-1:])
+    }
+    return next(
+        ((k, verb.i) for k in range(start + 1, verb.i) if fold(doc[k : verb.i].text) in elsewhere),
+        None,
+    )
