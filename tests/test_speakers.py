@@ -598,6 +598,17 @@ NAMES = [
         ],
         id="a-surname-tagged-as-a-place",
     ),
+    # A name tagged a place throughout, which the article gives an age: a person's.
+    pytest.param(
+        "Kemi Adeyemi scored twice as Rovers beat City on Saturday. Luis Ortega said the win "
+        'was deserved.\n\nAdeyemi, 22, has now scored nine goals. "That is for the coach to '
+        'decide," he said.',
+        [
+            {"text": "the win was deserved", "speaker": "Luis Ortega"},
+            {"text": "That is for the coach to decide,", "speaker": "Kemi Adeyemi", "mention": "he"},
+        ],
+        id="a-name-tagged-as-a-place-with-an-age",
+    ),
     # A lead describes a person the next paragraph names with the same title.
     pytest.param(
         "A federal judge on Thursday sentenced Carl Benning to four years, calling his conduct "

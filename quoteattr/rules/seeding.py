@@ -45,6 +45,7 @@ def seed_names(resolver: EntityResolver) -> None:
             ent = _with_untagged_front(ent)
             seeds.append((ent.start, ent.end, ent))
     seeds.extend(_surnames_tagged_as_places(resolver.ents))
+    seeds.extend(_people_tagged_as_places(resolver.ents))
     seeds.extend(_untagged_bodies(resolver))
     untagged_subjects = (
         arrays.tag(lambda tag: tag == "NNP")
@@ -156,3 +157,34 @@ def _surnames_tagged_as_places(ents: tuple[Span, ...]) -> list[tuple[int, int, N
         ):
             found.append((ent.start, ent.end, None))
     return found
+
+
+# The ages news gives in an apposition after a person's name ("Adeyemi, 22, scored").
+AGES = range(1, 111)
+
+
+def _people_tagged_as_places(ents: tuple[Span, ...]) -> list[tuple[int, int, Span]]:
+    """Names the recognizer tagged a place or a people that the article gives an age ("Kemi
+    Adeyemi ... Adeyemi, 22, has scored"): a place has no age, so each mention of the name (the
+    full name and the surname alone) is a person's."""
+    aged: set[str] = set()
+    for ent in ents:
+        doc = ent.doc
+        after = doc[ent.end : ent.end + 3]
+        if (
+            ent.label_ in SURNAME_LOOKALIKE_LABELS
+            and ent[-1].tag_ in PROPER_NOUN_TAGS
+            and len(after) == 3
+            and after[0].text == ","
+            and after[1].text.isdigit()
+            and int(after[1].text) in AGES
+            and after[2].text == ","
+        ):
+            aged.add(ent[-1].lower_)
+    return [
+        (ent.start, ent.end, Span(ent.doc, ent.start, ent.end, label="PERSON"))
+        for ent in ents
+        if ent.label_ in SURNAME_LOOKALIKE_LABELS
+        and ent[-1].lower_ in aged
+        and all(t.tag_ in PROPER_NOUN_TAGS for t in ent)
+    ]
