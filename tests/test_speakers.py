@@ -605,7 +605,11 @@ NAMES = [
         'decide," he said.',
         [
             {"text": "the win was deserved", "speaker": "Luis Ortega"},
-            {"text": "That is for the coach to decide,", "speaker": "Kemi Adeyemi", "mention": "he"},
+            {
+                "text": "That is for the coach to decide,",
+                "speaker": "Kemi Adeyemi",
+                "mention": "he",
+            },
         ],
         id="a-name-tagged-as-a-place-with-an-age",
     ),
