@@ -182,6 +182,16 @@ NAMES = [
         id="a-person-the-recognizer-read-into-an-organisation",
     ),
     pytest.param(
+        '"It works," said lead author Dr. Nadia Petrov of Linwood University. But she added '
+        "that the results were consistent.\n\nJohn Hopkins University said it would study them.",
+        [
+            {"text": "It works,", "speaker": "Nadia Petrov", "type": "PERSON"},
+            {"text": "that the results were consistent", "speaker": "Nadia Petrov"},
+            {"text": "it would study them", "speaker": "John Hopkins University"},
+        ],
+        id="a-person-with-a-title-read-into-an-organisation-after-of",
+    ),
+    pytest.param(
         "Weber says talks will resume in May\n\nPresident Anna Weber said on Monday that the talks would resume in May.",
         [
             {"text": "talks will resume in May", "speaker": "Anna Weber"},

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .mention_spans import names_in
-from .names import PLACE_LABELS
+from .names import FIRST_NAME_GENDER, PLACE_LABELS, TITLES, fold
 from .people import names_a_person
 from .syntax import NAME_LABELS, ORG_NOUNS, PROPER_NOUN_TAGS
 
@@ -18,7 +18,10 @@ def speaker_name(span: Span, anonymous: frozenset[str]) -> tuple[Span | None, bo
     people the mention holds only describes it (`placed`: "a New York judge", "Ohio voters").
     `anonymous`: the nouns of unnamed sources ("officials"), which may speak for a place."""
     root = span.root
-    names = names_in(span, NAME_LABELS)
+    names = [
+        (person_read_into_organisation(ent) or ent) if ent.label_ == "ORG" else ent
+        for ent in names_in(span, NAME_LABELS)
+    ]
     if root.tag_ in PROPER_NOUN_TAGS and not root.ent_type_:
         # "Mikel Arteta, the Arsenal manager" with Arteta untagged: the head names the
         # speaker, not a name inside its apposition ("Kowal, an appointee of President Barack
@@ -87,3 +90,39 @@ def is_common_noun_name(name: Span) -> bool:
     """Whether a name the recognizer found is common nouns capitalised because they open a
     sentence ("Farmers' groups said", "Exit polls showed", tagged ORG): no one's name."""
     return name[0].is_sent_start and all(token.tag_ in COMMON_NOUN_TAGS for token in name)
+
+
+def is_title_word(word: str) -> bool:
+    """A title, plural ("Senators") or abbreviated ("Del.", "Lt."); an initial ("J.") is not."""
+    return (
+        word.rstrip(".") in TITLES or word[:-1] in TITLES or (word.endswith(".") and len(word) > 2)
+    )
+
+
+def person_read_into_organisation(ent: Span) -> Span | None:
+    """The person's name in an organisation the recognizer read into one name with it, where an
+    apposition, a title or a role before it, or a first name says the name is a person's
+    ("Another analyst, Pradeep Chaturvedi of Parmeshwar Securities," and "lead author Dr. Nadia
+    Petrov of Linwood University", tagged ORG whole): the proper nouns before "of", as PERSON;
+    else None."""
+    root, doc = ent.root, ent.doc
+    of = next((t.i for t in ent if t.lower_ == "of"), ent.end)
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    described = (
+        (root.dep_ == "appos" and names_a_person(root.head))
+        or any(c.dep_ == "appos" and names_a_person(c) for c in root.children)
+        # "of" parts the person from the body: a title, a role or a first name tells which
+        # ("Johns Hopkins University" has no "of" to part it at)
+        or (
+            of < ent.end
+            and (
+                (before is not None and (is_title_word(before.lower_) or names_a_person(before)))
+                or fold(ent[0].text) in FIRST_NAME_GENDER
+            )
+        )
+    )
+    if not described or root.tag_ not in PROPER_NOUN_TAGS:
+        return None
+    if of - ent.start < 2 or not all(t.tag_ in PROPER_NOUN_TAGS for t in ent.doc[ent.start : of]):
+        return None
+    return Span(ent.doc, ent.start, of, label="PERSON")

@@ -9,10 +9,9 @@ from spacy.tokens import Span
 
 from .arrays import indices
 from .mention_spans import noun_phrase
-from .names import CALENDAR, TITLES, with_name_number
-from .naming import is_common_noun_name
+from .names import CALENDAR, with_name_number
+from .naming import is_common_noun_name, is_title_word, person_read_into_organisation
 from .nominals import NAMED_ORG_NOUNS
-from .people import names_a_person
 from .syntax import PROPER_NOUN_TAGS, SUBJECT_NAME_DEPS, proper_name_start
 
 # Labels the recognizer gives a surname it takes for a place or a people ("Okonkwo", "Jordan").
@@ -40,7 +39,7 @@ def seed_names(resolver: EntityResolver) -> None:
         if ent.label_ == "ORG" and with_name_number(doc, ent.end) > ent.end:
             ent = Span(doc, ent.start, ent.end + 1, label=ent.label)  # "Teamsters Local" 99
         if ent.label_ == "ORG":
-            ent = _person_described_as_one(ent) or ent
+            ent = person_read_into_organisation(ent) or ent
         if ent.label_ in ("PERSON", "ORG") and not is_common_noun_name(ent):
             ent = _with_untagged_front(ent)
             seeds.append((ent.start, ent.end, ent))
@@ -90,7 +89,7 @@ def _with_untagged_front(ent: Span) -> Span:
             or word.ent_type
             or word.dep_ != "compound"
             or not ent.start <= word.head.i < ent.end
-            or _is_title(word.lower_)
+            or is_title_word(word.lower_)
             or word.lower_ in CALENDAR
         ):
             break
@@ -114,29 +113,6 @@ def _untagged_bodies(resolver: EntityResolver) -> list[tuple[int, int, Span | No
         if start < i:
             found.append((start, i + 1, Span(doc, start, i + 1, label="ORG")))
     return found
-
-
-def _is_title(word: str) -> bool:
-    """A title, plural ("Senators") or abbreviated ("Del.", "Lt."); an initial ("J.") is not."""
-    return (
-        word.rstrip(".") in TITLES or word[:-1] in TITLES or (word.endswith(".") and len(word) > 2)
-    )
-
-
-def _person_described_as_one(ent: Span) -> Span | None:
-    """The person's name in an organisation the recognizer read into one name with it, where an
-    apposition says the name is a person's ("Another analyst, Pradeep Chaturvedi of Parmeshwar
-    Securities," tagged ORG whole): the proper nouns before "of", as PERSON; else None."""
-    root = ent.root
-    described = (root.dep_ == "appos" and names_a_person(root.head)) or any(
-        c.dep_ == "appos" and names_a_person(c) for c in root.children
-    )
-    if not described or root.tag_ not in PROPER_NOUN_TAGS:
-        return None
-    of = next((t.i for t in ent if t.lower_ == "of"), ent.end)
-    if of - ent.start < 2 or not all(t.tag_ in PROPER_NOUN_TAGS for t in ent.doc[ent.start : of]):
-        return None
-    return Span(ent.doc, ent.start, of, label="PERSON")
 
 
 def _surnames_tagged_as_places(ents: tuple[Span, ...]) -> list[tuple[int, int, None]]:
