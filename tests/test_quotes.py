@@ -844,6 +844,32 @@ INDIRECT = [
         id="near-the-same-cue-before-its-clause",
     ),
     pytest.param(
+        "Lula said the talks went well, Xinhua reported on Friday.",
+        {"kind": "indirect", "text": "the talks went well", "cue": "said", "speaker": "Lula"},
+        id="a-trailing-reporter-hung-on-the-first-cue-leaves-its-words",
+    ),
+    pytest.param(
+        "Lula said the talks went well, Xinhua reported on Friday.",
+        {
+            "kind": "indirect",
+            "text": "Lula said the talks went well",
+            "cue": "reported",
+            "speaker": "Xinhua",
+        },
+        id="a-trailing-reporter-reports-the-whole-report-before-its-comma",
+    ),
+    pytest.param(
+        "Lula said Brazil valued China as a partner, Xinhua reported.",
+        {
+            "kind": "indirect",
+            "text": "Brazil valued China as a partner",
+            "cue": "said",
+            "speaker": "Lula",
+            "sources": [("Xinhua", "report")],
+        },
+        id="a-trailing-reporter-the-parser-hung-over-the-words",
+    ),
+    pytest.param(
         "Senator John Hale said the plan was good but warned that costs would rise.",
         {"kind": "indirect", "text": "the plan was good", "cue": "said", "speaker": "John Hale"},
         id="first-of-two-cues-but",

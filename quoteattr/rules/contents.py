@@ -19,6 +19,7 @@ from .lexicon import CueLexicon, word_list
 from .marks import QUOTE_MARKS
 from .syntax import (
     NOT_TOPICS,
+    SET_OFF,
     SUBJECTS,
     TOPIC_PREPOSITIONS,
     child_with,
@@ -45,7 +46,7 @@ def content_tokens(
     clause = min(
         (
             c
-            for c in verb.children
+            for c in _complements(verb, lexicon)
             if (c.dep_ == "ccomp" or _complement_as_adverbial(verb, c))
             # "X expects savings, Santos told analysts": the cue after the comma is no content.
             and not (lexicon.verb_lemma(c.lower_) and trailing_cue_clause(c))
@@ -63,6 +64,23 @@ def content_tokens(
     )
     if clause is not None and clause_reports_nothing(verb, clause, lemma, lexicon):
         return None, addressee
+    head = verb.head
+    if (
+        (clause is None or clause.i < verb.i)
+        and verb.dep_ == "ccomp"
+        and head.i < verb.i
+        and (clause is None or head.i < clause.i)
+        and head.tag_.startswith("VB")
+        and lexicon.verb_lemma(head.lower_)
+        and trailing_cue_clause(verb)
+    ):
+        # "Lula said Brazil valued China, Xinhua reported": the parser hangs the trailing cue
+        # on the first; it reports the whole report before its comma, which is Lula's.
+        subject = next(c for c in verb.lefts if c.dep_ in SUBJECTS)
+        comma = max(
+            k for k in range(head.i + 1, subject.left_edge.i) if verb.doc[k].text in SET_OFF
+        )
+        return (head.left_edge.i, comma), addressee
     if clause is not None and (
         obj is None or obj.i < clause.i or lemma not in lexicon.infinitive_content
     ):
@@ -231,6 +249,23 @@ def content_tokens(
 PRO_FORM_CONTENTS = tuple(
     sorted((phrase.split() for phrase in word_list("pro_form_contents")), key=len, reverse=True)
 )
+
+
+def _complements(verb: Token, lexicon: CueLexicon) -> list[Token]:
+    """`verb`'s dependents, where a trailing cue the parser hung on it as its complement gives
+    way to that cue's own complement before it ("Lula said Brazil valued China, Xinhua
+    reported": what Lula said is "Brazil valued China")."""
+    found = []
+    for child in verb.children:
+        if (
+            child.dep_ == "ccomp"
+            and child.i > verb.i
+            and lexicon.verb_lemma(child.lower_)
+            and trailing_cue_clause(child)
+        ):
+            found.extend(c for c in child.lefts if c.dep_ == "ccomp" and c.i > verb.i)
+        found.append(child)
+    return found
 
 
 def _next_act(doc, start: int, end: int, lexicon: CueLexicon) -> int | None:

@@ -248,13 +248,24 @@ def trailing_cue_clause(clause: Token) -> bool:
     what comes before it, though the parser hangs it there as a complement."""
     doc, head = clause.doc, clause.head
     left, right = clause.left_edge.i, clause.right_edge.i
-    # The comma may hang on the clause itself, or on the verb before it.
-    set_off = doc[left].text in SET_OFF or doc[left - 1].text in SET_OFF
+    subject = next((c for c in clause.children if c.dep_ in SUBJECTS and c.i < clause.i), None)
+    # The comma may hang on the clause itself, or on the verb before it; or the parser hung
+    # the words before the comma on the cue as well ("Lula said Brazil valued China, Xinhua
+    # reported"), and the comma comes before its subject.
+    set_off = (
+        doc[left].text in SET_OFF
+        or doc[left - 1].text in SET_OFF
+        or (
+            subject is not None
+            and doc[subject.left_edge.i - 1].text in SET_OFF
+            and any(c.dep_ == "ccomp" and c.i < subject.i for c in clause.children)
+        )
+    )
     return (
         head.i < clause.i
         and left > head.i
         and set_off
-        and any(c.dep_ in SUBJECTS and c.i < clause.i for c in clause.children)
+        and subject is not None
         and not any(c.dep_ == "mark" for c in clause.children)
         # last: `Token.sent` scans for the sentence's edges
         and all(t.is_punct for t in doc[right + 1 : clause.sent.end])
