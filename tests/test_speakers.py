@@ -78,6 +78,17 @@ NAMES = [
         ],
         id="surname-after-full-name",
     ),
+    pytest.param(
+        "The Charlotte-Mecklenburg Police Department released the video on Friday. Police said "
+        "the officer was not wearing a camera.",
+        [
+            {
+                "text": "the officer was not wearing a camera",
+                "speaker": "Charlotte-Mecklenburg Police Department",
+            }
+        ],
+        id="a-hyphenated-name-the-recognizer-missed-is-one-name",
+    ),
     # A listed noun for people before two name words is a role, not part of the name.
     pytest.param(
         "Analyst Ming-Chi Kuo wrote in a note on Friday that shipments would fall.",

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from ..records import EntityType
 from .lexicon import read_lexicon, word_list
 from .people import PERSON_NOUNS, is_person_noun
-from .syntax import AGENT_NOUN_SUFFIXES, DASHES, NAME_LABELS, PROPER_NOUN_TAGS
+from .syntax import AGENT_NOUN_SUFFIXES, DASHES, NAME_LABELS, PROPER_NOUN_TAGS, joins_names
 
 TITLES = word_list("titles")
 
@@ -386,7 +386,10 @@ def proper_noun_run(span: Span) -> Span | None:
     start = None
     root = span.root.i
     for token in [*span, None]:
-        if token is not None and token.tag_ in PROPER_NOUN_TAGS:
+        if token is not None and (
+            token.tag_ in PROPER_NOUN_TAGS
+            or (start is not None and token.i + 1 < span.end and joins_names(token))
+        ):
             start = token.i if start is None else start
             continue
         if start is not None:

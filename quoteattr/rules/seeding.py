@@ -12,7 +12,7 @@ from .mention_spans import noun_phrase
 from .names import CALENDAR, with_name_number
 from .naming import is_common_noun_name, is_title_word, person_read_into_organisation
 from .nominals import NAMED_ORG_NOUNS
-from .syntax import PROPER_NOUN_TAGS, SUBJECT_NAME_DEPS, proper_name_start
+from .syntax import PROPER_NOUN_TAGS, SUBJECT_NAME_DEPS, joins_names, proper_name_start
 
 # Labels the recognizer gives a surname it takes for a place or a people ("Okonkwo", "Jordan").
 SURNAME_LOOKALIKE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
@@ -108,8 +108,13 @@ def _untagged_bodies(resolver: EntityResolver) -> list[tuple[int, int, Span | No
         if doc[i].lower_ not in NAMED_ORG_NOUNS or (i + 1 < len(doc) and untagged[i + 1]):
             continue
         start = i
-        while start > 0 and untagged[start - 1] and doc[start - 1].head.i >= start - 1:
-            start -= 1
+        while start > 0:
+            if untagged[start - 1] and doc[start - 1].head.i >= start - 1:
+                start -= 1
+            elif start > 1 and untagged[start - 2] and joins_names(doc[start - 1]):
+                start -= 2  # "Charlotte-Mecklenburg Police Department"
+            else:
+                break
         if start < i:
             found.append((start, i + 1, Span(doc, start, i + 1, label="ORG")))
     return found

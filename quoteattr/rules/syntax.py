@@ -90,15 +90,30 @@ def is_subject_name(head: Token) -> bool:
 
 
 def proper_name_start(head: Token) -> int:
-    """The first token of the proper-noun run a name's head closes ("Ines Okoro": "Ines")."""
-    start = head.i
-    while (
-        start > 0
-        and head.doc[start - 1].tag_ in PROPER_NOUN_TAGS
-        and head.doc[start - 1].head.i == head.i
-    ):
-        start -= 1
+    """The first token of the proper-noun run a name's head closes ("Ines Okoro": "Ines",
+    "Charlotte-Mecklenburg Police": "Charlotte")."""
+    doc, start = head.doc, head.i
+    while start > 0:
+        if doc[start - 1].tag_ in PROPER_NOUN_TAGS and doc[start - 1].head.i == head.i:
+            start -= 1
+        elif start > 1 and joins_names(doc[start - 1]):
+            start -= 2
+        else:
+            break
     return start
+
+
+def joins_names(token: Token) -> bool:
+    """A hyphen with no space around it between two proper nouns: "Charlotte-Mecklenburg"."""
+    doc = token.doc
+    return (
+        token.text == "-"
+        and 0 < token.i < len(doc) - 1
+        and doc[token.i - 1].tag_ in PROPER_NOUN_TAGS
+        and doc[token.i + 1].tag_ in PROPER_NOUN_TAGS
+        and not doc[token.i - 1].whitespace_
+        and not token.whitespace_
+    )
 
 
 def child_with(token: Token, *deps: str, lower: str | None = None) -> Token | None:
