@@ -4,7 +4,7 @@ content all the same ("tweeted in the early hours that ...", "told analysts on a
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..records import Category
 from .categories import (
@@ -268,7 +268,7 @@ def _complements(verb: Token, lexicon: CueLexicon) -> list[Token]:
     return found
 
 
-def _next_act(doc, start: int, end: int, lexicon: CueLexicon) -> int | None:
+def _next_act(doc: Doc, start: int, end: int, lexicon: CueLexicon) -> int | None:
     """Where a report's words end because an act of speaking of its own follows, set off by a
     comma: "..., citing the figures" (the speaker's next act, a participle), "..., while
     residents said they feared floods" (another speaker's report). The parser hangs these on

@@ -150,11 +150,11 @@ def _people_tagged_as_places(ents: tuple[Span, ...]) -> list[tuple[int, int, Spa
     full name and the surname alone) is a person's."""
     aged: set[str] = set()
     for ent in ents:
-        doc = ent.doc
-        after = doc[ent.end : ent.end + 3]
+        if ent.label_ not in SURNAME_LOOKALIKE_LABELS:
+            continue
+        after = ent.doc[ent.end : ent.end + 3]
         if (
-            ent.label_ in SURNAME_LOOKALIKE_LABELS
-            and ent[-1].tag_ in PROPER_NOUN_TAGS
+            ent[-1].tag_ in PROPER_NOUN_TAGS
             and len(after) == 3
             and after[0].text == ","
             and after[1].text.isdigit()
@@ -162,6 +162,8 @@ def _people_tagged_as_places(ents: tuple[Span, ...]) -> list[tuple[int, int, Spa
             and after[2].text == ","
         ):
             aged.add(ent[-1].lower_)
+    if not aged:
+        return []
     return [
         (ent.start, ent.end, Span(ent.doc, ent.start, ent.end, label="PERSON"))
         for ent in ents
