@@ -805,6 +805,13 @@ def test_what_a_for_to_clause_calls_for_is_the_content():
         # A speech act not done yet is no statement ("needs to tell"), but "I have to say" says it.
         ("Donald Trump needs to tell the truth about his taxes.", []),
         ("Hale needs to explain why the plan failed.", []),
+        # A conjunct shares its first verb's governor and modal.
+        ("Hale needs to sell herself and tell more jokes.", []),
+        ("Hale should apologize and say that he was wrong.", []),
+        (
+            "Hale apologized and said that he was wrong.",
+            [("statement", "said", "that he was wrong")],
+        ),
         ("I have to say that the plan works.", [("statement", "say", "that the plan works")]),
         (
             "Trump went on to say that the plan works.",

@@ -113,13 +113,21 @@ def unsaid(verb: Token, content: Sequence[tuple[int, int]] = ()) -> bool:
             for child in token.children
         )
 
+    # A conjunct shares its first verb's modal and governor ("needs to sell herself and tell
+    # more jokes", "should apologize and say so").
+    first = verb
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
     if negated(verb) or (
-        any(child.dep_ == "aux" and child.lower_ in UNASSERTING_MODALS for child in verb.children)
-        and not performative(verb)
+        any(
+            child.dep_ == "aux" and child.lower_ in UNASSERTING_MODALS
+            for child in {*verb.children, *first.children}
+        )
+        and not performative(first)
     ):
         return True
-    governor = verb.head
-    return verb.dep_ == "xcomp" and (
+    governor = first.head
+    return first.dep_ == "xcomp" and (
         governor.lower_ in REFUSALS
         or negated(governor)
         # "needs to tell the truth", "is expected to announce": not done yet
