@@ -849,6 +849,16 @@ INDIRECT = [
         id="a-trailing-reporter-hung-on-the-first-cue-leaves-its-words",
     ),
     pytest.param(
+        "The difference now, Hale told me on Friday, is that he is the one in charge.",
+        {
+            "kind": "indirect",
+            "text": "The difference now is that he is the one in charge",
+            "cue": "told",
+            "speaker": "Hale",
+        },
+        id="a-parenthetical-cue-the-parser-hung-on-the-subject-interrupts-the-sentence",
+    ),
+    pytest.param(
         "Lula said the talks went well, Xinhua reported on Friday.",
         {
             "kind": "indirect",

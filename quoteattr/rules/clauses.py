@@ -131,6 +131,8 @@ def parenthetical_content(doc: Doc, attribution: Attribution, lexicon: CueLexico
             return
         # "which, Tompkins said, is full": the clause the cue interrupts, else the sentence.
         host = verb.head if verb.dep_ == "parataxis" else sent.root
+        while not host.tag_.startswith(("VB", "MD")) and host.head.i != host.i:
+            host = host.head  # "The difference now, he told me, is ...": hung on the subject
         start, end = host.left_edge.i, host.right_edge.i + 1
         pieces = [trim_tokens(doc, start, left), trim_tokens(doc, right, end)]
     else:
