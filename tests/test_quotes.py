@@ -859,6 +859,16 @@ INDIRECT = [
         id="a-parenthetical-cue-the-parser-hung-on-the-subject-interrupts-the-sentence",
     ),
     pytest.param(
+        "DuVernay said she felt the 13th Amendment was worth examining because it mattered.",
+        {
+            "kind": "indirect",
+            "text": "she felt the 13th Amendment was worth examining because it mattered",
+            "cue": "said",
+            "speaker": "DuVernay",
+        },
+        id="no-sentence-starts-after-a-word-that-ends-none",
+    ),
+    pytest.param(
         "Lula said the talks went well, Xinhua reported on Friday.",
         {
             "kind": "indirect",

@@ -49,5 +49,20 @@ class ParagraphSegmenter:
         for i in quotes.tolist():
             if not trailing_space[i - 1] and not words[word_of[i - 1]][-1].isspace():
                 values[i] = NOT_SENT_START
+        # a word after one that ends no sentence (no full stop, question or exclamation mark,
+        # colon or semicolon, closing mark or bracket) starts none: the parser otherwise cuts
+        # a sentence in two where its clauses run on unpunctuated ("cited remarks Trump had made")
+        ends = numpy.array([_may_end_sentence(word) for word in words], dtype=bool)
+        inside = ~after_newline & (previous_word >= 0)
+        runs_on = words_at[inside][~ends[word_of[previous_word[inside]]]]
+        values[runs_on] = NOT_SENT_START
         doc.from_array([SENT_START], values)
         return doc
+
+
+# The last characters of a word after which a sentence may end.
+SENTENCE_END_CHARACTERS = frozenset(".!?:;…\"'”’)]»›")
+
+
+def _may_end_sentence(word: str) -> bool:
+    return bool(word) and word[-1] in SENTENCE_END_CHARACTERS

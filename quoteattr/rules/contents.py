@@ -78,9 +78,11 @@ def content_tokens(
         # on the first; it reports the whole report before its comma, which is Lula's.
         subject = next(c for c in verb.lefts if c.dep_ in SUBJECTS)
         comma = max(
-            k for k in range(head.i + 1, subject.left_edge.i) if verb.doc[k].text in SET_OFF
+            (k for k in range(head.i + 1, subject.left_edge.i) if verb.doc[k].text in SET_OFF),
+            default=None,
         )
-        return (head.left_edge.i, comma), addressee
+        if comma is not None:
+            return (head.left_edge.i, comma), addressee
     if clause is not None and (
         obj is None or obj.i < clause.i or lemma not in lexicon.infinitive_content
     ):

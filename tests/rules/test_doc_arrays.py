@@ -175,16 +175,27 @@ BLANK = spacy.blank("en")
 
 def _paragraph_starts_token_by_token(doc: Doc) -> list[bool | None]:
     """What the paragraph segmenter must give, read one Token at a time: a word after a line
-    break starts a sentence, a quote mark right after a word (no space between) starts none."""
+    break starts a sentence, a quote mark right after a word (no space between) starts none, nor
+    does a word after one that ends no sentence (no full stop, colon, closing mark, ...)."""
     starts: list[bool | None] = [token.is_sent_start for token in doc]
     after_newline = False
+    previous_word = None
     for token in doc:
         if token.i > 0:
             if after_newline and not token.is_space:
                 starts[token.i] = True
             elif token.is_quote and not doc.text[token.idx - 1].isspace():
                 starts[token.i] = False
+            if (
+                not token.is_space
+                and not after_newline
+                and previous_word is not None
+                and previous_word.text[-1] not in ".!?:;…\"'”’)]»›"
+            ):
+                starts[token.i] = False
         after_newline = (after_newline or "\n" in token.text) if token.is_space else False
+        if not token.is_space:
+            previous_word = token
     return starts
 
 
