@@ -626,6 +626,14 @@ def test_words_after_a_quoted_clause_are_the_writers(extract, text, expected):
     assert [(q.kind.value, q.text) for q in extract(text)] == [expected]
 
 
+def test_quoted_sentences_the_writer_completes_continue_their_speaker(extract):
+    text = '"We will win," said Maria Lopez. "It is a matter of time. They will fold" before May.'
+    quote = quote_with_text(extract(text), "It is a matter of time. They will fold")
+    assert quote.speaker is not None and quote.speaker.name == "Maria Lopez"
+    # near neighbour: a title inside the writer's sentence is no speech
+    assert not extract('The band played "Hey Jude. Let It Be" at the end.').quotes
+
+
 # --- indirect quotes: the content clause of a cue ------------------------------------------------
 
 INDIRECT = [

@@ -4,6 +4,7 @@ subheading, a nickname. Read by the quote kinds and the uncued quotes of `quotes
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
 
 TITLE_WORD_LETTERS = 4  # title case capitalises every word this long or longer ("The Long Road")
 WORK_NOUNS = word_list("work_nouns")  # "production", "novel": what a title names
+# A sentence's end and the capital of the next, inside quoted words.
+SENTENCE_INSIDE = re.compile(r"[a-z0-9][.!?]\s+[A-Z]")
 
 
 def looks_like_speech(text: str, quote: QuotedSpan) -> bool:
@@ -35,7 +38,14 @@ def looks_like_speech(text: str, quote: QuotedSpan) -> bool:
         return False  # '"Footfall." "Stakeholders."': words named, not said
     ends_sentence = words[-1][-1] in ".!?…,;—-" or words[-1].endswith("...")
     after = text[quote.close + 1 : quote.close + 3].lstrip(" ")
-    return ends_sentence or not after or after[0] in ".!?\n"
+    # A whole sentence quoted before more ('"I wouldn't call it reform. It's just a tax
+    # increase" for the top bracket'): the writer ends the speaker's last sentence.
+    return (
+        ends_sentence
+        or not after
+        or after[0] in ".!?\n"
+        or SENTENCE_INSIDE.search(text, quote.start, quote.end) is not None
+    )
 
 
 SUBHEADING_WORDS = 8  # a quoted line longer than this is not a section's title
