@@ -1089,6 +1089,7 @@ ROLES = [
             "text": "We will rebuild every school.",
             "speaker": "Jane Roe",
             "mention": "Commissioner Jane Roe",
+            "cue": "-",
         },
         id="trailing-dash",
     ),
@@ -1096,6 +1097,16 @@ ROLES = [
         "“We will rebuild every school.” — Commissioner Jane Roe",
         {"kind": "direct", "text": "We will rebuild every school.", "speaker": "Jane Roe"},
         id="trailing-em-dash",
+    ),
+    pytest.param(
+        '"We will rebuild every school." ― Ana Ruiz, mayor of Linwood',
+        {
+            "kind": "direct",
+            "text": "We will rebuild every school.",
+            "speaker": "Ana Ruiz",
+            "cue": "―",
+        },
+        id="trailing-bar-before-a-name-the-recognizer-missed",
     ),
     pytest.param(
         'Finance Minister Maria Lopez visited the site on Monday. The minister said: "We will rebuild every school."',

@@ -16,6 +16,10 @@ from attrs import field, frozen
 
 from .morphology import inflections, plural, singular
 
+DASHES = ("--", "-", "–", "—", "―")  # the longer first, for `str.startswith`
+# The marks that cue the words they set off by layout alone: a colon or a dash attribution.
+LAYOUT_CUES = frozenset({":", *DASHES})
+
 
 @frozen(kw_only=True)
 class CueLexicon:
@@ -79,8 +83,9 @@ class CueLexicon:
         return None
 
     def is_phrase_lemma(self, word: str) -> bool:
-        """Whether a cue lemma is a cue phrase's ("according to") or a colon attribution's."""
-        return word == ":" or any(" ".join(words) == word for words, _ in self.phrases)
+        """Whether a cue lemma is a cue phrase's ("according to") or a colon or dash
+        attribution's."""
+        return word in LAYOUT_CUES or any(" ".join(words) == word for words, _ in self.phrases)
 
     def is_proposition_noun(self, word: str) -> bool:
         """Whether a noun names something said, thought or held ("the allegation", "a desire"),

@@ -17,6 +17,7 @@ from .context import DocContext
 from .lexicon import CueLexicon
 from .marks import CLOSERS_FOR, QUOTE_MARKS, QuotedSpan
 from .mention_spans import names_in, set_speaker
+from .names import proper_noun_run
 from .quoted_words import looks_like_speech, names_a_title
 from .ranges import char_range, trim_tokens
 from .syntax import (
@@ -257,19 +258,29 @@ def _dash_attribution(context: DocContext, quote: QuotedSpan) -> Attribution | N
     dash = next((d for d in DASHES if stripped.startswith(d)), None)
     if dash is None:
         return None
-    name_start = quote.close + 1 + (len(tail) - len(stripped)) + len(dash)
+    dash_start = quote.close + 1 + (len(tail) - len(stripped))
+    name_start = dash_start + len(dash)
     span = doc.char_span(name_start, line_end, alignment_mode="expand")
     if span is None:
         return None
     names = names_in(span, SPEAKER_LABELS)
-    if not names or any(_predicates(token) for token in span):
+    if not names:
+        # a full name the recognizer missed ('"..." ― Ana Ruiz, mayor')
+        run = proper_noun_run(span)
+        if run is None or len(run) < 2 or run.start - span.start > 1:
+            return None
+        names = [run]
+    if any(_predicates(token) for token in span):
         return None  # '"con artist" - just as he did with Romney': a clause, not a name
     start, end = trim_tokens(doc, span.start, span.end)
     if end - start > 12:
         return None
+    mark = doc.char_span(dash_start, name_start)  # the cue, as a colon is a colon's
     return Attribution(
         content=[(quote.start, quote.end)],
         kind=QuoteKind.DIRECT,
+        cue=None if mark is None else (mark.start, mark.end),
+        cue_lemma=None if mark is None else dash,
         speaker=(start, end),
         via=Via.DASH,
         sentence_start=names[0].sent.start,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from .candidates import Via
-from .lexicon import word_list
+from .lexicon import DASHES, word_list
 from .morphology import inflections, plural
 from .participles import subject_set_off_before
 
@@ -48,7 +48,6 @@ TOPIC_PREPOSITIONS = word_list("topic_prepositions")
 
 # Punctuation that sets a parenthetical off from the clause it interrupts.
 SET_OFF = frozenset({",", "--", "—", "–"})
-DASHES = ("--", "-", "–", "—", "―")  # the longer first, for `str.startswith`
 
 
 def mention_head(token: Token) -> Token:
