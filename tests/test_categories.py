@@ -812,6 +812,10 @@ def test_what_a_for_to_clause_calls_for_is_the_content():
             "Hale apologized and said that he was wrong.",
             [("statement", "said", "that he was wrong")],
         ),
+        (
+            "Critics might argue that the plan is costly, but supporters say it is overdue.",
+            [("statement", "say", "it is overdue")],
+        ),
         ("I have to say that the plan works.", [("statement", "say", "that the plan works")]),
         (
             "Trump went on to say that the plan works.",

@@ -116,8 +116,12 @@ def unsaid(verb: Token, content: Sequence[tuple[int, int]] = ()) -> bool:
     # A conjunct shares its first verb's modal and governor ("needs to sell herself and tell
     # more jokes", "should apologize and say so").
     first = verb
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head
+    while (
+        first.dep_ == "conj"
+        and first.head.i < first.i
+        and not any(child.dep_ in ("nsubj", "nsubjpass") for child in first.children)
+    ):
+        first = first.head  # (a conjunct with a subject of its own is a clause of its own)
     if negated(verb) or (
         any(
             child.dep_ == "aux" and child.lower_ in UNASSERTING_MODALS
