@@ -634,6 +634,16 @@ NAMES = [
         ],
         id="a-name-tagged-as-a-place-with-an-age",
     ),
+    # A listed noun for people opening a sentence is a group, not a body's name that holds it.
+    pytest.param(
+        "The Nurses Association said members would vote on the deal. Nurses said the cut would "
+        "worsen staffing shortages.",
+        [
+            {"text": "members would vote on the deal", "speaker": "Nurses Association"},
+            {"text": "the cut would worsen staffing shortages", "speaker": None},
+        ],
+        id="a-group-noun-opening-a-sentence-is-no-bodys-name",
+    ),
     # A lead describes a person the next paragraph names with the same title.
     pytest.param(
         "A federal judge on Thursday sentenced Carl Benning to four years, calling his conduct "

@@ -17,7 +17,7 @@ from .lexicon import word_groups, word_list
 from .mention_spans import names_in
 from .mentions import MentionKind, ResolvedMention
 from .names import NameCluster, fold, name_key, proper_noun_run
-from .people import ROLE_NOUNS, names_a_person
+from .people import ROLE_NOUNS, is_person_noun, names_a_person
 from .pronouns import FEMALE, MALE, other_party
 from .syntax import NAME_LABELS, ORG_NOUNS
 
@@ -115,8 +115,15 @@ class NominalResolution(DescriptionResolution):
 
     def _plural_head(self, start: int, end: int) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        # (A capitalised word tagged so is a name the tagger missed: "Sanders:" in a headline.)
-        return span is not None and span.root.tag_ == "NNS" and span.root.is_lower
+        # (A capitalised word tagged so is a name the tagger missed: "Sanders:" in a headline;
+        # but a listed noun for people opening a sentence is a group: "Nurses said".)
+        return (
+            span is not None
+            and span.root.tag_ == "NNS"
+            and (
+                span.root.is_lower or (span.root.is_sent_start and is_person_noun(span.root.lower_))
+            )
+        )
 
     def _possessed(
         self, span: Span, previous: list[tuple[int, NameCluster]]
