@@ -644,6 +644,20 @@ NAMES = [
         ],
         id="a-group-noun-opening-a-sentence-is-no-bodys-name",
     ),
+    # A body its owner names is no body named before it.
+    pytest.param(
+        "Rosa Ferraro told The Associated Press she would stay. The city's small-business office "
+        "said it had given the bakery a grant.\n\nAcme Corp. cut jobs. The company said it would "
+        "hire again.",
+        [
+            {
+                "text": "it had given the bakery a grant",
+                "speaker": "The city's small-business office",
+            },
+            {"text": "it would hire again", "speaker": "Acme Corp"},
+        ],
+        id="a-body-with-a-possessor-is-described-not-taken-up",
+    ),
     # A lead describes a person the next paragraph names with the same title.
     pytest.param(
         "A federal judge on Thursday sentenced Carl Benning to four years, calling his conduct "

@@ -54,7 +54,10 @@ class NominalResolution(DescriptionResolution):
             # "the company" is any company named before it; "the union" only a body whose name
             # says it is one ("the Teamsters", "the Association of Flight Attendants").
             own_words = NAMED_ORG_NOUNS.get(head)
-            if own_words is None:
+            if self._owned_by_name(start, end):
+                # "the city's small-business office": a body its owner names, no body before
+                entity = None
+            elif own_words is None:
                 entity = self._recent(start, previous, {kind}, None)
             else:
                 entity = self._titled(start, own_words, words, NOMINAL_WINDOW, {kind})
@@ -112,6 +115,14 @@ class NominalResolution(DescriptionResolution):
             return ResolvedMention(group, group.type, MentionKind.DESCRIPTIVE, (start, end))
         entity.add_mention(start, end, text)
         return ResolvedMention(entity, entity.type, MentionKind.NOMINAL)
+
+    def _owned_by_name(self, start: int, end: int) -> bool:
+        """Whether the mention's head has a noun for its possessor ("the city's office", not
+        "its office")."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and any(
+            child.dep_ == "poss" and child.tag_ != "PRP$" for child in span.root.children
+        )
 
     def _plural_head(self, start: int, end: int) -> bool:
         span = self.doc.char_span(start, end, alignment_mode="expand")
