@@ -79,6 +79,16 @@ NAMES = [
         id="surname-after-full-name",
     ),
     pytest.param(
+        'Rosa and Elena Ferraro run the bakery. "We never close," Rosa said. Elena said the '
+        "ovens were new.\n\nObama and Hillary Clinton spoke. Obama said it went well.",
+        [
+            {"text": "We never close,", "speaker": "Rosa Ferraro"},
+            {"text": "the ovens were new", "speaker": "Elena Ferraro"},
+            {"text": "it went well", "speaker": "Obama"},
+        ],
+        id="a-first-name-coordinated-with-a-full-name-shares-its-surname",
+    ),
+    pytest.param(
         "The Charlotte-Mecklenburg Police Department released the video on Friday. Police said "
         "the officer was not wearing a camera.",
         [

@@ -9,7 +9,7 @@ from spacy.tokens import Span
 
 from .arrays import indices
 from .mention_spans import noun_phrase
-from .names import CALENDAR, with_name_number
+from .names import CALENDAR, FIRST_NAME_GENDER, fold, name_key, with_name_number
 from .naming import is_common_noun_name, is_title_word, person_read_into_organisation
 from .nominals import NAMED_ORG_NOUNS
 from .syntax import PROPER_NOUN_TAGS, SUBJECT_NAME_DEPS, joins_names, proper_name_start
@@ -75,6 +75,29 @@ def seed_names(resolver: EntityResolver) -> None:
         ):
             phrase = doc[phrase_start:phrase_end]
             entity.add_mention(phrase.start_char, phrase.end_char, phrase.text)
+    _share_surnames(resolver)
+
+
+def _share_surnames(resolver: EntityResolver) -> None:
+    """'Rosa and Elena Ferraro': a first name coordinated with a full name shares its surname,
+    so that Rosa is named Rosa Ferraro. The surname alone still goes to the full name's entity,
+    as the article wrote it."""
+    doc, ents = resolver.doc, resolver.ents
+    for first, full in zip(ents, ents[1:]):
+        if (
+            first.label_ == full.label_ == "PERSON"
+            and len(first) == 1
+            and len(full) > 1
+            and full.start == first.end + 1
+            and doc[first.end].lower_ in ("and", "&")
+            and fold(first.text) in FIRST_NAME_GENDER
+            and fold(full[0].text) in FIRST_NAME_GENDER
+        ):
+            entity = resolver.add_name(first.start_char, first.end_char, "PERSON")
+            if entity is not None:
+                name = f"{first.text} {full[1:].text}"
+                entity.names[name_key(name)] = None
+                entity.offer_name(name)
 
 
 def _with_untagged_front(ent: Span) -> Span:
