@@ -877,6 +877,16 @@ INDIRECT = [
         id="no-sentence-starts-after-a-word-that-ends-none",
     ),
     pytest.param(
+        "A deal could be announced as soon as next week, two of the people said, asking not to "
+        "be identified because the talks are private.",
+        {
+            "kind": "indirect",
+            "text": "A deal could be announced as soon as next week",
+            "cue": "said",
+        },
+        id="the-speakers-act-after-a-parenthetical-cue-is-no-part-of-the-words",
+    ),
+    pytest.param(
         "Lula said the talks went well, Xinhua reported on Friday.",
         {
             "kind": "indirect",

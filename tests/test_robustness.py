@@ -101,6 +101,7 @@ CASES = {
     "a quote with no words": '"..."',
     "a cue alone": "said",
     "speech without a speaker": '"We will reopen the bridge before the winter is out," said.',
+    "a dash with no name after it": '"We will reopen the bridge before the winter is out." - ',
 }
 
 

@@ -654,6 +654,13 @@ NAMES = [
         ],
         id="a-group-noun-opening-a-sentence-is-no-bodys-name",
     ),
+    # "they" after people counted ("Two of the people said") is those people, unnamed.
+    pytest.param(
+        "Kesh Semiconductor shares rose. Two of the people said a deal was close. The terms "
+        "could still change, they said.",
+        [{"text": "The terms could still change", "speaker": None}],
+        id="they-after-people-counted-is-no-organisation",
+    ),
     # A body its owner names is no body named before it.
     pytest.param(
         "Rosa Ferraro told The Associated Press she would stay. The city's small-business office "

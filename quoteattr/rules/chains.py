@@ -80,4 +80,5 @@ def hedge_anonymous_sources(doc: Doc, attributions: list[Attribution], lexicon: 
             t.tag_ in ("NNP", "NNPS") for t in mention
         ):
             cue = doc[attribution.cue[0] : attribution.cue[1]]
-            attribution.hedge = f"{mention.text.lower()} {cue.text.lower()}"
+            first, second = (cue, mention) if cue.start < mention.start else (mention, cue)
+            attribution.hedge = f"{first.text.lower()} {second.text.lower()}"

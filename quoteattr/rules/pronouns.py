@@ -13,7 +13,7 @@ from .binding import bound_names, coargument_subjects, predicated_names, relativ
 from .lexicon import CueLexicon, word_groups, word_list
 from .mentions import MentionKind, ResolvedMention
 from .names import FEMALE_TITLES, FIRST_NAME_GENDER, MALE_TITLES, NameCluster
-from .people import names_a_person, noun_gender
+from .people import QUANTIFIERS, names_a_person, noun_gender
 from .ranking import PronounRanker, candidate_features, clause_verbs, subject_of
 from .writers import Writers
 
@@ -92,12 +92,23 @@ def _described_subject_above(
 
 
 def _people_before(pronoun: Token) -> bool:
-    """Whether a plural pronoun opening its sentence as its subject follows a sentence whose
-    subject is people described by a common noun ("The researchers", "Most nurses")."""
+    """Whether a plural pronoun subject of its sentence (opening it, or of its cue: "..., they
+    said") follows a sentence whose subject is people described by a common noun ("The
+    researchers", "Most nurses", "Two of the people")."""
     sent = pronoun.sent
-    if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.i != sent.start or sent.start == 0:
+    if (
+        pronoun.dep_ not in ("nsubj", "nsubjpass")
+        or not (
+            pronoun.i == sent.start
+            or (pronoun.head.i == sent.root.i and pronoun.doc[pronoun.i - 1].text == ",")
+        )
+        or sent.start == 0
+    ):
         return False
     subject = subject_of(pronoun.doc[sent.start - 1].sent.root)
+    if subject is not None and (subject.tag_ == "CD" or subject.lower_ in QUANTIFIERS):
+        of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        subject = None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)
     return (
         subject is not None
         and subject.tag_ == "NNS"

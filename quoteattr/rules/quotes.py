@@ -261,7 +261,7 @@ def _dash_attribution(context: DocContext, quote: QuotedSpan) -> Attribution | N
     dash_start = quote.close + 1 + (len(tail) - len(stripped))
     name_start = dash_start + len(dash)
     span = doc.char_span(name_start, line_end, alignment_mode="expand")
-    if span is None:
+    if span is None or not len(span):
         return None
     names = names_in(span, SPEAKER_LABELS)
     if not names:

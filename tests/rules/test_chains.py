@@ -131,3 +131,20 @@ def test_hedge_needs_a_speaker_and_a_cue(lexicon):
     no_speaker = Attribution(content=[(0, 1)], cue=(2, 3))
     hedge_anonymous_sources(doc, [no_cue, no_speaker], lexicon)
     assert (no_cue.hedge, no_speaker.hedge) == (None, None)
+
+
+def test_an_anonymous_source_after_its_cue_reads_in_the_texts_order(lexicon):
+    doc = from_rows(
+        [
+            ("according", 0, "prep", "VBG"),
+            ("to", 0, "prep", "IN"),
+            ("officials", 1, "pobj", "NNS"),
+            (",", 5, "punct", ","),
+            ("talks", 5, "nsubj", "NNS"),
+            ("failed", 5, "ROOT", "VBD"),
+            (".", 5, "punct", "."),
+        ]
+    )
+    attribution = Attribution(content=[(4, 6)], cue=(0, 2), speaker=(2, 3), via=Via.ACCORDING_TO)
+    hedge_anonymous_sources(doc, [attribution], lexicon)
+    assert attribution.hedge == "according to officials"
