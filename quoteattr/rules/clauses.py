@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from ..records import QuoteKind
 from .candidates import Attribution, Via
 from .categories import WH_TAGS
+from .contents import next_act
 from .context import DocContext
 from .lexicon import CueLexicon
 from .participles import participle_phrase
@@ -136,30 +137,13 @@ def parenthetical_content(doc: Doc, attribution: Attribution, lexicon: CueLexico
         start, end = host.left_edge.i, host.right_edge.i + 1
         pieces = [
             trim_tokens(doc, start, left),
-            trim_tokens(doc, right, _own_act(doc, right, end, lexicon)),
+            trim_tokens(doc, right, next_act(doc, right, end, lexicon, hung_inside=False) or end),
         ]
     else:
         return
     pieces = [(a, b) for a, b in pieces if b > a]
     if sum(b - a for a, b in pieces) >= 3:
         attribution.content = [char_range(doc, piece) for piece in pieces]
-
-
-def _own_act(doc: Doc, start: int, end: int, lexicon: CueLexicon) -> int:
-    """Where the host's words after a parenthetical cue end at the speaker's next act, a
-    participle set off by a comma ("..., two of the people said, asking not to be identified":
-    the parser hangs it on the host)."""
-    return next(
-        (
-            token.left_edge.i
-            for token in doc[start:end]
-            if token.dep_ == "advcl"
-            and token.tag_ == "VBG"
-            and doc[token.left_edge.i - 1].text in SET_OFF
-            and lexicon.verb_lemma(token.lower_) is not None
-        ),
-        end,
-    )
 
 
 def _coordinated(verb: Token, clause: Token) -> bool:

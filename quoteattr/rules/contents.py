@@ -126,7 +126,7 @@ def content_tokens(
                     and lexicon.verb_lemma(child.lower_) is None
                 ):
                     end = child.right_edge.i + 1
-        if (act := _next_act(verb.doc, start, end, lexicon)) is not None:
+        if (act := next_act(verb.doc, start, end, lexicon)) is not None:
             end = act
         return (start, end), addressee
     if trailing_cue_clause(verb):
@@ -270,15 +270,18 @@ def _complements(verb: Token, lexicon: CueLexicon) -> list[Token]:
     return found
 
 
-def _next_act(doc: Doc, start: int, end: int, lexicon: CueLexicon) -> int | None:
-    """Where a report's words end because an act of speaking of its own follows, set off by a
-    comma: "..., citing the figures" (the speaker's next act, a participle), "..., while
-    residents said they feared floods" (another speaker's report). The parser hangs these on
-    the reported clause as often as on the cue."""
+def next_act(
+    doc: Doc, start: int, end: int, lexicon: CueLexicon, hung_inside: bool = True
+) -> int | None:
+    """Where the words `doc[start:end]` end because an act of speaking of its own follows, set
+    off by a comma: "..., citing the figures" (the speaker's next act, a participle), "...,
+    while residents said they feared floods" (another speaker's report). The parser hangs these
+    on the reported clause as often as on the cue; `hung_inside=False` takes them hung anywhere
+    (after a parenthetical cue: "..., two of the people said, asking not to be named")."""
     for token in doc[start + 1 : end]:
         if (
             token.dep_ == "advcl"
-            and start <= token.head.i < end
+            and (not hung_inside or start <= token.head.i < end)
             and token.head.i < token.i
             and doc[token.left_edge.i - 1].text == ","
             and token.left_edge.i > start
