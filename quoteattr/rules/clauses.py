@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from ..records import QuoteKind
 from .candidates import Attribution, Via
 from .categories import WH_TAGS
-from .contents import next_act
+from .contents import adverbial_clauses, next_act
 from .context import DocContext
 from .lexicon import CueLexicon
 from .participles import participle_phrase
@@ -135,10 +135,8 @@ def parenthetical_content(doc: Doc, attribution: Attribution, lexicon: CueLexico
         while not host.tag_.startswith(("VB", "MD")) and host.head.i != host.i:
             host = host.head  # "The difference now, he told me, is ...": hung on the subject
         start, end = host.left_edge.i, host.right_edge.i + 1
-        pieces = [
-            trim_tokens(doc, start, left),
-            trim_tokens(doc, right, next_act(doc, right, end, lexicon, hung_inside=False) or end),
-        ]
+        act = next_act(doc, right, end, lexicon, adverbial_clauses(sent), hung_inside=False)
+        pieces = [trim_tokens(doc, start, left), trim_tokens(doc, right, act or end)]
     else:
         return
     pieces = [(a, b) for a, b in pieces if b > a]

@@ -4,7 +4,12 @@ content all the same ("tweeted in the early hours that ...", "told analysts on a
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+import bisect
+from collections.abc import Sequence
+
+import numpy
+from spacy.attrs import DEP
+from spacy.tokens import Doc, Span, Token
 
 from ..records import Category
 from .categories import (
@@ -32,9 +37,10 @@ from .syntax import (
 
 
 def content_tokens(
-    verb: Token, lemma: str, lexicon: CueLexicon
+    verb: Token, lemma: str, lexicon: CueLexicon, adverbials: Sequence[int]
 ) -> tuple[tuple[int, int] | None, Token | None]:
-    """The token range reported by `verb`, and the addressee when the frame includes it."""
+    """The token range reported by `verb`, and the addressee when the frame includes it
+    (`adverbials`: the sentence's adverbial clauses, `adverbial_clauses`)."""
     if lemma in lexicon.direct_speech_only:
         return None, None  # "she cried": a cue for the quote beside it, never for a clause or topic
     addressee = None
@@ -126,7 +132,7 @@ def content_tokens(
                     and lexicon.verb_lemma(child.lower_) is None
                 ):
                     end = child.right_edge.i + 1
-        if (act := next_act(verb.doc, start, end, lexicon)) is not None:
+        if (act := next_act(verb.doc, start, end, lexicon, adverbials)) is not None:
             end = act
         return (start, end), addressee
     if trailing_cue_clause(verb):
@@ -270,18 +276,34 @@ def _complements(verb: Token, lexicon: CueLexicon) -> list[Token]:
     return found
 
 
+def adverbial_clauses(sentence: Span) -> list[int]:
+    """The heads of the sentence's adverbial clauses, in order: what `next_act` looks among,
+    found once per sentence in the token array (a Token for every word of each cue's range made
+    nested reports, '"He said "He said ...', quadratic)."""
+    deps = sentence.to_array([DEP])[:, 0]
+    advcl = sentence.doc.vocab.strings["advcl"]
+    return (numpy.flatnonzero(deps == advcl) + sentence.start).tolist()
+
+
 def next_act(
-    doc: Doc, start: int, end: int, lexicon: CueLexicon, hung_inside: bool = True
+    doc: Doc,
+    start: int,
+    end: int,
+    lexicon: CueLexicon,
+    adverbials: Sequence[int],
+    hung_inside: bool = True,
 ) -> int | None:
     """Where the words `doc[start:end]` end because an act of speaking of its own follows, set
     off by a comma: "..., citing the figures" (the speaker's next act, a participle), "...,
     while residents said they feared floods" (another speaker's report). The parser hangs these
     on the reported clause as often as on the cue; `hung_inside=False` takes them hung anywhere
-    (after a parenthetical cue: "..., two of the people said, asking not to be named")."""
-    for token in doc[start + 1 : end]:
+    (after a parenthetical cue: "..., two of the people said, asking not to be named").
+    `adverbials` are the sentence's adverbial clauses (`adverbial_clauses`)."""
+    first = bisect.bisect_right(adverbials, start)
+    for i in adverbials[first : bisect.bisect_left(adverbials, end)]:
+        token = doc[i]
         if (
-            token.dep_ == "advcl"
-            and (not hung_inside or start <= token.head.i < end)
+            (not hung_inside or start <= token.head.i < end)
             and token.head.i < token.i
             and doc[token.left_edge.i - 1].text == ","
             and token.left_edge.i > start

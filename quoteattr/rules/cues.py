@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from ..records import QuoteKind
 from .candidates import Attribution, Via
 from .categories import is_finite_clause
-from .contents import content_tokens
+from .contents import adverbial_clauses, content_tokens
 from .lexicon import CueLexicon
 from .mention_spans import noun_phrase, set_speaker, subject_in_fronted_phrase
 from .morphology import singular
@@ -209,6 +209,7 @@ def verb_attributions(
         citing = _citing_frame(verb, lexicon)
         if citing is not None:
             consumed_citing.add(citing.i)
+    adverbials = adverbial_clauses(sent) if verbs else []
     for verb in verbs:
         if verb.i in consumed_citing:
             continue
@@ -220,9 +221,9 @@ def verb_attributions(
             continue  # "it goes without saying that", "it is worth noting that": nobody says it
         citing = _citing_frame(verb, lexicon)
         frame_verb = citing if citing is not None else verb
-        content, addressee = content_tokens(frame_verb, lemma, lexicon)
+        content, addressee = content_tokens(frame_verb, lemma, lexicon, adverbials)
         if content is None and citing is not None:
-            content, _ = content_tokens(verb, lemma, lexicon)
+            content, _ = content_tokens(verb, lemma, lexicon, adverbials)
         if content is None and lemma in lexicon.content_requires_clause:
             continue
         attribution = Attribution(
