@@ -1442,6 +1442,21 @@ def test_a_question_and_answer_interviews_answers_are_the_interviewees(extract):
     ]
 
 
+def test_the_interviewee_is_whom_the_article_names_most_not_the_first_person_tagged(extract):
+    """The recognizer tags "Riverton" a person and misses the mayor in the intro; the article
+    names her again and again, the town once."""
+    text = (
+        "A conversation with Mayor Ana Colón\n\n"
+        "Ana Colón became mayor of Riverton in January. She spoke to the Gazette.\n\n"
+        "Q: Do you still feel like an outsider?\n\n"
+        "A: Every day. I walk into City Hall and wonder who let me in.\n\n"
+        'Colón, 41, grew up above her father\'s store. "He taught me to open at seven," '
+        "Colón said."
+    )
+    answers = [q for q in extract(text) if q.cue is not None and q.cue.text == ":"]
+    assert [(q.speaker.name, q.text.split(".")[0]) for q in answers] == [("Ana Colón", "Every day")]
+
+
 def test_a_transcript_inside_one_quotation_of_many_paragraphs_is_line_by_line(extract):
     """Each paragraph opens a quote mark that only the last one closes; each line is its
     speaker's own direct quote, not the whole transcript."""

@@ -52,19 +52,22 @@ def interview_answers(context: DocContext) -> list[Attribution]:
 
 
 def _interviewee(doc: Doc, ents: tuple[Span, ...], before: int) -> Span | None:
-    """The person the text before character `before` names most often, by last word, the first
-    of equals; its first mention stands for them. People are the recognizer's, else the proper
-    nouns that are subjects there ("Okoro has run the port" with "Okoro" untagged)."""
-    people = [ent for ent in ents if ent.label_ == "PERSON" and ent.end_char <= before]
-    if not people:
-        intro = doc.char_span(0, before, alignment_mode="contract") or doc[:0]
-        people = [
-            doc[proper_name_start(token) : token.i + 1]
-            for token in intro
-            if token.tag_ == "NNP" and token.dep_ in SUBJECT_NAME_DEPS
-        ]
-    if not people:
+    """The person named before character `before` whom the whole article names most often, by
+    last word, the first of equals; its first mention stands for them. The recognizer may miss
+    the interviewee in a short intro ("Ana Colón became mayor of Riverton", with only
+    "Riverton" tagged), so people are its persons and the proper nouns that are subjects
+    ("Okoro has run the port"), and the count runs on through the answers' framing paragraphs."""
+    people = [ent for ent in ents if ent.label_ == "PERSON"]
+    people += [
+        doc[proper_name_start(token) : token.i + 1]
+        for token in doc
+        if token.tag_ == "NNP" and token.dep_ in SUBJECT_NAME_DEPS
+    ]
+    named_before = sorted(
+        (span for span in people if span.end_char <= before), key=lambda span: span.start
+    )
+    if not named_before:
         return None
     counts = Counter(span[-1].lower_ for span in people)
-    most = max(counts.values())
-    return next(span for span in people if counts[span[-1].lower_] == most)
+    most = max(counts[span[-1].lower_] for span in named_before)
+    return next(span for span in named_before if counts[span[-1].lower_] == most)
