@@ -805,6 +805,8 @@ def test_what_a_for_to_clause_calls_for_is_the_content():
         # A speech act not done yet is no statement ("needs to tell"), but "I have to say" says it.
         ("Donald Trump needs to tell the truth about his taxes.", []),
         ("Hale needs to explain why the plan failed.", []),
+        # The future with "going to" is not said yet either.
+        ("Hale is going to tell the board that the plan is dead.", []),
         # A conjunct shares its first verb's governor and modal.
         ("Hale needs to sell herself and tell more jokes.", []),
         ("Hale should apologize and say that he was wrong.", []),

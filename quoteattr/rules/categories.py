@@ -136,6 +136,8 @@ def unsaid(verb: Token, content: Sequence[tuple[int, int]] = ()) -> bool:
         or negated(governor)
         # "needs to tell the truth", "is expected to announce": not done yet
         or (governor.lower_ in UNREALISED and not performative(governor))
+        # "is going to ask": the future ("went on to say" is done)
+        or (governor.lower_ == "going" and any(c.dep_ == "aux" for c in governor.children))
     )
 
 
