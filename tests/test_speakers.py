@@ -774,6 +774,18 @@ def test_a_section_label_names_no_one(extract):
     assert [q.cue.text for q in result if q.cue is not None] == []
 
 
+def test_a_headings_dash_is_no_part_of_a_name(extract):
+    """The recognizer takes a live blog's dash into the name after it ("— Governor")."""
+    result = extract(
+        "10:42 a.m. — Governor Ruth Alvarez urges residents to leave\n\n"
+        "9:50 a.m. — Airport closes\n\n"
+        "All flights were cancelled through Thursday, the airport said in a post on X."
+    )
+    names = [entity.name for entity in result.entities]
+    assert "Ruth Alvarez" in names
+    assert not [name for name in names if name[0] in "—–-" or name[-1] in "—–-"]
+
+
 @pytest.mark.parametrize(("text", "expected"), NAMES)
 def test_speaker_names(extract, text, expected):
     check(extract(text), expected)
@@ -924,6 +936,43 @@ RESOLUTION = [
         "badly run.",
         [{"text": "the talks had been badly run", "speaker": "Anna Weber", "mention": "she"}],
         id="near-with-no-person-before-she-is-the-speaker",
+    ),
+    # The speaker just heard, described and never named, is who "she said" goes on with; not a
+    # woman named a paragraph before.
+    pytest.param(
+        "Helen Ward said the report would be published next week.\n\n"
+        "One mother, who asked not to be named, told the BBC she had been ignored for hours. "
+        "'Nobody listened to me,' she said.",
+        [{"text": "Nobody listened to me,", "speaker": None, "mention": "she"}],
+        id="she-goes-on-with-the-described-speaker-just-heard",
+    ),
+    pytest.param(
+        "Helen Ward said the report would be published next week.\n\n"
+        "One mother, who asked not to be named, told the BBC she had been ignored for hours.\n\n"
+        "'Nobody listened to me,' she said.",
+        [{"text": "Nobody listened to me,", "speaker": None, "mention": "she"}],
+        id="she-goes-on-with-the-described-speaker-of-the-paragraph-before",
+    ),
+    pytest.param(
+        "Helen Ward said the report would be published next week.\n\n"
+        "One father told the BBC he had been ignored for hours.\n\n"
+        "'Nobody listened to him,' she said.",
+        [{"text": "Nobody listened to him,", "speaker": "Helen Ward", "mention": "she"}],
+        id="near-a-described-speaker-of-the-other-gender-is-not-she",
+    ),
+    pytest.param(
+        "Senator John Hale spoke to veterans in Ohio on Monday.\n\n"
+        "At the forum, one questioner claimed that the new rules were harming the army.\n\n"
+        "'You are right, the rules are a disaster,' he said.",
+        [{"text": "You are right, the rules are a disaster,", "speaker": "John Hale"}],
+        id="near-a-new-paragraph-may-be-another-speakers-reply",
+    ),
+    pytest.param(
+        "Helen Ward said the report was late.\n\n"
+        "The minister of health, Mrs. Ruth Hale, argues that the delay was lawful. "
+        "'We did nothing wrong,' she said.",
+        [{"text": "We did nothing wrong,", "speaker": "Ruth Hale", "mention": "she"}],
+        id="near-the-described-speaker-named-in-apposition",
     ),
     pytest.param(
         'Senator John Hale spoke in Denver on Monday. "We will win this vote next week," he said.',

@@ -15,6 +15,7 @@ from .mentions import MentionKind, ResolvedMention
 from .names import FEMALE_TITLES, FIRST_NAME_GENDER, MALE_TITLES, NameCluster
 from .people import QUANTIFIERS, names_a_person, noun_gender
 from .ranking import PronounRanker, candidate_features, clause_verbs, subject_of
+from .salience import SalienceIndex
 from .writers import Writers
 
 MALE = word_list("male_pronouns")
@@ -91,6 +92,44 @@ def _described_subject_above(
     return subject if told in (None, gender) else None
 
 
+def _described_speaker_before(
+    pronoun: Token, gender: str | None, lexicon: CueLexicon, salience: SalienceIndex
+) -> Token | None:
+    """The subject of the sentence just before when a "he" or "she" is the subject of its
+    sentence's verb and that sentence reported one person described by a common noun of no
+    other gender ("One mother told the BBC she was ignored. 'Nobody listened,' she said.": the
+    mother), else None. The pronoun goes on with the speaker just heard, whom the article may
+    never name; not with a name from paragraphs before. Across a paragraph break the report
+    must have made them "she" already: a new paragraph may be another's reply ("One questioner
+    claimed the forces ... were harming the military.", then '"You're right," he said')."""
+    if gender is None or pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head.dep_ != "ROOT":
+        return None
+    doc, start = pronoun.doc, salience.sentence_start(pronoun.i)
+    last = start - 1
+    while last >= 0 and doc[last].is_space:  # the break between two paragraphs
+        last -= 1
+    if last < 0:
+        return None
+    root = salience.sentence_root(last)
+    if not lexicon.verb_lemma(root.lower_):
+        return None
+    subject = subject_of(root)
+    same = MALE if gender == "male" else FEMALE
+    if (
+        subject is None
+        or (
+            doc[start - 1].is_space
+            and not any(t.lower_ in same for t in doc[subject.i + 1 : start])
+        )
+        or subject.tag_ != "NN"
+        or subject.ent_type_
+        or not names_a_person(subject)
+        or any(child.dep_ == "poss" for child in subject.children)  # "his wife": a relation
+    ):
+        return None
+    return subject if noun_gender(subject.lower_) in (None, gender) else None
+
+
 def _people_before(pronoun: Token) -> bool:
     """Whether a plural pronoun subject of its sentence (opening it, or of its cue: "..., they
     said") follows a sentence whose subject is people described by a common noun ("The
@@ -158,7 +197,10 @@ class PronounResolution:
         exclude |= self.writer_ids  # the writer is "I", never "she"
         group = self._group_just_heard(start, previous) if token.lower_ in PLURAL else None
         described = (
-            None if group is not None else _described_subject_above(token, gender, self.lexicon)
+            None
+            if group is not None
+            else _described_subject_above(token, gender, self.lexicon)
+            or _described_speaker_before(token, gender, self.lexicon, self.salience)
         )
         if group is not None:
             # "McConnell aides acknowledged ... But they emphasized ...": the group that spoke.
@@ -170,9 +212,12 @@ class PronounResolution:
         elif described is not None:
             # "The keeper said he had studied ...", "a spokesman said he would not comment": the
             # person described, whom the article may not name; not the salient name before.
+            # "The minister of the economy, Mr. Guajardo, argues ...": named in apposition.
+            named_as = [described, *(c for c in described.children if c.dep_ == "appos")]
             known = [
                 self.entities[i]
-                for i in self.salience.entities_at(described.i)
+                for at in named_as
+                for i in self.salience.entities_at(at.i)
                 if i not in exclude and self._may_refer(self.entities[i], wanted, gender)
             ]
             if not known:

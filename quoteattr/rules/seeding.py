@@ -36,6 +36,16 @@ def seed_names(resolver: EntityResolver) -> None:
         while len(ent) > 1 and ent[0].tag_.startswith("VB"):
             # 'Said Ellis: "..."': an inverted cue the NER took into the name
             ent = Span(ent.doc, ent.start + 1, ent.end, label=ent.label)
+        # "9:50 a.m. — Airport closes": the dash of a heading is no part of a name
+        start, end = ent.start, ent.end
+        while start < end and doc[start].is_punct:
+            start += 1
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
+        if start == end:
+            continue
+        if (start, end) != (ent.start, ent.end):
+            ent = Span(doc, start, end, label=ent.label)
         if ent.label_ == "ORG" and with_name_number(doc, ent.end) > ent.end:
             ent = Span(doc, ent.start, ent.end + 1, label=ent.label)  # "Teamsters Local" 99
         if ent.label_ == "ORG":
