@@ -86,6 +86,18 @@ CASES = [
         [("close its Leeds bakery", "the company", "Harlow Foods Plc")],
         id="near-the-plc-tagged",
     ),
+    # A business noun for a company is the company named before, not a person ("maker").
+    pytest.param(
+        "Brightwater Foods Inc reported a loss on Tuesday.\n\n"
+        "The packaged-food maker said it would close two plants in Ohio.",
+        [("close two plants", "The packaged-food maker", "Brightwater Foods Inc")],
+        id="the-maker-is-the-company",
+    ),
+    pytest.param(
+        "Shares of Northwind Corp fell 9%. The automaker said it would cut 600 jobs.",
+        [("cut 600 jobs", "The automaker", "Northwind Corp")],
+        id="the-automaker-is-the-company",
+    ),
     # 2. A person pronoun never goes to an organisation.
     pytest.param(
         "Ruth Okafor has fought the project for years. On Monday, Northline Pipeline Inc. "
@@ -240,6 +252,17 @@ CASES = [
         "A study released by the Harbour Institute on Monday said that rents had doubled.",
         [("rents", "A study", "Harbour Institute")],
         id="a-study-released-by-its-author",
+    ),
+    pytest.param(
+        "The report, seen by the BBC, says that rents had doubled.",
+        # Who saw or obtained a document read it; they did not write it.
+        [("rents", "The report, seen by the BBC", "The report, seen by the BBC")],
+        id="near-a-report-seen-by-a-broadcaster-is-not-theirs",
+    ),
+    pytest.param(
+        "A memo obtained by Reuters said that rents had doubled.",
+        [("rents", "A memo obtained by Reuters", "A memo obtained by Reuters")],
+        id="near-a-memo-obtained-by-an-agency-is-not-theirs",
     ),
     pytest.param(
         "A report about Ruth Okafor said that rents had doubled.",

@@ -10,10 +10,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from .lexicon import word_groups
+from .lexicon import word_groups, word_list
 from .mention_spans import noun_phrase
 from .mentions import ResolvedMention
-from .morphology import plural, singular
+from .morphology import inflections, plural, singular
 from .names import NameCluster
 from .pronouns import FEMALE, MALE
 from .syntax import AUTHORING_VERBS, DOCUMENT_NOUNS, PROPER_NOUN_TAGS, child_with, find_subject
@@ -27,6 +27,10 @@ DOCUMENT_KINDS = {
 }
 # The verbs of "a report released by", "a complaint filed by": who made the document.
 AUTHOR_DEPS = frozenset({"acl", "relcl"})
+# "a memo seen by the BBC", "obtained by Reuters": a reader of the document, not its author.
+READING_VERBS = frozenset(
+    form for lemma in word_list("document_reading_verbs") for form in inflections(lemma)
+)
 # Prepositions that lead to the place a document was given out in ("in a statement, X said").
 ISSUED_IN = frozenset({"in", "through"})
 PLACES = frozenset({"GPE", "LOC"})  # "a report from Iowa" is where it came from
@@ -52,7 +56,7 @@ def own_author(root: Token) -> Token | None:
             found = child_with(child, "pobj")
             if found is not None and (child.lower_ == "by" or found.ent_type_ not in PLACES):
                 return found
-        if child.dep_ in AUTHOR_DEPS and child.tag_ == "VBN":
+        if child.dep_ in AUTHOR_DEPS and child.tag_ == "VBN" and child.lower_ not in READING_VERBS:
             agent = child_with(child, "agent")
             if agent is not None:
                 return child_with(agent, "pobj")
