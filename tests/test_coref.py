@@ -98,6 +98,18 @@ CASES = [
         [("cut 600 jobs", "The automaker", "Northwind Corp")],
         id="the-automaker-is-the-company",
     ),
+    # A name that says what kind of body it is takes up only a noun of its kind.
+    pytest.param(
+        "A judge at Bristol Crown Court jailed the treasurer of a children's charity.\n\n"
+        "The charity said it was relieved the case was over.",
+        [("relieved", "The charity", None)],
+        id="the-charity-is-no-court",
+    ),
+    pytest.param(
+        "The Teamsters Union called a strike on Monday.\n\nThe group said talks had failed.",
+        [("talks had failed", "The group", "Teamsters Union")],
+        id="near-the-group-may-be-any-body",
+    ),
     # 2. A person pronoun never goes to an organisation.
     pytest.param(
         "Ruth Okafor has fought the project for years. On Monday, Northline Pipeline Inc. "

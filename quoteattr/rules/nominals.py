@@ -23,6 +23,7 @@ from .syntax import NAME_LABELS, ORG_NOUNS
 
 TITLE_EQUIVALENTS = word_groups("title_equivalents")  # "sen" -> {"sen", "senator"}
 NAMED_ORG_NOUNS = word_groups("named_organisation_nouns")  # "union" -> {"union", ...}
+GENERIC_ORG_NOUNS = word_list("generic_organisation_nouns")
 INDEFINITE = word_list("indefinite_determiners")
 DEFINITE = word_list("definite_determiners")
 PLACE_NOUNS = word_list("place_nouns")
@@ -58,7 +59,9 @@ class NominalResolution(DescriptionResolution):
                 # "the city's small-business office": a body its owner names, no body before
                 entity = None
             elif own_words is None:
-                entity = self._recent(start, previous, {kind}, None)
+                # "the charity" is no "Bristol Crown Court": a name that says its kind
+                of_kind = None if head in GENERIC_ORG_NOUNS else _not_of_a_named_kind
+                entity = self._recent(start, previous, {kind}, None, agrees=of_kind)
             else:
                 entity = self._titled(start, own_words, words, NOMINAL_WINDOW, {kind})
                 facility = None if entity is not None else self._facility(start, own_words)
@@ -280,3 +283,9 @@ class NominalResolution(DescriptionResolution):
             ):
                 return entity
         return None
+
+
+def _not_of_a_named_kind(entity: NameCluster) -> bool:
+    """Whether no name of the entity says what kind of body it is ("Bristol Crown Court", "the
+    Teamsters Union"): only such a body may be taken up by a noun its name does not hold."""
+    return not any(word in NAMED_ORG_NOUNS for key in entity.names for word in key)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Span
 
@@ -375,17 +375,17 @@ class EntityResolver(NominalResolution, DocumentResolution, PronounResolution):
         previous: list[tuple[int, NameCluster]],
         wanted: set[EntityType],
         gender: str | None,
-        exclude: frozenset[int] = frozenset(),
+        agrees: Callable[[NameCluster], bool] | None = None,
     ) -> NameCluster | None:
-        """The last compatible speaker in this or the previous paragraph, else the last compatible
-        name."""
+        """The last compatible speaker (of a wanted type, and `agrees` where given) in this or the
+        previous paragraph, else the last compatible name."""
         recent_speakers = self._recent_speakers(start, previous)
         candidates = [
             e
             for e in (*recent_speakers, *self._recent_entities(start, PRONOUN_WINDOW))
             if e.type in wanted
-            and e.entity_id not in exclude
             and not only_premodifiers(self.doc, e.mentions)  # "its iPhone models"
+            and (agrees is None or agrees(e))
         ]
         # The most recent candidate that agrees: a known other gender rules a person out.
         return next((e for e in candidates if gender is None or e.gender in (None, gender)), None)
