@@ -139,6 +139,12 @@ NEIGHBOURS = [
         id="voted-to",
     ),
     pytest.param(
+        "Rescuers continued to search for survivors on Tuesday.",
+        '"We will not stop," the fire chief continued.',
+        "continued",
+        id="continued-to-do-or-continued-speaking",
+    ),
+    pytest.param(
         "The governor helped to serve meals at the shelter.",
         "The governor promised to serve meals at the shelter.",
         "promised",

@@ -283,7 +283,11 @@ def find_candidates(
         complement = _complement(token)
         if complement is None:
             continue
-        if complement[0].dep_ == "xcomp" and lacks_its_preposition(token, lemma, lexicon):
+        if complement[0].dep_ == "xcomp" and (
+            lacks_its_preposition(token, lemma, lexicon)
+            # "continue to show signs": what one goes on doing, no report
+            or lemma in lexicon.aspectual_verbs
+        ):
             continue
         # At run time a frame that reports nothing is not judged: no speaker is looked for.
         light = judged_only and _reports_nothing(token, lexicon)

@@ -45,6 +45,7 @@ class CueLexicon:
     agent_only_verbs: frozenset[str] = frozenset()
     topic_only_verbs: frozenset[str] = frozenset()
     adjunct_only_verbs: frozenset[str] = frozenset()
+    aspectual_verbs: frozenset[str] = frozenset()  # "continue to show": no report
     # An `infinitive_content` verb -> the prepositions its content needs ("called on X to act";
     # "called X to thank her" is a phone call).
     infinitive_after_preposition: dict[str, tuple[str, ...]] = field(factory=dict)
@@ -143,6 +144,7 @@ class CueLexicon:
             agent_only_verbs=frozenset(data.get("agent_only_verbs", ())),
             topic_only_verbs=frozenset(data.get("topic_only_verbs", ())),
             adjunct_only_verbs=frozenset(data.get("adjunct_only_verbs", ())),
+            aspectual_verbs=frozenset(data.get("aspectual_verbs", ())),
             infinitive_after_preposition={
                 verb: tuple(words)
                 for verb, words in data.get("infinitive_after_preposition", {}).items()
