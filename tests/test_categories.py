@@ -139,6 +139,12 @@ NEIGHBOURS = [
         id="voted-to",
     ),
     pytest.param(
+        "They backed some of the changes lawmakers are expected to consider.",
+        "They backed some of the changes lawmakers said they would consider.",
+        "said",
+        id="a-passive-relative-clauses-noun-is-no-speaker",
+    ),
+    pytest.param(
         "Rescuers continued to search for survivors on Tuesday.",
         '"We will not stop," the fire chief continued.',
         "continued",

@@ -160,7 +160,13 @@ def find_subject(verb: Token, depth: int = 0) -> tuple[Token, Via] | None:
         if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return mention_head(subject), Via.RELATIVE_CLAUSE
         return subject, via if depth == 0 else Via.INHERITED_SUBJECT
-    if verb.dep_ == "relcl" and not verb.head.tag_.startswith("VB"):
+    if (
+        verb.dep_ == "relcl"
+        and not verb.head.tag_.startswith("VB")
+        # "the changes lawmakers are expected to consider": a passive's noun is what is spoken
+        # or thought of, not who speaks
+        and not any(c.dep_ == "auxpass" for c in verb.children)
+    ):
         return verb.head, Via.RELATIVE_CLAUSE
     agent = child_with(verb, "agent")
     if agent is not None:
