@@ -644,6 +644,18 @@ NAMES = [
         ],
         id="a-name-tagged-as-a-place-with-an-age",
     ),
+    # A first name and a surname the article tags a person elsewhere: a person, though the
+    # recognizer tagged the full name a place.
+    pytest.param(
+        "For 31 years, Agnes Moore climbed 114 steps every evening to light the lamp at Harrow "
+        "Point.\n\n'People think it was lonely,' she says.\n\n"
+        "The lighthouse was automated in 1998. Moore says she cried when the engineers left.",
+        [
+            {"text": "People think it was lonely,", "speaker": "Agnes Moore", "mention": "she"},
+            {"text": "she cried when the engineers left", "speaker": "Agnes Moore"},
+        ],
+        id="a-first-name-and-a-persons-surname-tagged-as-a-place",
+    ),
     # A listed noun for people opening a sentence is a group, not a body's name that holds it.
     pytest.param(
         "The Nurses Association said members would vote on the deal. Nurses said the cut would "

@@ -179,11 +179,22 @@ AGES = range(1, 111)
 
 def _people_tagged_as_places(ents: tuple[Span, ...]) -> list[tuple[int, int, Span]]:
     """Names the recognizer tagged a place or a people that the article gives an age ("Kemi
-    Adeyemi ... Adeyemi, 22, has scored"): a place has no age, so each mention of the name (the
-    full name and the surname alone) is a person's."""
-    aged: set[str] = set()
+    Adeyemi ... Adeyemi, 22, has scored"), or that open with a first name and whose surname it
+    tags a person elsewhere ("Agnes Moore climbed ..." a place, "Moore says" a person): a place
+    has no age and no first name, so each mention of the name (the full name and the surname
+    alone) is a person's."""
+    surnames = {ent[-1].lower_ for ent in ents if ent.label_ == "PERSON"}
+    people_words: set[str] = set()
     for ent in ents:
         if ent.label_ not in SURNAME_LOOKALIKE_LABELS:
+            continue
+        if (
+            len(ent) > 1
+            and ent[0].lower_ in FIRST_NAME_GENDER
+            and ent[-1].lower_ in surnames
+            and all(t.tag_ in PROPER_NOUN_TAGS for t in ent)
+        ):
+            people_words.add(ent[-1].lower_)
             continue
         after = ent.doc[ent.end : ent.end + 3]
         if (
@@ -194,13 +205,13 @@ def _people_tagged_as_places(ents: tuple[Span, ...]) -> list[tuple[int, int, Spa
             and int(after[1].text) in AGES
             and after[2].text == ","
         ):
-            aged.add(ent[-1].lower_)
-    if not aged:
+            people_words.add(ent[-1].lower_)
+    if not people_words:
         return []
     return [
         (ent.start, ent.end, Span(ent.doc, ent.start, ent.end, label="PERSON"))
         for ent in ents
         if ent.label_ in SURNAME_LOOKALIKE_LABELS
-        and ent[-1].lower_ in aged
+        and ent[-1].lower_ in people_words
         and all(t.tag_ in PROPER_NOUN_TAGS for t in ent)
     ]
