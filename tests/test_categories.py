@@ -817,6 +817,10 @@ def test_what_a_for_to_clause_calls_for_is_the_content():
         # A speech act not done yet is no statement ("needs to tell"), but "I have to say" says it.
         ("Donald Trump needs to tell the truth about his taxes.", []),
         ("Hale needs to explain why the plan failed.", []),
+        # Nobody's act is no act ("nobody would ask"); what someone says of nobody is said.
+        ("Nobody would ask her to light the lamp any more.", []),
+        ("None of the ministers said the plan was dead.", []),
+        ("A nurse said nobody had listened.", [("statement", "said", "nobody had listened")]),
         # The future with "going to" is not said yet either.
         ("Hale is going to tell the board that the plan is dead.", []),
         # A conjunct shares its first verb's governor and modal.

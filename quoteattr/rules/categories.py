@@ -35,6 +35,7 @@ PARTS = {"VB": "verb", "NN": "noun", "JJ": "adjective"}
 UNASSERTING_MODALS = word_list("unasserting_modals")
 # The subjects of a modal that performs the statement ("I must say", "we should add").
 PERFORMATIVE_SUBJECTS = frozenset({"i", "we"})
+NEGATIVE_SUBJECTS = word_list("negative_subjects")  # "nobody would ask her"
 ANONYMITY_VERBS = word_list("anonymity_verbs")  # "asked not to be named"
 ANONYMITY_REQUEST_TOKENS = 6  # "not to be identified by name"
 REFUSALS = frozenset(form for lemma in word_list("refusal_verbs") for form in inflections(lemma))
@@ -102,7 +103,8 @@ def unsaid(verb: Token, content: Sequence[tuple[int, int]] = ()) -> bool:
 
     def negated(token: Token) -> bool:
         return any(
-            child.dep_ == "neg" and not any(a <= child.idx < b for a, b in content)
+            (child.dep_ == "neg" or _says_no_one(child))
+            and not any(a <= child.idx < b for a, b in content)
             for child in token.children
         )
 
@@ -138,6 +140,16 @@ def unsaid(verb: Token, content: Sequence[tuple[int, int]] = ()) -> bool:
         or (governor.lower_ in UNREALISED and not performative(governor))
         # "is going to ask": the future ("went on to say" is done)
         or (governor.lower_ == "going" and any(c.dep_ == "aux" for c in governor.children))
+    )
+
+
+def _says_no_one(child: Token) -> bool:
+    """A subject that is no one: "nobody", "none of them", "no one" ("no official" may be
+    someone's anonymous words; "no one" is everyone's absence)."""
+    if child.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return child.lower_ in NEGATIVE_SUBJECTS or (
+        child.lower_ == "one" and child_with(child, "det", lower="no") is not None
     )
 
 
