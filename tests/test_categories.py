@@ -145,6 +145,12 @@ NEIGHBOURS = [
         id="a-passive-relative-clauses-noun-is-no-speaker",
     ),
     pytest.param(
+        "Boateng said nothing to reporters as he left.",
+        "Boateng said to reporters that he was tired.",
+        "said",
+        id="said-nothing-to-someone",
+    ),
+    pytest.param(
         "Rescuers continued to search for survivors on Tuesday.",
         '"We will not stop," the fire chief continued.',
         "continued",

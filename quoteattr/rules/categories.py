@@ -326,9 +326,9 @@ def fronted_before_complementizer(verb: Token, clause: Token) -> bool:
     )
 
 
-# Prepositions that say what a verb's object is taken for: "described Trump as a liar", "likened
-# the plan to theft"; their object is no longer plain.
-PREDICATE_PREPOSITIONS = frozenset({"as", "to"})
+# "described Trump as a liar", "likened the plan to theft": what a verb's object is taken for,
+# which makes it no longer plain ("to" only after a likening verb: "said nothing to reporters").
+LIKENING = frozenset(form for lemma in word_list("likening_verbs") for form in inflections(lemma))
 
 
 def has_predicate(verb: Token, obj: Token) -> bool:
@@ -338,7 +338,10 @@ def has_predicate(verb: Token, obj: Token) -> bool:
         child.i > obj.i
         and (
             child.dep_ in ("oprd", "xcomp", "ccomp")
-            or (child.dep_ == "prep" and child.lower_ in PREDICATE_PREPOSITIONS)
+            or (
+                child.dep_ == "prep"
+                and (child.lower_ == "as" or (child.lower_ == "to" and verb.lower_ in LIKENING))
+            )
         )
         for child in verb.rights
     )
