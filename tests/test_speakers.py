@@ -656,6 +656,19 @@ NAMES = [
         ],
         id="a-first-name-and-a-persons-surname-tagged-as-a-place",
     ),
+    # A past tense cannot share the perfect of the clause before it: the conjunct is the
+    # speaker's own act, not the reported subject's.
+    pytest.param(
+        'Frank Doyle said his side had "switched off" and accused the referee of adding too '
+        "much stoppage time.",
+        [{"text": "adding too much stoppage time", "speaker": "Frank Doyle"}],
+        id="a-past-conjunct-after-a-reported-perfect-is-the-speakers",
+    ),
+    pytest.param(
+        "Frank Doyle said Ann Lee had resigned and had accused the board of hiding the losses.",
+        [{"text": "hiding the losses", "speaker": "Ann Lee"}],
+        id="near-a-conjunct-sharing-the-perfect-is-the-reported-subjects",
+    ),
     # A listed noun for people opening a sentence is a group, not a body's name that holds it.
     pytest.param(
         "The Nurses Association said members would vote on the deal. Nurses said the cut would "

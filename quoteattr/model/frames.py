@@ -36,6 +36,7 @@ from ..rules.participles import reduced_passive
 from ..rules.people import ROLE_NOUNS
 from ..rules.quotes import classify
 from ..rules.ranges import char_range
+from ..rules.subjects import find_subject, noun_owner
 from ..rules.syntax import (
     AGENT_NOUN_SUFFIXES,
     DOCUMENT_NOUNS,
@@ -46,9 +47,7 @@ from ..rules.syntax import (
     child_with,
     cue_words,
     cues_quotation_before,
-    find_subject,
     mention_head,
-    noun_owner,
     open_class_lemma,
     parted_before,
     subtree_span,

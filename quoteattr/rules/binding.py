@@ -27,13 +27,8 @@ from .lexicon import word_list
 from .people import QUANTIFIERS
 from .ranking import SUBJECTS, subject_of
 from .salience import is_verb
-from .syntax import (
-    PASSIVE_SUBJECTS,
-    PROPER_NOUN_TAGS,
-    RELATIVE_PRONOUNS,
-    find_subject,
-    mention_head,
-)
+from .subjects import find_subject
+from .syntax import PASSIVE_SUBJECTS, PROPER_NOUN_TAGS, RELATIVE_PRONOUNS, mention_head
 
 # How far from the pronoun binding is looked for, in tokens: a clause's reach, which keeps the
 # work per pronoun bounded however deep the parse.
@@ -83,7 +78,7 @@ ARGUMENT_PREPOSITIONS = word_list("argument_prepositions")
 
 
 def coargument_subjects(pronoun: Token) -> list[Token]:
-    """The subject, said or understood (`syntax.find_subject`), with its conjuncts ("he and
+    """The subject, said or understood (`subjects.find_subject`), with its conjuncts ("he and
     Daisy beat her"), of the verb whose object the pronoun is: its direct or indirect object,
     the object of an argument preposition ("shouted at him", "came with her") or of one on a
     predicate adjective ("is furious with her"), or the subject the parser gives an infinitive
@@ -121,7 +116,7 @@ def _argument_preposition(preposition: Token) -> bool:
 
 def _said_or_understood_subject(verb: Token) -> Token | None:
     """The verb's subject: its passive subject ("Edith was appointed her successor"), or the
-    subject it has or takes from the verb above (`syntax.find_subject`: "Hale threatened to sue",
+    subject it has or takes from the verb above (`subjects.find_subject`: "Hale threatened to sue",
     "asked Wells to be", "Ritchie declined an offer to be")."""
     passive = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECTS), None)
     if passive is not None:

@@ -9,21 +9,15 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..records import QuoteKind
+from .acts import adverbial_clauses, next_act
 from .candidates import Attribution, Via
 from .categories import WH_TAGS
-from .contents import adverbial_clauses, next_act
 from .context import DocContext
 from .lexicon import CueLexicon
 from .participles import participle_phrase
 from .ranges import char_range, strip_chars, trim_tokens
-from .syntax import (
-    SET_OFF,
-    child_with,
-    cues_quotation_before,
-    fronted_clause_subject,
-    is_personal,
-    subtree_span,
-)
+from .subjects import fronted_clause_subject
+from .syntax import SET_OFF, child_with, cues_quotation_before, is_personal, subtree_span
 
 # A news dateline opening a paragraph: the place in capitals, maybe a state, country or date after
 # a comma, maybe the agency in brackets, then a dash ("SPRINGFIELD, Ill. (AP) — ", "NEW YORK

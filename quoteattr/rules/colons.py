@@ -21,14 +21,8 @@ from .mention_spans import names_in, noun_phrase
 from .names import TITLES
 from .people import names_a_person
 from .ranges import strip_chars
-from .syntax import (
-    ORG_NOUNS,
-    PROPER_NOUN_TAGS,
-    SPEAKER_LABELS,
-    find_subject,
-    is_personal,
-    mention_head,
-)
+from .subjects import find_subject
+from .syntax import ORG_NOUNS, PROPER_NOUN_TAGS, SPEAKER_LABELS, is_personal, mention_head
 
 QUOTE_OPENERS = frozenset(CLOSERS_FOR)
 # A lead-in longer than this is a sentence of its own, not a label.

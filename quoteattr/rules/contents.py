@@ -4,14 +4,12 @@ content all the same ("tweeted in the early hours that ...", "told analysts on a
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 
-import numpy
-from spacy.attrs import DEP
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Token
 
 from ..records import Category
+from .acts import next_act
 from .categories import (
     clause_reports_nothing,
     fronted_before_complementizer,
@@ -274,47 +272,6 @@ def _complements(verb: Token, lexicon: CueLexicon) -> list[Token]:
             found.extend(c for c in child.lefts if c.dep_ == "ccomp" and c.i > verb.i)
         found.append(child)
     return found
-
-
-def adverbial_clauses(sentence: Span) -> list[int]:
-    """The heads of the sentence's adverbial clauses, in order: what `next_act` looks among,
-    found once per sentence in the token array (a Token for every word of each cue's range made
-    nested reports, '"He said "He said ...', quadratic)."""
-    deps = sentence.to_array([DEP])[:, 0]
-    advcl = sentence.doc.vocab.strings["advcl"]
-    return (numpy.flatnonzero(deps == advcl) + sentence.start).tolist()
-
-
-def next_act(
-    doc: Doc,
-    start: int,
-    end: int,
-    lexicon: CueLexicon,
-    adverbials: Sequence[int],
-    hung_inside: bool = True,
-) -> int | None:
-    """Where the words `doc[start:end]` end because an act of speaking of its own follows, set
-    off by a comma: "..., citing the figures" (the speaker's next act, a participle), "...,
-    while residents said they feared floods" (another speaker's report). The parser hangs these
-    on the reported clause as often as on the cue; `hung_inside=False` takes them hung anywhere
-    (after a parenthetical cue: "..., two of the people said, asking not to be named").
-    `adverbials` are the sentence's adverbial clauses (`adverbial_clauses`)."""
-    first = bisect.bisect_right(adverbials, start)
-    for i in adverbials[first : bisect.bisect_left(adverbials, end)]:
-        token = doc[i]
-        if (
-            (not hung_inside or start <= token.head.i < end)
-            and token.head.i < token.i
-            and doc[token.left_edge.i - 1].text == ","
-            and token.left_edge.i > start
-            and lexicon.verb_lemma(token.lower_) is not None
-            and (
-                token.tag_ == "VBG"
-                or any(c.dep_ in SUBJECTS and c.i < token.i for c in token.children)
-            )
-        ):
-            return token.left_edge.i - 1
-    return None
 
 
 def _pro_form_content(verb: Token, lexicon: CueLexicon) -> tuple[int, int] | None:

@@ -9,9 +9,10 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from ..records import QuoteKind
+from .acts import adverbial_clauses
 from .candidates import Attribution, Via
 from .categories import is_finite_clause
-from .contents import adverbial_clauses, content_tokens
+from .contents import content_tokens
 from .lexicon import CueLexicon
 from .mention_spans import noun_phrase, set_speaker, subject_in_fronted_phrase
 from .morphology import singular
@@ -19,6 +20,7 @@ from .nominals import PLACE_NOUNS
 from .participles import reduced_passive
 from .people import names_a_person
 from .ranges import char_range, trim_tokens
+from .subjects import find_subject
 from .syntax import (
     COPULAS,
     DOCUMENT_NOUNS,
@@ -29,7 +31,6 @@ from .syntax import (
     SPEAKER_LABELS,
     child_with,
     cue_words,
-    find_subject,
     is_personal,
     mention_head,
     open_class_lemma,

@@ -10,11 +10,11 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import word_list
+from .lexicon import DASHES, word_list
 from .morphology import plural
 from .names import NameCluster, fold
 from .people import PERSON_NOUNS, QUANTIFIERS, RELATION_NOUNS, ROLE_NOUNS, is_person_noun
-from .syntax import DASHES, DOCUMENT_NOUNS, NAME_LABELS, ORG_NOUNS, SPEAKER_LABELS
+from .syntax import DOCUMENT_NOUNS, NAME_LABELS, ORG_NOUNS, SPEAKER_LABELS
 
 DESCRIBED_LABEL = "DESCRIBED"  # the label of a group entity named by its description (OTHER)
 LABEL_MARKS = frozenset({":", *DASHES})  # between a label or a description and what it says

@@ -16,7 +16,8 @@ from .mentions import ResolvedMention
 from .morphology import inflections, plural, singular
 from .names import NameCluster
 from .pronouns import FEMALE, MALE
-from .syntax import AUTHORING_VERBS, DOCUMENT_NOUNS, PROPER_NOUN_TAGS, child_with, find_subject
+from .subjects import find_subject
+from .syntax import AUTHORING_VERBS, DOCUMENT_NOUNS, PROPER_NOUN_TAGS, child_with
 
 # Words for one kind of document, singular and plural: "the report" after "a study", "the clip"
 # after "a web video".

@@ -12,14 +12,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .names import FIRST_NAME_GENDER, fold
 from .people import is_person_noun
-from .syntax import (
-    NAME_LABELS,
-    RELATIVE_PRONOUNS,
-    SPEAKER_LABELS,
-    SUBJECTS,
-    dateline_dash,
-    mention_head,
-)
+from .subjects import dateline_dash
+from .syntax import NAME_LABELS, RELATIVE_PRONOUNS, SPEAKER_LABELS, SUBJECTS, mention_head
 
 if TYPE_CHECKING:
     from .candidates import Attribution, Via

@@ -13,9 +13,9 @@ from rapidfuzz import fuzz
 from spacy.tokens import Doc, Span
 
 from ..records import EntityType
-from .lexicon import read_lexicon, word_list
+from .lexicon import DASHES, read_lexicon, word_list
 from .people import PERSON_NOUNS, is_person_noun
-from .syntax import AGENT_NOUN_SUFFIXES, DASHES, NAME_LABELS, PROPER_NOUN_TAGS, joins_names
+from .syntax import AGENT_NOUN_SUFFIXES, NAME_LABELS, PROPER_NOUN_TAGS, joins_names
 
 TITLES = word_list("titles")
 

@@ -12,7 +12,8 @@ from .lexicon import CueLexicon
 from .mention_spans import noun_phrase
 from .morphology import singular
 from .ranges import char_range, trim_tokens
-from .syntax import child_with, mention_head, noun_owner, subtree_span
+from .subjects import noun_owner
+from .syntax import child_with, mention_head, subtree_span
 
 
 def noun_attributions(

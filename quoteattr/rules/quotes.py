@@ -14,19 +14,18 @@ from ..records import QuoteKind
 from .candidates import Attribution, Via
 from .categories import has_thing_object, topic_is_content
 from .context import DocContext
-from .lexicon import CueLexicon
+from .lexicon import DASHES, CueLexicon
 from .marks import CLOSERS_FOR, QUOTE_MARKS, QuotedSpan
 from .mention_spans import names_in, set_speaker
 from .names import proper_noun_run
 from .quoted_words import looks_like_speech, names_a_title
 from .ranges import char_range, trim_tokens
+from .subjects import find_subject
 from .syntax import (
     COPULAS,
-    DASHES,
     DOCUMENT_NOUNS,
     SPEAKER_LABELS,
     child_with,
-    find_subject,
     is_personal,
     named_apposition,
     open_class_lemma,

@@ -4,7 +4,7 @@ readings of "Brandt, asked whether ..., said" and "Brandt, told of ..., said")."
 from __future__ import annotations
 
 from quoteattr.rules.participles import reduced_passive, set_off_participle
-from quoteattr.rules.syntax import find_subject
+from quoteattr.rules.subjects import find_subject
 
 from .conftest import from_rows
 

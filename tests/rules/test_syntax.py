@@ -3,7 +3,8 @@ import pytest
 from quoteattr.rules.candidates import Via
 from quoteattr.rules.mention_spans import names_in, noun_phrase
 from quoteattr.rules.ranges import char_range, trim_tokens
-from quoteattr.rules.syntax import cue_words, find_subject, fronted_clause_subject
+from quoteattr.rules.subjects import find_subject, fronted_clause_subject
+from quoteattr.rules.syntax import cue_words
 
 from .conftest import from_rows, span_text
 
