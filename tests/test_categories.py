@@ -151,6 +151,18 @@ NEIGHBOURS = [
         id="said-nothing-to-someone",
     ),
     pytest.param(
+        "The storm threatened to flood the town.",
+        "The union threatened to strike.",
+        "threatened",
+        id="a-thing-that-threatens-says-nothing",
+    ),
+    pytest.param(
+        "The new season promises to be exciting.",
+        "The mayor promised to fix the roads.",
+        "promised",
+        id="a-thing-that-promises-says-nothing",
+    ),
+    pytest.param(
         "Rescuers continued to search for survivors on Tuesday.",
         '"We will not stop," the fire chief continued.',
         "continued",
