@@ -637,6 +637,17 @@ def test_quoted_sentences_the_writer_completes_continue_their_speaker(extract):
 # --- indirect quotes: the content clause of a cue ------------------------------------------------
 
 INDIRECT = [
+    # A date the parser hung on the reported clause is when it was said.
+    pytest.param(
+        "Northwind said on Wednesday it had raised $40 million.",
+        {"kind": "indirect", "text": "it had raised $40 million", "cue": "said"},
+        id="said-on-a-day-then-the-words",
+    ),
+    pytest.param(
+        "Northwind said on Wednesday that it had raised $40 million.",
+        {"kind": "indirect", "text": "that it had raised $40 million", "cue": "said"},
+        id="near-said-on-a-day-that",
+    ),
     pytest.param(
         "As Maria Lopez said last week, the factory will close in March.",
         {

@@ -110,6 +110,8 @@ def content_tokens(
                     if t.text == ":" and verb.doc[t.i + 1].text in QUOTE_MARKS
                 ]
             )
+        elif start == verb.i + 1 and (when := _when_said(clause)) is not None:
+            start = when  # "said on Wednesday it had raised": the day it was said
         for child in clause.rights:  # "the plan was good but warned that ...": stop at the next cue
             if (
                 child.dep_ == "conj"
@@ -292,6 +294,24 @@ def _pro_form_content(verb: Token, lexicon: CueLexicon) -> tuple[int, int] | Non
         of = child_with(doc[end - 1], "prep", lower="of")
         return start, (of.right_edge.i + 1 if of is not None else end)
     return None
+
+
+def _when_said(clause: Token) -> int | None:
+    """Where a clause begins after the date the parser hung on it, between the cue and the
+    clause's subject ("said on Wednesday it had raised $40 million"), else None."""
+    first = clause.doc[clause.left_edge.i]
+    date = child_with(first, "pobj")
+    subject = next((c for c in clause.lefts if c.dep_ in SUBJECTS), None)
+    if (
+        first.dep_ != "prep"
+        or first.head.i != clause.i
+        or date is None
+        or date.ent_type_ not in ("DATE", "TIME")
+        or subject is None
+        or subject.left_edge.i != date.right_edge.i + 1
+    ):
+        return None
+    return subject.left_edge.i
 
 
 def _has_that(clause: Token) -> bool:
