@@ -508,6 +508,29 @@ NAMES = [
         id="a-role-before-a-first-name-is-no-part-of-the-name",
     ),
     pytest.param(
+        "Startup Lumen raises $40 million to build recycling plant\n\n"
+        "Lumen, a two-year-old startup based in Reno, said on Wednesday it had raised $40 million.",
+        [{"text": "it had raised $40 million", "speaker": "Lumen"}],
+        id="a-headlines-kind-of-company-is-no-part-of-its-name",
+    ),
+    # A place said in a clause that describes the speaker, or where a person holds office, is
+    # no name of theirs.
+    pytest.param(
+        "Lumen, a startup based in Reno, said it had raised $40 million.",
+        [{"text": "it had raised $40 million", "speaker": None}],
+        id="a-place-in-a-describing-clause-is-no-name",
+    ),
+    pytest.param(
+        "The mayor of Calgary said the strike would go on.",
+        [{"text": "the strike would go on", "speaker": "The mayor of Calgary"}],
+        id="the-mayor-of-a-city-is-no-city",
+    ),
+    pytest.param(
+        "The city of Phoenix said the strike would go on.",
+        [{"text": "the strike would go on", "speaker": "Phoenix"}],
+        id="near-the-city-of-a-name-is-that-city",
+    ),
+    pytest.param(
         'Soprano Ingrid Halvorsen withdrew on Tuesday.\n\n"Nobody should be treated like that," '
         "Halvorsen said.",
         [{"text": "Nobody should be treated like that,", "speaker": "Ingrid Halvorsen"}],

@@ -1,6 +1,7 @@
 """The words of a mention over the parse: the noun phrase a name heads, with its titles and
-appositions ("Finance Minister Maria Lopez", "Anna Weber, the president,"), and the names inside
-a span; and the speaker mention an attribution takes from its verb's subject. Read by the speaker
+appositions ("Finance Minister Maria Lopez", "Anna Weber, the president,"), the names inside
+a span and the run of proper nouns the recognizer missed, without a dateline run into it; and
+the speaker mention an attribution takes from its verb's subject. Read by the speaker
 resolver, the name seeding, the cue finders and the model's frames."""
 
 from __future__ import annotations
@@ -10,10 +11,19 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from .lexicon import DASHES
 from .names import FIRST_NAME_GENDER, fold
 from .people import is_person_noun
 from .subjects import dateline_dash
-from .syntax import NAME_LABELS, RELATIVE_PRONOUNS, SPEAKER_LABELS, SUBJECTS, mention_head
+from .syntax import (
+    NAME_LABELS,
+    PROPER_NOUN_TAGS,
+    RELATIVE_PRONOUNS,
+    SPEAKER_LABELS,
+    SUBJECTS,
+    joins_names,
+    mention_head,
+)
 
 if TYPE_CHECKING:
     from .candidates import Attribution, Via
@@ -202,3 +212,73 @@ def subject_in_fronted_phrase(verb: Token) -> tuple[int, int] | None:
         ((k, verb.i) for k in range(start + 1, verb.i) if fold(doc[k : verb.i].text) in elsewhere),
         None,
     )
+
+
+def proper_noun_run(span: Span) -> Span | None:
+    """The run of proper nouns in a mention the NER left untagged that holds its head ("Kowal,
+    an appointee of President Barack Obama,": Kowal), else the longest ("date 2024 Xi
+    Jinping") outside a clause that describes the head."""
+    best: tuple[int, int] | None = None
+    start = None
+    root = span.root.i
+    for token in [*span, None]:
+        if token is not None and (
+            token.tag_ in PROPER_NOUN_TAGS
+            or (start is not None and token.i + 1 < span.end and joins_names(token))
+        ):
+            start = token.i if start is None else start
+            continue
+        if start is not None:
+            end = token.i if token is not None else span.end
+            if start <= root < end:
+                best = (start, end)
+                break
+            # "Lumen, a startup based in Reno,": a name in a clause that describes is not the
+            # mention's
+            described = in_modifying_clause(span.doc[end - 1], span.root)
+            if not described and (best is None or end - start > best[1] - best[0]):
+                best = (start, end)
+            start = None
+    if best is None:
+        return None
+    return span.doc[best[0] : min(with_name_number(span.doc, best[1]), span.end)]
+
+
+def with_name_number(doc: Doc, end: int) -> int:
+    """The end of a name that ends before token `end`, with the number that modifies its last
+    word ("Teamsters Local 99", "Apollo 11"): part of the name, not a count."""
+    if end < len(doc) and doc[end].tag_ == "CD" and doc[end].dep_ == "nummod":
+        if doc[end].head.i == end - 1:
+            return end + 1
+    return end
+
+
+def without_dateline(span: Span) -> Span:
+    """The mention without a date, a time or a number written before its name ("date 2024-10-02
+    Xi Jinping" gives "Xi Jinping"): a dateline or a timestamp run into a headline is no part of
+    the name's noun phrase; so is a place in capitals and a dash ("BRUSSELS - European
+    leaders"). Else the span itself."""
+    dash = next((t for t in span[1:4] if t.text in DASHES), None)
+    if (
+        dash is not None
+        and span.doc[dash.i - 1].whitespace_  # "BRUSSELS - ", not "ANC-led"
+        and all(t.is_upper for t in span.doc[span.start : dash.i])
+    ):
+        return span.doc[dash.i + 1 : span.end]
+    for token in span:
+        if token.tag_ in PROPER_NOUN_TAGS or token.ent_type_ in ("PERSON", "ORG"):
+            before = span.doc[span.start : token.i]
+            if any(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in before):
+                return span.doc[token.i : span.end]
+            return span
+    return span
+
+
+def in_modifying_clause(token: Token, head: Token) -> bool:
+    """Whether `token` is inside a clause that modifies a noun of the mention headed by `head`
+    ("a startup based in Reno", "a firm that moved to Ohio")."""
+    while token.i != head.i and token.head.i != token.i:
+        if token.dep_ in ("acl", "relcl"):
+            return True
+        token = token.head
+    return False

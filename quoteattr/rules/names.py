@@ -10,12 +10,11 @@ from collections import Counter
 
 from attrs import define, field
 from rapidfuzz import fuzz
-from spacy.tokens import Doc, Span
 
 from ..records import EntityType
-from .lexicon import DASHES, read_lexicon, word_list
+from .lexicon import read_lexicon, word_list
 from .people import PERSON_NOUNS, is_person_noun
-from .syntax import AGENT_NOUN_SUFFIXES, NAME_LABELS, PROPER_NOUN_TAGS, joins_names
+from .syntax import AGENT_NOUN_SUFFIXES, NAME_LABELS
 
 TITLES = word_list("titles")
 
@@ -41,6 +40,7 @@ ORGANISATION_NAME_WORDS = word_list("organisation_name_words") | word_list("lega
 NAMED_AFTER_WORDS = ORGANISATION_NAME_WORDS - word_list("legal_forms")
 
 PARTICLES = word_list("name_particles")
+COMPANY_DESCRIPTORS = word_list("company_descriptors")
 
 BYLINE_SEPARATORS = frozenset({"/", "|"})  # "Jane Roe / Metro News"
 
@@ -346,14 +346,15 @@ def display_name(text: str) -> str:
     noun for people ("Soprano Ingrid Halvorsen"), or one in the singular before two name words
     ("Analyst Ming-Chi Kuo"; "Citizens for Tax Justice" is a body's name), unless a first name
     itself ("Walker Evans"); any other word may be one ("Cornell William Brooks", "Baker Hughes
-    Inc")."""
+    Inc"). A headline's kind of company goes too ("Startup Lumen")."""
     words = text.replace("’", "'").split()
     dropped = INSTITUTION_ARTICLES if is_institution([fold(word) for word in words]) else TITLES
     while len(words) > 1:
         first = words[0].strip(".").lower()
         # "the federal Harbour and Rivers Commission": a name begins with a capital
         lowercase = words[0].islower() and fold(first) not in PARTICLES
-        if first in dropped or lowercase or _role_before_name(fold(first), words[1:]):
+        descriptor = fold(first) in COMPANY_DESCRIPTORS  # "Startup Lumen": a headline's kind
+        if first in dropped or lowercase or descriptor or _role_before_name(fold(first), words[1:]):
             words.pop(0)
         else:
             break
@@ -376,60 +377,3 @@ def _role_before_name(word: str, rest: list[str]) -> bool:
     return fold(rest[0]) in FIRST_NAME_GENDER and (
         word.endswith(AGENT_NOUN_SUFFIXES) or is_person_noun(word)
     )
-
-
-def proper_noun_run(span: Span) -> Span | None:
-    """The run of proper nouns in a mention the NER left untagged that holds its head ("Kowal,
-    an appointee of President Barack Obama,": Kowal), else the longest ("date 2024 Xi
-    Jinping")."""
-    best: tuple[int, int] | None = None
-    start = None
-    root = span.root.i
-    for token in [*span, None]:
-        if token is not None and (
-            token.tag_ in PROPER_NOUN_TAGS
-            or (start is not None and token.i + 1 < span.end and joins_names(token))
-        ):
-            start = token.i if start is None else start
-            continue
-        if start is not None:
-            end = token.i if token is not None else span.end
-            if start <= root < end:
-                best = (start, end)
-                break
-            if best is None or end - start > best[1] - best[0]:
-                best = (start, end)
-            start = None
-    if best is None:
-        return None
-    return span.doc[best[0] : min(with_name_number(span.doc, best[1]), span.end)]
-
-
-def with_name_number(doc: Doc, end: int) -> int:
-    """The end of a name that ends before token `end`, with the number that modifies its last
-    word ("Teamsters Local 99", "Apollo 11"): part of the name, not a count."""
-    if end < len(doc) and doc[end].tag_ == "CD" and doc[end].dep_ == "nummod":
-        if doc[end].head.i == end - 1:
-            return end + 1
-    return end
-
-
-def without_dateline(span: Span) -> Span:
-    """The mention without a date, a time or a number written before its name ("date 2024-10-02
-    Xi Jinping" gives "Xi Jinping"): a dateline or a timestamp run into a headline is no part of
-    the name's noun phrase; so is a place in capitals and a dash ("BRUSSELS - European
-    leaders"). Else the span itself."""
-    dash = next((t for t in span[1:4] if t.text in DASHES), None)
-    if (
-        dash is not None
-        and span.doc[dash.i - 1].whitespace_  # "BRUSSELS - ", not "ANC-led"
-        and all(t.is_upper for t in span.doc[span.start : dash.i])
-    ):
-        return span.doc[dash.i + 1 : span.end]
-    for token in span:
-        if token.tag_ in PROPER_NOUN_TAGS or token.ent_type_ in ("PERSON", "ORG"):
-            before = span.doc[span.start : token.i]
-            if any(t.ent_type_ in ("DATE", "TIME") or t.like_num for t in before):
-                return span.doc[token.i : span.end]
-            return span
-    return span

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .mention_spans import names_in
+from .mention_spans import in_modifying_clause, names_in
 from .names import FIRST_NAME_GENDER, PLACE_LABELS, TITLES, fold
 from .people import names_a_person
 from .syntax import NAME_LABELS, ORG_NOUNS, PROPER_NOUN_TAGS
+
+PLACE_NAME_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
 
@@ -45,6 +47,12 @@ def speaker_name(span: Span, anonymous: frozenset[str]) -> tuple[Span | None, bo
     )
     if placed:
         names = [ent for ent in names if not _describes(ent, root)]
+    # "Lumen, a startup based in Reno,": where a body is, said in a clause, is no name of it.
+    names = [
+        ent
+        for ent in names
+        if ent.label_ not in PLACE_NAME_LABELS or not in_modifying_clause(ent.root, root)
+    ]
     # A possessor names someone else, whom a name beside the noun is not ("Keane's lawyer,
     # Ruth Dalton,": Dalton).
     names = [ent for ent in names if not is_common_noun_name(ent)]
@@ -82,8 +90,9 @@ def _possessor_of(name: Span, head: Token) -> bool:
 
 def _describes(name: Span, head: Token) -> bool:
     """Whether a place or a people named before a noun describes it ("a New York judge"), not
-    what follows it ("the city of Phoenix", "a majority of Americans")."""
-    return name.label_ in PLACE_LABELS and name.end <= head.i
+    what follows it ("the city of Phoenix", "a majority of Americans"), unless the noun is a
+    person's ("the mayor of Calgary" is no city)."""
+    return name.label_ in PLACE_LABELS and (name.end <= head.i or names_a_person(head))
 
 
 def is_common_noun_name(name: Span) -> bool:

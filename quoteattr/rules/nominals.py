@@ -14,9 +14,9 @@ from spacy.tokens import Span, Token
 from ..records import EntityType
 from .descriptions import DescriptionResolution, described_body, descriptive_phrase
 from .lexicon import word_groups, word_list
-from .mention_spans import names_in
+from .mention_spans import names_in, proper_noun_run
 from .mentions import MentionKind, ResolvedMention
-from .names import NameCluster, fold, name_key, proper_noun_run
+from .names import NameCluster, fold, name_key
 from .people import ROLE_NOUNS, is_person_noun, names_a_person
 from .pronouns import FEMALE, MALE, other_party
 from .syntax import NAME_LABELS, ORG_NOUNS

@@ -16,8 +16,7 @@ from .categories import has_thing_object, topic_is_content
 from .context import DocContext
 from .lexicon import DASHES, CueLexicon
 from .marks import CLOSERS_FOR, QUOTE_MARKS, QuotedSpan
-from .mention_spans import names_in, set_speaker
-from .names import proper_noun_run
+from .mention_spans import names_in, proper_noun_run, set_speaker
 from .quoted_words import looks_like_speech, names_a_title
 from .ranges import char_range, trim_tokens
 from .subjects import find_subject

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from .arrays import indices
-from .mention_spans import noun_phrase
-from .names import CALENDAR, FIRST_NAME_GENDER, fold, name_key, with_name_number
+from .mention_spans import noun_phrase, with_name_number
+from .names import CALENDAR, FIRST_NAME_GENDER, fold, name_key
 from .naming import is_common_noun_name, is_title_word, person_read_into_organisation
 from .nominals import NAMED_ORG_NOUNS
 from .syntax import PROPER_NOUN_TAGS, SUBJECT_NAME_DEPS, joins_names, proper_name_start

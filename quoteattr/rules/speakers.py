@@ -21,7 +21,7 @@ from .capitals import capitalised_as_name, names_written
 from .context import DocContext
 from .documents import DocumentResolution
 from .lexicon import word_list
-from .mention_spans import names_in, only_premodifiers
+from .mention_spans import names_in, only_premodifiers, proper_noun_run, without_dateline
 from .mentions import MentionKind, ResolvedMention
 from .names import (
     NameCluster,
@@ -32,8 +32,6 @@ from .names import (
     lone_word_match,
     name_key,
     plausible_name,
-    proper_noun_run,
-    without_dateline,
 )
 from .naming import speaker_name
 from .nominals import NominalResolution
