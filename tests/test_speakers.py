@@ -530,6 +530,19 @@ NAMES = [
         [{"text": "the strike would go on", "speaker": "Phoenix"}],
         id="near-the-city-of-a-name-is-that-city",
     ),
+    # A score after a name is no number of the name ("Teamsters Local 99" is one).
+    pytest.param(
+        "Chidinma Okafor beat Elena Varga 6-4 3-6 7-5 on Tuesday.\n\n"
+        'Varga said she had felt "flat" in the third set.',
+        [{"text": 'she had felt "flat" in the third set', "speaker": "Elena Varga"}],
+        id="a-score-is-no-part-of-a-name",
+    ),
+    # One of a people is not that people: "the Hungarian" is a person, unnamed here.
+    pytest.param(
+        'Elena Varga lost in three sets.\n\n"She played better," the Hungarian told reporters.',
+        [{"text": "She played better,", "speaker": None, "mention": "the Hungarian"}],
+        id="one-of-a-people-is-no-people",
+    ),
     pytest.param(
         'Soprano Ingrid Halvorsen withdrew on Tuesday.\n\n"Nobody should be treated like that," '
         "Halvorsen said.",

@@ -248,7 +248,9 @@ def with_name_number(doc: Doc, end: int) -> int:
     """The end of a name that ends before token `end`, with the number that modifies its last
     word ("Teamsters Local 99", "Apollo 11"): part of the name, not a count."""
     if end < len(doc) and doc[end].tag_ == "CD" and doc[end].dep_ == "nummod":
-        if doc[end].head.i == end - 1:
+        # not a score or a range after it ("Elena Varga 6-4 3-6")
+        score = end + 1 < len(doc) and doc[end + 1].text in DASHES
+        if doc[end].head.i == end - 1 and not score:
             return end + 1
     return end
 

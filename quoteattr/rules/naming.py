@@ -47,6 +47,9 @@ def speaker_name(span: Span, anonymous: frozenset[str]) -> tuple[Span | None, bo
     )
     if placed:
         names = [ent for ent in names if not _describes(ent, root)]
+    # "the Hungarian told reporters": one of a people, whom that people only describes.
+    if any(ent.label_ == "NORP" and ent.root.i == root.i for ent in names) and root.tag_ == "NNP":
+        return None, True
     # "Lumen, a startup based in Reno,": where a body is, said in a clause, is no name of it.
     names = [
         ent
