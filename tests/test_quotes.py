@@ -1498,6 +1498,14 @@ def test_a_format_label_is_no_speaker_but_a_name_is(extract):
     assert [q.speaker.name for q in extract(name)] == ["Marisol Vega"]
 
 
+def test_a_role_before_the_name_after_a_quotation_leaves_the_quotation_out(extract):
+    """The parser may read '"...," product lead Maya Chen said' with the quotation inside the
+    speaker's noun phrase; the mention begins after the quotation ends."""
+    text = '"We listened to every complaint," product lead Maya Chen told me.'
+    (quote,) = extract(text)
+    assert (quote.kind.value, quote.cue.text, quote.speaker.name) == ("direct", "told", "Maya Chen")
+
+
 def test_a_manner_of_speaking_verb_tags_a_quotation(extract):
     text = '"I have never seen anything like it," Gary Pendlebury fumed.'
     (quote,) = extract(text)

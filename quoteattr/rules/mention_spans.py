@@ -64,6 +64,11 @@ def noun_phrase(token: Token) -> tuple[int, int]:
     dash = dateline_dash(doc[start])
     if dash is not None and dash.i < token.i:
         start = dash.i + 1  # "BEIJING (Xinhua) -- Foreign Ministry spokesperson Lin Mei"
+    # '"...," product lead Maya Chen said', the quotation parsed into the phrase: a mention
+    # begins after a quotation's end (a nickname's marks close no sentence: 'Dwayne "The Rock"')
+    for k in range(max(start, 1), token.i):
+        if doc[k].tag_ == "''" and doc[k - 1].text in (",", ".", "!", "?"):
+            start = k + 1
     while end - 1 > token.i and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     while start < token.i and (doc[start].is_punct or doc[start].is_space):
