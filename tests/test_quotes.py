@@ -637,6 +637,17 @@ def test_quoted_sentences_the_writer_completes_continue_their_speaker(extract):
 # --- indirect quotes: the content clause of a cue ------------------------------------------------
 
 INDIRECT = [
+    # "According to X" over a clause whose verb is a speech verb reporting nothing there.
+    pytest.param(
+        "According to Maria Lopez, more than 40 former inmates have written to her.",
+        {
+            "kind": "indirect",
+            "text": "more than 40 former inmates have written to her",
+            "cue": "According to",
+            "speaker": "Maria Lopez",
+        },
+        id="according-to-over-a-verb-of-writing",
+    ),
     # A date the parser hung on the reported clause is when it was said.
     pytest.param(
         "Northwind said on Wednesday it had raised $40 million.",

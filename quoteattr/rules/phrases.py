@@ -68,8 +68,12 @@ def according_to_attributions(
                 continue
             source = noun_phrase(pobj)
             phrase = (token.i, max(source[1], pobj.right_edge.i + 1))
+            # A cue with words of its own reports them from the source; not one that reports
+            # nothing here ("According to Oyelaran, 40 people have written to her").
             governed = [
-                a for a in verb_found if a.cue is not None and _governs(doc[a.cue[0]], token)
+                a
+                for a in verb_found
+                if a.cue is not None and a.content and _governs(doc[a.cue[0]], token)
             ]
             if governed:
                 for attribution in governed:
