@@ -530,6 +530,13 @@ NAMES = [
         [{"text": "the strike would go on", "speaker": "Phoenix"}],
         id="near-the-city-of-a-name-is-that-city",
     ),
+    # A surname the tagger read as a common noun opening its sentence is still the person's.
+    pytest.param(
+        "Colin Reyes told Samuel Okoye to destroy the files.\n\n"
+        "Reyes denied it. He said he had never asked anyone to destroy anything.",
+        [{"text": "he had never asked anyone to destroy anything", "speaker": "Colin Reyes"}],
+        id="a-surname-tagged-a-common-noun-is-the-persons",
+    ),
     # A score after a name is no number of the name ("Teamsters Local 99" is one).
     pytest.param(
         "Chidinma Okafor beat Elena Varga 6-4 3-6 7-5 on Tuesday.\n\n"
@@ -833,6 +840,17 @@ def test_a_section_label_names_no_one(extract):
         "Bernie Sanders spoke in Ohio on Friday."
     )
     assert [q.cue.text for q in result if q.cue is not None] == []
+
+
+def test_a_titles_portfolio_is_no_body(extract):
+    """The recognizer tags "Transport" in "Transport Minister Colin Reyes" an organisation; it
+    is the minister's portfolio, which neither speaks nor is "him"."""
+    result = extract(
+        "A former aide to Transport Minister Colin Reyes told an inquiry on Tuesday that Reyes "
+        "had ordered him to destroy files about a rail contract.\n\n"
+        "His office said the minister would give evidence next week."
+    )
+    assert [entity.name for entity in result.entities if entity.type.value == "ORG"] == []
 
 
 def test_a_headings_dash_is_no_part_of_a_name(extract):

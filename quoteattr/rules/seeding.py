@@ -32,6 +32,7 @@ def seed_names(resolver: EntityResolver) -> None:
     it, not after."""
     doc, arrays = resolver.doc, resolver.arrays
     seeds: list[tuple[int, int, Span | None]] = []  # (first token, end token, the NER's name)
+    person_words = {t.lower_ for ent in resolver.ents if ent.label_ == "PERSON" for t in ent}
     for ent in resolver.ents:
         while len(ent) > 1 and ent[0].tag_.startswith("VB"):
             # 'Said Ellis: "..."': an inverted cue the NER took into the name
@@ -46,11 +47,15 @@ def seed_names(resolver: EntityResolver) -> None:
             continue
         if (start, end) != (ent.start, ent.end):
             ent = Span(doc, start, end, label=ent.label)
+        if ent.label_ == "ORG" and _portfolio(ent):
+            continue  # "Transport Minister Colin Reyes": a title's portfolio, no body that speaks
         if ent.label_ == "ORG" and with_name_number(doc, ent.end) > ent.end:
             ent = Span(doc, ent.start, ent.end + 1, label=ent.label)  # "Teamsters Local" 99
         if ent.label_ == "ORG":
             ent = person_read_into_organisation(ent) or ent
-        if ent.label_ in ("PERSON", "ORG") and not is_common_noun_name(ent):
+        # "Reyes denied it", tagged a common noun opening its sentence: a person's surname still
+        common = is_common_noun_name(ent) and not all(t.lower_ in person_words for t in ent)
+        if ent.label_ in ("PERSON", "ORG") and not common:
             ent = _with_untagged_front(ent)
             seeds.append((ent.start, ent.end, ent))
     seeds.extend(_surnames_tagged_as_places(resolver.ents))
@@ -151,6 +156,20 @@ def _untagged_bodies(resolver: EntityResolver) -> list[tuple[int, int, Span | No
         if start < i:
             found.append((start, i + 1, Span(doc, start, i + 1, label="ORG")))
     return found
+
+
+def _portfolio(ent: Span) -> bool:
+    """Whether an organisation the recognizer found is the portfolio of a title before a
+    person's name ("Transport Minister Colin Reyes", "Health Secretary Ann Lee")."""
+    doc = ent.doc
+    title = doc[ent.end] if ent.end < len(doc) else None
+    return (
+        title is not None
+        and is_title_word(title.lower_)
+        and title.ent_type_ == ""
+        and ent.end + 1 < len(doc)
+        and doc[ent.end + 1].ent_type_ == "PERSON"
+    )
 
 
 def _surnames_tagged_as_places(ents: tuple[Span, ...]) -> list[tuple[int, int, None]]:
