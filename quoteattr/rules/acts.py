@@ -5,7 +5,7 @@ clause (`contents`) and of a parenthetical cue (`clauses`)."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy
 from spacy.attrs import DEP
@@ -14,11 +14,14 @@ from spacy.tokens import Doc, Span
 from .lexicon import CueLexicon
 from .syntax import SUBJECTS
 
+# A range of words this long or shorter is read word by word; a longer one (nested reports:
+# '"He said "He said ...') among the sentence's adverbial clauses, found once in its token array.
+SCANNED_RANGE = 64
+
 
 def adverbial_clauses(sentence: Span) -> list[int]:
-    """The heads of the sentence's adverbial clauses, in order: what `next_act` looks among,
-    found once per sentence in the token array (a Token for every word of each cue's range made
-    nested reports, '"He said "He said ...', quadratic)."""
+    """The heads of the sentence's adverbial clauses, in order (`next_act`'s index for long
+    ranges)."""
     deps = sentence.to_array([DEP])[:, 0]
     advcl = sentence.doc.vocab.strings["advcl"]
     return (numpy.flatnonzero(deps == advcl) + sentence.start).tolist()
@@ -29,7 +32,7 @@ def next_act(
     start: int,
     end: int,
     lexicon: CueLexicon,
-    adverbials: Sequence[int],
+    adverbials: Callable[[], Sequence[int]],
     hung_inside: bool = True,
 ) -> int | None:
     """Where the words `doc[start:end]` end because an act of speaking of its own follows, set
@@ -37,9 +40,14 @@ def next_act(
     while residents said they feared floods" (another speaker's report). The parser hangs these
     on the reported clause as often as on the cue; `hung_inside=False` takes them hung anywhere
     (after a parenthetical cue: "..., two of the people said, asking not to be named").
-    `adverbials` are the sentence's adverbial clauses (`adverbial_clauses`)."""
-    first = bisect.bisect_right(adverbials, start)
-    for i in adverbials[first : bisect.bisect_left(adverbials, end)]:
+    `adverbials` gives the sentence's adverbial clauses (`adverbial_clauses`), asked for only
+    when the range is long."""
+    if end - start <= SCANNED_RANGE:
+        candidates: Iterable[int] = (t.i for t in doc[start + 1 : end] if t.dep_ == "advcl")
+    else:
+        found = adverbials()
+        candidates = found[bisect.bisect_right(found, start) : bisect.bisect_left(found, end)]
+    for i in candidates:
         token = doc[i]
         if (
             (not hung_inside or start <= token.head.i < end)

@@ -129,7 +129,7 @@ def parenthetical_content(doc: Doc, attribution: Attribution, lexicon: CueLexico
         while not host.tag_.startswith(("VB", "MD")) and host.head.i != host.i:
             host = host.head  # "The difference now, he told me, is ...": hung on the subject
         start, end = host.left_edge.i, host.right_edge.i + 1
-        act = next_act(doc, right, end, lexicon, adverbial_clauses(sent), hung_inside=False)
+        act = next_act(doc, right, end, lexicon, lambda: adverbial_clauses(sent), hung_inside=False)
         pieces = [trim_tokens(doc, start, left), trim_tokens(doc, right, act or end)]
     else:
         return

@@ -4,7 +4,7 @@ content all the same ("tweeted in the early hours that ...", "told analysts on a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Token
 
@@ -35,10 +35,10 @@ from .syntax import (
 
 
 def content_tokens(
-    verb: Token, lemma: str, lexicon: CueLexicon, adverbials: Sequence[int]
+    verb: Token, lemma: str, lexicon: CueLexicon, adverbials: Callable[[], Sequence[int]]
 ) -> tuple[tuple[int, int] | None, Token | None]:
     """The token range reported by `verb`, and the addressee when the frame includes it
-    (`adverbials`: the sentence's adverbial clauses, `adverbial_clauses`)."""
+    (`adverbials` gives the sentence's adverbial clauses: `acts.next_act`)."""
     if lemma in lexicon.direct_speech_only:
         return None, None  # "she cried": a cue for the quote beside it, never for a clause or topic
     addressee = None

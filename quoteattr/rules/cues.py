@@ -4,6 +4,7 @@ hedge; open-class verbs with a 'that' clause; and the citing frame of "X cited Y
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from spacy.tokens import Span, Token
@@ -210,7 +211,7 @@ def verb_attributions(
         citing = _citing_frame(verb, lexicon)
         if citing is not None:
             consumed_citing.add(citing.i)
-    adverbials = adverbial_clauses(sent) if verbs else []
+    adverbials = functools.cache(lambda: adverbial_clauses(sent))  # if a long range needs them
     for verb in verbs:
         if verb.i in consumed_citing:
             continue
