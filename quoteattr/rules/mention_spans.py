@@ -240,7 +240,7 @@ def proper_noun_run(span: Span) -> Span | None:
                 break
             # "Lumen, a startup based in Reno,": a name in a clause that describes is not the
             # mention's
-            described = in_modifying_clause(span.doc[end - 1], span.root)
+            described = hangs_through(span.doc[end - 1], span.root, MODIFYING_CLAUSE_DEPS)
             if not described and (best is None or end - start > best[1] - best[0]):
                 best = (start, end)
             start = None
@@ -281,11 +281,16 @@ def without_dateline(span: Span) -> Span:
     return span
 
 
-def in_modifying_clause(token: Token, head: Token) -> bool:
-    """Whether `token` is inside a clause that modifies a noun of the mention headed by `head`
-    ("a startup based in Reno", "a firm that moved to Ohio")."""
+# What a name inside a mention hangs on its head through: a preposition ("an appointee of X"),
+# or a clause that modifies a noun ("a startup based in Reno", "a firm that moved to Ohio").
+PREPOSITION_DEPS = frozenset({"prep"})
+MODIFYING_CLAUSE_DEPS = frozenset({"acl", "relcl"})
+
+
+def hangs_through(token: Token, head: Token, deps: frozenset[str]) -> bool:
+    """Whether `token` hangs on `head` through a dependency in `deps` on the way up."""
     while token.i != head.i and token.head.i != token.i:
-        if token.dep_ in ("acl", "relcl"):
+        if token.dep_ in deps:
             return True
         token = token.head
     return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .mention_spans import in_modifying_clause, names_in
+from .mention_spans import MODIFYING_CLAUSE_DEPS, PREPOSITION_DEPS, hangs_through, names_in
 from .names import FIRST_NAME_GENDER, PLACE_LABELS, TITLES, fold
 from .people import names_a_person
 from .syntax import NAME_LABELS, ORG_NOUNS, PROPER_NOUN_TAGS
@@ -31,7 +31,7 @@ def speaker_name(span: Span, anonymous: frozenset[str]) -> tuple[Span | None, bo
         names = [
             ent
             for ent in names
-            if ent.label_ == "PERSON" and not _in_prepositional_phrase(ent, root)
+            if ent.label_ == "PERSON" and not hangs_through(ent.root, root, PREPOSITION_DEPS)
         ]
     # One person ("A New York judge", "the Russian ambassador") is no place; a group or a
     # body may speak for one ("Chinese officials", "the Russian government").
@@ -54,7 +54,8 @@ def speaker_name(span: Span, anonymous: frozenset[str]) -> tuple[Span | None, bo
     names = [
         ent
         for ent in names
-        if ent.label_ not in PLACE_NAME_LABELS or not in_modifying_clause(ent.root, root)
+        if ent.label_ not in PLACE_NAME_LABELS
+        or not hangs_through(ent.root, root, MODIFYING_CLAUSE_DEPS)
     ]
     # A possessor names someone else, whom a name beside the noun is not ("Keane's lawyer,
     # Ruth Dalton,": Dalton).
@@ -69,16 +70,6 @@ def speaker_name(span: Span, anonymous: frozenset[str]) -> tuple[Span | None, bo
     own = next((ent for ent in names if ent.start <= root.i < ent.end), None)
     person = next((ent for ent in names if ent.label_ == "PERSON"), None)
     return own or person or names[-1], placed
-
-
-def _in_prepositional_phrase(name: Span, head: Token) -> bool:
-    """Whether the name hangs on `head` through a preposition ("an appointee of X")."""
-    token = name.root
-    while token.i != head.i and token.head.i != token.i:
-        if token.dep_ == "prep":
-            return True
-        token = token.head
-    return False
 
 
 def _possessor_of(name: Span, head: Token) -> bool:
