@@ -18,7 +18,7 @@ from .context import DocContext
 from .lexicon import CueLexicon, word_list
 from .marks import CLOSERS_FOR
 from .mention_spans import names_in, noun_phrase
-from .names import TITLES
+from .names import TITLES, person_words
 from .people import names_a_person
 from .ranges import strip_chars
 from .subjects import find_subject
@@ -196,7 +196,7 @@ def news_colons(context: DocContext) -> list[Attribution]:
     at the start of a line and without quote marks (those are colon lead-ins)."""
     doc, text, lexicon = context.doc, context.text, context.lexicon
     proper_nouns = functools.cache(lambda: _proper_nouns(context.arrays))  # if a label needs it
-    person_words = functools.cache(lambda: _person_words(context.ents))
+    known_people = functools.cache(lambda: person_words(context.ents))
     repeated_labels = functools.cache(lambda: _repeated_labels(text))
     found = []
     for colon in re.finditer(":", text):
@@ -226,7 +226,7 @@ def news_colons(context: DocContext) -> list[Attribution]:
             and lead.text.isupper()
             and len(lead) <= 3
             and lead.text.lower() not in lexicon.non_speaker_labels
-            and _names_someone(lead, proper_nouns, person_words, repeated_labels)
+            and _names_someone(lead, proper_nouns, known_people, repeated_labels)
         )
         # An interview's "Park:" where the NER missed the name: a name of someone it found, or
         # a label that opens several lines, as a transcript's speakers do.
@@ -242,7 +242,7 @@ def news_colons(context: DocContext) -> list[Attribution]:
             len(lead) <= 3
             and lead.text.lower() not in lexicon.non_speaker_labels
             and all(t.tag_ in PROPER_NOUN_TAGS or t.is_title for t in lead)
-            and lead[-1].lower_ in person_words()
+            and lead[-1].lower_ in known_people()
             and not any(t.ent_type_ in NOT_SPEAKERS for t in lead)
         )
         # "Poll: Clinton and Trump in dead heat": what a document found.
@@ -280,7 +280,7 @@ def news_colons(context: DocContext) -> list[Attribution]:
 def _names_someone(
     label: Span,
     proper_nouns: Callable[[], frozenset[str]],
-    person_words: Callable[[], frozenset[str]],
+    known_people: Callable[[], frozenset[str]],
     repeated_labels: Callable[[], frozenset[str]],
 ) -> bool:
     """Whether an upper-case line label is a speaker's: a title ("MS. LOPEZ"), a word of a
@@ -290,7 +290,7 @@ def _names_someone(
     words = [token.lower_.rstrip(".") for token in label if not token.is_punct]
     if not words:
         return False
-    if any(word in TITLES for word in words[:-1]) or words[-1] in person_words():
+    if any(word in TITLES for word in words[:-1]) or words[-1] in known_people():
         return True
     return words[-1] in proper_nouns() and label.text in repeated_labels()
 
@@ -299,11 +299,6 @@ def _proper_nouns(arrays: DocArrays) -> frozenset[str]:
     """The proper nouns the article writes in ordinary case, lower-cased."""
     proper = arrays.tag(PROPER_NOUN_TAGS.__contains__) & ~arrays.upper()
     return frozenset(arrays.lower_forms(proper))
-
-
-def _person_words(ents: tuple[Span, ...]) -> frozenset[str]:
-    """The words of the people the NER found in the article, lower-cased."""
-    return frozenset(token.lower_ for ent in ents if ent.label_ == "PERSON" for token in ent)
 
 
 def _repeated_labels(text: str) -> frozenset[str]:

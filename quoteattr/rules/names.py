@@ -7,6 +7,7 @@ import functools
 import operator
 import unicodedata
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from attrs import define, field
 from rapidfuzz import fuzz
@@ -15,6 +16,9 @@ from ..records import EntityType
 from .lexicon import read_lexicon, word_list
 from .people import PERSON_NOUNS, is_person_noun
 from .syntax import AGENT_NOUN_SUFFIXES, NAME_LABELS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 TITLES = word_list("titles")
 
@@ -377,3 +381,8 @@ def _role_before_name(word: str, rest: list[str]) -> bool:
     return fold(rest[0]) in FIRST_NAME_GENDER and (
         word.endswith(AGENT_NOUN_SUFFIXES) or is_person_noun(word)
     )
+
+
+def person_words(ents: tuple[Span, ...]) -> frozenset[str]:
+    """The words of the people the recognizer found in the article, lower-cased."""
+    return frozenset(token.lower_ for ent in ents if ent.label_ == "PERSON" for token in ent)

@@ -9,9 +9,10 @@ from spacy.tokens import Span
 
 from .arrays import indices
 from .mention_spans import noun_phrase, with_name_number
-from .names import CALENDAR, FIRST_NAME_GENDER, fold, name_key
+from .names import CALENDAR, FIRST_NAME_GENDER, fold, name_key, person_words
 from .naming import is_common_noun_name, is_title_word, person_read_into_organisation
 from .nominals import NAMED_ORG_NOUNS
+from .ranges import trim_tokens
 from .syntax import PROPER_NOUN_TAGS, SUBJECT_NAME_DEPS, joins_names, proper_name_start
 
 # Labels the recognizer gives a surname it takes for a place or a people ("Okonkwo", "Jordan").
@@ -32,17 +33,13 @@ def seed_names(resolver: EntityResolver) -> None:
     it, not after."""
     doc, arrays = resolver.doc, resolver.arrays
     seeds: list[tuple[int, int, Span | None]] = []  # (first token, end token, the NER's name)
-    person_words = {t.lower_ for ent in resolver.ents if ent.label_ == "PERSON" for t in ent}
+    people = person_words(resolver.ents)
     for ent in resolver.ents:
         while len(ent) > 1 and ent[0].tag_.startswith("VB"):
             # 'Said Ellis: "..."': an inverted cue the NER took into the name
             ent = Span(ent.doc, ent.start + 1, ent.end, label=ent.label)
         # "9:50 a.m. — Airport closes": the dash of a heading is no part of a name
-        start, end = ent.start, ent.end
-        while start < end and doc[start].is_punct:
-            start += 1
-        while end > start and doc[end - 1].is_punct:
-            end -= 1
+        start, end = trim_tokens(doc, ent.start, ent.end)
         if start == end:
             continue
         if (start, end) != (ent.start, ent.end):
@@ -54,7 +51,7 @@ def seed_names(resolver: EntityResolver) -> None:
         if ent.label_ == "ORG":
             ent = person_read_into_organisation(ent) or ent
         # "Reyes denied it", tagged a common noun opening its sentence: a person's surname still
-        common = is_common_noun_name(ent) and not all(t.lower_ in person_words for t in ent)
+        common = is_common_noun_name(ent) and not all(t.lower_ in people for t in ent)
         if ent.label_ in ("PERSON", "ORG") and not common:
             ent = _with_untagged_front(ent)
             seeds.append((ent.start, ent.end, ent))
