@@ -12,7 +12,6 @@ from .mention_spans import noun_phrase, with_name_number
 from .names import CALENDAR, FIRST_NAME_GENDER, fold, name_key, person_words
 from .naming import is_common_noun_name, is_title_word, person_read_into_organisation
 from .nominals import NAMED_ORG_NOUNS
-from .ranges import trim_tokens
 from .syntax import PROPER_NOUN_TAGS, SUBJECT_NAME_DEPS, joins_names, proper_name_start
 
 # Labels the recognizer gives a surname it takes for a place or a people ("Okonkwo", "Jordan").
@@ -39,7 +38,11 @@ def seed_names(resolver: EntityResolver) -> None:
             # 'Said Ellis: "..."': an inverted cue the NER took into the name
             ent = Span(ent.doc, ent.start + 1, ent.end, label=ent.label)
         # "9:50 a.m. — Airport closes": the dash of a heading is no part of a name
-        start, end = trim_tokens(doc, ent.start, ent.end)
+        start, end = ent.start, ent.end
+        while start < end and doc[start].is_punct:
+            start += 1
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
         if start == end:
             continue
         if (start, end) != (ent.start, ent.end):
